@@ -1,0 +1,496 @@
+package org.tracelab.core;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.tracelab.core.collect.CaptureListener;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.internal.CaseDatabase;
+import org.tracelab.core.items.Item;
+import org.tracelab.core.items.ItemStore;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.items.Note;
+import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.StoredBlob;
+import org.tracelab.core.verify.VerifyListener;
+import org.tracelab.core.verify.VerifyReport;
+import org.tracelab.core.verify.Verifier;
+
+/**
+ * A case: the folder that holds an investigation's evidence, and the front door to everything done with it.
+ *
+ * <p>Open it for writing to change it (one writer at a time, enforced with a lock) or for reading. Every change
+ * made through it is recorded in the custody log in the same transaction as the change itself.
+ */
+public final class Case implements AutoCloseable {
+    static final String MANIFEST = "case.json";
+    static final String DATABASE = "case.db";
+    static final String HEAD = "custody.head";
+
+    private final Path dir;
+    private final CaseManifest manifest;
+    private final CaseDatabase db;
+    private final BlobStore blobs;
+    private final ItemStore items;
+    private final CustodyLog custody;
+    private final CaseLock lock;
+    private final Clock clock;
+
+    private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.db = db;
+        this.lock = lock;
+        this.clock = clock;
+        this.blobs = new BlobStore(dir.resolve("blobs"));
+        this.items = new ItemStore(db.connection());
+        this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
+    }
+
+    /**
+     * Makes a new case in {@code dir}, which must not exist or be empty, and returns it open for writing.
+     * The first custody entry records the manifest, purpose included.
+     */
+    public static Case create(Path dir, CaseManifest manifest, Clock clock) {
+        Path d = dir.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(d)) {
+                if (!Files.isDirectory(d)) {
+                    throw TracelabException.badInput(d.toString(), "exists and is not a folder");
+                }
+                try (Stream<Path> s = Files.list(d)) {
+                    if (s.findAny().isPresent()) {
+                        throw TracelabException.badInput(d.toString(),
+                                "folder is not empty; a new case needs a new or empty folder");
+                    }
+                }
+            }
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw TracelabException.io("creating case folder " + d, e);
+        }
+        CaseLock lock = CaseLock.acquire(d, "case init", clock.instant());
+        CaseDatabase db = null;
+        try {
+            new BlobStore(d.resolve("blobs")).create();
+            Files.createDirectories(d.resolve("warc"));
+            String keyFingerprint = CaseKeys.generate(d);
+            writeManifest(d, manifest);
+            db = CaseDatabase.open(d.resolve(DATABASE));
+            db.migrate(clock.instant());
+            Case c = new Case(d, manifest, db, lock, clock);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("name", manifest.name());
+            params.put("examiner", manifest.examiner());
+            params.put("purpose", manifest.purpose());
+            params.put("region", manifest.region());
+            params.put("created", manifest.created());
+            params.put("publicKeySha256", keyFingerprint);
+            c.custody.append("case.init", null, params);
+            c.custody.writeHead();
+            return c;
+        } catch (IOException | SQLException e) {
+            if (db != null) {
+                db.close();
+            }
+            lock.close();
+            throw TracelabException.io("creating case " + d, e);
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a case to change it, taking its lock.
+     *
+     * @param command what this process is doing, shown to a second writer
+     */
+    public static Case openForWriting(Path dir, String command, Clock clock) {
+        Path d = requireCase(dir);
+        CaseLock lock = CaseLock.acquire(d, command, clock.instant());
+        try {
+            CaseManifest m = readManifest(d);
+            CaseDatabase db = CaseDatabase.open(d.resolve(DATABASE));
+            try {
+                List<String> applied = db.migrate(clock.instant());
+                Case c = new Case(d, m, db, lock, clock);
+                if (!applied.isEmpty()) {
+                    c.custody.append("case.migrate", null, Map.of("applied", applied));
+                }
+                c.blobs.sweepIncoming();
+                return c;
+            } catch (SQLException | IOException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        } catch (SQLException | IOException e) {
+            lock.close();
+            throw TracelabException.io("opening case " + d, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Opens a case to read it; it may be written by another process meanwhile. */
+    public static Case openForReading(Path dir, Clock clock) {
+        Path d = requireCase(dir);
+        CaseManifest m = readManifest(d);
+        CaseDatabase db = CaseDatabase.open(d.resolve(DATABASE));
+        try {
+            int v = db.schemaVersion();
+            if (v > CaseDatabase.latestVersion()) {
+                throw TracelabException.badInput(d.toString(), "case schema version " + v
+                        + " is newer than this Tracelab knows; use a newer Tracelab");
+            }
+            if (v < CaseDatabase.latestVersion()) {
+                throw TracelabException.badInput(d.toString(), "case was made by an older Tracelab;"
+                        + " run a command that writes to it (e.g. verify is read-only, tag is not) to upgrade it");
+            }
+            return new Case(d, m, db, null, clock);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw TracelabException.io("opening case " + d, e);
+        }
+    }
+
+    private static Path requireCase(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d)) {
+            throw TracelabException.badInput(d.toString(), "no such case folder");
+        }
+        if (!Files.isRegularFile(d.resolve(MANIFEST)) || !Files.isRegularFile(d.resolve(DATABASE))) {
+            throw TracelabException.badInput(d.toString(),
+                    "not a Tracelab case (no case.json and case.db); make one with 'tracelab case init'");
+        }
+        return d;
+    }
+
+    private static void writeManifest(Path d, CaseManifest m) throws IOException {
+        Path tmp = d.resolve(MANIFEST + ".part");
+        String text = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, d.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static CaseManifest readManifest(Path d) {
+        Path f = d.resolve(MANIFEST);
+        try {
+            return Json.MAPPER.readValue(f.toFile(), CaseManifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw TracelabException.io("reading " + f, e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public CaseManifest manifest() {
+        return manifest;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** True when this process holds the case's write lock. */
+    public boolean writable() {
+        return lock != null;
+    }
+
+    /** The item with this id, or bad input naming it. */
+    public synchronized Item item(long id) {
+        try {
+            return items.get(id).orElseThrow(() -> TracelabException.badInput("item " + id, "no such item in this case"));
+        } catch (SQLException e) {
+            throw TracelabException.io("reading item " + id, e);
+        }
+    }
+
+    public synchronized List<String> tags(long id) {
+        try {
+            return items.tags(id);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading tags of item " + id, e);
+        }
+    }
+
+    public synchronized List<Note> notes(long id) {
+        try {
+            return items.notes(id);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading notes of item " + id, e);
+        }
+    }
+
+    public synchronized List<org.tracelab.core.custody.CustodyEntry> custodyOf(long id) {
+        try {
+            return custody.forItem(id);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading custody entries of item " + id, e);
+        }
+    }
+
+    /** Opens an item's raw bytes; the caller closes the stream. */
+    public InputStream openRaw(Item item) {
+        try {
+            return blobs.open(item.blob());
+        } catch (NoSuchFileException e) {
+            throw new TracelabException(TracelabException.Failure.IO, "item " + item.id() + ": its blob "
+                    + item.blob().sha256() + " is missing from the store; run 'tracelab verify'", e);
+        } catch (IOException e) {
+            throw TracelabException.io("reading item " + item.id(), e);
+        }
+    }
+
+    /** Tags an item; logged. Returns false when it already had the tag. */
+    public synchronized boolean tag(long id, String tag) {
+        requireWritable("tag");
+        String t = tag == null ? "" : tag.strip();
+        if (t.isEmpty() || t.length() > 100 || t.chars().anyMatch(Character::isISOControl)) {
+            throw TracelabException.badInput("tag '" + tag + "'", "a tag is 1 to 100 characters, no control characters");
+        }
+        item(id);
+        try {
+            return db.inTransaction(() -> {
+                boolean added = items.tag(id, t, clock.instant());
+                if (added) {
+                    custody.append("tag", id, Map.of("tag", t));
+                }
+                return added;
+            });
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("tagging item " + id, e);
+        }
+    }
+
+    /** Adds a note to an item; logged with a hash of its text. */
+    public synchronized long note(long id, String text) {
+        requireWritable("note");
+        if (text == null || text.isBlank()) {
+            throw TracelabException.badInput("note", "the note text is empty");
+        }
+        item(id);
+        try {
+            return db.inTransaction(() -> {
+                long noteId = items.note(id, text, manifest.examiner(), clock.instant());
+                custody.append("note", id, Map.of("note", noteId, "text", text));
+                return noteId;
+            });
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("adding a note to item " + id, e);
+        }
+    }
+
+    /**
+     * Starts a collection run: logs it with its parameters and returns the sink its captures go through.
+     */
+    public CaptureSink startCapture(String collectorId, Object params, CaptureListener listener) {
+        requireWritable("collect");
+        synchronized (this) {
+            try {
+                custody.append("collect.start", null, Map.of("collector", collectorId, "params", Json.tree(params)));
+            } catch (SQLException e) {
+                resyncAfterFailure();
+                throw TracelabException.io("logging the start of collection", e);
+            }
+        }
+        return new Sink(collectorId, listener == null ? CaptureListener.NONE : listener);
+    }
+
+    /** Logs the end of a collection run with what it did. */
+    public synchronized void finishCapture(String collectorId, Object outcome) {
+        requireWritable("collect");
+        try {
+            custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("logging the end of collection", e);
+        }
+    }
+
+    private final class Sink implements CaptureSink {
+        private final String collectorId;
+        private final CaptureListener listener;
+
+        Sink(String collectorId, CaptureListener listener) {
+            this.collectorId = collectorId;
+            this.listener = listener;
+        }
+
+        @Override
+        public StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException {
+            // Hashing and writing the bytes needs no lock: many collector threads may do it at once.
+            StoredBlob blob = blobs.put(content, maxBytes);
+            StoredItem stored;
+            synchronized (Case.this) {
+                try {
+                    stored = db.inTransaction(() -> {
+                        long id = items.insert(item, blob);
+                        Map<String, Object> p = new LinkedHashMap<>();
+                        p.put("collector", item.collector());
+                        p.put("kind", item.kind());
+                        p.put("source", item.source());
+                        p.put("sha256", blob.id().sha256());
+                        p.put("size", blob.size());
+                        if (blob.truncated()) {
+                            p.put("truncated", true);
+                        }
+                        if (item.parentId() != null) {
+                            p.put("parent", item.parentId());
+                        }
+                        custody.append("capture", id, p);
+                        return new StoredItem(id, item, blob);
+                    });
+                } catch (SQLException e) {
+                    resyncAfterFailure();
+                    throw TracelabException.io("recording capture of " + item.source(), e);
+                }
+            }
+            listener.stored(stored);
+            return stored;
+        }
+
+        @Override
+        public void failed(String source, String reason) throws IOException {
+            synchronized (Case.this) {
+                try {
+                    custody.append("capture.failed", null,
+                            Map.of("collector", collectorId, "source", source, "reason", reason));
+                } catch (SQLException e) {
+                    resyncAfterFailure();
+                    throw new IOException("logging failed capture of " + source + ": " + e.getMessage(), e);
+                }
+            }
+            listener.failed(source, reason);
+        }
+
+        @Override
+        public void record(String action, Object params) throws IOException {
+            synchronized (Case.this) {
+                try {
+                    custody.append(action, null, params);
+                } catch (SQLException e) {
+                    resyncAfterFailure();
+                    throw new IOException("logging " + action + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Counts and facts for {@code case info}. */
+    public synchronized CaseSummary summary() {
+        try {
+            return new CaseSummary(manifest, items.count(), items.distinctBlobs(), items.totalSize(), diskSize(),
+                    custody.count(), count("SELECT count(*) FROM tags"), count("SELECT count(*) FROM notes"),
+                    custody.last());
+        } catch (SQLException e) {
+            throw TracelabException.io("reading case " + dir, e);
+        } catch (IOException e) {
+            throw TracelabException.io("measuring case folder " + dir, e);
+        }
+    }
+
+    /** Re-hashes every blob and walks the whole custody chain. Read-only. */
+    public synchronized VerifyReport verify(VerifyListener listener) {
+        try {
+            return new Verifier(db.connection(), blobs, custody, listener).run();
+        } catch (SQLException e) {
+            throw TracelabException.io("reading case " + dir + " to verify it", e);
+        } catch (IOException e) {
+            throw TracelabException.io("reading evidence of case " + dir, e);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long diskSize() throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                total[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    private void requireWritable(String what) {
+        if (lock == null) {
+            throw new IllegalStateException(what + " needs the case open for writing");
+        }
+    }
+
+    private void resyncAfterFailure() {
+        try {
+            custody.resync();
+        } catch (SQLException ignored) {
+            // the original failure is what gets reported
+        }
+    }
+
+    /** Records the chain head, closes the database and releases the lock. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (lock != null) {
+                custody.writeHead();
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("recording custody head of " + dir, e);
+        } finally {
+            try {
+                db.close();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.tracelab.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one-writer-per-case lock: an OS lock on {@code case.lock}, which also names its holder so that a second
+ * writer is told who is busy with the case. The OS drops the lock when the holder dies, so a killed process
+ * never leaves a case locked.
+ */
+public final class CaseLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private CaseLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the lock or fails at once, naming the holder.
+     *
+     * @param command what this process is doing, shown to anyone who finds the case locked
+     */
+    public static CaseLock acquire(Path caseDir, String command, Instant now) {
+        Path file = caseDir.resolve("case.lock");
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                l = null;
+            }
+            if (l == null) {
+                String holder = describeHolder(ch);
+                ch.close();
+                throw new TracelabException(TracelabException.Failure.LOCKED,
+                        caseDir + ": case is being written by " + holder + "; try again when it is done");
+            }
+            Map<String, Object> who = new LinkedHashMap<>();
+            who.put("pid", ProcessHandle.current().pid());
+            who.put("host", hostName());
+            who.put("command", command);
+            who.put("since", Timestamps.format(now));
+            byte[] text = (Json.write(who) + "\n").getBytes(StandardCharsets.UTF_8);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(text), 0);
+            return new CaseLock(ch, l);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw TracelabException.io("case lock " + file, e);
+        }
+    }
+
+    private static String describeHolder(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        ch.read(buf, 0);
+        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode n = Json.parse(text);
+            return "process " + n.path("pid").asText() + " on " + n.path("host").asText()
+                    + " (" + n.path("command").asText() + ", since " + n.path("since").asText() + ")";
+        } catch (IllegalArgumentException e) {
+            return "another process";
+        }
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h != null && !h.isBlank()) {
+            return h;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "this host";
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // the lock failure is what the caller reports
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw TracelabException.io("releasing case lock", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.tracelab.core;
+
+/**
+ * A failure Tracelab can explain in one line; {@link #failure()} tells the command line which exit code it means.
+ */
+public class TracelabException extends RuntimeException {
+    /** What kind of failure, so the caller can choose an exit code without parsing messages. */
+    public enum Failure {
+        /** The user's input (argument, file, query, profile) is wrong. */
+        BAD_INPUT,
+        /** Reading or writing files, the database or the network failed. */
+        IO,
+        /** Another process holds the case for writing. */
+        LOCKED
+    }
+
+    private final Failure failure;
+
+    public TracelabException(Failure failure, String message) {
+        super(message);
+        this.failure = failure;
+    }
+
+    public TracelabException(Failure failure, String message, Throwable cause) {
+        super(message, cause);
+        this.failure = failure;
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    /** Bad input, naming the input and what is wrong with it. */
+    public static TracelabException badInput(String input, String problem) {
+        return new TracelabException(Failure.BAD_INPUT, input + ": " + problem);
+    }
+
+    /** An I/O failure, naming what was being read or written. */
+    public static TracelabException io(String what, Throwable cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new TracelabException(Failure.IO, what + ": " + reason, cause);
+    }
+}

@@ -1,0 +1,13 @@
+package org.tracelab.core.collect;
+
+/** Hears of each capture as it is committed, e.g. to print it. Called from collector threads. */
+public interface CaptureListener {
+    CaptureListener NONE = new CaptureListener() {
+    };
+
+    default void stored(StoredItem item) {
+    }
+
+    default void failed(String source, String reason) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.tracelab.core.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.tracelab.core.items.NewItem;
+
+/**
+ * The one capture path: the bytes go to the evidence store, the item to {@code case.db}, and an entry to the
+ * custody log, in that order, so that a capture is acknowledged only once all of it is durable.
+ * Safe to call from many threads.
+ */
+public interface CaptureSink {
+    /**
+     * Stores at most {@code maxBytes} of {@code content} as a new item. The stream is read, not closed.
+     *
+     * @return the stored item, once committed
+     */
+    StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException;
+
+    /** Stores all of {@code content}. */
+    default StoredItem store(NewItem item, InputStream content) throws IOException {
+        return store(item, content, Long.MAX_VALUE);
+    }
+
+    /** Records, in the custody log and to the examiner, that a source could not be captured, and why. */
+    void failed(String source, String reason) throws IOException;
+
+    /** Records a decision of the run that bears on the evidence (e.g. robots.txt ignored) in the custody log. */
+    void record(String action, Object params) throws IOException;
+}

@@ -1,0 +1,181 @@
+package org.tracelab.core.custody;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tracelab.core.Json;
+import org.tracelab.core.Timestamps;
+import org.tracelab.core.ToolVersion;
+import org.tracelab.core.store.BlobStore;
+
+/**
+ * The case's append-only, hash-chained record of every action on its evidence.
+ *
+ * <p>Entries live in {@code case.db}. The newest (seq, hash) is also written to {@code custody.head} when a writer
+ * closes, so that entries cut from the end of the table are noticed too: a chain alone cannot tell a shortened log
+ * from a complete one.
+ */
+public final class CustodyLog {
+    private final Connection conn;
+    private final Path headFile;
+    private final Clock clock;
+    private final String examiner;
+    private long lastSeq;
+    private String lastHash;
+
+    /** A log over the {@code custody_log} table of {@code conn}, appending as {@code examiner}. */
+    public CustodyLog(Connection conn, Path headFile, Clock clock, String examiner) throws SQLException {
+        this.conn = conn;
+        this.headFile = headFile;
+        this.clock = clock;
+        this.examiner = examiner;
+        Optional<CustodyEntry> last = last();
+        this.lastSeq = last.map(CustodyEntry::seq).orElse(0L);
+        this.lastHash = last.map(CustodyEntry::hash).orElse(CustodyEntry.GENESIS);
+    }
+
+    /**
+     * Appends one entry. Run it inside the transaction that makes the change it records, so that either both
+     * are committed or neither is.
+     */
+    public synchronized CustodyEntry append(String action, Long itemId, Object params) throws SQLException {
+        JsonNode p = Json.tree(params == null ? java.util.Map.of() : params);
+        Instant at = clock.instant();
+        long seq = lastSeq + 1;
+        String tool = ToolVersion.tool();
+        String hash = CustodyEntry.chainHash(lastHash,
+                CustodyEntry.canonicalJson(seq, at, examiner, action, itemId, tool, p));
+        CustodyEntry e = new CustodyEntry(seq, at, examiner, action, itemId, tool, p, lastHash, hash);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO custody_log"
+                + "(seq, at, examiner, action, item_id, tool_version, params, prev_hash, entry_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, seq);
+            ps.setString(2, Timestamps.format(at));
+            ps.setString(3, examiner);
+            ps.setString(4, action);
+            if (itemId == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setLong(5, itemId);
+            }
+            ps.setString(6, tool);
+            ps.setString(7, Json.canonical(p));
+            ps.setString(8, lastHash);
+            ps.setString(9, hash);
+            ps.executeUpdate();
+        }
+        lastSeq = seq;
+        lastHash = hash;
+        return e;
+    }
+
+    /**
+     * Forgets entries appended in a transaction that was rolled back. Call it after a rollback so the next entry
+     * chains to what the database really holds.
+     */
+    public synchronized void resync() throws SQLException {
+        Optional<CustodyEntry> last = last();
+        lastSeq = last.map(CustodyEntry::seq).orElse(0L);
+        lastHash = last.map(CustodyEntry::hash).orElse(CustodyEntry.GENESIS);
+    }
+
+    /** The newest entry. */
+    public Optional<CustodyEntry> last() throws SQLException {
+        List<CustodyEntry> l = query("SELECT * FROM custody_log ORDER BY seq DESC LIMIT 1");
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** Entries about one item, oldest first. */
+    public List<CustodyEntry> forItem(long itemId) throws SQLException {
+        return query("SELECT * FROM custody_log WHERE item_id = " + itemId + " ORDER BY seq");
+    }
+
+    /** Every entry in stored order (by seq), streamed so a long log needs no memory. */
+    public void forEach(Consumer<CustodyEntry> sink) throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM custody_log ORDER BY seq")) {
+            while (rs.next()) {
+                sink.accept(read(rs));
+            }
+        }
+    }
+
+    public long count() throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM custody_log")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Records the newest entry in {@code custody.head}: temp file, fsync, rename. */
+    public synchronized void writeHead() throws IOException {
+        if (lastSeq == 0) {
+            return;
+        }
+        Path tmp = headFile.resolveSibling(headFile.getFileName() + ".part");
+        String text = Json.canonical(new ChainHead(lastSeq, lastHash)) + "\n";
+        Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.move(tmp, headFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        BlobStore.fsyncDirectory(headFile.getParent());
+    }
+
+    /** What {@code custody.head} last recorded, if the file exists. */
+    public Optional<ChainHead> readHead() throws IOException {
+        try {
+            JsonNode n = Json.parse(Files.readString(headFile, StandardCharsets.UTF_8));
+            return Optional.of(new ChainHead(n.path("seq").asLong(), n.path("hash").asText()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new ChainHead(-1, "unreadable custody.head: " + e.getMessage()));
+        }
+    }
+
+    private List<CustodyEntry> query(String sql) throws SQLException {
+        List<CustodyEntry> out = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    private static CustodyEntry read(ResultSet rs) throws SQLException {
+        long item = rs.getLong("item_id");
+        Long itemId = rs.wasNull() ? null : item;
+        JsonNode params;
+        try {
+            params = Json.parse(rs.getString("params"));
+        } catch (IllegalArgumentException e) {
+            // A params column that is not JSON was edited by hand; keep it as text so the hash check names it.
+            params = Json.tree(rs.getString("params"));
+        }
+        return new CustodyEntry(rs.getLong("seq"), Timestamps.parse(rs.getString("at")), rs.getString("examiner"),
+                rs.getString("action"), itemId, rs.getString("tool_version"), params, rs.getString("prev_hash"),
+                rs.getString("entry_hash"));
+    }
+
+    /** The newest entry as recorded outside the database. */
+    public record ChainHead(long seq, String hash) {
+    }
+}

@@ -1,0 +1,196 @@
+package org.tracelab.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tracelab.core.Timestamps;
+import org.tracelab.core.TracelabException;
+
+/**
+ * The case's SQLite database: one connection, WAL journal, foreign keys on, full sync, and a versioned schema.
+ *
+ * <p>Not thread-safe; the {@link org.tracelab.core.Case} that owns it serialises access.
+ */
+public final class CaseDatabase implements AutoCloseable {
+    /** The schema steps, in order; each is a script under {@code org/tracelab/core/db}. */
+    static final List<String> MIGRATIONS = List.of("V1__case.sql");
+
+    private final Path file;
+    private final Connection conn;
+
+    private CaseDatabase(Path file, Connection conn) {
+        this.file = file;
+        this.conn = conn;
+    }
+
+    /** Opens (creating if absent) the database at {@code file}. */
+    public static CaseDatabase open(Path file) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                // FULL: a committed capture survives power loss, not only a killed process.
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            return new CaseDatabase(file, c);
+        } catch (SQLException e) {
+            throw TracelabException.io("case database " + file, e);
+        }
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version in the file: 0 for a new, empty database. */
+    public int schemaVersion() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return 0;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The newest schema this build knows. */
+    public static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /**
+     * Brings the schema up to date, one transaction per step.
+     *
+     * @return the names of the steps applied, empty when it was current
+     */
+    public List<String> migrate(Instant now) throws SQLException {
+        int have = schemaVersion();
+        if (have > latestVersion()) {
+            throw new TracelabException(TracelabException.Failure.BAD_INPUT,
+                    file + ": case schema version " + have + " is newer than this Tracelab knows ("
+                            + latestVersion() + "); use a newer Tracelab");
+        }
+        List<String> applied = new ArrayList<>();
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        for (int v = have + 1; v <= latestVersion(); v++) {
+            String name = MIGRATIONS.get(v - 1);
+            String script = script(name);
+            int version = v;
+            inTransaction(() -> {
+                try (Statement s = conn.createStatement()) {
+                    for (String stmt : splitStatements(script)) {
+                        s.execute(stmt);
+                    }
+                }
+                try (PreparedStatement p = conn.prepareStatement(
+                        "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)")) {
+                    p.setInt(1, version);
+                    p.setString(2, name);
+                    p.setString(3, Timestamps.format(now));
+                    p.executeUpdate();
+                }
+                return null;
+            });
+            applied.add(name);
+        }
+        return applied;
+    }
+
+    /** Work that runs in one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        boolean outer = conn.getAutoCommit();
+        if (!outer) {
+            return work.run();
+        }
+        conn.setAutoCommit(false);
+        try {
+            T result = work.run();
+            conn.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw TracelabException.io("closing case database " + file, e);
+        }
+    }
+
+    private static String script(String name) {
+        try (InputStream in = CaseDatabase.class.getResourceAsStream("/org/tracelab/core/db/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script missing from the build: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read schema script " + name, e);
+        }
+    }
+
+    /**
+     * Splits a script at semicolons that end a line, keeping trigger bodies (whose inner statements end
+     * mid-line before {@code END;}) whole. Comment lines are dropped.
+     */
+    static List<String> splitStatements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("--")) {
+                continue;
+            }
+            cur.append(line).append('\n');
+            if (t.endsWith(";")) {
+                String stmt = cur.toString().strip();
+                boolean inTrigger = stmt.toUpperCase().startsWith("CREATE TRIGGER");
+                if (!inTrigger || t.toUpperCase().endsWith("END;")) {
+                    out.add(stmt);
+                    cur.setLength(0);
+                }
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+}

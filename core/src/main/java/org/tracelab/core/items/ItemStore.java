@@ -1,0 +1,167 @@
+package org.tracelab.core.items;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tracelab.core.Json;
+import org.tracelab.core.Timestamps;
+import org.tracelab.core.store.BlobId;
+import org.tracelab.core.store.StoredBlob;
+
+/** The items, tags and notes tables of a case. Callers hold the case's lock on the connection. */
+public final class ItemStore {
+    private final Connection conn;
+
+    public ItemStore(Connection conn) {
+        this.conn = conn;
+    }
+
+    /** Inserts the row of an item whose blob is already durable; returns its id. */
+    public long insert(NewItem item, StoredBlob blob) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items"
+                + "(kind, source, captured_at, collector, sha256, size, content_type, parent_id, truncated, meta)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, item.kind());
+            ps.setString(2, item.source());
+            ps.setString(3, Timestamps.format(item.capturedAt()));
+            ps.setString(4, item.collector());
+            ps.setString(5, blob.id().sha256());
+            ps.setLong(6, blob.size());
+            ps.setString(7, item.contentType());
+            if (item.parentId() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setLong(8, item.parentId());
+            }
+            ps.setInt(9, blob.truncated() ? 1 : 0);
+            ps.setString(10, Json.canonical(item.meta()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public Optional<Item> get(long id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM items WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every item in id order, streamed. */
+    public void forEach(Consumer<Item> sink) throws SQLException {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM items ORDER BY id")) {
+            while (rs.next()) {
+                sink.accept(read(rs));
+            }
+        }
+    }
+
+    public long count() throws SQLException {
+        return scalar("SELECT count(*) FROM items");
+    }
+
+    /** Sum of item sizes (what was captured, counting a repeated blob each time). */
+    public long totalSize() throws SQLException {
+        return scalar("SELECT coalesce(sum(size), 0) FROM items");
+    }
+
+    public long distinctBlobs() throws SQLException {
+        return scalar("SELECT count(DISTINCT sha256) FROM items");
+    }
+
+    /** Adds a tag; false when the item already had it. */
+    public boolean tag(long itemId, String tag, Instant at) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR IGNORE INTO tags(item_id, tag, added_at) VALUES (?, ?, ?)")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, tag);
+            ps.setString(3, Timestamps.format(at));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public List<String> tags(long itemId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT tag FROM tags WHERE item_id = ? ORDER BY tag")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    public long note(long itemId, String text, String examiner, Instant at) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO notes(item_id, text, examiner, added_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, itemId);
+            ps.setString(2, text);
+            ps.setString(3, examiner);
+            ps.setString(4, Timestamps.format(at));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public List<Note> notes(long itemId) throws SQLException {
+        List<Note> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM notes WHERE item_id = ? ORDER BY id")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Note(rs.getLong("id"), rs.getLong("item_id"), rs.getString("text"),
+                            rs.getString("examiner"), Timestamps.parse(rs.getString("added_at"))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Items whose capture has no custody entry naming them: what {@code verify} reports as unlogged. */
+    public List<Long> itemsWithoutCaptureEntry() throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM custody_log c"
+                        + " WHERE c.item_id = i.id AND c.action = 'capture') ORDER BY i.id")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    private long scalar(String sql) throws SQLException {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Item read(ResultSet rs) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Item(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
+                Timestamps.parse(rs.getString("captured_at")), rs.getString("collector"),
+                new BlobId(rs.getString("sha256")), rs.getLong("size"), rs.getString("content_type"), parentId,
+                rs.getInt("truncated") != 0, Json.parse(rs.getString("meta")));
+    }
+}

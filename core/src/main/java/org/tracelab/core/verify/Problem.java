@@ -1,0 +1,47 @@
+package org.tracelab.core.verify;
+
+import java.util.Objects;
+
+/**
+ * One thing {@code verify} found wrong.
+ *
+ * @param kind     what is wrong
+ * @param subject  what it is wrong with: {@code item 12}, {@code log entry 40}, …
+ * @param expected what the case promised
+ * @param found    what is there instead
+ */
+public record Problem(Kind kind, String subject, String expected, String found) {
+    /** The kinds of damage verify tells apart. */
+    public enum Kind {
+        BLOB_CHANGED("blob changed"),
+        BLOB_MISSING("blob missing"),
+        ENTRY_ALTERED("log entry altered"),
+        ENTRY_REMOVED("log entry removed"),
+        ENTRY_REORDERED("log entries reordered"),
+        CHAIN_BROKEN("log chain broken"),
+        ITEM_UNLOGGED("item without log entry"),
+        ITEM_ALTERED("item record altered");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Problem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(found, "found");
+    }
+
+    /** One line: kind, subject, expected, found. */
+    public String describe() {
+        return kind.label() + ": " + subject + " (expected " + expected + ", found " + found + ")";
+    }
+}
