@@ -353,9 +353,16 @@ public final class Case implements AutoCloseable {
         }
 
         @Override
-        public StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException {
+        public StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException {
             // Hashing and writing the bytes needs no lock: many collector threads may do it at once.
-            StoredBlob blob = blobs.put(content, maxBytes);
+            return blobs.put(content, maxBytes);
+        }
+
+        @Override
+        public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
+            if (!blobs.contains(blob.id())) {
+                throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
+            }
             StoredItem stored;
             synchronized (Case.this) {
                 try {

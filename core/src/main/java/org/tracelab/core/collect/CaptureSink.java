@@ -3,6 +3,7 @@ package org.tracelab.core.collect;
 import java.io.IOException;
 import java.io.InputStream;
 import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.StoredBlob;
 
 /**
  * The one capture path: the bytes go to the evidence store, the item to {@code case.db}, and an entry to the
@@ -15,7 +16,19 @@ public interface CaptureSink {
      *
      * @return the stored item, once committed
      */
-    StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException;
+    default StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException {
+        return record(item, storeBlob(content, maxBytes));
+    }
+
+    /**
+     * The first half of {@link #store}, for collectors that must write more (a WARC record, say) between storing
+     * the bytes and recording the item: makes at most {@code maxBytes} of {@code content} durable in the evidence
+     * store. Nothing refers to the blob until {@link #record} is called with it.
+     */
+    StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException;
+
+    /** The second half of {@link #store}: records an item over a blob from {@link #storeBlob}, and logs it. */
+    StoredItem record(NewItem item, StoredBlob blob) throws IOException;
 
     /** Stores all of {@code content}. */
     default StoredItem store(NewItem item, InputStream content) throws IOException {
