@@ -393,6 +393,11 @@ public final class Case implements AutoCloseable {
         }
 
         @Override
+        public Path caseDirectory() {
+            return dir;
+        }
+
+        @Override
         public void failed(String source, String reason) throws IOException {
             synchronized (Case.this) {
                 try {

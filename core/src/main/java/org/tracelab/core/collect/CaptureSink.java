@@ -2,6 +2,7 @@ package org.tracelab.core.collect;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.StoredBlob;
 
@@ -34,6 +35,12 @@ public interface CaptureSink {
     default StoredItem store(NewItem item, InputStream content) throws IOException {
         return store(item, content, Long.MAX_VALUE);
     }
+
+    /**
+     * The case folder: WARC files go under its {@code warc/} folder, and an item's WARC location is recorded
+     * relative to it, so the case stays portable.
+     */
+    Path caseDirectory();
 
     /** Records, in the custody log and to the examiner, that a source could not be captured, and why. */
     void failed(String source, String reason) throws IOException;
