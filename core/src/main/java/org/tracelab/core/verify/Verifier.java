@@ -144,6 +144,7 @@ public final class Verifier {
         long prevSeq = 0;
         String prevHash = CustodyEntry.GENESIS;
         List<Long> altered = new ArrayList<>();
+        List<Problem> breaks = new ArrayList<>();
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM custody_log ORDER BY seq")) {
             while (rs.next()) {
@@ -157,7 +158,7 @@ public final class Verifier {
                     problems.add(new Problem(Problem.Kind.ENTRY_REMOVED, "log before entry " + seq,
                             missing, "nothing"));
                 } else if (!prevHash.equals(recordedPrev)) {
-                    problems.add(new Problem(Problem.Kind.CHAIN_BROKEN, "log entry " + seq,
+                    breaks.add(new Problem(Problem.Kind.CHAIN_BROKEN, "log entry " + seq,
                             "previous hash " + prevHash, "previous hash " + recordedPrev));
                 }
                 if (!rowHashHolds(rs, seq)) {
@@ -167,8 +168,10 @@ public final class Verifier {
                 prevHash = recordedHash;
             }
         }
-        if (!altered.isEmpty()) {
-            explainAltered(altered);
+        boolean moved = !altered.isEmpty() && explainAltered(altered);
+        if (!moved) {
+            // Breaks beside moved entries are their consequence; name the moves, not every seam.
+            problems.addAll(breaks);
         }
         checkHead(prevSeq, prevHash);
         return count;
@@ -199,23 +202,26 @@ public final class Verifier {
     }
 
     /**
-     * Tells an entry moved to another place in the log (it would hash true at the position its previous hash
-     * names) from one whose content was edited.
+     * Tells an entry moved to another place in the log (it hashes true at the position its chain of previous
+     * hashes gives it) from one whose content was edited.
+     *
+     * @return true when at least one entry was found moved
      */
-    private void explainAltered(List<Long> altered) throws SQLException {
-        Map<String, Long> seqByHash = new HashMap<>();
+    private boolean explainAltered(List<Long> altered) throws SQLException {
+        Map<String, String> prevOf = new HashMap<>();
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, entry_hash FROM custody_log")) {
+             ResultSet rs = s.executeQuery("SELECT entry_hash, prev_hash FROM custody_log")) {
             while (rs.next()) {
-                seqByHash.put(rs.getString(2), rs.getLong(1));
+                prevOf.put(rs.getString(1), rs.getString(2));
             }
         }
+        Map<String, Long> positions = new HashMap<>();
+        boolean anyMoved = false;
         for (long seq : altered) {
             try (Statement s = conn.createStatement();
                  ResultSet rs = s.executeQuery("SELECT * FROM custody_log WHERE seq = " + seq)) {
                 rs.next();
-                String prev = rs.getString("prev_hash");
-                Long before = CustodyEntry.GENESIS.equals(prev) ? Long.valueOf(0) : seqByHash.get(prev);
+                Long before = chainPosition(rs.getString("prev_hash"), prevOf, positions);
                 boolean moved = false;
                 if (before != null && before + 1 != seq) {
                     try {
@@ -225,6 +231,7 @@ public final class Verifier {
                     }
                 }
                 if (moved) {
+                    anyMoved = true;
                     problems.add(new Problem(Problem.Kind.ENTRY_REORDERED, "log entry " + seq,
                             "this entry at position " + (before + 1), "it at position " + seq));
                 } else {
@@ -233,6 +240,38 @@ public final class Verifier {
                 }
             }
         }
+        return anyMoved;
+    }
+
+    /**
+     * The position in the chain of the entry with {@code hash}, counted along previous hashes back to the genesis;
+     * null when the chain cannot be followed (an entry on the way is missing or the hashes loop).
+     */
+    private static Long chainPosition(String hash, Map<String, String> prevOf, Map<String, Long> memo) {
+        List<String> path = new ArrayList<>();
+        String h = hash;
+        Long base = null;
+        while (true) {
+            if (CustodyEntry.GENESIS.equals(h)) {
+                base = 0L;
+                break;
+            }
+            Long known = memo.get(h);
+            if (known != null) {
+                base = known;
+                break;
+            }
+            if (!prevOf.containsKey(h) || path.size() > prevOf.size()) {
+                return null;
+            }
+            path.add(h);
+            h = prevOf.get(h);
+        }
+        for (int i = path.size() - 1; i >= 0; i--) {
+            base = base + 1;
+            memo.put(path.get(i), base);
+        }
+        return path.isEmpty() ? base : memo.get(hash);
     }
 
     /** Entries cut from the end leave an intact chain; the head recorded outside the database tells. */

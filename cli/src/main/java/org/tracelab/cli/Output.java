@@ -1,0 +1,67 @@
+package org.tracelab.cli;
+
+import java.io.PrintWriter;
+import org.tracelab.core.Json;
+import org.tracelab.core.collect.Progress;
+
+/**
+ * Where a command's results and messages go: results to standard output (text, or JSON with {@code --json}),
+ * messages and progress to standard error, progress only on a terminal and never with {@code -q} or {@code --json}.
+ */
+public final class Output {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean quiet;
+    private final boolean terminal;
+
+    public Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.quiet = quiet;
+        this.terminal = terminal;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    /** A line of the result, in text mode. */
+    public void line(String text) {
+        if (!json) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /** One JSON value on its own line: the whole result, or one element of a list (JSON Lines). */
+    public void json(Object value) {
+        out.println(Json.write(value));
+        out.flush();
+    }
+
+    /** A message for the examiner, not part of the result. Shown even with -q when it is a warning. */
+    public void warn(String text) {
+        err.println(text);
+        err.flush();
+    }
+
+    /** A message that -q silences. */
+    public void info(String text) {
+        if (!quiet) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
+    /** A progress display for long work: a bar on a terminal, nothing otherwise. */
+    public ProgressBar progress(String label) {
+        return new ProgressBar(err, label, terminal && !quiet && !json);
+    }
+
+    /** Progress that draws nothing. */
+    public static Progress none() {
+        return Progress.NONE;
+    }
+}

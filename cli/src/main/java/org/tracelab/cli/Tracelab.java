@@ -1,0 +1,146 @@
+package org.tracelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.tracelab.core.ToolVersion;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.CollectorRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code tracelab} command: global options, the subcommands, and the one place errors become exit codes. */
+@Command(name = "tracelab",
+        description = "OSINT investigation workbench: collect public pages and ads as evidence, search them, "
+                + "and export them with a chain of custody.",
+        mixinStandardHelpOptions = true,
+        versionProvider = Tracelab.Version.class,
+        subcommands = {
+            CaseCommand.class,
+            CollectorsCommand.class,
+            CollectCommand.class,
+            ShowCommand.class,
+            TagCommand.class,
+            NoteCommand.class,
+            VerifyCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 I/O, network or lock failure."})
+public final class Tracelab {
+    @Option(names = "--case", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "The case folder (default: $TRACELAB_CASE, else the current folder).")
+    Path caseDir;
+
+    @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print machine-readable JSON: one object, or JSON Lines for lists.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress and no informational messages.")
+    boolean quiet;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the stack trace of an error.")
+    boolean debug;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean terminal;
+
+    Tracelab(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err, boolean terminal) {
+        this.env = env;
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
+        int code = run(args, System.getenv(), Clock.systemUTC(), out, err, System.console() != null);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; what a test calls to run the real CLI in-process. */
+    public static int run(String[] args, Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err,
+                          boolean terminal) {
+        Tracelab root = new Tracelab(env, clock, out, err, terminal);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("tracelab: " + oneLine(ex.getMessage()));
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> root.report(ex));
+        return cl.execute(args);
+    }
+
+    /** The one place an exception becomes a message and an exit code. */
+    int report(Exception ex) {
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        int code;
+        String message;
+        if (ex instanceof TracelabException t) {
+            code = switch (t.failure()) {
+                case BAD_INPUT -> ExitCode.BAD_INPUT;
+                case IO, LOCKED -> ExitCode.IO;
+            };
+            message = t.getMessage();
+        } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            code = ExitCode.IO;
+            message = ex.getMessage();
+        } else {
+            code = ExitCode.IO;
+            message = "internal error: " + ex + (debug ? "" : " (run with --debug for details)");
+        }
+        err.println("tracelab: " + oneLine(message));
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace("\r", " ").replace("\n", " ");
+    }
+
+    Output output() {
+        return new Output(out, err, json, quiet, terminal);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The case folder: --case, else $TRACELAB_CASE, else the current folder. */
+    Path caseDir() {
+        if (caseDir != null) {
+            return caseDir;
+        }
+        String fromEnv = env.get("TRACELAB_CASE");
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("");
+    }
+
+    /** The version line of --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tracelab " + ToolVersion.version(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.tracelab.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.items.NewItem;
+
+class CaseTest {
+    @TempDir
+    Path tmp;
+
+    private Case create(Path dir) {
+        return Case.create(dir, CaseManifest.create("Lab 1", "Cadet A", "Training exercise", "uz",
+                Clock.systemUTC().instant()), Clock.systemUTC());
+    }
+
+    @Test
+    void firstLogEntryRecordsThePurposeAndTheManifestIsReadBack() throws IOException {
+        Path dir = tmp.resolve("lab1");
+        try (Case c = create(dir)) {
+            assertEquals("UZ", c.manifest().region());
+        }
+        try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
+            assertEquals("Training exercise", c.manifest().purpose());
+            CustodyEntry e = c.summary().lastEntry().orElseThrow();
+            assertEquals("case.init", e.action());
+            assertEquals(1, e.seq());
+            assertEquals("Training exercise", e.params().path("purpose").asText());
+            assertEquals(CustodyEntry.GENESIS, e.prevHash());
+        }
+        assertTrue(Files.readString(dir.resolve("keys/case-ed25519.pub")).startsWith("-----BEGIN PUBLIC KEY-----"));
+    }
+
+    @Test
+    void caseIsNotMadeInAFolderThatHoldsFiles() throws IOException {
+        Path dir = tmp.resolve("busy");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("other.txt"), "not a case");
+        TracelabException e = assertThrows(TracelabException.class, () -> create(dir));
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertEquals(1, Files.list(dir).count(), "the folder's own file is untouched and nothing added");
+    }
+
+    @Test
+    void secondWriterIsToldWhoHoldsTheCase() {
+        Path dir = tmp.resolve("locked");
+        try (Case writer = create(dir)) {
+            TracelabException e = assertThrows(TracelabException.class,
+                    () -> Case.openForWriting(dir, "tracelab tag", Clock.systemUTC()));
+            assertEquals(TracelabException.Failure.LOCKED, e.failure());
+            assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
+            assertTrue(e.getMessage().contains("case init"), e.getMessage());
+        }
+        try (Case again = Case.openForWriting(dir, "tracelab tag", Clock.systemUTC())) {
+            assertTrue(again.writable(), "the lock is free once the writer closed");
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotACaseIsBadInput() {
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> Case.openForReading(tmp, Clock.systemUTC()));
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("not a Tracelab case"), e.getMessage());
+    }
+
+    @Test
+    void recaptureOfTheSameBytesIsANewItemOverTheSameBlob() throws IOException {
+        try (Case c = create(tmp.resolve("c"))) {
+            var sink = c.startCapture("test", Map.of(), null);
+            NewItem item = NewItem.of("file", "/fictitious/x", Clock.systemUTC().instant(), "test", null, null, Map.of());
+            var a = sink.store(item, new ByteArrayInputStream(new byte[] {1, 2}));
+            var b = sink.store(item, new ByteArrayInputStream(new byte[] {1, 2}));
+            assertTrue(b.id() > a.id());
+            assertEquals(a.blob().id(), b.blob().id());
+            assertEquals(2, c.summary().items());
+            assertEquals(1, c.summary().blobs());
+        }
+    }
+
+    @Test
+    void badManifestValuesAreRefusedWithTheFieldNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> CaseManifest.create("x", "E", "p", "ZZ", Clock.systemUTC().instant()));
+        assertTrue(e.getMessage().contains("region"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CaseManifest.create("x", "E\nforged", "p", "UZ", Clock.systemUTC().instant()));
+        assertTrue(e.getMessage().contains("examiner"), e.getMessage());
+    }
+}
