@@ -26,21 +26,12 @@ final class ShowCommand extends BaseCommand {
     @Option(names = "--raw", description = "Write the item's bytes, exactly as captured, to standard output.")
     boolean raw;
 
-    private final OutputStream rawOut;
-
-    ShowCommand() {
-        this(System.out);
-    }
-
-    ShowCommand(OutputStream rawOut) {
-        this.rawOut = rawOut;
-    }
-
     @Override
     public Integer call() throws IOException {
         try (Case c = openForReading()) {
             Item item = c.item(id);
             if (raw) {
+                OutputStream rawOut = root().stdout();
                 try (InputStream in = c.openRaw(item)) {
                     in.transferTo(rawOut);
                 }

@@ -1,5 +1,6 @@
 package org.tracelab.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,31 +49,47 @@ public final class Tracelab {
 
     private final Map<String, String> env;
     private final Clock clock;
+    private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
 
-    Tracelab(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err, boolean terminal) {
+    private Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, PrintWriter out, PrintWriter err,
+                     boolean terminal) {
         this.env = env;
         this.clock = clock;
+        this.stdout = stdout;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-        int code = run(args, System.getenv(), Clock.systemUTC(), out, err, System.console() != null);
-        out.flush();
-        err.flush();
+        int code = run(args, System.getenv(), Clock.systemUTC(), System.out, System.err, System.console() != null);
         System.exit(code);
     }
 
-    /** Runs one command line; what a test calls to run the real CLI in-process. */
-    public static int run(String[] args, Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err,
-                          boolean terminal) {
-        Tracelab root = new Tracelab(env, clock, out, err, terminal);
+    /**
+     * Runs one command line, as the {@code tracelab} command does; tests call it to run the real CLI in-process.
+     *
+     * @param terminal whether standard error is a terminal, where progress is drawn
+     * @return the exit code
+     */
+    public static int run(String[] args, Map<String, String> env, Clock clock, OutputStream stdout,
+                          OutputStream stderr, boolean terminal) {
+        PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(stderr, false, StandardCharsets.UTF_8);
+        try {
+            return run(new Tracelab(env, clock, stdout, out, err, terminal), args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(Tracelab root, String[] args) {
+        PrintWriter out = root.out;
+        PrintWriter err = root.err;
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
@@ -116,6 +133,12 @@ public final class Tracelab {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replace("\r", " ").replace("\n", " ");
+    }
+
+    /** Standard output as bytes, for commands that write evidence exactly as stored. */
+    OutputStream stdout() {
+        out.flush();
+        return stdout;
     }
 
     Output output() {

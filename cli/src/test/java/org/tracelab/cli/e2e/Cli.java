@@ -1,0 +1,46 @@
+package org.tracelab.cli.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.cli.Tracelab;
+
+/** Runs the real tracelab command line in this JVM against one case, capturing what it prints. */
+final class Cli {
+    private final Path caseDir;
+
+    Cli(Path caseDir) {
+        this.caseDir = caseDir;
+    }
+
+    /** What one run printed and returned. */
+    record Run(int code, String out, String err, byte[] stdoutBytes) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
+        }
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--case", caseDir.toString()));
+        all.addAll(List.of(args));
+        return runBare(all.toArray(String[]::new));
+    }
+
+    static Run runBare(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Tracelab.run(args, Map.of(), Clock.systemUTC(), out, err, false);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                out.toByteArray());
+    }
+
+    Run init() {
+        return runBare("case", "init", caseDir.toString(), "--name", "Lab 1 (fictitious)", "--examiner", "Cadet A",
+                "--purpose", "Training exercise: test suite");
+    }
+}
