@@ -24,6 +24,7 @@ import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.internal.CaseDatabase;
+import org.tracelab.core.internal.GroupCommit;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.NewItem;
@@ -44,6 +45,10 @@ public final class Case implements AutoCloseable {
     static final String MANIFEST = "case.json";
     static final String DATABASE = "case.db";
     static final String HEAD = "custody.head";
+    /** Captures committed together at most; bounds the work a crash can undo (none of it acknowledged). */
+    private static final int GROUP_ITEMS = 256;
+    /** How long a capture may wait for its group's commit, so progress stays live on slow collections. */
+    private static final long GROUP_MILLIS = 250;
 
     private final Path dir;
     private final CaseManifest manifest;
@@ -53,6 +58,7 @@ public final class Case implements AutoCloseable {
     private final CustodyLog custody;
     private final CaseLock lock;
     private final Clock clock;
+    private final GroupCommit group;
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -63,6 +69,7 @@ public final class Case implements AutoCloseable {
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
+        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS);
     }
 
     /**
@@ -284,6 +291,7 @@ public final class Case implements AutoCloseable {
         }
         item(id);
         try {
+            flush();
             return db.inTransaction(() -> {
                 boolean added = items.tag(id, t, clock.instant());
                 if (added) {
@@ -305,6 +313,7 @@ public final class Case implements AutoCloseable {
         }
         item(id);
         try {
+            flush();
             return db.inTransaction(() -> {
                 long noteId = items.note(id, text, manifest.examiner(), clock.instant());
                 custody.append("note", id, Map.of("note", noteId, "text", text));
@@ -336,6 +345,7 @@ public final class Case implements AutoCloseable {
     public synchronized void finishCapture(String collectorId, Object outcome) {
         requireWritable("collect");
         try {
+            flush();
             custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
         } catch (SQLException e) {
             resyncAfterFailure();
@@ -363,33 +373,34 @@ public final class Case implements AutoCloseable {
             if (!blobs.contains(blob.id())) {
                 throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
             }
-            StoredItem stored;
             synchronized (Case.this) {
                 try {
-                    stored = db.inTransaction(() -> {
-                        long id = items.insert(item, blob);
-                        Map<String, Object> p = new LinkedHashMap<>();
-                        p.put("collector", item.collector());
-                        p.put("kind", item.kind());
-                        p.put("source", item.source());
-                        p.put("sha256", blob.id().sha256());
-                        p.put("size", blob.size());
-                        if (blob.truncated()) {
-                            p.put("truncated", true);
-                        }
-                        if (item.parentId() != null) {
-                            p.put("parent", item.parentId());
-                        }
-                        custody.append("capture", id, p);
-                        return new StoredItem(id, item, blob);
-                    });
+                    group.join();
+                    long id = items.insert(item, blob);
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("collector", item.collector());
+                    p.put("kind", item.kind());
+                    p.put("source", item.source());
+                    p.put("sha256", blob.id().sha256());
+                    p.put("size", blob.size());
+                    if (blob.truncated()) {
+                        p.put("truncated", true);
+                    }
+                    if (item.parentId() != null) {
+                        p.put("parent", item.parentId());
+                    }
+                    custody.append("capture", id, p);
+                    StoredItem stored = new StoredItem(id, item, blob);
+                    group.onCommit(() -> listener.stored(stored));
+                    if (group.due()) {
+                        flush();
+                    }
+                    return stored;
                 } catch (SQLException e) {
-                    resyncAfterFailure();
+                    abandonGroup();
                     throw TracelabException.io("recording capture of " + item.source(), e);
                 }
             }
-            listener.stored(stored);
-            return stored;
         }
 
         @Override
@@ -401,10 +412,11 @@ public final class Case implements AutoCloseable {
         public void failed(String source, String reason) throws IOException {
             synchronized (Case.this) {
                 try {
+                    flush();
                     custody.append("capture.failed", null,
                             Map.of("collector", collectorId, "source", source, "reason", reason));
                 } catch (SQLException e) {
-                    resyncAfterFailure();
+                    abandonGroup();
                     throw new IOException("logging failed capture of " + source + ": " + e.getMessage(), e);
                 }
             }
@@ -415,9 +427,10 @@ public final class Case implements AutoCloseable {
         public void record(String action, Object params) throws IOException {
             synchronized (Case.this) {
                 try {
+                    flush();
                     custody.append(action, null, params);
                 } catch (SQLException e) {
-                    resyncAfterFailure();
+                    abandonGroup();
                     throw new IOException("logging " + action + ": " + e.getMessage(), e);
                 }
             }
@@ -478,6 +491,22 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /** Commits the open group of captures and acknowledges them. */
+    private void flush() throws SQLException {
+        for (Runnable ack : group.commit()) {
+            ack.run();
+        }
+    }
+
+    private void abandonGroup() {
+        try {
+            group.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what gets reported
+        }
+        resyncAfterFailure();
+    }
+
     private void resyncAfterFailure() {
         try {
             custody.resync();
@@ -491,10 +520,13 @@ public final class Case implements AutoCloseable {
     public synchronized void close() {
         try {
             if (lock != null) {
+                flush();
                 custody.writeHead();
             }
         } catch (IOException e) {
             throw TracelabException.io("recording custody head of " + dir, e);
+        } catch (SQLException e) {
+            throw TracelabException.io("committing the last captures to " + dir, e);
         } finally {
             try {
                 db.close();

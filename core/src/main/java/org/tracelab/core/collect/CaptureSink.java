@@ -8,14 +8,14 @@ import org.tracelab.core.store.StoredBlob;
 
 /**
  * The one capture path: the bytes go to the evidence store, the item to {@code case.db}, and an entry to the
- * custody log, in that order, so that a capture is acknowledged only once all of it is durable.
- * Safe to call from many threads.
+ * custody log, in that order. Captures are committed in groups; the {@link CaptureListener} hears of a capture only
+ * once its group is committed, so what it reports survives any crash. Safe to call from many threads.
  */
 public interface CaptureSink {
     /**
      * Stores at most {@code maxBytes} of {@code content} as a new item. The stream is read, not closed.
      *
-     * @return the stored item, once committed
+     * @return the item as recorded; it is durable once the listener has heard of it
      */
     default StoredItem store(NewItem item, InputStream content, long maxBytes) throws IOException {
         return record(item, storeBlob(content, maxBytes));
