@@ -179,7 +179,8 @@ public final class HttpCapture implements AutoCloseable {
         long doneAt = System.nanoTime();
 
         List<Map.Entry<String, String>> received = new ArrayList<>();
-        // HttpClient keeps headers in a map sorted by name, not in wire order; values of one name stay in order.
+        // HttpClient hands headers over in a map sorted by name, names lowercased, not in wire order; the values of
+        // one name stay in the order received. That is as close to the wire as the JDK client lets us see.
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
                 values.forEach(v -> received.add(Map.entry(name, v)));

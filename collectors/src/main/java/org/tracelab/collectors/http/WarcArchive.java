@@ -25,7 +25,6 @@ import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
@@ -84,15 +83,15 @@ public final class WarcArchive implements AutoCloseable {
                 .recordId(recordId())
                 .date(x.date())
                 .concurrentTo(responseId)
-                .blockDigest(sha256(requestHeader))
+                .setHeader("WARC-Block-Digest", "sha256:" + sha256(requestHeader))
                 .body(MediaType.HTTP_REQUEST, requestHeader);
         byte[] responseHeader = responseHeader(x);
         long blockLength = responseHeader.length + x.payload().size();
         WarcResponse.Builder response = new WarcResponse.Builder(x.url())
                 .recordId(responseId)
                 .date(x.date())
-                .blockDigest(blockDigest(responseHeader, x))
-                .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(x.payload().id().sha256())));
+                .setHeader("WARC-Block-Digest", "sha256:" + blockDigest(responseHeader, x))
+                .setHeader("WARC-Payload-Digest", "sha256:" + x.payload().id().sha256());
         if (x.ip() != null) {
             request.ipAddress(x.ip());
             response.ipAddress(x.ip());
@@ -165,7 +164,7 @@ public final class WarcArchive implements AutoCloseable {
     }
 
     /** The block digest needs the payload read once more: the blob's hash covers the payload only. */
-    private static WarcDigest blockDigest(byte[] header, Exchange x) throws IOException {
+    private static String blockDigest(byte[] header, Exchange x) throws IOException {
         MessageDigest sha = Hashing.sha256();
         try (InputStream in = blockStream(header, x)) {
             byte[] buf = new byte[1 << 16];
@@ -173,13 +172,21 @@ public final class WarcArchive implements AutoCloseable {
                 sha.update(buf, 0, n);
             }
         }
-        return new WarcDigest(sha);
+        return hex(sha);
     }
 
-    private static WarcDigest sha256(byte[] bytes) {
+    /**
+     * Hex, the form the blob names use. jwarc's digest builders write padded base32, whose '=' is not allowed in a
+     * WARC 1.1 token (its own validator says so), hence the headers are set as text.
+     */
+    private static String hex(MessageDigest sha) {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
         MessageDigest sha = Hashing.sha256();
         sha.update(bytes);
-        return new WarcDigest(sha);
+        return hex(sha);
     }
 
     private void closeCurrent() throws IOException {
