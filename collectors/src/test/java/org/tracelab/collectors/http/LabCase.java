@@ -47,6 +47,19 @@ public final class LabCase implements AutoCloseable, CaptureListener {
         return stored.stream().filter(s -> s.item().source().equals(url)).map(s -> kase.item(s.id())).toList();
     }
 
+    /** How many custody entries have this action, read straight from case.db. */
+    public long custodyActions(String action) throws java.sql.SQLException {
+        String db = "jdbc:sqlite:" + kase.dir().resolve("case.db");
+        try (var c = java.sql.DriverManager.getConnection(db);
+             var s = c.prepareStatement("SELECT count(*) FROM custody_log WHERE action = ?")) {
+            s.setString(1, action);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Override
     public void close() {
         kase.close();
