@@ -1,0 +1,35 @@
+package org.tracelab.collectors.http;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tracelab.core.store.StoredBlob;
+
+/**
+ * One HTTP request and its response as captured: what the WARC records are written from.
+ *
+ * @param url             the URL requested
+ * @param requestTarget   the request line's target (path and query)
+ * @param requestHeaders  the headers sent, in order
+ * @param ip              the address the host name resolved to, or null when unknown
+ * @param date            when the request was sent
+ * @param status          the response status code
+ * @param responseHeaders the response headers as received
+ * @param payload         the stored body
+ * @param payloadFile     where the body's bytes are, to stream them into the WARC
+ */
+record Exchange(URI url, String requestTarget, List<Map.Entry<String, String>> requestHeaders, InetAddress ip,
+                Instant date, int status, List<Map.Entry<String, String>> responseHeaders, StoredBlob payload,
+                Path payloadFile) {
+    Exchange {
+        Objects.requireNonNull(url, "url");
+        requestHeaders = List.copyOf(requestHeaders);
+        responseHeaders = List.copyOf(responseHeaders);
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(payloadFile, "payloadFile");
+    }
+}

@@ -1,0 +1,252 @@
+package org.tracelab.collectors.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.StoredBlob;
+
+/**
+ * The one way Tracelab fetches over HTTP: each request and response is stored exactly as received, written to
+ * WARC, and recorded as an {@code http-response} item, redirects followed hop by hop with each hop its own item.
+ * Obeys robots.txt, the allow-list and per-host politeness. Failures of the network or of a server are noted in
+ * the custody log and the run goes on; failures of the evidence store end it. Safe for many threads at once.
+ */
+public final class HttpCapture implements AutoCloseable {
+    /** The item kind of every HTTP response. */
+    public static final String KIND = "http-response";
+
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final CaptureSink sink;
+    private final String collectorId;
+    private final CaptureSettings settings;
+    private final Clock clock;
+    private final HttpClient client;
+    private final Politeness politeness;
+    private final WarcArchive archive;
+    private final BlobStore blobs;
+    private final RobotsRules robots;
+
+    private HttpCapture(CaptureSink sink, String collectorId, CaptureSettings settings, Clock clock) {
+        this.sink = sink;
+        this.collectorId = collectorId;
+        this.settings = settings;
+        this.clock = clock;
+        // Redirects are followed here, not by the client, so that every hop is captured; HTTP/1.1 so the WARC
+        // records hold the protocol that was actually spoken.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        this.politeness = new Politeness(settings.delay());
+        this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES);
+        this.blobs = new BlobStore(sink.caseDirectory().resolve("blobs"));
+        this.robots = new RobotsRules(u -> chain(u, null, false), c -> blobs.open(c.item().blob().id()));
+    }
+
+    /**
+     * Starts capturing into {@code sink}; when robots.txt is to be ignored, that decision is logged first.
+     *
+     * @param collectorId the collector the items are recorded under
+     */
+    public static HttpCapture open(CaptureSink sink, String collectorId, CaptureSettings settings, Clock clock)
+            throws IOException {
+        if (!settings.obeyRobots()) {
+            sink.record("collect.ignore-robots", Map.of("collector", collectorId,
+                    "reason", "the examiner gave --ignore-robots"));
+        }
+        return new HttpCapture(sink, collectorId, settings, clock);
+    }
+
+    /**
+     * Captures {@code url} and the redirects it leads to.
+     *
+     * @param parentId the item the URL was found in, if any; it becomes the first hop's parent
+     * @return the last hop, or empty when the URL was skipped or failed (the reason is in the custody log)
+     */
+    public Optional<Capture> capture(URI url, Long parentId) throws IOException {
+        return chain(url, parentId, settings.obeyRobots());
+    }
+
+    /** Opens the stored bytes of a capture; the caller closes the stream. */
+    public InputStream openBody(Capture c) throws IOException {
+        return blobs.open(c.item().blob().id());
+    }
+
+    private Optional<Capture> chain(URI url, Long parentId, boolean checkRobots) throws IOException {
+        Set<URI> visited = new LinkedHashSet<>();
+        URI current = url;
+        Long parent = parentId;
+        while (true) {
+            if (!settings.allowHosts().permits(current)) {
+                sink.failed(current.toString(), "host not in --allow-host list, not fetched");
+                return Optional.empty();
+            }
+            if (checkRobots && !robots.allows(current)) {
+                sink.failed(current.toString(), "disallowed by robots.txt, not fetched");
+                return Optional.empty();
+            }
+            visited.add(current);
+            URI hopUrl = current;
+            Long hopParent = parent;
+            Optional<Hop> hop = politeness.inTurn(Urls.origin(current), () -> exchange(hopUrl, hopParent));
+            if (hop.isEmpty()) {
+                return Optional.empty();
+            }
+            Hop h = hop.get();
+            if (h.redirect().isEmpty()) {
+                return Optional.of(new Capture(url, current, h.status(), h.item()));
+            }
+            URI next = h.redirect().get();
+            if (visited.contains(next)) {
+                sink.failed(url.toString(), "redirect loop: " + current + " leads back to " + next);
+                return Optional.empty();
+            }
+            if (visited.size() > settings.maxRedirects()) {
+                sink.failed(url.toString(), "more than " + settings.maxRedirects() + " redirects, stopped at " + next);
+                return Optional.empty();
+            }
+            parent = h.item().id();
+            current = next;
+        }
+    }
+
+    private record Hop(int status, StoredItem item, Optional<URI> redirect) {
+    }
+
+    private Optional<Hop> exchange(URI url, Long parentId) throws IOException {
+        Instant date = clock.instant();
+        InetAddress ip;
+        try {
+            // Resolved once here to record the address reached. HttpClient resolves again when it connects; with
+            // round-robin DNS it may pick another address of the same name, which this record cannot see.
+            ip = InetAddress.getByName(url.getHost());
+        } catch (UnknownHostException e) {
+            sink.failed(url.toString(), "unknown host " + url.getHost());
+            return Optional.empty();
+        }
+        String userAgent = UserAgent.header();
+        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(settings.readTimeout())
+                .header("User-Agent", userAgent).header("Accept", ACCEPT).build();
+        List<Map.Entry<String, String>> sent = List.of(Map.entry("Host", hostHeader(url)),
+                Map.entry("User-Agent", userAgent), Map.entry("Accept", ACCEPT));
+        long t0 = System.nanoTime();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted fetching " + url);
+        } catch (IOException e) {
+            sink.failed(url.toString(), describe(e));
+            return Optional.empty();
+        }
+        long headersAt = System.nanoTime();
+        StoredBlob blob;
+        try (TimedBodyStream body = new TimedBodyStream(response.body(), settings.readTimeout(), url.toString())) {
+            blob = sink.storeBlob(body, settings.maxBytes());
+        } catch (BodyReadException e) {
+            sink.failed(url.toString(), e.getMessage());
+            return Optional.empty();
+        }
+        long doneAt = System.nanoTime();
+
+        List<Map.Entry<String, String>> received = new ArrayList<>();
+        // HttpClient hands headers over in a map sorted by name, names lowercased, not in wire order; the values of
+        // one name stay in the order received. That is as close to the wire as the JDK client lets us see.
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(v -> received.add(Map.entry(name, v)));
+            }
+        });
+        int status = response.statusCode();
+        Optional<URI> redirect = REDIRECTS.contains(status)
+                ? response.headers().firstValue("Location").flatMap(l -> Urls.resolve(url, l))
+                : Optional.empty();
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+
+        Exchange x = new Exchange(url, requestTarget(url), sent, ip, date, status, received, blob,
+                blobs.path(blob.id()));
+        WarcLocation warc = archive.write(x);
+
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("method", "GET");
+        meta.put("status", status);
+        meta.put("httpVersion", response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1");
+        meta.put("headers", pairs(received));
+        meta.put("requestHeaders", pairs(sent));
+        meta.put("ip", ip.getHostAddress());
+        meta.put("timings", Map.of("headersMs", TimeUnit.NANOSECONDS.toMillis(headersAt - t0),
+                "totalMs", TimeUnit.NANOSECONDS.toMillis(doneAt - t0)));
+        redirect.ifPresent(r -> meta.put("redirect", r.toString()));
+        meta.put("truncated", blob.truncated());
+        meta.put("warc", Map.of("file", warc.file(), "offset", warc.offset(), "length", warc.length(),
+                "recordId", warc.recordId()));
+        NewItem item = NewItem.of(KIND, url.toString(), date, collectorId, contentType, parentId, meta);
+        return Optional.of(new Hop(status, sink.record(item, blob), redirect));
+    }
+
+    private static List<List<String>> pairs(List<Map.Entry<String, String>> headers) {
+        return headers.stream().map(h -> List.of(h.getKey(), h.getValue())).toList();
+    }
+
+    private static String hostHeader(URI url) {
+        return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
+
+    private static String requestTarget(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    private String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connect timed out after " + settings.connectTimeout().toMillis() + " ms";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no response within " + settings.readTimeout().toMillis() + " ms";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "request failed: " + why;
+    }
+
+    /** Closes the WARC file and the HTTP client. */
+    @Override
+    public void close() throws IOException {
+        try {
+            archive.close();
+        } finally {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.tracelab.collectors.page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.core.collect.Progress;
+
+/**
+ * A breadth-first, polite crawl: each level's URLs are fetched at once on virtual threads (the per-host turns in
+ * {@link HttpCapture} keep one request at a time per host), links of HTML pages feed the next level, and no URL is
+ * fetched twice in a run.
+ */
+final class Crawler {
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
+
+    private record Target(URI url, Long parentId) {
+    }
+
+    /** What a run did. */
+    record Outcome(int fetched, int captured) {
+    }
+
+    private final CrawlPlan plan;
+    private final HttpCapture http;
+    private final Progress progress;
+    private final Set<URI> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger fetched = new AtomicInteger();
+    private final AtomicInteger captured = new AtomicInteger();
+
+    Crawler(CrawlPlan plan, HttpCapture http, Progress progress) {
+        this.plan = plan;
+        this.http = http;
+        this.progress = progress;
+    }
+
+    Outcome run() throws IOException {
+        progress.total(-1, "pages");
+        List<Target> level = new ArrayList<>();
+        for (URI seed : plan.seeds()) {
+            if (seen.add(seed)) {
+                level.add(new Target(seed, null));
+            }
+        }
+        for (int depth = 0; !level.isEmpty() && fetched.get() < plan.maxPages(); depth++) {
+            level = crawlLevel(level, depth < plan.depth());
+        }
+        return new Outcome(fetched.get(), captured.get());
+    }
+
+    private List<Target> crawlLevel(List<Target> level, boolean followLinks) throws IOException {
+        ConcurrentLinkedQueue<Target> next = new ConcurrentLinkedQueue<>();
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Target t : level) {
+                if (fetched.incrementAndGet() > plan.maxPages()) {
+                    fetched.decrementAndGet();
+                    break;
+                }
+                running.add(threads.submit(() -> {
+                    visit(t, followLinks, next);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                await(f);
+            }
+        }
+        return new ArrayList<>(next);
+    }
+
+    private void visit(Target t, boolean followLinks, ConcurrentLinkedQueue<Target> next) throws IOException {
+        Optional<Capture> got = http.capture(t.url(), t.parentId());
+        progress.advance(1);
+        if (got.isEmpty()) {
+            return;
+        }
+        Capture c = got.get();
+        captured.incrementAndGet();
+        seen.add(c.finalUrl());
+        if (!followLinks || !c.isHtml() || c.status() >= 400) {
+            return;
+        }
+        try (InputStream body = http.openBody(c)) {
+            for (URI link : LinkExtractor.links(body, charset(c), c.finalUrl())) {
+                if (plan.sameHost() && !sameHost(link, c.finalUrl())) {
+                    continue;
+                }
+                if (seen.add(link)) {
+                    next.add(new Target(link, c.item().id()));
+                }
+            }
+        }
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost().equalsIgnoreCase(b.getHost());
+    }
+
+    private static String charset(Capture c) {
+        String ct = c.item().item().contentType();
+        if (ct == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(ct);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        try {
+            return java.nio.charset.Charset.isSupported(name) ? name : null;
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            // A server's nonsense charset: let Jsoup sniff the page instead.
+            return null;
+        }
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("crawl interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("crawl task failed", cause);
+        }
+    }
+}

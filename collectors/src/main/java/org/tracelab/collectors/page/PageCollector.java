@@ -1,0 +1,125 @@
+package org.tracelab.collectors.page;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.tracelab.collectors.http.CaptureSettings;
+import org.tracelab.collectors.http.HostAllowList;
+import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.http.Urls;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.CollectorOption;
+
+/** {@code collect page URL...}: captures web pages, and with {@code --depth} crawls the links they hold, politely. */
+public final class PageCollector implements Collector {
+    /** The collector's id on the command line. */
+    public static final String ID = "page";
+
+    private final Clock clock;
+
+    /** The collector as ServiceLoader makes it. */
+    public PageCollector() {
+        this(Clock.systemUTC());
+    }
+
+    /** A collector reading time from {@code clock}. */
+    public PageCollector(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "web pages over HTTP(S), with WARC records; --depth N crawls the links they hold";
+    }
+
+    @Override
+    public String targetLabel() {
+        return "URL";
+    }
+
+    @Override
+    public List<CollectorOption> options() {
+        return List.of(
+                CollectorOption.value("--from", "FILE", "read more URLs from FILE, one a line, # starts a comment", null),
+                CollectorOption.value("--depth", "N", "follow links up to N steps from the given URLs", "0"),
+                CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
+                CollectorOption.value("--max-pages", "N", "fetch at most N URLs in this run", "10000"),
+                CollectorOption.value("--delay", "MS", "pause between two requests to the same host", "1000"),
+                CollectorOption.value("--timeout", "SECONDS", "connect and read timeout", "30"),
+                CollectorOption.value("--max-bytes", "N", "keep at most N bytes of a body (the rest is marked truncated)",
+                        Long.toString(CaptureSettings.DEFAULT_MAX_BYTES)),
+                CollectorOption.flag("--ignore-robots", "do not obey robots.txt (recorded in the custody log)"),
+                CollectorOption.repeatable("--allow-host", "HOST", "fetch only from HOST or HOST:PORT (repeatable)"));
+    }
+
+    @Override
+    public void collect(CollectRequest request, CaptureSink sink) throws IOException {
+        CrawlPlan plan = plan(request);
+        try (HttpCapture http = HttpCapture.open(sink, ID, plan.settings(), clock)) {
+            new Crawler(plan, http, request.progress()).run();
+        }
+    }
+
+    /** Reads and checks the request before anything is fetched; any fault is bad input naming it. */
+    CrawlPlan plan(CollectRequest request) {
+        Set<URI> seeds = new LinkedHashSet<>();
+        request.targets().forEach(t -> seeds.add(Urls.target(t)));
+        request.value("--from").ifPresent(f -> readUrlFile(Path.of(f)).forEach(t -> seeds.add(Urls.target(t))));
+        if (seeds.isEmpty()) {
+            throw TracelabException.badInput("collect page", "give at least one URL, or --from FILE");
+        }
+        int depth = request.intValue("--depth", 0, 0, 100);
+        int maxPages = request.intValue("--max-pages", 10_000, 1, 10_000_000);
+        int delayMs = request.intValue("--delay", 1000, 0, 3_600_000);
+        int timeout = request.intValue("--timeout", 30, 1, 3600);
+        long maxBytes = longValue(request, "--max-bytes", CaptureSettings.DEFAULT_MAX_BYTES);
+        CaptureSettings settings = new CaptureSettings(Duration.ofSeconds(timeout), Duration.ofSeconds(timeout),
+                CaptureSettings.MAX_REDIRECTS, maxBytes, Duration.ofMillis(delayMs), !request.flag("--ignore-robots"),
+                HostAllowList.parse(request.values("--allow-host")));
+        return new CrawlPlan(new ArrayList<>(seeds), depth, request.flag("--same-host"), maxPages, settings);
+    }
+
+    private static long longValue(CollectRequest request, String name, long defaultValue) {
+        String v = request.value(name).orElse(null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 1) {
+                throw TracelabException.badInput("collect page " + name, "must be at least 1, not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw TracelabException.badInput("collect page " + name, "not a whole number: '" + v + "'");
+        }
+    }
+
+    private static List<String> readUrlFile(Path file) {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (NoSuchFileException e) {
+            throw TracelabException.badInput("--from " + file, "no such file");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw TracelabException.badInput("--from " + file, "cannot be read as UTF-8 text: " + e.getMessage());
+        }
+    }
+}

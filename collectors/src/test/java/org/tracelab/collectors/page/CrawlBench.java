@@ -1,0 +1,84 @@
+package org.tracelab.collectors.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.collectors.http.LabCase;
+import org.tracelab.core.collect.CollectRequest;
+
+/**
+ * Pages per second crawling a local site of 2,000 pages with no delay, Tracelab (store + WARC) against
+ * {@code wget --recursive --warc-file}. Not a test: run with {@code -Dtest=CrawlBench -Dtracelab.bench=true}.
+ */
+@EnabledIfSystemProperty(named = "tracelab.bench", matches = "true")
+class CrawlBench {
+    private static final int PAGES = 2000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tracelabAgainstWget() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            byte[] body;
+            int status = 200;
+            if (path.equals("/") || path.startsWith("/p/")) {
+                int i = path.equals("/") ? 0 : Integer.parseInt(path.substring(3));
+                StringBuilder html = new StringBuilder("<html><head><title>Fictitious ad " + i
+                        + "</title></head><body><p>Ish taklifi / Работа / Job offer " + i + " (fictitious)</p>");
+                for (int k = 10 * i + 1; k <= 10 * i + 10 && k < PAGES; k++) {
+                    html.append("<a href=\"/p/").append(k).append("\">ad ").append(k).append("</a>\n");
+                }
+                body = html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            } else {
+                status = 404;
+                body = "not found".getBytes(StandardCharsets.UTF_8);
+            }
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        String root = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try {
+            long t0 = System.nanoTime();
+            try (LabCase lab = new LabCase(tmp.resolve("tracelab"))) {
+                new PageCollector().collect(new CollectRequest("page", List.of(root),
+                        Map.of("--depth", List.of("5"), "--delay", List.of("0")), null), lab.sink("page"));
+                long pages = lab.stored.stream().filter(s -> s.item().source().matches(".*/(p/\\d+)?")).count();
+                assertEquals(PAGES, pages);
+            }
+            double tracelab = PAGES / ((System.nanoTime() - t0) / 1e9);
+
+            Path w = Files.createDirectories(tmp.resolve("wget"));
+            long t1 = System.nanoTime();
+            Process p = new ProcessBuilder("wget", "--recursive", "--level=5", "--no-verbose",
+                    "--warc-file=" + w.resolve("site"), "--directory-prefix=" + w, root)
+                    .redirectErrorStream(true).redirectOutput(w.resolve("log.txt").toFile()).start();
+            p.waitFor(10, TimeUnit.MINUTES);
+            double wget = PAGES / ((System.nanoTime() - t1) / 1e9);
+            System.out.printf("BENCH pages=%d tracelab=%.1f pages/s wget=%.1f pages/s ratio=%.2f%n",
+                    PAGES, tracelab, wget, tracelab / wget);
+        } finally {
+            server.stop(0);
+        }
+    }
+}
