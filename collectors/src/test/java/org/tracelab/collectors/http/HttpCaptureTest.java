@@ -63,6 +63,8 @@ class HttpCaptureTest {
         CaptureSink sink = lab.sink("page");
         try (HttpCapture http = HttpCapture.open(sink, "page", s, Clock.systemUTC())) {
             return http.capture(Urls.target(url(path)), null);
+        } finally {
+            lab.finish();
         }
     }
 

@@ -38,6 +38,11 @@ public final class LabCase implements AutoCloseable, CaptureListener {
         failures.add(source + " -> " + reason);
     }
 
+    /** Ends the run as the command line does, committing the last group of captures so listeners hear of them. */
+    public void finish() {
+        kase.finishCapture("test", Map.of());
+    }
+
     public Item item(long id) {
         return kase.item(id);
     }

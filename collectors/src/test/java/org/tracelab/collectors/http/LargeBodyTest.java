@@ -40,6 +40,8 @@ class LargeBodyTest {
                 Duration.ZERO, false, HostAllowList.any());
         try (HttpCapture http = HttpCapture.open(lab.sink("page"), "page", s, Clock.systemUTC())) {
             return http.capture(Urls.target(server.url(path)), null);
+        } finally {
+            lab.finish();
         }
     }
 

@@ -63,6 +63,7 @@ class CrawlBench {
             try (LabCase lab = new LabCase(tmp.resolve("tracelab"))) {
                 new PageCollector().collect(new CollectRequest("page", List.of(root),
                         Map.of("--depth", List.of("5"), "--delay", List.of("0")), null), lab.sink("page"));
+                lab.finish();
                 long pages = lab.stored.stream().filter(s -> s.item().source().matches(".*/(p/\\d+)?")).count();
                 assertEquals(PAGES, pages);
             }

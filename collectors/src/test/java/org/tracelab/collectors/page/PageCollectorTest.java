@@ -55,7 +55,11 @@ class PageCollectorTest {
     }
 
     private void collect(List<String> targets, Map<String, List<String>> options) throws Exception {
-        new PageCollector().collect(new CollectRequest("page", targets, options, null), lab.sink("page"));
+        try {
+            new PageCollector().collect(new CollectRequest("page", targets, options, null), lab.sink("page"));
+        } finally {
+            lab.finish();
+        }
     }
 
     /** A small lab site of fictitious job ads: index, two ads, a PDF, a deeper page, and a page of broken markup. */
