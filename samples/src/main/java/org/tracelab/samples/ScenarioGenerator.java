@@ -329,7 +329,7 @@ public final class ScenarioGenerator {
                     + ") from seed " + spec.seed() + " with " + spec.ads() + " ads.\n"
                     + "Every site, name, phone number, handle and address in it is invented for training;\n"
                     + "any likeness to a real person, company or number is chance.\n\n"
-                    + "site/         the web root: serve it with `tracelab lab serve " + out.getFileName() + "`\n"
+                    + "site/         the web root: serve it with `tracelab lab serve DIR` (DIR: this folder)\n"
                     + "profile.json  the site profile for `tracelab collect ads --profile profile.json`\n"
                     + "key.json      the instructor's answer key: keep it from trainees\n\n"
                     + "Grade a trainee's findings with `tracelab lab grade FINDINGS.json --key key.json`.\n";
