@@ -47,6 +47,16 @@ public final class ScenarioGenerator {
     private ScenarioGenerator() {
     }
 
+    /** Generates from the command line: {@code SEED ADS OUT_DIR}, all languages; prints the summary. */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: ScenarioGenerator SEED ADS OUT_DIR");
+            System.exit(2);
+        }
+        ScenarioSpec spec = ScenarioSpec.of(Long.parseLong(args[0]), Integer.parseInt(args[1]));
+        System.out.println(generate(spec, Path.of(args[2])));
+    }
+
     /** Generates into {@code out}, which must not exist or be empty. */
     public static ScenarioSummary generate(ScenarioSpec spec, Path out) {
         return generate(spec, out, page -> { });
