@@ -61,6 +61,25 @@ final class PixelFont {
             }
             out.put(CHARS.charAt(i), glyph);
         }
+        // punctuation drawn explicitly, row by row, top to bottom
+        punct(out, '!', "..#..", "..#..", "..#..", "..#..", "..#..", ".....", "..#..");
+        punct(out, '-', ".....", ".....", ".....", "#####", ".....", ".....", ".....");
+        punct(out, '+', ".....", "..#..", "..#..", "#####", "..#..", "..#..", ".....");
+        punct(out, '.', ".....", ".....", ".....", ".....", ".....", ".##..", ".##..");
+        punct(out, ':', ".....", ".##..", ".##..", ".....", ".##..", ".##..", ".....");
+        punct(out, '_', ".....", ".....", ".....", ".....", ".....", ".....", "#####");
+        punct(out, '/', "....#", "...#.", "...#.", "..#..", ".#...", ".#...", "#....");
+        punct(out, ' ', ".....", ".....", ".....", ".....", ".....", ".....", ".....");
         return out;
+    }
+
+    private static void punct(Map<Character, boolean[][]> out, char c, String... rows) {
+        boolean[][] glyph = new boolean[7][5];
+        for (int r = 0; r < 7; r++) {
+            for (int col = 0; col < 5; col++) {
+                glyph[r][col] = rows[r].charAt(col) == '#';
+            }
+        }
+        out.put(c, glyph);
     }
 }
