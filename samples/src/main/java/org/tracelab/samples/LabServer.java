@@ -1,0 +1,205 @@
+package org.tracelab.samples;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tracelab.core.TracelabException;
+
+/**
+ * Serves a scenario's {@code site/} folder on 127.0.0.1 with the JDK HTTP server, optionally slow and flaky so
+ * trainees meet timeouts and 5xx answers. {@code /s/NAME?before=N} is served from {@code s/NAME/before-N.html},
+ * a folder from its {@code index.html}, and {@code .xml}/{@code .txt} files get the real base URL in place of
+ * {@link ScenarioGenerator#PLACEHOLDER_BASE}.
+ */
+public final class LabServer implements AutoCloseable {
+    private static final Pattern BEFORE = Pattern.compile("(?:^|&)before=(\\d{1,9})(?:&|$)");
+
+    private final Path root;
+    private final LabServerOptions options;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SplittableRandom rng;
+    private final URI baseUri;
+
+    private LabServer(Path root, LabServerOptions options) throws IOException {
+        this.root = root.toRealPath();
+        this.options = options;
+        this.rng = new SplittableRandom(options.seed());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+        this.executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Starts serving {@code scenarioDir/site} (or {@code scenarioDir} itself if it has no site folder). */
+    public static LabServer start(Path scenarioDir, LabServerOptions options) {
+        Path site = scenarioDir.resolve("site");
+        Path root = Files.isDirectory(site) ? site : scenarioDir;
+        if (!Files.isDirectory(root)) {
+            throw TracelabException.badInput(scenarioDir.toString(), "is not a scenario folder");
+        }
+        try {
+            return new LabServer(root, options);
+        } catch (IOException e) {
+            throw TracelabException.io("starting the lab server on 127.0.0.1:" + options.port(), e);
+        }
+    }
+
+    /** The address the site is served at, ending in a slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Stops the server and its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long delay;
+            boolean fail;
+            int failStatus;
+            synchronized (rng) {
+                delay = options.latencyMs() + (options.jitterMs() > 0 ? rng.nextInt(options.jitterMs() + 1) : 0);
+                fail = options.errorRate() > 0 && rng.nextDouble() < options.errorRate();
+                failStatus = rng.nextBoolean() ? 500 : 503;
+            }
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                send(exchange, 405, "method not allowed");
+                return;
+            }
+            if (fail) {
+                send(exchange, failStatus, failStatus == 500 ? "internal server error (injected)"
+                        : "service unavailable (injected)");
+                return;
+            }
+            Path file = resolve(exchange.getRequestURI());
+            if (file == null) {
+                send(exchange, 400, "bad path");
+                return;
+            }
+            if (!Files.isRegularFile(file)) {
+                send(exchange, 404, "not found");
+                return;
+            }
+            serve(exchange, file, method.equals("HEAD"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Maps a request to a file under the root, or null if it tries to leave it. */
+    private Path resolve(URI uri) {
+        String path = uri.getPath();
+        if (path == null || !path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
+            return null;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return null;
+            }
+        }
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root)) {
+            return null;
+        }
+        String query = uri.getRawQuery();
+        Matcher before = query == null ? null : BEFORE.matcher(query);
+        if (before != null && before.find() && Files.isDirectory(file)) {
+            return file.resolve("before-" + Long.parseLong(before.group(1)) + ".html");
+        }
+        return Files.isDirectory(file) ? file.resolve("index.html") : file;
+    }
+
+    private void serve(HttpExchange exchange, Path file, boolean head) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String type = contentType(name);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean rewrite = name.endsWith(".xml") || name.endsWith(".txt");
+        if (head) {
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        if (!rewrite) {
+            exchange.sendResponseHeaders(200, Files.size(file));
+            try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+                in.transferTo(out);
+            }
+            return;
+        }
+        // line by line, so a 50,000-URL sitemap never sits whole in memory
+        exchange.sendResponseHeaders(200, 0);
+        String base = baseUri.toString();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             Writer out = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line.replace(ScenarioGenerator.PLACEHOLDER_BASE, base));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (name.endsWith("feed.xml")) {
+            return "application/rss+xml; charset=utf-8";
+        }
+        if (name.endsWith(".xml")) {
+            return "application/xml; charset=utf-8";
+        }
+        if (name.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (name.endsWith(".docx")) {
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return "application/octet-stream";
+    }
+
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
