@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             TagCommand.class,
             NoteCommand.class,
             VerifyCommand.class,
+            LabCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 I/O, network or lock failure."})

@@ -198,6 +198,10 @@ public final class Grader {
             if (!node.isObject()) {
                 return;
             }
+            if (node.has("scenario") && node.path("ads").isArray()) {
+                addKey(node);
+                return;
+            }
             if (node.has("flagged") || node.has("clusters")) {
                 node.path("flagged").forEach(item -> flag(item, key));
                 node.path("clusters").forEach(c -> cluster(c, key));
@@ -210,6 +214,23 @@ public final class Grader {
                 }
             }
             flag(node, key);
+        }
+
+        /** A key given as findings: right by definition, which is how instructors check a grading setup. */
+        private void addKey(JsonNode key) {
+            for (JsonNode ad : key.path("ads")) {
+                if (ad.path("deceptive").asBoolean()) {
+                    Set<String> named = flagged.computeIfAbsent(ad.path("id").asText(), x -> new LinkedHashSet<>());
+                    ad.path("indicators").forEach(i -> named.add(i.asText()));
+                }
+            }
+            for (JsonNode c : key.path("clusters")) {
+                Set<String> ads = new LinkedHashSet<>();
+                c.path("ads").forEach(a -> ads.add(a.asText()));
+                if (!ads.isEmpty()) {
+                    clusters.add(ads);
+                }
+            }
         }
 
         private void flag(JsonNode item, Key key) {

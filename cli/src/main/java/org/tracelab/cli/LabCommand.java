@@ -1,0 +1,180 @@
+package org.tracelab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.tracelab.core.TracelabException;
+import org.tracelab.samples.GradeReport;
+import org.tracelab.samples.Grader;
+import org.tracelab.samples.LabServer;
+import org.tracelab.samples.LabServerOptions;
+import org.tracelab.samples.Language;
+import org.tracelab.samples.ScenarioGenerator;
+import org.tracelab.samples.ScenarioSpec;
+import org.tracelab.samples.ScenarioSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tracelab lab}: make, serve and grade training scenarios. */
+@Command(name = "lab", description = "Make, serve and grade training scenarios (all data fictitious).",
+        subcommands = {LabCommand.Generate.class, LabCommand.Serve.class, LabCommand.Grade.class})
+final class LabCommand {
+
+    /** {@code tracelab lab generate}. */
+    @Command(name = "generate", description = "Generate a scenario: an ads site, channel, feed, documents, key.",
+            mixinStandardHelpOptions = true)
+    static final class Generate extends BaseCommand {
+        @Option(names = "--seed", required = true, description = "Seed: the same seed makes the same bytes.")
+        long seed;
+
+        @Option(names = "--ads", required = true, description = "Number of ads.")
+        int ads;
+
+        @Option(names = "--langs", defaultValue = "uz,ru,en",
+                description = "Languages: uz (Latin and Cyrillic), ru, en (default: ${DEFAULT-VALUE}).")
+        String langs;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            ScenarioSpec spec = new ScenarioSpec(seed, ads, Language.parseList(langs));
+            Output o = out();
+            ScenarioSummary s;
+            try (ProgressBar bar = o.progress("generate")) {
+                bar.total(ads, "ads");
+                int[] last = {0};
+                s = ScenarioGenerator.generate(spec, out, done -> {
+                    bar.advance(done - last[0]);
+                    last[0] = done;
+                });
+            }
+            if (o.json()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("scenario", out.toAbsolutePath().toString());
+                j.put("summary", s);
+                o.json(j);
+            } else {
+                o.line("generated " + s.ads() + " ads (" + s.deceptive() + " deceptive, " + s.clusters()
+                        + " clusters, " + s.reposts() + " reposts) in " + out.toAbsolutePath());
+                o.info("serve it with: tracelab lab serve " + out);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code tracelab lab serve}. */
+    @Command(name = "serve", description = "Serve a scenario's site on 127.0.0.1 until Ctrl-C.",
+            mixinStandardHelpOptions = true)
+    static final class Serve extends BaseCommand {
+        @Parameters(paramLabel = "DIR", description = "The scenario folder (with site/ inside).")
+        Path dir;
+
+        @Option(names = "--port", defaultValue = "0", description = "Port (default: any free port).")
+        int port;
+
+        @Option(names = "--latency", defaultValue = "0", paramLabel = "MS", description = "Delay every answer.")
+        int latency;
+
+        @Option(names = "--jitter", defaultValue = "0", paramLabel = "MS", description = "Up to this much more.")
+        int jitter;
+
+        @Option(names = "--error-rate", defaultValue = "0", paramLabel = "P",
+                description = "Fraction of requests answered 500 or 503, so trainees meet server errors.")
+        double errorRate;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the latency jitter and the errors.")
+        long seed;
+
+        @Option(names = "--duration", paramLabel = "SECONDS",
+                description = "Stop by itself after this long (default: serve until Ctrl-C).")
+        Long duration;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (duration != null && duration <= 0) {
+                throw TracelabException.badInput("--duration " + duration, "must be a positive number of seconds");
+            }
+            LabServer server = LabServer.start(dir, new LabServerOptions(port, latency, jitter, errorRate, seed));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "lab-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Output o = out();
+            if (o.json()) {
+                o.json(Map.of("url", server.baseUri().toString(), "scenario", dir.toAbsolutePath().toString()));
+            } else {
+                o.line("serving " + dir.toAbsolutePath() + " at " + server.baseUri());
+                o.info(duration == null ? "press Ctrl-C to stop" : "stopping in " + duration + " s");
+            }
+            boolean byItself = duration != null && !stopped.await(duration, TimeUnit.SECONDS);
+            if (duration == null) {
+                stopped.await();
+            }
+            if (byItself) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                server.close();
+                o.info("stopped");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code tracelab lab grade}. */
+    @Command(name = "grade", description = "Score findings (scan/links output or a findings file) against a key.",
+            mixinStandardHelpOptions = true)
+    static final class Grade extends BaseCommand {
+        @Parameters(paramLabel = "FINDINGS.json", description = "The trainee's findings.")
+        Path findings;
+
+        @Option(names = "--key", required = true, paramLabel = "KEY.json", description = "The scenario's key.json.")
+        Path key;
+
+        @Option(names = "--pass", defaultValue = "0.5", paramLabel = "F1",
+                description = "Lowest F1, for flagged ads and for clusters, that passes (default: ${DEFAULT-VALUE}).")
+        double pass;
+
+        @Override
+        public Integer call() {
+            if (!(pass >= 0 && pass <= 1)) {
+                throw TracelabException.badInput("--pass " + pass, "must be between 0 and 1");
+            }
+            GradeReport r = Grader.grade(findings, key);
+            boolean passed = r.flagged().f1() >= pass && r.clusters().f1() >= pass;
+            Output o = out();
+            if (o.json()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("passed", passed);
+                j.put("pass", pass);
+                j.put("flagged", score(r.flagged()));
+                j.put("clusters", score(r.clusters()));
+                j.put("missedAds", r.missedAds());
+                j.put("missedClusters", r.missedClusters());
+                o.json(j);
+            } else {
+                for (String line : r.describe().split("\\R")) {
+                    o.line(line);
+                }
+                o.line(passed ? "passed (F1 >= " + pass + ")" : "not passed (F1 below " + pass + ")");
+            }
+            return passed ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        }
+
+        private static Map<String, Object> score(GradeReport.Score s) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("precision", s.precision());
+            j.put("recall", s.recall());
+            j.put("f1", s.f1());
+            j.put("truePositives", s.truePositives());
+            j.put("falsePositives", s.falsePositives());
+            j.put("falseNegatives", s.falseNegatives());
+            return j;
+        }
+    }
+}
