@@ -26,16 +26,18 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
 
     private final Path dir;
     private final Detector detector;
+    private final EmbeddedDocumentExtractor inline;
     private final int maxMembers;
     private final long budget;
     private final List<WorkerProtocol.Member> members = new ArrayList<>();
     private long spooled;
     private String cut;
 
-    MemberSpooler(Path dir, Detector detector, int maxMembers, long maxMemberBytes, long containerSize,
+    MemberSpooler(Path dir, Detector detector, EmbeddedDocumentExtractor inline, int maxMembers, long maxMemberBytes, long containerSize,
                   long maxRatio) {
         this.dir = dir;
         this.detector = detector;
+        this.inline = inline;
         this.maxMembers = maxMembers;
         long byRatio = Math.max(RATIO_FLOOR, multiplyCapped(containerSize, maxRatio));
         this.budget = Math.min(maxMemberBytes, byRatio);
@@ -57,6 +59,10 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
     public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
             throws SAXException, IOException {
         if (!shouldParseEmbedded(metadata)) {
+            return;
+        }
+        if (isBodyPart(metadata)) {
+            inline.parseEmbedded(stream, handler, metadata, outputHtml);
             return;
         }
         int index = members.size();
@@ -105,6 +111,17 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
             }
         }
         return written;
+    }
+
+    /**
+     * A nameless part that is not an attachment (an e-mail's text or HTML body) is the container's own text, not
+     * a document of its own, so it is parsed in place.
+     */
+    private static boolean isBodyPart(Metadata metadata) {
+        String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+        String type = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+        return (name == null || name.isBlank())
+                && !TikaCoreProperties.EmbeddedResourceType.ATTACHMENT.name().equals(type);
     }
 
     private static String nameOf(Metadata metadata, int index) {

@@ -14,12 +14,14 @@ import java.util.Map;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Property;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 
 /**
@@ -45,9 +47,11 @@ final class TikaDocumentParser {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, request.name());
         BodyContentHandler handler = new BodyContentHandler(request.maxTextChars());
-        MemberSpooler spooler = new MemberSpooler(Path.of(request.memberDir()), parser.getDetector(),
-                request.maxMembers(), request.maxMemberBytes(), size, request.maxUnpackRatio());
         ParseContext context = new ParseContext();
+        context.set(Parser.class, parser);
+        MemberSpooler spooler = new MemberSpooler(Path.of(request.memberDir()), parser.getDetector(),
+                new ParsingEmbeddedDocumentExtractor(context), request.maxMembers(), request.maxMemberBytes(), size,
+                request.maxUnpackRatio());
         context.set(EmbeddedDocumentExtractor.class, spooler);
         ExtractionError.Kind kind = null;
         String message = null;
