@@ -33,6 +33,12 @@ public final class LanguageIdentifier {
     static final int MIN_LETTERS = 4;
     /** Below this score the own evidence is too thin and Optimaize decides. */
     static final double MIN_SCORE = 1.0;
+    /**
+     * Below this share of known words, and without telling letters, a text is more likely another language that
+     * shares a few short words (German "in", "hotel") than one of ours, so Optimaize decides. Latin script only:
+     * Optimaize knows none of the Central Asian Cyrillic languages and would turn Kyrgyz into Belarusian.
+     */
+    static final double MIN_WORD_SHARE = 0.2;
 
     private final Map<String, Set<String>> words;
     private LanguageDetector optimaize;
@@ -77,11 +83,15 @@ public final class LanguageIdentifier {
         Map<String, Double> scores = new LinkedHashMap<>();
         candidates.forEach(c -> scores.put(c, 0.0));
         scoreLetters(normalized, isCyrillic ? LetterEvidence.CYRILLIC : LetterEvidence.LATIN, scores);
+        if (isCyrillic && LetterEvidence.kyrgyzByAbsence(normalized)) {
+            scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
+        }
         if (!isCyrillic) {
             scores.merge("uz-Latn", LetterEvidence.UZBEK_APOSTROPHE_LETTER * uzbekApostropheLetters(normalized),
                     Double::sum);
         }
-        scoreWords(normalized, scores);
+        Map<String, Double> letterScores = Map.copyOf(scores);
+        int wordCount = scoreWords(normalized, scores);
         String best = null;
         double bestScore = 0;
         double total = 0;
@@ -93,6 +103,10 @@ public final class LanguageIdentifier {
             }
         }
         if (best == null || bestScore < MIN_SCORE) {
+            return fallback(text.toString(), isCyrillic);
+        }
+        double wordShare = (bestScore - letterScores.get(best)) / Math.max(1, wordCount);
+        if (!isCyrillic && letterScores.get(best) < MIN_SCORE && wordShare < MIN_WORD_SHARE) {
             return fallback(text.toString(), isCyrillic);
         }
         return new DetectedLanguage(best, bestScore / total);
@@ -119,18 +133,22 @@ public final class LanguageIdentifier {
         return count;
     }
 
-    private void scoreWords(String text, Map<String, Double> scores) {
+    /** Adds one point per known word to each language that knows it; returns how many words there were. */
+    private int scoreWords(String text, Map<String, Double> scores) {
+        int count = 0;
         for (String token : text.split("[^\\p{L}']+")) {
             String word = stripApostrophes(token);
             if (word.isEmpty()) {
                 continue;
             }
+            count++;
             for (String tag : scores.keySet()) {
                 if (words.getOrDefault(tag, Set.of()).contains(word)) {
                     scores.merge(tag, 1.0, Double::sum);
                 }
             }
         }
+        return count;
     }
 
     private static String stripApostrophes(String token) {

@@ -40,6 +40,23 @@ final class LetterEvidence {
     /** Uzbek Latin's oʻ and gʻ, once apostrophes are unified, are the strongest Latin-side signal. */
     static final double UZBEK_APOSTROPHE_LETTER = 3.0;
 
+    /** Kyrgyz shares ң ө ү with Kazakh but writes none of these; Kazakh text rarely goes a sentence without one. */
+    static final String KAZAKH_NOT_KYRGYZ = "әұіһқғ";
+    static final double KYRGYZ_BY_ABSENCE = 2.0;
+
     private LetterEvidence() {
+    }
+
+    /** True when the text has Kyrgyz-or-Kazakh letters but none that Kyrgyz lacks. */
+    static boolean kyrgyzByAbsence(String lowerCaseText) {
+        boolean shared = false;
+        for (int i = 0; i < lowerCaseText.length(); i++) {
+            char c = lowerCaseText.charAt(i);
+            if (KAZAKH_NOT_KYRGYZ.indexOf(c) >= 0) {
+                return false;
+            }
+            shared |= c == 'ң' || c == 'ө' || c == 'ү';
+        }
+        return shared;
     }
 }
