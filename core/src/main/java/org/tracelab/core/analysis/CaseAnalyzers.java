@@ -1,0 +1,68 @@
+package org.tracelab.core.analysis;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+
+/**
+ * The one analyzer a case index uses for both indexing and querying, and the names of the fields it knows.
+ *
+ * <p>Every document's text goes into three parallel fields rather than one field chosen by detected language: ads
+ * are short and mix languages, so language identification is least reliable exactly where a wrong choice would
+ * hide a document from a query; parallel fields cost index size, which a case can afford. {@link #TEXT} matches
+ * across Uzbek scripts and apostrophes (and exact forms in any language), {@link #TEXT_RU} matches Russian word
+ * forms, {@link #TEXT_EN} English ones. Search all three with {@link #TEXT_FIELDS}. Fields named with
+ * {@link #ENTITY_PREFIX} hold normalized entities (E.164 phones, e-mails, handles) and are matched exactly.
+ */
+public final class CaseAnalyzers {
+    /** Script-neutral text: folded, Uzbek Cyrillic transliterated to Latin, unstemmed. */
+    public static final String TEXT = "text";
+    /** The same text with Russian stemming. */
+    public static final String TEXT_RU = "text_ru";
+    /** The same text with English stemming. */
+    public static final String TEXT_EN = "text_en";
+    /** The text fields a free-text query searches. */
+    public static final List<String> TEXT_FIELDS = List.of(TEXT, TEXT_RU, TEXT_EN);
+    /** Prefix of entity fields, e.g. {@code entity.phone}: keyword, exact. */
+    public static final String ENTITY_PREFIX = "entity.";
+
+    private CaseAnalyzers() {
+    }
+
+    /** A new analyzer for a case index: thread-safe, reuse one per index writer or searcher. */
+    public static Analyzer create() {
+        return new FieldAnalyzer();
+    }
+
+    /** Chooses by field name; unknown fields (title, host…) get the script-neutral text analysis. */
+    private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Analyzer text = new UzbekScriptAnalyzer();
+        private final Analyzer russian = new RussianTextAnalyzer();
+        private final Analyzer english = new EnglishTextAnalyzer();
+        private final Analyzer keyword = new KeywordAnalyzer();
+        private final Map<String, Analyzer> stemmed = Map.of(TEXT_RU, russian, TEXT_EN, english);
+
+        FieldAnalyzer() {
+            super(PER_FIELD_REUSE_STRATEGY);
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            if (fieldName.startsWith(ENTITY_PREFIX)) {
+                return keyword;
+            }
+            return stemmed.getOrDefault(fieldName, text);
+        }
+
+        @Override
+        public void close() {
+            text.close();
+            russian.close();
+            english.close();
+            keyword.close();
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.tracelab.core.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link TextExtractor} got out of one document: text, the usual metadata, its language, the members it
+ * contains, and the error when extraction failed or was cut. Closing it deletes the members' temporary files.
+ *
+ * @param text        plain text, possibly cut at the write limit (then {@link #error()} says {@code WRITE_LIMIT})
+ * @param title       document title, when the format has one
+ * @param author      author or sender
+ * @param created     creation date the document claims
+ * @param modified    last-modified date the document claims
+ * @param contentType type detected from the bytes (and name), e.g. {@code application/pdf}
+ * @param language    language tag from {@link org.tracelab.core.lang.LanguageIdentifier}, {@code und} when unknown
+ * @param metadata    every metadata field the parser reported, name to values
+ * @param members     embedded documents, each to become an item linked to this one
+ * @param error       the failure or cut, empty when the document was extracted completely
+ */
+public record Extraction(
+        String text,
+        Optional<String> title,
+        Optional<String> author,
+        Optional<Instant> created,
+        Optional<Instant> modified,
+        String contentType,
+        String language,
+        Map<String, List<String>> metadata,
+        List<EmbeddedMember> members,
+        Optional<ExtractionError> error) implements AutoCloseable {
+
+    public Extraction {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(language, "language");
+        metadata = Map.copyOf(metadata);
+        members = List.copyOf(members);
+        Objects.requireNonNull(error, "error");
+    }
+
+    /** An extraction that produced nothing but the reason why. */
+    static Extraction failed(String contentType, ExtractionError error) {
+        return new Extraction("", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                contentType, "und", Map.of(), List.of(), Optional.of(error));
+    }
+
+    /** True when the text was cut at the write limit. */
+    public boolean truncated() {
+        return error.map(e -> e.kind() == ExtractionError.Kind.WRITE_LIMIT).orElse(false);
+    }
+
+    /** True when the document was extracted without any error or cut. */
+    public boolean complete() {
+        return error.isEmpty();
+    }
+
+    /** Deletes the members' temporary files (and their folder when it is left empty). */
+    @Override
+    public void close() {
+        for (EmbeddedMember member : members) {
+            try {
+                Files.deleteIfExists(member.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete member spool " + member.file(), e);
+            }
+        }
+        if (!members.isEmpty()) {
+            Path dir = members.get(0).file().getParent();
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // The folder still holds spools of another member list; the extractor's close removes it.
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.tracelab.core.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Main class of the extraction worker process that {@link TextExtractor} starts: reads requests on stdin, runs
+ * Tika, answers on stdout (see {@link WorkerProtocol}). Being a separate process is what lets the parent kill a
+ * parser stuck in a loop or one that exhausted the heap, without losing the rest of the run.
+ *
+ * <p>Test hooks: only when started with {@code -Dtracelab.extract.testHooks=true} (see
+ * {@link ExtractorSettings#testHooks()}), a document whose first bytes are {@code TRACELAB-TEST-HANG},
+ * {@code TRACELAB-TEST-CRASH} or {@code TRACELAB-TEST-OOM} makes the worker loop forever, exit abruptly, or fill
+ * its heap, so tests can show the parent survives each. Without the property the markers are ordinary text.
+ */
+public final class ExtractionWorker {
+    static final String TEST_HOOKS_PROPERTY = "tracelab.extract.testHooks";
+    static final int CRASH_EXIT_CODE = 70;
+
+    private ExtractionWorker() {
+    }
+
+    /** Serves requests until stdin closes. */
+    public static void main(String[] args) throws IOException {
+        // Parsers and libraries sometimes print; stdout belongs to the protocol, so their noise goes to stderr.
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        boolean testHooks = Boolean.getBoolean(TEST_HOOKS_PROPERTY);
+        TikaDocumentParser parser = new TikaDocumentParser();
+        WorkerProtocol.write(out, new WorkerProtocol.Ready(true));
+        while (true) {
+            WorkerProtocol.Request request;
+            try {
+                request = WorkerProtocol.read(in, WorkerProtocol.Request.class);
+            } catch (EOFException e) {
+                return;
+            }
+            if (testHooks) {
+                misbehaveIfAsked(Path.of(request.file()));
+            }
+            WorkerProtocol.write(out, parser.parse(request));
+        }
+    }
+
+    private static void misbehaveIfAsked(Path file) throws IOException {
+        String head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(32), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return;
+        }
+        if (head.startsWith("TRACELAB-TEST-HANG")) {
+            hang();
+        } else if (head.startsWith("TRACELAB-TEST-CRASH")) {
+            Runtime.getRuntime().halt(CRASH_EXIT_CODE);
+        } else if (head.startsWith("TRACELAB-TEST-OOM")) {
+            exhaustHeap();
+        }
+    }
+
+    @SuppressWarnings("InfiniteLoopStatement")
+    private static void hang() {
+        long spins = 0;
+        while (true) {
+            spins++;
+            if (spins == Long.MAX_VALUE) {
+                spins = 0;
+            }
+        }
+    }
+
+    private static void exhaustHeap() {
+        List<long[]> hog = new ArrayList<>();
+        while (true) {
+            hog.add(new long[1 << 20]);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.tracelab.core.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.lang.LanguageIdentifier;
+
+/**
+ * The front door to text extraction: gives the text, metadata, language and embedded members of any document
+ * Tika knows, within the bounds of {@link ExtractorSettings}, and never throws for a bad document.
+ *
+ * <p>Tika runs in a child process ({@link ExtractionWorker}) started once and reused; a document that hangs it,
+ * exhausts its heap or kills it gets an {@link ExtractionError} and the next document gets a fresh worker, so
+ * the restart cost is paid only on failure. Calls are serialized; use one extractor per thread to go wider.
+ */
+public final class TextExtractor implements AutoCloseable {
+    /** Language is decided on the start of the text: enough for any ad, cheap for a book. */
+    static final int LANGUAGE_SAMPLE_CHARS = 20_000;
+    static final String UNKNOWN_TYPE = "application/octet-stream";
+
+    private final ExtractorSettings settings;
+    private final Path workDir;
+    private final Path log;
+    private final LanguageIdentifier languages;
+    private WorkerProcess worker;
+    private long sequence;
+
+    private TextExtractor(ExtractorSettings settings, Path workDir, LanguageIdentifier languages) {
+        this.settings = settings;
+        this.workDir = workDir;
+        this.log = workDir.resolve("worker.log");
+        this.languages = languages;
+    }
+
+    /**
+     * An extractor whose worker keeps its spools under {@code workDir} (created if needed; keep it on the same
+     * disk as the case). The worker is started here, so a broken installation fails now, not mid-run.
+     */
+    public static TextExtractor start(ExtractorSettings settings, Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw TracelabException.io("cannot create extraction folder " + workDir, e);
+        }
+        TextExtractor extractor = new TextExtractor(settings, workDir, LanguageIdentifier.standard());
+        extractor.ensureWorker();
+        return extractor;
+    }
+
+    /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
+    public synchronized Extraction extract(Path file, String name) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return Extraction.failed(UNKNOWN_TYPE,
+                    new ExtractionError(ExtractionError.Kind.UNREADABLE, file + ": not a readable file"));
+        }
+        Path memberDir = workDir.resolve("members-" + (++sequence));
+        WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
+                name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),
+                settings.maxTextChars(), settings.maxMembers(), settings.maxMemberBytes(),
+                settings.maxUnpackRatio());
+        try {
+            return toExtraction(ensureWorker().exchange(request, settings.timeout()));
+        } catch (WorkerProcess.Failure e) {
+            worker = null;
+            deleteTree(memberDir);
+            return Extraction.failed(UNKNOWN_TYPE, e.error());
+        }
+    }
+
+    /**
+     * Extracts what {@code in} yields, spooled first to a temporary file; the stream is read but not closed.
+     */
+    public Extraction extract(InputStream in, String name) {
+        Path spool;
+        try {
+            spool = Files.createTempFile(workDir, "doc-", ".spool");
+        } catch (IOException e) {
+            throw TracelabException.io("cannot create a spool file in " + workDir, e);
+        }
+        try {
+            try (var out = Files.newOutputStream(spool)) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                return Extraction.failed(UNKNOWN_TYPE,
+                        new ExtractionError(ExtractionError.Kind.UNREADABLE, name + ": " + e.getMessage()));
+            }
+            return extract(spool, name);
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // Left for close(), which removes the whole work folder.
+            }
+        }
+    }
+
+    /** Stops the worker and removes the spools of members nobody closed. */
+    @Override
+    public synchronized void close() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+        try (Stream<Path> entries = Files.list(workDir)) {
+            entries.filter(p -> p.getFileName().toString().startsWith("members-")
+                    || p.getFileName().toString().endsWith(".spool")).forEach(TextExtractor::deleteTree);
+        } catch (IOException e) {
+            throw TracelabException.io("cannot clean extraction folder " + workDir, e);
+        }
+    }
+
+    private WorkerProcess ensureWorker() {
+        if (worker == null || !worker.alive()) {
+            try {
+                worker = WorkerProcess.start(settings, log);
+            } catch (IOException e) {
+                throw TracelabException.io("cannot start the extraction worker", e);
+            } catch (WorkerProcess.Failure e) {
+                throw TracelabException.io("cannot start the extraction worker", e);
+            }
+        }
+        return worker;
+    }
+
+    private Extraction toExtraction(WorkerProtocol.Reply reply) {
+        List<EmbeddedMember> members = new ArrayList<>();
+        for (WorkerProtocol.Member m : reply.members()) {
+            members.add(new EmbeddedMember(m.name(), m.contentType(), m.size(), Path.of(m.file())));
+        }
+        Optional<ExtractionError> error = reply.errorKind() == null ? Optional.empty()
+                : Optional.of(new ExtractionError(ExtractionError.Kind.valueOf(reply.errorKind()),
+                        reply.errorMessage() == null ? "" : reply.errorMessage()));
+        String text = reply.text() == null ? "" : reply.text();
+        String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
+        return new Extraction(text, present(reply.title()), present(reply.author()), instant(reply.created()),
+                instant(reply.modified()), reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType(),
+                languages.identify(sample).tag(), reply.metadata() == null ? java.util.Map.of() : reply.metadata(),
+                members, error);
+    }
+
+    private static Optional<String> present(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+
+    private static Optional<Instant> instant(String s) {
+        return s == null ? Optional.empty() : Optional.of(Instant.parse(s));
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("cannot delete spool " + root, e);
+        }
+    }
+}

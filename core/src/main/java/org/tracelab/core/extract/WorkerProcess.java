@@ -1,0 +1,148 @@
+package org.tracelab.core.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running {@link ExtractionWorker}: the same {@code java} binary and class path as this JVM, a capped heap, and
+ * exit on the first {@link OutOfMemoryError}. Replies are awaited on a helper thread so a hung worker can be killed
+ * at the deadline.
+ */
+final class WorkerProcess implements AutoCloseable {
+    /** The exit status HotSpot uses for {@code -XX:+ExitOnOutOfMemoryError}. */
+    static final int OOM_EXIT_CODE = 3;
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Thrown when the worker did not answer: it timed out, ran out of memory or died. */
+    static final class Failure extends Exception {
+        private final ExtractionError error;
+
+        Failure(ExtractionError error) {
+            super(error.message());
+            this.error = error;
+        }
+
+        ExtractionError error() {
+            return error;
+        }
+    }
+
+    private final Process process;
+    private final DataOutputStream toWorker;
+    private final DataInputStream fromWorker;
+    private final ExecutorService reader;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+        this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        this.reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tracelab-extract-reader-" + process.pid());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts a worker and waits until it has loaded Tika; its stderr is appended to {@code log}. */
+    static WorkerProcess start(ExtractorSettings settings, Path log) throws IOException, Failure {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + settings.workerHeapMb() + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xshare:auto");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dfile.encoding=UTF-8");
+        if (settings.testHooks()) {
+            command.add("-D" + ExtractionWorker.TEST_HOOKS_PROPERTY + "=true");
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ExtractionWorker.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        WorkerProcess worker = new WorkerProcess(builder.start());
+        try {
+            worker.await(WorkerProtocol.Ready.class, STARTUP_TIMEOUT);
+        } catch (Failure e) {
+            worker.close();
+            throw new Failure(new ExtractionError(e.error().kind(), "extraction worker did not start: "
+                    + e.getMessage() + " (see " + log + ")"));
+        }
+        return worker;
+    }
+
+    /** Sends one request and waits at most {@code timeout} for its reply. */
+    WorkerProtocol.Reply exchange(WorkerProtocol.Request request, Duration timeout) throws Failure {
+        try {
+            WorkerProtocol.write(toWorker, request);
+        } catch (IOException e) {
+            throw died();
+        }
+        return await(WorkerProtocol.Reply.class, timeout);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    private <T> T await(Class<T> type, Duration timeout) throws Failure {
+        Future<T> reply = reader.submit(() -> WorkerProtocol.read(fromWorker, type));
+        try {
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            close();
+            throw new Failure(new ExtractionError(ExtractionError.Kind.TIMEOUT,
+                    "no result within " + timeout.toSeconds() + " s; the worker was stopped"));
+        } catch (ExecutionException e) {
+            throw died();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new Failure(new ExtractionError(ExtractionError.Kind.TIMEOUT, "interrupted while extracting"));
+        }
+    }
+
+    private Failure died() {
+        int status;
+        try {
+            status = process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        close();
+        if (status == OOM_EXIT_CODE) {
+            return new Failure(new ExtractionError(ExtractionError.Kind.OUT_OF_MEMORY,
+                    "the worker ran out of memory on this document"));
+        }
+        return new Failure(new ExtractionError(ExtractionError.Kind.WORKER_CRASHED,
+                "the worker died on this document" + (status >= 0 ? " (exit status " + status + ")" : "")));
+    }
+
+    /** Kills the worker (it holds no state worth a graceful stop) and its reader thread. */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reader.shutdownNow();
+    }
+}
