@@ -15,6 +15,7 @@ import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.ingest.IngestReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -63,6 +64,7 @@ final class CollectorRun implements Callable<Integer> {
         AtomicLong stored = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        IngestReport ingested;
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              ProgressBar bar = out.progress("collect " + collector.id())) {
             CaptureListener listener = new CaptureListener() {
@@ -99,10 +101,14 @@ final class CollectorRun implements Callable<Integer> {
                 throw e;
             }
             c.finishCapture(collector.id(), outcome(stored, bytes, failed, null));
+            try (ProgressBar ingestBar = out.progress("ingest")) {
+                ingested = c.ingest(ingestBar);
+            }
         }
         out.line("collected " + stored.get() + " item" + (stored.get() == 1 ? "" : "s") + " ("
                 + Sizes.human(bytes.get()) + ") with " + collector.id()
                 + (failed.get() > 0 ? "; " + failed.get() + " could not be captured (see above)" : ""));
+        out.info(IngestSummary.of(ingested));
         if (failed.get() > 0) {
             return ExitCode.IO;
         }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
             TagCommand.class,
             NoteCommand.class,
             VerifyCommand.class,
+            SearchCommand.class,
+            ReindexCommand.class,
+            EntitiesCommand.class,
             LabCommand.class,
             CommandLine.HelpCommand.class
         },
