@@ -21,13 +21,11 @@ import org.tracelab.core.Json;
 /** Ingest and search through the real CLI: one case of fictitious ads, imported once, searched many ways. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTest {
-    @TempDir
-    Path tmp;
     Cli cli;
     Path caseDir;
 
     @BeforeAll
-    void importAds() throws IOException {
+    void importAds(@TempDir Path tmp) throws IOException {
         caseDir = tmp.resolve("lab");
         cli = new Cli(caseDir);
         assertEquals(0, cli.init().code());

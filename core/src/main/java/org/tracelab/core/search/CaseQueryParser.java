@@ -12,6 +12,8 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.tracelab.core.analysis.CaseAnalyzers;
@@ -51,12 +53,17 @@ public final class CaseQueryParser {
         if (query.isBlank()) {
             throw new QuerySyntaxException(query, 1, "the query is empty");
         }
+        if (query.strip().equals("*") || query.strip().equals("*:*")) {
+            return new MatchAllDocsQuery(); // every item: a search by filters alone
+        }
         Parser p = new Parser(analyzer, query);
         try {
             return p.parse(query);
         } catch (ParseException e) {
-            if (e.getCause() instanceof QuerySyntaxException q) {
-                throw q;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof QuerySyntaxException q) {
+                    throw q;
+                }
             }
             throw explain(query, e);
         }
@@ -104,6 +111,8 @@ public final class CaseQueryParser {
             super(CaseAnalyzers.TEXT_FIELDS.toArray(String[]::new), analyzer);
             this.query = query;
             setSplitOnWhitespace(true);
+            // Leading wildcards scan the terms of a field: slow on a web-scale index, fine on a case.
+            setAllowLeadingWildcard(true);
         }
 
         @Override
@@ -179,28 +188,36 @@ public final class CaseQueryParser {
         }
     }
 
-    /** Turns the parser's exception into a column and a short reason. */
+    /**
+     * Turns the parser's exception into a column and a short reason. The classic parser wraps the real failure:
+     * a {@link ParseException} holding the token it stopped at (whose columns count from 0), or the tokenizer's
+     * error when it stopped inside a phrase or an escape.
+     */
     static QuerySyntaxException explain(String query, ParseException e) {
-        Token current = e.currentToken;
-        if (current != null && current.next != null) {
-            Token next = current.next;
+        if (e.getCause() instanceof ParseException inner && inner.currentToken != null
+                && inner.currentToken.next != null) {
+            Token next = inner.currentToken.next;
             if (next.kind == QueryParserConstants.EOF) {
                 return new QuerySyntaxException(query, query.length() + 1,
                         "the query ends too early: a term or a closing bracket is missing");
             }
-            return new QuerySyntaxException(query, next.beginColumn, "unexpected '" + next.image + "' here");
+            return new QuerySyntaxException(query, next.beginColumn + 1, "unexpected '" + next.image + "' here");
         }
-        // A lexical error: the tokenizer stopped inside a phrase, a regular expression or an escape.
-        int quote = unclosedQuote(query);
-        if (quote >= 0) {
-            return new QuerySyntaxException(query, quote + 1, "this quoted phrase is not closed");
+        if (e.getCause() instanceof TokenMgrError) {
+            int quote = unclosedQuote(query);
+            if (quote >= 0) {
+                return new QuerySyntaxException(query, quote + 1, "this quoted phrase is not closed");
+            }
+            if (query.endsWith("\\")) {
+                return new QuerySyntaxException(query, query.length(), "a backslash at the end escapes nothing");
+            }
+            Matcher c = LEXICAL_COLUMN.matcher(String.valueOf(e.getMessage()));
+            return new QuerySyntaxException(query, c.find() ? Integer.parseInt(c.group(1)) : query.length() + 1,
+                    "the query cannot be read from here (quote the term or escape the character with a backslash)");
         }
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        Matcher c = LEXICAL_COLUMN.matcher(m);
-        int column = c.find() ? Integer.parseInt(c.group(1)) : query.length() + 1;
-        String reason = query.endsWith("\\") ? "a backslash at the end escapes nothing"
-                : "a character the syntax does not allow here (escape it with a backslash or quote the term)";
-        return new QuerySyntaxException(query, column, reason);
+        String m = String.valueOf(e.getMessage());
+        int colon = m.indexOf("': ");
+        return new QuerySyntaxException(query, 1, colon >= 0 ? m.substring(colon + 3).strip() : m);
     }
 
     /** Index of a double quote that opens a phrase never closed, or -1. */
