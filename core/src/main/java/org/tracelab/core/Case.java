@@ -410,17 +410,26 @@ public final class Case implements AutoCloseable {
 
         @Override
         public void failed(String source, String reason) throws IOException {
+            note("capture.failed", source, reason);
+            listener.failed(source, reason);
+        }
+
+        @Override
+        public void skipped(String source, String reason) throws IOException {
+            note("capture.skipped", source, reason);
+            listener.skipped(source, reason);
+        }
+
+        private void note(String action, String source, String reason) throws IOException {
             synchronized (Case.this) {
                 try {
                     flush();
-                    custody.append("capture.failed", null,
-                            Map.of("collector", collectorId, "source", source, "reason", reason));
+                    custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
                 } catch (SQLException e) {
                     abandonGroup();
-                    throw new IOException("logging failed capture of " + source + ": " + e.getMessage(), e);
+                    throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
                 }
             }
-            listener.failed(source, reason);
         }
 
         @Override
