@@ -64,6 +64,7 @@ final class CollectorRun implements Callable<Integer> {
         AtomicLong stored = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
         IngestReport ingested;
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              ProgressBar bar = out.progress("collect " + collector.id())) {
@@ -88,6 +89,12 @@ final class CollectorRun implements Callable<Integer> {
                 }
 
                 @Override
+                public void skipped(String source, String reason) {
+                    skipped.incrementAndGet();
+                    out.info("tracelab: skipped: " + Printable.of(source) + ": " + Printable.of(reason));
+                }
+
+                @Override
                 public void failed(String source, String reason) {
                     failed.incrementAndGet();
                     out.warn("tracelab: not captured: " + Printable.of(source) + ": " + Printable.of(reason));
@@ -97,16 +104,17 @@ final class CollectorRun implements Callable<Integer> {
             try {
                 collector.collect(new CollectRequest(collector.id(), targets, options, bar), sink);
             } catch (IOException | RuntimeException e) {
-                c.finishCapture(collector.id(), outcome(stored, bytes, failed, e.getMessage()));
+                c.finishCapture(collector.id(), outcome(stored, bytes, failed, skipped, e.getMessage()));
                 throw e;
             }
-            c.finishCapture(collector.id(), outcome(stored, bytes, failed, null));
+            c.finishCapture(collector.id(), outcome(stored, bytes, failed, skipped, null));
             try (ProgressBar ingestBar = out.progress("ingest")) {
                 ingested = c.ingest(ingestBar);
             }
         }
         out.line("collected " + stored.get() + " item" + (stored.get() == 1 ? "" : "s") + " ("
                 + Sizes.human(bytes.get()) + ") with " + collector.id()
+                + (skipped.get() > 0 ? "; " + skipped.get() + " skipped by the rules of collection" : "")
                 + (failed.get() > 0 ? "; " + failed.get() + " could not be captured (see above)" : ""));
         out.info(IngestSummary.of(ingested));
         if (failed.get() > 0) {
@@ -115,11 +123,13 @@ final class CollectorRun implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Map<String, Object> outcome(AtomicLong stored, AtomicLong bytes, AtomicLong failed, String error) {
+    private static Map<String, Object> outcome(AtomicLong stored, AtomicLong bytes, AtomicLong failed,
+                                               AtomicLong skipped, String error) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("stored", stored.get());
         o.put("bytes", bytes.get());
         o.put("failed", failed.get());
+        o.put("skipped", skipped.get());
         if (error != null) {
             o.put("error", error);
         }

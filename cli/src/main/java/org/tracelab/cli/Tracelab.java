@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             ReindexCommand.class,
             EntitiesCommand.class,
             LabCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 I/O, network or lock failure."})
@@ -54,15 +55,17 @@ public final class Tracelab {
     private final Map<String, String> env;
     private final Clock clock;
     private final OutputStream stdout;
+    private final OutputStream stderr;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
 
-    private Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, PrintWriter out, PrintWriter err,
-                     boolean terminal) {
+    private Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, OutputStream stderr, PrintWriter out,
+                     PrintWriter err, boolean terminal) {
         this.env = env;
         this.clock = clock;
         this.stdout = stdout;
+        this.stderr = stderr;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -84,7 +87,7 @@ public final class Tracelab {
         PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, false, StandardCharsets.UTF_8);
         try {
-            return run(new Tracelab(env, clock, stdout, out, err, terminal), args);
+            return run(new Tracelab(env, clock, stdout, stderr, out, err, terminal), args);
         } finally {
             out.flush();
             err.flush();
@@ -143,6 +146,16 @@ public final class Tracelab {
     OutputStream stdout() {
         out.flush();
         return stdout;
+    }
+
+    /** Standard error as bytes, for commands that run other command lines. */
+    OutputStream stderr() {
+        err.flush();
+        return stderr;
+    }
+
+    boolean terminal() {
+        return terminal;
     }
 
     Output output() {

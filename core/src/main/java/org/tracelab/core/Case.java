@@ -192,8 +192,10 @@ public final class Case implements AutoCloseable {
                         + " is newer than this Tracelab knows; use a newer Tracelab");
             }
             if (v < CaseDatabase.latestVersion()) {
-                throw TracelabException.badInput(d.toString(), "case was made by an older Tracelab;"
-                        + " run a command that writes to it (e.g. verify is read-only, tag is not) to upgrade it");
+                // A case made by an older Tracelab is upgraded once, as a writer, and the upgrade is logged.
+                db.close();
+                openForWriting(d, "upgrade of the case schema", clock).close();
+                return openForReading(d, clock);
             }
             return new Case(d, m, db, null, clock);
         } catch (SQLException | RuntimeException e) {
@@ -429,17 +431,26 @@ public final class Case implements AutoCloseable {
 
         @Override
         public void failed(String source, String reason) throws IOException {
+            note("capture.failed", source, reason);
+            listener.failed(source, reason);
+        }
+
+        @Override
+        public void skipped(String source, String reason) throws IOException {
+            note("capture.skipped", source, reason);
+            listener.skipped(source, reason);
+        }
+
+        private void note(String action, String source, String reason) throws IOException {
             synchronized (Case.this) {
                 try {
                     flush();
-                    custody.append("capture.failed", null,
-                            Map.of("collector", collectorId, "source", source, "reason", reason));
+                    custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
                 } catch (SQLException e) {
                     abandonGroup();
-                    throw new IOException("logging failed capture of " + source + ": " + e.getMessage(), e);
+                    throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
                 }
             }
-            listener.failed(source, reason);
         }
 
         @Override

@@ -106,11 +106,11 @@ public final class HttpCapture implements AutoCloseable {
         Long parent = parentId;
         while (true) {
             if (!settings.allowHosts().permits(current)) {
-                sink.failed(current.toString(), "host not in --allow-host list, not fetched");
+                sink.skipped(current.toString(), "host not in --allow-host list, not fetched");
                 return Optional.empty();
             }
             if (checkRobots && !robots.allows(current)) {
-                sink.failed(current.toString(), "disallowed by robots.txt, not fetched");
+                sink.skipped(current.toString(), "disallowed by robots.txt, not fetched");
                 return Optional.empty();
             }
             visited.add(current);

@@ -193,7 +193,9 @@ class HttpCaptureTest {
         assertTrue(server.findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .getRequestedFor(urlEqualTo("/private/list"))).isEmpty());
         assertEquals(1, lab.itemsFor(url("/robots.txt")).size());
-        assertTrue(lab.failures.stream().anyMatch(f -> f.contains("disallowed by robots.txt")));
+        assertTrue(lab.skips.stream().anyMatch(f -> f.contains("disallowed by robots.txt")), lab.skips::toString);
+        assertTrue(lab.failures.isEmpty(), "a page left out by robots.txt is a skip, not a failure");
+        assertEquals(1, lab.custodyActions("capture.skipped"));
     }
 
     @Test
@@ -218,7 +220,7 @@ class HttpCaptureTest {
         assertTrue(capture("/x", s).isEmpty());
 
         assertTrue(server.getAllServeEvents().isEmpty());
-        assertTrue(lab.failures.stream().anyMatch(f -> f.contains("--allow-host")));
+        assertTrue(lab.skips.stream().anyMatch(f -> f.contains("--allow-host")), lab.skips::toString);
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class LabCase implements AutoCloseable, CaptureListener {
     public final Case kase;
     public final List<StoredItem> stored = new CopyOnWriteArrayList<>();
     public final List<String> failures = new CopyOnWriteArrayList<>();
+    public final List<String> skips = new CopyOnWriteArrayList<>();
 
     public LabCase(Path dir) {
         Clock clock = Clock.systemUTC();
@@ -41,6 +42,11 @@ public final class LabCase implements AutoCloseable, CaptureListener {
     /** Ends the run as the command line does, committing the last group of captures so listeners hear of them. */
     public void finish() {
         kase.finishCapture("test", Map.of());
+    }
+
+    @Override
+    public void skipped(String source, String reason) {
+        skips.add(source + " -> " + reason);
     }
 
     public Item item(long id) {

@@ -10,4 +10,7 @@ public interface CaptureListener {
 
     default void failed(String source, String reason) {
     }
+
+    default void skipped(String source, String reason) {
+    }
 }

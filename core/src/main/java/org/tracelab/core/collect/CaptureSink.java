@@ -45,6 +45,12 @@ public interface CaptureSink {
     /** Records, in the custody log and to the examiner, that a source could not be captured, and why. */
     void failed(String source, String reason) throws IOException;
 
+    /**
+     * Records that a source was deliberately not fetched (robots.txt, outside the allowed hosts): the manners of
+     * collection at work, not a failure, but logged so the record shows what was left out and why.
+     */
+    void skipped(String source, String reason) throws IOException;
+
     /** Records a decision of the run that bears on the evidence (e.g. robots.txt ignored) in the custody log. */
     void record(String action, Object params) throws IOException;
 }

@@ -1,0 +1,93 @@
+package org.tracelab.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.core.TracelabException;
+import org.tracelab.samples.BundledScenarios;
+import org.tracelab.samples.LabServer;
+import org.tracelab.samples.LabServerOptions;
+import org.tracelab.samples.ScenarioGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tracelab demo}: the lab from end to end on the bundled small scenario. Each step is a real tracelab command
+ * line, run and printed as a trainee would type it, so the demo shows exactly what the commands do.
+ */
+@Command(name = "demo", description = "Serve the bundled small scenario on 127.0.0.1, collect it into a new case, "
+        + "and verify it; prints each command it runs.", mixinStandardHelpOptions = true)
+final class DemoCommand extends BaseCommand {
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Where to put the scenario and the case (new or empty; default: a new temporary folder).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        Path work = prepare(dir);
+        Path scenario = work.resolve("scenario");
+        Path caseDir = work.resolve("case");
+        Output out = out();
+        BundledScenarios.Bundled small = BundledScenarios.ALL.get(0);
+        out.info("demo: generating the '" + small.name() + "' scenario (fictitious) in " + scenario);
+        ScenarioGenerator.generate(small.spec(), scenario);
+        try (LabServer server = LabServer.start(scenario, LabServerOptions.defaults())) {
+            URI base = server.baseUri();
+            String hostPort = base.getHost() + ":" + base.getPort();
+            out.info("demo: serving it at " + base);
+            List<List<String>> steps = List.of(
+                    List.of("case", "init", caseDir.toString(), "--name", "Demo lab (fictitious)",
+                            "--examiner", "Demo trainee", "--purpose", "Tracelab demo on a fictitious scenario"),
+                    List.of("--case", caseDir.toString(), "collect", "page", base.toString(), "--depth", "3",
+                            "--same-host", "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "case", "info"),
+                    List.of("--case", caseDir.toString(), "verify"));
+            for (List<String> step : steps) {
+                int code = runStep(step);
+                if (code != ExitCode.OK) {
+                    throw new TracelabException(TracelabException.Failure.IO,
+                            "demo: step 'tracelab " + String.join(" ", step) + "' ended with exit code " + code);
+                }
+            }
+        }
+        out.line("");
+        out.line("demo: the case is in " + caseDir + " and the scenario (with its answer key) in " + scenario);
+        out.line("demo: look around with: ./tracelab --case " + caseDir + " show 1");
+        return ExitCode.OK;
+    }
+
+    private int runStep(List<String> args) {
+        List<String> full = new ArrayList<>();
+        if (root().json) {
+            full.add("--json");
+        }
+        if (root().quiet) {
+            full.add("-q");
+        }
+        full.addAll(args);
+        out().info("\n$ tracelab " + String.join(" ", args));
+        OutputStream stdout = root().stdout();
+        return Tracelab.run(full.toArray(String[]::new), Map.of(), clock(), stdout, root().stderr(),
+                root().terminal());
+    }
+
+    private static Path prepare(Path dir) throws IOException {
+        if (dir == null) {
+            return Files.createTempDirectory("tracelab-demo-");
+        }
+        if (Files.exists(dir)) {
+            try (var s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw TracelabException.badInput(dir.toString(), "folder is not empty; the demo needs a new one");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return dir.toAbsolutePath();
+    }
+}
