@@ -60,7 +60,7 @@ public final class AdsCollector implements Collector {
 
     @Override
     public String targetLabel() {
-        return "NONE";
+        return "";
     }
 
     @Override
