@@ -34,7 +34,7 @@ import org.tracelab.core.ingest.EntitySummary;
 import org.tracelab.core.ingest.Ingest;
 import org.tracelab.core.ingest.IngestReport;
 import org.tracelab.core.ingest.IngestSink;
-import org.tracelab.core.ingest.PhoneNumberFinder;
+import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.internal.CaseDatabase;
 import org.tracelab.core.internal.GroupCommit;
 import org.tracelab.core.items.Item;
@@ -88,7 +88,7 @@ public final class Case implements AutoCloseable {
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
         this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS);
         this.derived = new DerivedStore(db.connection());
-        this.entities = new PhoneNumberFinder(manifest.region());
+        this.entities = new CaseEntities(manifest.region());
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.entities.EntityType;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.EntityFinder;
 import org.tracelab.core.ingest.EntityMention;
@@ -31,8 +32,8 @@ import org.tracelab.core.ingest.EntityMention;
  */
 public final class CaseQueryParser {
     /** Entity types a query may name as a field; each maps to {@code entity.<type>}. */
-    static final Set<String> ENTITY_TYPES = Set.of("phone", "email", "url", "telegram", "telegram-invite",
-            "whatsapp", "instagram", "vk", "btc", "eth", "tron");
+    static final Set<String> ENTITY_TYPES = java.util.Arrays.stream(EntityType.values()).map(EntityType::cliName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Names a user may write for index fields. */
     static final Map<String, String> ALIASES = Map.of("title", IndexFields.TITLE, "host", IndexFields.HOST,
             "lang", IndexFields.LANG, "kind", IndexFields.KIND, "collector", IndexFields.COLLECTOR,
@@ -79,28 +80,23 @@ public final class CaseQueryParser {
         return new TermQuery(new Term(IndexFields.entityField(t), normalize(t, value)));
     }
 
-    /** The value as ingest stores it: E.164 for phones, lowercase handles and addresses. */
+    /**
+     * The value as ingest stores it: what the entity finder makes of it when it finds an entity of that type in it
+     * (so {@code 90 123 45 67} becomes {@code +998901234567}), else the value with the usual folding.
+     */
     String normalize(String type, String value) {
         String v = value.strip();
-        switch (type) {
-            case "phone", "whatsapp" -> {
-                for (EntityMention m : entities.find(v)) {
-                    if (m.type().equals("phone") || m.type().equals("whatsapp")) {
-                        return m.value();
-                    }
-                }
-                return v.replaceAll("[^+0-9]", "");
-            }
-            case "telegram", "instagram" -> {
-                return (v.startsWith("@") ? v.substring(1) : v).toLowerCase(Locale.ROOT);
-            }
-            case "email", "vk" -> {
-                return v.toLowerCase(Locale.ROOT);
-            }
-            default -> {
-                return v;
+        for (EntityMention m : entities.find(v)) {
+            if (m.type().equals(type)) {
+                return m.value();
             }
         }
+        return switch (type) {
+            case "phone", "whatsapp" -> v.replaceAll("[^+0-9]", "");
+            case "telegram", "instagram" -> (v.startsWith("@") ? v.substring(1) : v).toLowerCase(Locale.ROOT);
+            case "email", "vk" -> v.toLowerCase(Locale.ROOT);
+            default -> v;
+        };
     }
 
     /** The classic parser with the user's field names mapped to the index's. */

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import org.tracelab.core.index.IndexFields;
-import org.tracelab.core.ingest.PhoneNumberFinder;
+import org.tracelab.core.ingest.CaseEntities;
 
 /** How the case query syntax maps fields and values, and how it points at faults. */
 class CaseQueryParserTest {
-    private final CaseQueryParser parser = new CaseQueryParser(IndexFields.analyzer(), new PhoneNumberFinder("UZ"));
+    private final CaseQueryParser parser = new CaseQueryParser(IndexFields.analyzer(), new CaseEntities("UZ"));
 
     @Test
     void phoneWrittenAnyWayBecomesTheSameE164Term() {
