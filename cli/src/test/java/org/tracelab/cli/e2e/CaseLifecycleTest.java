@@ -41,7 +41,8 @@ class CaseLifecycleTest {
         assertEquals(0, v.code(), v::toString);
         // 6 items and their extracted texts: 4 distinct, the empty text being the empty file's blob; the log has
         // init, start, 6 captures, end, and 6 extract entries.
-        assertTrue(v.out().matches("verified: 6 items, 10 blobs \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
+        // 6 raw blobs plus the extracted texts that differ from them: a UTF-8 text file is its own text.
+        assertTrue(v.out().matches("verified: 6 items, 7 blobs \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
                 v::toString);
     }
 
@@ -87,12 +88,22 @@ class CaseLifecycleTest {
 
     @Test
     void changedByteOfOneBlobIsNamed() throws IOException {
-        long id = idOf("ad-uz.txt");
+        long id = idOf("flyer.bin");
         Tamper.flipByte(blobOf(id), 10);
         Cli.Run v = cli.run("verify");
         assertEquals(1, v.code(), v::toString);
         assertTrue(v.out().contains("blob changed: item " + id + " ("), v::toString);
         assertTrue(v.out().contains("NOT verified: 1 problem"), v::toString);
+    }
+
+    @Test
+    void changedByteOfATextFileIsNamedForTheItemAndForItsTextWhichShareTheBytes() throws IOException {
+        long id = idOf("ad-uz.txt");
+        Tamper.flipByte(blobOf(id), 10);
+        Cli.Run v = cli.run("verify");
+        assertEquals(1, v.code(), v::toString);
+        assertTrue(v.out().contains("blob changed: item " + id + " ("), v::toString);
+        assertTrue(v.out().contains("blob changed: extracted text of item " + id + " "), v::toString);
     }
 
     @Test
