@@ -101,8 +101,8 @@ public final class CaseKeys {
             s.initVerify(key);
             s.update(data);
             return s.verify(signature);
-        } catch (java.security.SignatureException e) {
-            return false; // a signature of the wrong length or form is simply not valid
+        } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
+            return false; // a signature of the wrong form, or a key that is no curve point, verifies nothing
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Java 15 and later always have Ed25519", e);
         }
