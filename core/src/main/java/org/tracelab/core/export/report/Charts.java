@@ -39,12 +39,13 @@ final class Charts {
         int n = Math.max(1, buckets.size());
         int plot = 200;
         double step = Math.max(2.0, Math.min(40.0, 1000.0 / n));
-        int width = (int) Math.ceil(step * n) + 60;
+        int width = Math.max(320, (int) Math.ceil(step * n) + 60);
+        int top = 24;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "
-                + "height=\"%d\" aria-label=\"%s\">", width, plot + 40, Html.escape(title)));
+                + "height=\"%d\" aria-label=\"%s\">", width, top + plot + 40, Html.escape(title)));
         sb.append(String.format(Locale.ROOT, "<line x1=\"30\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                plot + 5, width - 10, plot + 5));
+                top + plot + 5, width - 10, top + plot + 5));
         int i = 0;
         String first = null;
         String last = null;
@@ -52,15 +53,15 @@ final class Charts {
             int h = (int) Math.max(1, e.getValue() * plot / max);
             double x = 30 + i * step;
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-                    + "fill=\"#a8553b\"><title>%s: %d</title></rect>", x, plot + 5 - h, Math.max(1, step - 1), h,
+                    + "fill=\"#a8553b\"><title>%s: %d</title></rect>", x, top + plot + 5 - h, Math.max(1, step - 1), h,
                     Html.escape(e.getKey()), e.getValue()));
             first = first == null ? e.getKey() : first;
             last = e.getKey();
             i++;
         }
-        sb.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"%d\">%s</text>", plot + 30, Html.escape(first)));
+        sb.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"%d\">%s</text>", top + plot + 30, Html.escape(first)));
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", width - 10,
-                plot + 30, Html.escape(last)));
+                top + plot + 30, Html.escape(last)));
         sb.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"14\">max %d per bucket</text>", max));
         return sb.append("</svg>").toString();
     }
