@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
             NoteCommand.class,
             VerifyCommand.class,
             ExportCommand.class,
+            SearchCommand.class,
+            ReindexCommand.class,
+            EntitiesCommand.class,
             LabCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

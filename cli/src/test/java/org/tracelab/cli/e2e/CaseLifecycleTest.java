@@ -39,7 +39,9 @@ class CaseLifecycleTest {
     void importedFolderVerifies() {
         Cli.Run v = cli.run("verify");
         assertEquals(0, v.code(), v::toString);
-        assertTrue(v.out().matches("verified: 6 items, 6 blobs \\(.*\\) re-hashed, 9 log entries chained; all holds\\s*"),
+        // 6 items and their extracted texts: 4 distinct, the empty text being the empty file's blob; the log has
+        // init, start, 6 captures, end, and 6 extract entries.
+        assertTrue(v.out().matches("verified: 6 items, 10 blobs \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
                 v::toString);
     }
 
@@ -47,8 +49,8 @@ class CaseLifecycleTest {
     void caseInfoCountsWhatWasImported() {
         JsonNode info = Json.parse(cli.run("--json", "case", "info").out());
         assertEquals(6, info.path("items").asInt());
-        assertEquals(9, info.path("logEntries").asInt());
-        assertEquals("collect.end", info.path("lastEntry").path("action").asText());
+        assertEquals(15, info.path("logEntries").asInt());
+        assertEquals("extract", info.path("lastEntry").path("action").asText());
         assertEquals("Training exercise: test suite", info.path("manifest").path("purpose").asText());
     }
 
@@ -79,7 +81,7 @@ class CaseLifecycleTest {
         assertEquals(0, cli.run("note", Long.toString(id), "same template as the Russian ad").code());
         JsonNode item = Json.parse(cli.run("--json", "show", Long.toString(id)).out());
         assertEquals("suspicious", item.path("tags").get(0).asText());
-        assertEquals(3, item.path("custody").size());
+        assertEquals(4, item.path("custody").size()); // capture, extract, tag, note
         assertEquals(0, cli.run("verify").code());
     }
 

@@ -119,6 +119,20 @@ public final class ItemStore {
         return out;
     }
 
+    /** The items that have {@code tag}, in id order. */
+    public List<Long> tagged(String tag) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT item_id FROM tags WHERE tag = ? ORDER BY item_id")) {
+            ps.setString(1, tag.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     public long note(long itemId, String text, String examiner, Instant at) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "INSERT INTO notes(item_id, text, examiner, added_at) VALUES (?, ?, ?, ?)",
