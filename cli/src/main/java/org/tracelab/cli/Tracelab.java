@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             TagCommand.class,
             NoteCommand.class,
             VerifyCommand.class,
+            ExportCommand.class,
             SearchCommand.class,
             ReindexCommand.class,
             EntitiesCommand.class,

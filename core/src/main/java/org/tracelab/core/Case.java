@@ -18,13 +18,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.export.Exports;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
@@ -41,6 +44,7 @@ import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.items.Note;
+import org.tracelab.core.items.TaggedItem;
 import org.tracelab.core.search.CaseSearch;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
@@ -283,11 +287,58 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    public synchronized List<org.tracelab.core.custody.CustodyEntry> custodyOf(long id) {
+    public synchronized List<CustodyEntry> custodyOf(long id) {
         try {
             return custody.forItem(id);
         } catch (SQLException e) {
             throw TracelabException.io("reading custody entries of item " + id, e);
+        }
+    }
+
+    /** Every item with its tags, in id order, streamed (the case is held for the whole walk). */
+    public synchronized void forEachItem(Consumer<TaggedItem> sink) {
+        try {
+            flushIfWritable();
+            items.forEachTagged(sink);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the items of case " + dir, e);
+        }
+    }
+
+    /** Every custody entry in chain order, streamed. */
+    public synchronized void forEachCustodyEntry(Consumer<CustodyEntry> sink) {
+        try {
+            flushIfWritable();
+            custody.forEach(sink);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the custody log of case " + dir, e);
+        }
+    }
+
+    /** The exports of this case: custody log, items table, bag, report, WACZ; each one logged. */
+    public Exports exports() {
+        return new Exports(this);
+    }
+
+    /**
+     * Appends a custody entry for something done with the case as a whole (an export, say).
+     *
+     * @param action what was done, e.g. {@code export.bag}
+     */
+    public synchronized CustodyEntry log(String action, Object params) {
+        requireWritable(action);
+        try {
+            flush();
+            return custody.append(action, null, params);
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("logging " + action + " in case " + dir, e);
+        }
+    }
+
+    private void flushIfWritable() throws SQLException {
+        if (lock != null) {
+            flush();
         }
     }
 
