@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * line, run and printed as a trainee would type it, so the demo shows exactly what the commands do.
  */
 @Command(name = "demo", description = "Serve the bundled small scenario on 127.0.0.1, collect it into a new case (ads, channel, feed, "
-        + "documents), and verify it; prints each command it runs.", mixinStandardHelpOptions = true)
+        + "documents), search it, verify it, and export a signed bag and a report; prints each command it runs.", mixinStandardHelpOptions = true)
 final class DemoCommand extends BaseCommand {
     /** The channel the generated scenarios publish, in the shape of a t.me/s/ preview. */
     private static final String CHANNEL = "ish_bor_demo";
@@ -56,8 +56,15 @@ final class DemoCommand extends BaseCommand {
                     List.of("--case", caseDir.toString(), "collect", "page", base + "docs/contract.pdf",
                             base + "docs/offer-letter.docx", base + "docs/flyer.png", base + "private/staff.html",
                             "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "search", "ish OR работа OR job", "--limit", "5"),
+                    List.of("--case", caseDir.toString(), "entities", "--type", "phone", "--min-items", "3"),
                     List.of("--case", caseDir.toString(), "case", "info"),
-                    List.of("--case", caseDir.toString(), "verify"));
+                    List.of("--case", caseDir.toString(), "verify"),
+                    List.of("--case", caseDir.toString(), "export", "bag", "--out", work.resolve("bag").toString(),
+                            "--organization", "Demo academy (fictitious)"),
+                    List.of("verify", "--bag", work.resolve("bag").toString()),
+                    List.of("--case", caseDir.toString(), "export", "report", "--out",
+                            work.resolve("report.html").toString()));
             for (List<String> step : steps) {
                 int code = runStep(step);
                 if (code != ExitCode.OK) {
@@ -67,6 +74,7 @@ final class DemoCommand extends BaseCommand {
             }
         }
         out.line("");
+        out.line("demo: the report is " + work.resolve("report.html") + "; the signed bag is " + work.resolve("bag"));
         out.line("demo: the case is in " + caseDir + " and the scenario (with its answer key) in " + scenario);
         out.line("demo: look around with: ./tracelab --case " + caseDir + " show 1");
         return ExitCode.OK;
