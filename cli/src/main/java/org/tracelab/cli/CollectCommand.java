@@ -36,13 +36,15 @@ final class CollectCommand implements Callable<Integer> {
             spec.name(c.id());
             spec.mixinStandardHelpOptions(true);
             spec.usageMessage().description(c.description());
-            spec.addPositional(PositionalParamSpec.builder()
-                    .paramLabel(c.targetLabel())
-                    .arity("0..*")
-                    .type(java.util.List.class)
-                    .auxiliaryTypes(String.class)
-                    .description("What to collect.")
-                    .build());
+            if (!c.targetLabel().isEmpty()) {
+                spec.addPositional(PositionalParamSpec.builder()
+                        .paramLabel(c.targetLabel())
+                        .arity("0..*")
+                        .type(java.util.List.class)
+                        .auxiliaryTypes(String.class)
+                        .description("What to collect.")
+                        .build());
+            }
             for (CollectorOption o : c.options()) {
                 if (o.name().equals(CollectorRun.TAG) || o.name().equals("--help") || o.name().equals("--version")) {
                     continue; // Tracelab's own options win; a plugin cannot shadow them.

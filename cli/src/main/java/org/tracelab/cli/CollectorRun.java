@@ -33,7 +33,8 @@ final class CollectorRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> targets = valueList(spec.positionalParameters().get(0).getValue());
+        List<String> targets = spec.positionalParameters().isEmpty() ? List.of()
+                : valueList(spec.positionalParameters().get(0).getValue());
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (CollectorOption o : collector.options()) {
             OptionSpec os = spec.findOption(o.name());

@@ -20,9 +20,12 @@ import picocli.CommandLine.Option;
  * {@code tracelab demo}: the lab from end to end on the bundled small scenario. Each step is a real tracelab command
  * line, run and printed as a trainee would type it, so the demo shows exactly what the commands do.
  */
-@Command(name = "demo", description = "Serve the bundled small scenario on 127.0.0.1, collect it into a new case, "
-        + "and verify it; prints each command it runs.", mixinStandardHelpOptions = true)
+@Command(name = "demo", description = "Serve the bundled small scenario on 127.0.0.1, collect it into a new case (ads, channel, feed, "
+        + "documents), and verify it; prints each command it runs.", mixinStandardHelpOptions = true)
 final class DemoCommand extends BaseCommand {
+    /** The channel the generated scenarios publish, in the shape of a t.me/s/ preview. */
+    private static final String CHANNEL = "ish_bor_demo";
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Where to put the scenario and the case (new or empty; default: a new temporary folder).")
     Path dir;
@@ -43,8 +46,16 @@ final class DemoCommand extends BaseCommand {
             List<List<String>> steps = List.of(
                     List.of("case", "init", caseDir.toString(), "--name", "Demo lab (fictitious)",
                             "--examiner", "Demo trainee", "--purpose", "Tracelab demo on a fictitious scenario"),
-                    List.of("--case", caseDir.toString(), "collect", "page", base.toString(), "--depth", "3",
-                            "--same-host", "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "collect", "ads", "--profile",
+                            scenario.resolve("profile.json").toString(), "--base", base.toString(), "--delay", "0",
+                            "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "collect", "telegram", base + "s/" + CHANNEL,
+                            "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "collect", "feed", base + "feed.xml", "--max-items", "5",
+                            "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    List.of("--case", caseDir.toString(), "collect", "page", base + "docs/contract.pdf",
+                            base + "docs/offer-letter.docx", base + "docs/flyer.png", base + "private/staff.html",
+                            "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
                     List.of("--case", caseDir.toString(), "case", "info"),
                     List.of("--case", caseDir.toString(), "verify"));
             for (List<String> step : steps) {

@@ -101,6 +101,13 @@ public final class Tracelab {
         CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
+            if (!c.getSubcommands().isEmpty()
+                    && ex.getMessage().contains("subcommand")) {
+                // A bare 'tracelab' or 'tracelab case': show what can follow, as help would.
+                c.usage(err);
+                err.flush();
+                return ExitCode.BAD_INPUT;
+            }
             err.println("tracelab: " + oneLine(ex.getMessage()));
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();

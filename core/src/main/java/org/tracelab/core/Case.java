@@ -173,8 +173,10 @@ public final class Case implements AutoCloseable {
                         + " is newer than this Tracelab knows; use a newer Tracelab");
             }
             if (v < CaseDatabase.latestVersion()) {
-                throw TracelabException.badInput(d.toString(), "case was made by an older Tracelab;"
-                        + " run a command that writes to it (e.g. verify is read-only, tag is not) to upgrade it");
+                // A case made by an older Tracelab is upgraded once, as a writer, and the upgrade is logged.
+                db.close();
+                openForWriting(d, "upgrade of the case schema", clock).close();
+                return openForReading(d, clock);
             }
             return new Case(d, m, db, null, clock);
         } catch (SQLException | RuntimeException e) {

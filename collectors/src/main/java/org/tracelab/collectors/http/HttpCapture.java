@@ -1,8 +1,10 @@
 package org.tracelab.collectors.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
@@ -42,6 +45,9 @@ public final class HttpCapture implements AutoCloseable {
 
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** Bodies up to this size are read into memory during the host's turn and stored after it. */
+    private static final int SPOOL_BYTES = 1 << 20;
+    private static final int SPOOL_PERMITS = 32;
 
     private final CaptureSink sink;
     private final String collectorId;
@@ -52,6 +58,8 @@ public final class HttpCapture implements AutoCloseable {
     private final WarcArchive archive;
     private final BlobStore blobs;
     private final RobotsRules robots;
+    /** Bounds the bodies held in memory between their host's turn and the store, so memory stays bounded. */
+    private final Semaphore spooling = new Semaphore(SPOOL_PERMITS);
 
     private HttpCapture(CaptureSink sink, String collectorId, CaptureSettings settings, Clock clock) {
         this.sink = sink;
@@ -116,11 +124,13 @@ public final class HttpCapture implements AutoCloseable {
             visited.add(current);
             URI hopUrl = current;
             Long hopParent = parent;
-            Optional<Hop> hop = politeness.inTurn(Urls.origin(current), () -> exchange(hopUrl, hopParent));
-            if (hop.isEmpty()) {
+            // Only the network part holds the host's turn: storing, WARC and recording run outside it, so the
+            // next request to the host goes out while this one's bytes are made durable.
+            Optional<Fetched> fetched = politeness.inTurn(Urls.origin(current), () -> fetch(hopUrl));
+            if (fetched.isEmpty()) {
                 return Optional.empty();
             }
-            Hop h = hop.get();
+            Hop h = record(fetched.get(), hopParent);
             if (h.redirect().isEmpty()) {
                 return Optional.of(new Capture(url, current, h.status(), h.item()));
             }
@@ -141,7 +151,16 @@ public final class HttpCapture implements AutoCloseable {
     private record Hop(int status, StoredItem item, Optional<URI> redirect) {
     }
 
-    private Optional<Hop> exchange(URI url, Long parentId) throws IOException {
+    /**
+     * A response as read inside the host's turn: a body that fits {@link #SPOOL_BYTES} is held in memory (and a
+     * {@link #spooling} permit with it) to be stored after the turn; a longer one was stored during the turn.
+     */
+    private record Fetched(URI url, Instant date, InetAddress ip, List<Map.Entry<String, String>> sent,
+                           HttpResponse<?> response, long t0, long headersAt, long doneAt, byte[] spooled,
+                           StoredBlob blob) {
+    }
+
+    private Optional<Fetched> fetch(URI url) throws IOException {
         Instant date = clock.instant();
         InetAddress ip;
         try {
@@ -169,14 +188,58 @@ public final class HttpCapture implements AutoCloseable {
             return Optional.empty();
         }
         long headersAt = System.nanoTime();
-        StoredBlob blob;
+        int spool = (int) Math.min(SPOOL_BYTES, settings.maxBytes() + 1);
+        acquireSpool(url);
+        boolean handedOver = false;
         try (TimedBodyStream body = new TimedBodyStream(response.body(), settings.readTimeout(), url.toString())) {
-            blob = sink.storeBlob(body, settings.maxBytes());
+            byte[] head = body.readNBytes(spool);
+            if (head.length < spool) {
+                handedOver = true;
+                return Optional.of(new Fetched(url, date, ip, sent, response, t0, headersAt, System.nanoTime(), head,
+                        null));
+            }
+            // Too long to hold: stream the rest into the store while the connection is ours.
+            StoredBlob blob = sink.storeBlob(new SequenceInputStream(new ByteArrayInputStream(head), body),
+                    settings.maxBytes());
+            return Optional.of(new Fetched(url, date, ip, sent, response, t0, headersAt, System.nanoTime(), null,
+                    blob));
         } catch (BodyReadException e) {
             sink.failed(url.toString(), e.getMessage());
             return Optional.empty();
+        } finally {
+            if (!handedOver) {
+                spooling.release();
+            }
         }
-        long doneAt = System.nanoTime();
+    }
+
+    private void acquireSpool(URI url) throws InterruptedIOException {
+        try {
+            spooling.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted fetching " + url);
+        }
+    }
+
+    /** Stores what {@link #fetch} read, writes its WARC records and records the item; outside the host's turn. */
+    private Hop record(Fetched f, Long parentId) throws IOException {
+        StoredBlob blob = f.blob();
+        if (blob == null) {
+            try {
+                blob = sink.storeBlob(new ByteArrayInputStream(f.spooled()), settings.maxBytes());
+            } finally {
+                spooling.release();
+            }
+        }
+        URI url = f.url();
+        InetAddress ip = f.ip();
+        Instant date = f.date();
+        List<Map.Entry<String, String>> sent = f.sent();
+        HttpResponse<?> response = f.response();
+        long t0 = f.t0();
+        long headersAt = f.headersAt();
+        long doneAt = f.doneAt();
 
         List<Map.Entry<String, String>> received = new ArrayList<>();
         // HttpClient hands headers over in a map sorted by name, names lowercased, not in wire order; the values of
@@ -210,7 +273,7 @@ public final class HttpCapture implements AutoCloseable {
         meta.put("warc", Map.of("file", warc.file(), "offset", warc.offset(), "length", warc.length(),
                 "recordId", warc.recordId()));
         NewItem item = NewItem.of(KIND, url.toString(), date, collectorId, contentType, parentId, meta);
-        return Optional.of(new Hop(status, sink.record(item, blob), redirect));
+        return new Hop(status, sink.record(item, blob), redirect);
     }
 
     private static List<List<String>> pairs(List<Map.Entry<String, String>> headers) {

@@ -60,6 +60,9 @@ public final class WarcArchive implements AutoCloseable {
     private WarcWriter writer;
     private String fileName;
     private int sequence;
+    private final java.util.concurrent.locks.ReentrantLock syncLock = new java.util.concurrent.locks.ReentrantLock();
+    private FileChannel syncedChannel;
+    private long syncedTo;
 
     /** An archive writing under {@code caseDir/warc}. */
     public WarcArchive(Path caseDir, Clock clock, long rotateBytes) {
@@ -72,8 +75,43 @@ public final class WarcArchive implements AutoCloseable {
         this.rotateBytes = rotateBytes;
     }
 
-    /** Writes the request and response records of {@code x}; returns where the response record is. */
-    synchronized WarcLocation write(Exchange x) throws IOException {
+    /**
+     * Writes the request and response records of {@code x} and returns, once they are on disk, where the response
+     * record is. Threads writing at once share one sync of the file: whoever syncs covers every record written
+     * before it, so a crawl pays one fsync per burst of pages rather than one per page.
+     */
+    WarcLocation write(Exchange x) throws IOException {
+        Written w = append(x);
+        syncTo(w.channel(), w.end());
+        return w.location();
+    }
+
+    private record Written(WarcLocation location, FileChannel channel, long end) {
+    }
+
+    private void syncTo(FileChannel ch, long end) throws IOException {
+        syncLock.lock();
+        try {
+            if (ch == syncedChannel && syncedTo >= end) {
+                return;
+            }
+            long upTo;
+            synchronized (this) {
+                upTo = ch == channel ? writer.position() : end;
+            }
+            try {
+                ch.force(false);
+            } catch (java.nio.channels.ClosedChannelException rotated) {
+                // closed by a rotation, which forced it to disk before closing it
+            }
+            syncedChannel = ch;
+            syncedTo = upTo;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private synchronized Written append(Exchange x) throws IOException {
         if (writer == null || writer.position() >= rotateBytes) {
             rotate();
         }
@@ -106,9 +144,8 @@ public final class WarcArchive implements AutoCloseable {
             long offset = writer.position();
             writer.write(record);
             long length = writer.position() - offset;
-            channel.force(false);
-            return new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString().replace('\\', '/'),
-                    offset, length, responseId.toString());
+            return new Written(new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString()
+                    .replace('\\', '/'), offset, length, responseId.toString()), channel, writer.position());
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.core.collect.Progress;
 
@@ -27,8 +25,6 @@ import org.tracelab.core.collect.Progress;
  * fetched twice in a run.
  */
 final class Crawler {
-    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
-
     private record Target(URI url, Long parentId) {
     }
 
@@ -97,7 +93,7 @@ final class Crawler {
             return;
         }
         try (InputStream body = http.openBody(c)) {
-            for (URI link : LinkExtractor.links(body, charset(c), c.finalUrl())) {
+            for (URI link : LinkExtractor.links(body, HtmlPages.charset(c).orElse(null), c.finalUrl())) {
                 if (plan.sameHost() && !sameHost(link, c.finalUrl())) {
                     continue;
                 }
@@ -110,24 +106,6 @@ final class Crawler {
 
     private static boolean sameHost(URI a, URI b) {
         return a.getHost().equalsIgnoreCase(b.getHost());
-    }
-
-    private static String charset(Capture c) {
-        String ct = c.item().item().contentType();
-        if (ct == null) {
-            return null;
-        }
-        Matcher m = CHARSET.matcher(ct);
-        if (!m.find()) {
-            return null;
-        }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
-        try {
-            return java.nio.charset.Charset.isSupported(name) ? name : null;
-        } catch (java.nio.charset.IllegalCharsetNameException e) {
-            // A server's nonsense charset: let Jsoup sniff the page instead.
-            return null;
-        }
     }
 
     private static void await(Future<?> f) throws IOException {

@@ -7,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.tracelab.collectors.http.CaptureSettings;
-import org.tracelab.collectors.http.HostAllowList;
 import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
@@ -57,17 +55,11 @@ public final class PageCollector implements Collector {
 
     @Override
     public List<CollectorOption> options() {
-        return List.of(
+        return HttpOptions.with(List.of(
                 CollectorOption.value("--from", "FILE", "read more URLs from FILE, one a line, # starts a comment", null),
                 CollectorOption.value("--depth", "N", "follow links up to N steps from the given URLs", "0"),
                 CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
-                CollectorOption.value("--max-pages", "N", "fetch at most N URLs in this run", "10000"),
-                CollectorOption.value("--delay", "MS", "pause between two requests to the same host", "1000"),
-                CollectorOption.value("--timeout", "SECONDS", "connect and read timeout", "30"),
-                CollectorOption.value("--max-bytes", "N", "keep at most N bytes of a body (the rest is marked truncated)",
-                        Long.toString(CaptureSettings.DEFAULT_MAX_BYTES)),
-                CollectorOption.flag("--ignore-robots", "do not obey robots.txt (recorded in the custody log)"),
-                CollectorOption.repeatable("--allow-host", "HOST", "fetch only from HOST or HOST:PORT (repeatable)"));
+                CollectorOption.value("--max-pages", "N", "fetch at most N URLs in this run", "10000")));
     }
 
     @Override
@@ -88,29 +80,8 @@ public final class PageCollector implements Collector {
         }
         int depth = request.intValue("--depth", 0, 0, 100);
         int maxPages = request.intValue("--max-pages", 10_000, 1, 10_000_000);
-        int delayMs = request.intValue("--delay", 1000, 0, 3_600_000);
-        int timeout = request.intValue("--timeout", 30, 1, 3600);
-        long maxBytes = longValue(request, "--max-bytes", CaptureSettings.DEFAULT_MAX_BYTES);
-        CaptureSettings settings = new CaptureSettings(Duration.ofSeconds(timeout), Duration.ofSeconds(timeout),
-                CaptureSettings.MAX_REDIRECTS, maxBytes, Duration.ofMillis(delayMs), !request.flag("--ignore-robots"),
-                HostAllowList.parse(request.values("--allow-host")));
-        return new CrawlPlan(new ArrayList<>(seeds), depth, request.flag("--same-host"), maxPages, settings);
-    }
-
-    private static long longValue(CollectRequest request, String name, long defaultValue) {
-        String v = request.value(name).orElse(null);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n < 1) {
-                throw TracelabException.badInput("collect page " + name, "must be at least 1, not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw TracelabException.badInput("collect page " + name, "not a whole number: '" + v + "'");
-        }
+        return new CrawlPlan(new ArrayList<>(seeds), depth, request.flag("--same-host"), maxPages,
+                HttpOptions.settings(request));
     }
 
     private static List<String> readUrlFile(Path file) {

@@ -18,7 +18,10 @@ public interface Collector {
     /** One line saying what it collects. */
     String description();
 
-    /** How the positional arguments are named in help, e.g. {@code URL} or {@code PATH}. */
+    /**
+     * How the positional arguments are named in help, e.g. {@code URL} or {@code PATH}; empty when the collector
+     * takes none (its options say everything, as a site profile does).
+     */
     default String targetLabel() {
         return "TARGET";
     }

@@ -109,7 +109,7 @@ public final class BlobStore {
             return false;
         }
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        createDurably(dir);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
@@ -119,6 +119,24 @@ public final class BlobStore {
         target.toFile().setReadOnly();
         fsyncDirectory(dir);
         return true;
+    }
+
+    /** Creates the two levels of fan-out folders, syncing each parent so the new entries survive a power loss. */
+    private void createDurably(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path upper = dir.getParent();
+        if (!Files.isDirectory(upper)) {
+            Files.createDirectories(upper);
+            fsyncDirectory(root);
+        }
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException raced) {
+            return;
+        }
+        fsyncDirectory(upper);
     }
 
     /** Removes temp files a killed process left behind; they were never named, so nothing refers to them. */

@@ -1,0 +1,210 @@
+package org.tracelab.collectors.ads;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.DerivedRecord;
+import org.tracelab.collectors.http.HtmlPages;
+import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.Urls;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.Progress;
+
+/**
+ * {@code collect ads --profile P}: walks a classified-ads site described by a profile, listing page after listing
+ * page, capturing the listing and every ad page, and stores each ad's fields as an {@code ad} item whose parent is
+ * the ad page it was read from.
+ */
+public final class AdsCollector implements Collector {
+    /** The collector's id on the command line. */
+    public static final String ID = "ads";
+    /** The item kind of an ad's structured record. */
+    public static final String KIND = "ad";
+
+    private final Clock clock;
+
+    /** The collector as ServiceLoader makes it. */
+    public AdsCollector() {
+        this(Clock.systemUTC());
+    }
+
+    /** A collector reading time from {@code clock}. */
+    public AdsCollector(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "a classified-ads site described by a profile: listing and ad pages, and each ad as a record";
+    }
+
+    @Override
+    public String targetLabel() {
+        return "";
+    }
+
+    @Override
+    public List<CollectorOption> options() {
+        return HttpOptions.with(List.of(
+                CollectorOption.value("--profile", "PROFILE.json", "the site profile (start, nextPage, adLink, fields)",
+                        null),
+                CollectorOption.value("--base", "URL", "the URL the profile's start is relative to", null),
+                CollectorOption.value("--max-pages", "N", "walk at most N listing pages", "100")));
+    }
+
+    @Override
+    public void collect(CollectRequest request, CaptureSink sink) throws IOException {
+        if (!request.targets().isEmpty()) {
+            throw TracelabException.badInput("collect ads " + String.join(" ", request.targets()),
+                    "takes no URLs; the profile's start (and --base) say where to begin");
+        }
+        AdsProfile profile = AdsProfile.read(Path.of(request.value("--profile").orElseThrow(
+                () -> TracelabException.badInput("collect ads", "give --profile PROFILE.json"))));
+        URI start = start(profile, request.value("--base"));
+        int maxPages = request.intValue("--max-pages", 100, 1, 1_000_000);
+        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+            new Walk(profile, http, sink, request.progress(), maxPages).run(start);
+        }
+    }
+
+    /** The first listing page: the profile's start, resolved against --base or the profile's base when relative. */
+    static URI start(AdsProfile profile, Optional<String> baseOption) {
+        Optional<String> base = baseOption.or(profile::base);
+        if (base.isEmpty()) {
+            if (!profile.start().contains("://")) {
+                throw TracelabException.badInput("profile " + profile.file(), "$.start '" + profile.start()
+                        + "' is relative: give --base URL (e.g. the lab server's address)");
+            }
+            return Urls.target(profile.start());
+        }
+        String b = base.get().endsWith("/") ? base.get() : base.get() + "/";
+        return Urls.resolve(Urls.target(b), profile.start()).orElseThrow(() -> TracelabException.badInput(
+                "profile " + profile.file(), "$.start '" + profile.start() + "' does not resolve against " + b));
+    }
+
+    private record Listing(Capture capture, Document doc) {
+    }
+
+    /** One run over the listing. */
+    private final class Walk {
+        private final AdsProfile profile;
+        private final HttpCapture http;
+        private final CaptureSink sink;
+        private final Progress progress;
+        private final int maxPages;
+        private final Set<URI> seenListings = new HashSet<>();
+        private final Set<URI> seenAds = new HashSet<>();
+        private boolean fieldsChecked;
+
+        Walk(AdsProfile profile, HttpCapture http, CaptureSink sink, Progress progress, int maxPages) {
+            this.profile = profile;
+            this.http = http;
+            this.sink = sink;
+            this.progress = progress;
+            this.maxPages = maxPages;
+        }
+
+        void run(URI start) throws IOException {
+            progress.total(-1, "pages");
+            URI page = start;
+            for (int n = 0; page != null && n < maxPages && seenListings.add(page); n++) {
+                Optional<Listing> listing = listing(page, n == 0);
+                progress.advance(1);
+                if (listing.isEmpty()) {
+                    return;
+                }
+                Document doc = listing.get().doc();
+                Set<URI> ads = links(doc, profile.adLink());
+                if (n == 0 && ads.isEmpty()) {
+                    throw profile.matchedNothing("adLink", profile.adLink(), page.toString());
+                }
+                for (URI ad : ads) {
+                    if (seenAds.add(ad)) {
+                        captureAd(ad, listing.get().capture().item().id());
+                    }
+                }
+                page = links(doc, profile.nextPage()).stream().findFirst().orElse(null);
+            }
+        }
+
+        private void captureAd(URI url, long listingId) throws IOException {
+            Optional<Capture> got = http.capture(url, listingId);
+            progress.advance(1);
+            if (got.isEmpty()) {
+                return;
+            }
+            Capture c = got.get();
+            if (c.status() >= 400 || !c.isHtml()) {
+                sink.failed(url.toString(), "ad page answered " + c.status() + " "
+                        + c.mediaType().orElse("without a content type") + "; no ad record made");
+                return;
+            }
+            Document doc = HtmlPages.html(http, c);
+            if (!fieldsChecked) {
+                fieldsChecked = true;
+                List<String> unmatched = AdFields.unmatched(profile, doc);
+                if (!unmatched.isEmpty()) {
+                    String f = unmatched.get(0);
+                    throw profile.matchedNothing("fields." + f, profile.fields().get(f), c.finalUrl().toString());
+                }
+            }
+            Map<String, Object> record = AdFields.extract(profile, doc, c.finalUrl().toString());
+            new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record).store(sink, ID, clock.instant());
+        }
+
+        /**
+         * Captures a listing page; empty (after saying why) when it cannot be read as HTML. A first page that
+         * cannot be read ends the run: nothing of the site could be walked.
+         */
+        private Optional<Listing> listing(URI url, boolean first) throws IOException {
+            Optional<Capture> got = http.capture(url, null);
+            if (got.isEmpty()) {
+                if (first) {
+                    throw new TracelabException(TracelabException.Failure.IO, "collect ads: the start page " + url
+                            + " could not be captured (the reason is above and in the custody log)");
+                }
+                return Optional.empty();
+            }
+            Capture c = got.get();
+            if (c.status() >= 400 || !c.isHtml()) {
+                String why = "listing page answered " + c.status() + " " + c.mediaType().orElse("without a content type");
+                if (first) {
+                    throw new TracelabException(TracelabException.Failure.IO, "collect ads: " + url + ": " + why);
+                }
+                sink.failed(url.toString(), why + "; listing walk stopped");
+                return Optional.empty();
+            }
+            return Optional.of(new Listing(c, HtmlPages.html(http, c)));
+        }
+
+        private static Set<URI> links(Document doc, String css) {
+            Set<URI> out = new LinkedHashSet<>();
+            for (Element e : doc.select(css)) {
+                String href = e.hasAttr("href") ? e.absUrl("href") : e.select("a[href]").stream().findFirst()
+                        .map(a -> a.absUrl("href")).orElse("");
+                Urls.link(href).ifPresent(out::add);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.tracelab.collectors.sitemap;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.Urls;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.CollectorOption;
+
+/**
+ * {@code collect sitemap URL}: captures a sitemap (XML, text or a feed) or a sitemap index, the sitemaps an index
+ * names, and the pages the sitemaps list, each with the sitemap that named it as parent. Read with crawler-commons.
+ */
+public final class SitemapCollector implements Collector {
+    /** The collector's id on the command line. */
+    public static final String ID = "sitemap";
+
+    private final Clock clock;
+
+    /** The collector as ServiceLoader makes it. */
+    public SitemapCollector() {
+        this(Clock.systemUTC());
+    }
+
+    /** A collector reading time from {@code clock}. */
+    public SitemapCollector(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "sitemaps and sitemap indexes, and the pages they list";
+    }
+
+    @Override
+    public String targetLabel() {
+        return "URL";
+    }
+
+    @Override
+    public List<CollectorOption> options() {
+        return HttpOptions.with(List.of(
+                CollectorOption.value("--max-pages", "N", "capture at most N listed pages in this run", "10000"),
+                CollectorOption.value("--max-sitemaps", "N", "read at most N sitemaps in this run", "1000")));
+    }
+
+    private record Pending(URI url, Long parentId) {
+    }
+
+    @Override
+    public void collect(CollectRequest request, CaptureSink sink) throws IOException {
+        Set<URI> targets = new LinkedHashSet<>();
+        request.targets().forEach(t -> targets.add(Urls.target(t)));
+        if (targets.isEmpty()) {
+            throw TracelabException.badInput("collect sitemap", "give at least one sitemap URL");
+        }
+        int maxPages = request.intValue("--max-pages", 10_000, 0, 10_000_000);
+        int maxSitemaps = request.intValue("--max-sitemaps", 1000, 1, 1_000_000);
+        request.progress().total(-1, "pages");
+        // Not strict: a sitemap may list pages outside its own folder; --allow-host and robots.txt confine the run.
+        SiteMapParser parser = new SiteMapParser(false);
+        Deque<Pending> sitemaps = new ArrayDeque<>();
+        targets.forEach(t -> sitemaps.add(new Pending(t, null)));
+        Set<URI> seen = new HashSet<>(targets);
+        int sitemapsRead = 0;
+        int pages = 0;
+        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+            while (!sitemaps.isEmpty() && sitemapsRead < maxSitemaps) {
+                Pending p = sitemaps.poll();
+                sitemapsRead++;
+                Optional<Capture> got = http.capture(p.url(), p.parentId());
+                request.progress().advance(1);
+                if (got.isEmpty()) {
+                    continue;
+                }
+                Capture c = got.get();
+                Optional<AbstractSiteMap> parsed = parse(parser, http, c, sink);
+                if (parsed.isEmpty()) {
+                    continue;
+                }
+                long parent = c.item().id();
+                if (parsed.get() instanceof SiteMapIndex index) {
+                    for (AbstractSiteMap child : index.getSitemaps()) {
+                        uri(child.getUrl()).filter(seen::add).ifPresent(u -> sitemaps.add(new Pending(u, parent)));
+                    }
+                } else if (parsed.get() instanceof SiteMap map) {
+                    for (SiteMapURL entry : map.getSiteMapUrls()) {
+                        if (pages >= maxPages) {
+                            break;
+                        }
+                        Optional<URI> page = uri(entry.getUrl()).filter(seen::add);
+                        if (page.isPresent()) {
+                            pages++;
+                            http.capture(page.get(), parent);
+                            request.progress().advance(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The sitemap in a capture; empty, after saying why, when the server failed or the bytes are no sitemap. */
+    private static Optional<AbstractSiteMap> parse(SiteMapParser parser, HttpCapture http, Capture c,
+                                                   CaptureSink sink) throws IOException {
+        String url = c.requested().toString();
+        if (c.status() >= 400) {
+            sink.failed(url, "sitemap answered " + c.status() + "; no pages read from it");
+            return Optional.empty();
+        }
+        if (c.item().blob().truncated() || c.item().blob().size() > SiteMapParser.MAX_BYTES_ALLOWED) {
+            sink.failed(url, "sitemap larger than " + SiteMapParser.MAX_BYTES_ALLOWED
+                    + " bytes, the most a sitemap may hold; not read");
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream in = http.openBody(c)) {
+            bytes = in.readNBytes(SiteMapParser.MAX_BYTES_ALLOWED);
+        }
+        try {
+            String type = c.item().item().contentType();
+            return Optional.of(parser.parseSiteMap(type == null ? "text/xml" : type, bytes,
+                    c.finalUrl().toURL()));
+        } catch (UnknownFormatException e) {
+            sink.failed(url, "not a sitemap: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<URI> uri(URL url) {
+        try {
+            return url == null ? Optional.empty() : Urls.canonical(url.toURI());
+        } catch (URISyntaxException e) {
+            return Urls.link(url.toString());
+        }
+    }
+}

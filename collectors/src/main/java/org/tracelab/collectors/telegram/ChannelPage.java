@@ -1,0 +1,107 @@
+package org.tracelab.collectors.telegram;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.tracelab.collectors.http.Urls;
+
+/**
+ * One page of a channel's public web preview ({@code t.me/s/NAME}): its posts and the "load more" link to older
+ * ones. Read with the preview's own class names; markup it does not know is skipped, not guessed at.
+ */
+final class ChannelPage {
+    private static final Pattern VIEWS = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KkMm]?)");
+    private static final Pattern BEFORE = Pattern.compile("[?&]before=(\\d+)");
+
+    /** A post as read from the page. */
+    record Post(String channel, String postId, Map<String, Object> record) {
+    }
+
+    private final Document doc;
+
+    ChannelPage(Document doc) {
+        this.doc = doc;
+    }
+
+    /** The posts on the page, in page order (oldest first, as the preview shows them). */
+    List<Post> posts() {
+        List<Post> out = new ArrayList<>();
+        for (Element m : doc.select("div.tgme_widget_message[data-post]")) {
+            String dataPost = m.attr("data-post").strip();
+            int slash = dataPost.lastIndexOf('/');
+            if (slash <= 0 || slash == dataPost.length() - 1) {
+                continue;
+            }
+            String channel = dataPost.substring(0, slash);
+            String id = dataPost.substring(slash + 1);
+            Element text = m.selectFirst(".tgme_widget_message_text");
+            Element time = m.selectFirst(".tgme_widget_message_date time[datetime], time[datetime]");
+            Element views = m.selectFirst(".tgme_widget_message_views");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("channel", channel);
+            r.put("postId", id);
+            r.put("date", time == null ? null : time.attr("datetime").strip());
+            r.put("text", text == null ? null : textWithBreaks(text));
+            r.put("links", text == null ? List.of() : links(text));
+            r.put("views", views == null ? null : views.text().strip());
+            r.put("viewCount", views == null ? null : viewCount(views.text()).orElse(null));
+            Element link = m.selectFirst("a.tgme_widget_message_date[href]");
+            r.put("url", link == null ? null : link.absUrl("href"));
+            out.add(new Post(channel, id, r));
+        }
+        return out;
+    }
+
+    /** The page of older posts, from the preview's "load more" link, when there is one. */
+    Optional<URI> older() {
+        for (Element a : doc.select("a.tme_messages_more[href], a[data-before][href], a[href*=before=]")) {
+            Matcher m = BEFORE.matcher(a.attr("href"));
+            if (m.find()) {
+                return Urls.link(a.absUrl("href"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "3.9K" → 3900, "1.2M" → 1200000, "845" → 845; empty when the text is no count. */
+    static Optional<Long> viewCount(String shown) {
+        Matcher m = VIEWS.matcher(shown.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        double n = Double.parseDouble(m.group(1).replace(',', '.'));
+        double scale = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1_000;
+            case "M" -> 1_000_000;
+            default -> 1;
+        };
+        return Optional.of(Math.round(n * scale));
+    }
+
+    /** The post's text with its line breaks kept: the preview writes them as {@code <br>}. */
+    private static String textWithBreaks(Element text) {
+        Element copy = text.clone();
+        copy.select("br").forEach(br -> br.replaceWith(new TextNode("\n")));
+        return copy.wholeText().strip();
+    }
+
+    private static List<String> links(Element text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element a : text.select("a[href]")) {
+            String abs = a.absUrl("href");
+            out.add(abs.isEmpty() ? a.attr("href") : abs);
+        }
+        return List.copyOf(out);
+    }
+}

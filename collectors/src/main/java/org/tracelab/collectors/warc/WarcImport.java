@@ -1,0 +1,207 @@
+package org.tracelab.collectors.warc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.StoredBlob;
+
+/**
+ * Imports one WARC file: the file itself first, as a {@code file} item, then every record in it as a
+ * {@code warc-record} item whose parent is the file. A response's blob is its HTTP payload, any other record's its
+ * whole block. Block and payload digests are recomputed and a mismatch is reported, the record kept all the same.
+ * A file cut short or corrupt keeps what was read and reports the byte offset of the record where reading stopped.
+ */
+final class WarcImport {
+    /** What importing one file did. */
+    record Outcome(int records, int digestMismatches, boolean damaged) {
+    }
+
+    private final CaptureSink sink;
+    private final Clock clock;
+    private final Progress progress;
+
+    WarcImport(CaptureSink sink, Clock clock, Progress progress) {
+        this.sink = sink;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    Outcome run(Path file) throws IOException {
+        StoredItem fileItem = storeFile(file);
+        int records = 0;
+        int mismatches = 0;
+        try (FileChannel channel = FileChannel.open(file); WarcReader reader = new WarcReader(channel)) {
+            reader.calculateBlockDigest();
+            List<String> warnings = new ArrayList<>();
+            reader.onWarning(warnings::add);
+            while (true) {
+                Optional<WarcRecord> next;
+                try {
+                    next = reader.next();
+                } catch (IOException e) {
+                    damaged(file, reader.position(), records, e);
+                    return new Outcome(records, mismatches, true);
+                }
+                if (next.isEmpty()) {
+                    return new Outcome(records, mismatches, false);
+                }
+                Recorded r = importRecord(file, reader.position(), next.get(), fileItem.id(), warnings);
+                warnings.clear();
+                records++;
+                progress.advance(1);
+                for (String digest : List.of("WARC-Block-Digest", "WARC-Payload-Digest")) {
+                    DigestCheck check = r.checks().get(digest);
+                    if (check != null && check.mismatch()) {
+                        mismatches++;
+                        sink.failed(r.item().item().source(), digest + " mismatch in " + file + " at byte offset "
+                                + r.offset() + ": declared " + check.declared() + ", computed " + check.computed()
+                                + "; the record is kept as item " + r.item().id());
+                    }
+                }
+                if (r.fault().isPresent()) {
+                    damaged(file, r.offset(), records, r.fault().get());
+                    return new Outcome(records, mismatches, true);
+                }
+            }
+        }
+    }
+
+    private record Recorded(StoredItem item, long offset, Map<String, DigestCheck> checks,
+                            Optional<IOException> fault) {
+    }
+
+    private StoredItem storeFile(Path file) throws IOException {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", file.getFileName().toString());
+        meta.put("path", file.toAbsolutePath().toString());
+        meta.put("modified", Files.getLastModifiedTime(file).toInstant().toString());
+        meta.put("role", "WARC file as received, before its records were imported");
+        NewItem item = NewItem.of("file", file.toAbsolutePath().toString(), clock.instant(), WarcCollector.ID,
+                "application/warc", null, meta);
+        try (InputStream in = Files.newInputStream(file)) {
+            return sink.store(item, in);
+        }
+    }
+
+    private Recorded importRecord(Path file, long offset, WarcRecord record, long parentId, List<String> warnings)
+            throws IOException {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("warcFile", file.getFileName().toString());
+        meta.put("offset", offset);
+        meta.put("type", record.type());
+        meta.put("recordId", record.id().toString());
+        meta.put("headers", pairs(record.headers().map()));
+        if (!warnings.isEmpty()) {
+            meta.put("readerWarnings", List.copyOf(warnings));
+        }
+        String contentType = record.contentType().toString();
+        Map<String, DigestCheck> checks = new LinkedHashMap<>();
+        StoredBlob blob;
+        SalvagingStream source;
+        if (record instanceof WarcResponse response && isHttp(record)) {
+            HttpResponse http;
+            try {
+                http = response.http();
+            } catch (IOException notHttp) {
+                http = null;
+                meta.put("httpParseError", String.valueOf(notHttp.getMessage()));
+            }
+            if (http != null) {
+                meta.put("stored", "payload");
+                meta.put("http", Map.of("status", http.status(), "reason", http.reason(),
+                        "headers", pairs(http.headers().map())));
+                contentType = http.headers().first("Content-Type").orElse(null);
+                Optional<WarcDigest> declared = response.payloadDigest();
+                Optional<MessageDigest> digester = DigestCheck.digester(declared);
+                source = new SalvagingStream(http.body().stream());
+                InputStream in = digester.<InputStream>map(d -> new DigestInputStream(source, d)).orElse(source);
+                blob = sink.storeBlob(in, Long.MAX_VALUE);
+                checks.put("WARC-Payload-Digest", declared.isEmpty() ? DigestCheck.absent()
+                        : digester.map(d -> DigestCheck.of(declared.get(), new WarcDigest(d)))
+                        .orElse(DigestCheck.unchecked(declared.get())));
+            } else {
+                meta.put("stored", "rest of block after an unreadable HTTP header");
+                source = new SalvagingStream(record.body().stream());
+                blob = sink.storeBlob(source, Long.MAX_VALUE);
+            }
+        } else {
+            meta.put("stored", "block");
+            source = new SalvagingStream(record.body().stream());
+            blob = sink.storeBlob(source, Long.MAX_VALUE);
+        }
+        checks.put("WARC-Block-Digest", blockCheck(record, source));
+        Map<String, Object> digests = new LinkedHashMap<>();
+        checks.forEach((name, check) -> digests.put(name, check.meta()));
+        meta.put("digests", digests);
+        source.fault().ifPresent(f -> meta.put("readError", "record cut short: " + f.getMessage()));
+
+        String target = record instanceof WarcTargetRecord t ? t.target() : null;
+        String itemSource = target != null && !target.isBlank() ? target : file.toAbsolutePath() + "#" + offset;
+        Instant date = record.headers().first("WARC-Date").isPresent() ? safeDate(record) : clock.instant();
+        NewItem item = NewItem.of(WarcCollector.KIND, itemSource, date, WarcCollector.ID, contentType, parentId,
+                meta);
+        return new Recorded(sink.record(item, blob), offset, checks, source.fault());
+    }
+
+    private static DigestCheck blockCheck(WarcRecord record, SalvagingStream source) throws IOException {
+        Optional<WarcDigest> declared = record.blockDigest();
+        if (declared.isEmpty()) {
+            return DigestCheck.absent();
+        }
+        if (source.fault().isPresent()) {
+            return DigestCheck.unchecked(declared.get());
+        }
+        Optional<WarcDigest> computed;
+        try {
+            computed = record.calculatedBlockDigest();
+        } catch (IOException cutShort) {
+            return DigestCheck.unchecked(declared.get());
+        }
+        return computed.map(c -> DigestCheck.of(declared.get(), c)).orElse(DigestCheck.unchecked(declared.get()));
+    }
+
+    private Instant safeDate(WarcRecord record) {
+        try {
+            return record.date();
+        } catch (RuntimeException unparsable) {
+            return clock.instant();
+        }
+    }
+
+    private static boolean isHttp(WarcRecord record) {
+        return record.contentType().base().toString().equalsIgnoreCase("application/http");
+    }
+
+    private void damaged(Path file, long offset, int records, IOException e) throws IOException {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        sink.failed(file.toString(), "WARC file truncated or corrupt at byte offset " + offset + ": " + why
+                + "; the " + records + " record" + (records == 1 ? "" : "s") + " read before it are kept");
+    }
+
+    private static List<List<String>> pairs(Map<String, List<String>> headers) {
+        List<List<String>> out = new ArrayList<>();
+        headers.forEach((name, values) -> values.forEach(v -> out.add(List.of(name, v))));
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package org.tracelab.core.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds phones, e-mails, links, messenger identities and wallet addresses in a text.
+ *
+ * <pre>{@code
+ * EntityExtractor x = new EntityExtractor("UZ");
+ * for (Entity e : x.extract(adText)) { ... e.type(), e.value(), e.start(), e.end() ... }
+ * }</pre>
+ *
+ * <p>Numbers without a country code are read in the default region given at construction (the case's). Results are
+ * ordered by start offset, then end offset, then type, and offsets are UTF-16 indexes into the text given. One
+ * extractor is immutable, thread-safe and meant to be shared, e.g. by all workers ingesting a case.
+ *
+ * <p>The same span can carry more than one entity: a {@code https://t.me/name} link is a {@link EntityType#URL} and a
+ * {@link EntityType#TELEGRAM}; a {@code wa.me/998…} link is a URL and a {@link EntityType#WHATSAPP}, and its digits a
+ * {@link EntityType#PHONE}; a number labelled WhatsApp is a PHONE and a WHATSAPP.
+ */
+public final class EntityExtractor {
+
+    private static final Comparator<Entity> ORDER = Comparator.comparingInt(Entity::start)
+            .thenComparingInt(Entity::end).thenComparing(Entity::type).thenComparing(Entity::value);
+
+    private final PhoneFinder phones;
+    private final EmailFinder emails = new EmailFinder();
+    private final UrlFinder urls = new UrlFinder();
+    private final WalletFinder wallets = new WalletFinder();
+    private final HandleFinder handles;
+    private final Deobfuscator deobfuscator = new Deobfuscator();
+
+    /**
+     * @param defaultRegion ISO 3166 region (e.g. "UZ") in which to read numbers written without a country code
+     * @throws IllegalArgumentException if libphonenumber does not know the region
+     */
+    public EntityExtractor(String defaultRegion) {
+        Objects.requireNonNull(defaultRegion, "defaultRegion");
+        this.phones = new PhoneFinder(defaultRegion, deobfuscator);
+        this.handles = new HandleFinder(phones);
+    }
+
+    /** The region numbers without a country code are read in, upper case. */
+    public String defaultRegion() {
+        return phones.region();
+    }
+
+    /** The decoder the phone finder uses, e.g. to index the decoded form of obfuscated ads. */
+    public Deobfuscator deobfuscator() {
+        return deobfuscator;
+    }
+
+    /** All entities in {@code text}, ordered by offset. */
+    public List<Entity> extract(String text) {
+        return extract(text, EnumSet.allOf(EntityType.class));
+    }
+
+    /** The entities of the given types in {@code text}, ordered by offset. */
+    public List<Entity> extract(String text, Set<EntityType> types) {
+        Objects.requireNonNull(text, "text");
+        List<Entity> all = new ArrayList<>();
+        if (text.isEmpty() || types.isEmpty()) {
+            return all;
+        }
+        List<Span> taken = new ArrayList<>();
+        List<Entity> mails = emails.find(text);
+        all.addAll(mails);
+        for (Entity e : mails) {
+            taken.add(new Span(e.start(), e.end()));
+        }
+        List<UrlFinder.Link> links = urls.find(text, taken);
+        for (UrlFinder.Link l : links) {
+            all.add(Entity.of(EntityType.URL, l.normalized(), text, l.start(), l.end(), false));
+            taken.add(new Span(l.start(), l.end()));
+        }
+        all.addAll(handles.fromLinks(text, links));
+        all.addAll(handles.fromText(text, taken));
+        if (types.contains(EntityType.BTC) || types.contains(EntityType.ETH) || types.contains(EntityType.TRON)
+                || types.contains(EntityType.PHONE) || types.contains(EntityType.WHATSAPP)) {
+            for (Entity w : wallets.find(text)) {
+                all.add(w);
+                taken.add(new Span(w.start(), w.end()));
+            }
+        }
+        if (types.contains(EntityType.PHONE) || types.contains(EntityType.WHATSAPP)) {
+            List<Entity> found = phones.find(text, taken);
+            all.addAll(found);
+            all.addAll(handles.whatsappLabelled(text, found));
+        }
+        all.removeIf(e -> !types.contains(e.type()));
+        all.sort(ORDER);
+        return all;
+    }
+}

@@ -1,0 +1,301 @@
+package org.tracelab.core.entities;
+
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds messenger identities: Telegram names ({@code @name}, {@code t.me/name}, {@code name.t.me},
+ * {@code tg://resolve?domain=name}, {@code Telegram: name}) and invite links ({@code t.me/+CODE},
+ * {@code t.me/joinchat/CODE}); WhatsApp numbers ({@code wa.me/NUMBER}, {@code api.whatsapp.com/send?phone=NUMBER},
+ * and phone numbers labelled WhatsApp); Instagram accounts ({@code instagram.com/name}, or {@code @name} after
+ * "insta"); VK pages ({@code vk.com/name}). A bare {@code @name} is read as Telegram, the usual meaning in the
+ * region's ads, unless a nearer label names another network. Immutable and thread-safe.
+ */
+final class HandleFinder {
+
+    private static final Pattern TELEGRAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{3,31}");
+    private static final Pattern INSTAGRAM_NAME = Pattern.compile("[A-Za-z0-9._]{1,30}");
+    private static final Pattern VK_NAME = Pattern.compile("[A-Za-z0-9_.]{2,32}");
+    private static final Pattern INVITE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern DIGITS = Pattern.compile("\\+?\\d{7,15}");
+
+    private static final Set<String> TELEGRAM_HOSTS = Set.of("t.me", "telegram.me", "telegram.dog");
+    private static final Set<String> TELEGRAM_RESERVED = Set.of("share", "addstickers", "addemoji", "addtheme",
+            "proxy", "socks", "iv", "login", "setlanguage", "confirmphone", "bg", "c", "invoice", "boost", "addlist",
+            "contact", "m", "joinchat", "s", "nft", "giftcode", "premium", "stars");
+    private static final Set<String> WHATSAPP_HOSTS = Set.of("api.whatsapp.com", "whatsapp.com", "web.whatsapp.com");
+    private static final Set<String> INSTAGRAM_HOSTS = Set.of("instagram.com", "instagr.am");
+    private static final Set<String> INSTAGRAM_RESERVED = Set.of("p", "reel", "reels", "tv", "explore", "accounts",
+            "direct", "about", "legal", "developer", "web", "challenge", "s", "_u", "_n", "privacy", "help", "oauth",
+            "emails", "api", "graphql", "stories", "static", "ar", "session", "download");
+    private static final Set<String> VK_HOSTS = Set.of("vk.com", "vk.ru", "vkontakte.ru", "new.vk.com", "vk.me");
+    private static final Set<String> VK_RESERVED = Set.of("im", "feed", "search", "friends", "groups", "away.php",
+            "share.php", "login", "settings", "audio", "audios", "video", "videos", "music", "apps", "clips", "docs",
+            "photos", "albums", "support", "dev", "about", "terms", "privacy", "blog", "jobs", "mail", "messages",
+            "bookmarks", "services", "gifts", "notifications", "restore", "join", "wall");
+    private static final Pattern VK_OBJECT = Pattern.compile(
+            "(?:wall|photo|video|audio|album|topic|doc|market|note|poll|clip|board|app|write|product|story)-?\\d.*");
+
+    private static final Pattern AT_HANDLE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.@/+\\-])@([A-Za-z][A-Za-z0-9_.]{0,31})");
+    /** A name after a colon or dash; whether a Telegram or Instagram label stands before it is checked apart. */
+    private static final Pattern AFTER_LABEL = Pattern.compile(
+            "[:\\-–—]\\s*([A-Za-z0-9_][A-Za-z0-9_.]{1,31})(?![A-Za-z0-9_@/]|\\.[A-Za-z])");
+    private static final Pattern LABEL_BEFORE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:(?<tg>telegram|telegramm|телеграм\\p{L}*|телега|tg|тг)"
+                    + "|(?<ig>instagram|insta|inst|инстаграм\\p{L}*|инста|инст|ig))\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Labels naming a network near a handle or number; group names say which. */
+    static final Pattern LABEL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:"
+                    + "(?<tg>telegram\\p{L}*|телеграм\\p{L}*|телег\\p{L}*|tg(?!\\p{L})|тг(?!\\p{L}))"
+                    + "|(?<wa>whats\\s?app\\p{L}*|what['’]s\\s?app|wh?ats?app?|вотсап\\p{L}*|ватсап\\p{L}*|вацап\\p{L}*"
+                    + "|ватцап\\p{L}*|уатсап\\p{L}*|wa(?!\\p{L}))"
+                    + "|(?<ig>instagram\\p{L}*|insta(?!\\p{L})|inst(?!\\p{L})|инстаграм\\p{L}*|инст\\p{L}*|ig(?!\\p{L}))"
+                    + "|(?<vk>vkontakte|вконтакте|vk(?!\\p{L})|вк(?!\\p{L}))"
+                    + "|(?<other>tik\\s?tok|тик\\s?ток|twitter|твиттер|youtube|ютуб|facebook|фейсбук|fb(?!\\p{L})|threads"
+                    + "|skype|скайп|viber|вайбер|github|linkedin|snapchat|discord|дискорд|signal|сигнал|x\\.com)"
+                    + ")",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final PhoneFinder phones;
+
+    HandleFinder(PhoneFinder phones) {
+        this.phones = phones;
+    }
+
+    /** Messenger entities read from links (and the phone numbers inside WhatsApp and Telegram links). */
+    List<Entity> fromLinks(String text, List<UrlFinder.Link> links) {
+        List<Entity> out = new ArrayList<>();
+        for (UrlFinder.Link link : links) {
+            String host = stripPrefix(link.host());
+            String path = link.rest();
+            String query = "";
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                query = path.substring(q + 1);
+                path = path.substring(0, q);
+            }
+            int hash = path.indexOf('#');
+            if (hash >= 0) {
+                path = path.substring(0, hash);
+            }
+            String[] segs = path.isEmpty() ? new String[0] : path.substring(1).split("/");
+            String seg0 = segs.length > 0 ? segs[0] : "";
+            String seg1 = segs.length > 1 ? segs[1] : "";
+            if ("tg".equals(link.scheme())) {
+                String domain = queryParam(query, "domain");
+                String invite = queryParam(query, "invite");
+                if (host.equals("resolve") && domain != null && TELEGRAM_NAME.matcher(domain).matches()) {
+                    out.add(link(EntityType.TELEGRAM, domain.toLowerCase(Locale.ROOT), text, link));
+                } else if (host.equals("join") && invite != null && INVITE.matcher(invite).matches()) {
+                    out.add(link(EntityType.TELEGRAM_INVITE, invite, text, link));
+                }
+            } else if ("whatsapp".equals(link.scheme())) {
+                whatsapp(text, link, queryParam(query, "phone"), out);
+            } else if (TELEGRAM_HOSTS.contains(host)) {
+                if (seg0.startsWith("+")) {
+                    String code = seg0.substring(1);
+                    if (code.chars().allMatch(Character::isDigit) && DIGITS.matcher(code).matches()) {
+                        PhoneNumber n = phones.valid("+" + code, phones.region());
+                        if (n != null) {
+                            int s = link.start() + link.raw().indexOf(seg0);
+                            out.add(phones.entity(text, s, s + seg0.length(), n));
+                        }
+                    } else if (INVITE.matcher(code).matches()) {
+                        out.add(link(EntityType.TELEGRAM_INVITE, code, text, link));
+                    }
+                } else if (seg0.equalsIgnoreCase("joinchat") && INVITE.matcher(seg1).matches()) {
+                    out.add(link(EntityType.TELEGRAM_INVITE, seg1, text, link));
+                } else {
+                    String name = seg0.equalsIgnoreCase("s") ? seg1 : seg0;
+                    if (!TELEGRAM_RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                            && TELEGRAM_NAME.matcher(name).matches()) {
+                        out.add(link(EntityType.TELEGRAM, name.toLowerCase(Locale.ROOT), text, link));
+                    }
+                }
+            } else if (host.endsWith(".t.me") && host.indexOf('.') == host.length() - 5) {
+                String name = host.substring(0, host.length() - 5);
+                if (TELEGRAM_NAME.matcher(name).matches()) {
+                    out.add(link(EntityType.TELEGRAM, name, text, link));
+                }
+            } else if (host.equals("wa.me")) {
+                whatsapp(text, link, seg0, out);
+            } else if (WHATSAPP_HOSTS.contains(host) && (seg0.equals("send") || seg0.isEmpty())) {
+                whatsapp(text, link, queryParam(query, "phone"), out);
+            } else if (INSTAGRAM_HOSTS.contains(host)) {
+                String name = seg0.equalsIgnoreCase("stories") ? seg1 : seg0;
+                name = trimDots(name);
+                if (!INSTAGRAM_RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                        && INSTAGRAM_NAME.matcher(name).matches()) {
+                    out.add(link(EntityType.INSTAGRAM, name.toLowerCase(Locale.ROOT), text, link));
+                }
+            } else if (VK_HOSTS.contains(host)) {
+                String name = trimDots(seg0);
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!VK_RESERVED.contains(lower) && !VK_OBJECT.matcher(lower).matches()
+                        && VK_NAME.matcher(name).matches() && !lower.endsWith(".php")) {
+                    out.add(link(EntityType.VK, lower, text, link));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void whatsapp(String text, UrlFinder.Link link, String number, List<Entity> out) {
+        if (number == null) {
+            return;
+        }
+        String digits = number.startsWith("%2B") ? number.substring(3) : number.startsWith("+") ? number.substring(1)
+                : number;
+        if (!DIGITS.matcher(digits).matches()) {
+            return;
+        }
+        PhoneNumber n = phones.valid("+" + digits, phones.region());
+        if (n != null) {
+            int s = link.start() + link.raw().lastIndexOf(number);
+            Entity phone = phones.entity(text, s, s + number.length(), n);
+            out.add(phone);
+            out.add(new Entity(EntityType.WHATSAPP, phone.value(), link.raw(), link.start(), link.end(), phone.region(),
+                    phone.numberType(), false));
+        } else {
+            out.add(link(EntityType.WHATSAPP, "+" + digits, text, link));
+        }
+    }
+
+    /** Handles written in the text: {@code @name} and {@code Telegram: name}, outside links and e-mails. */
+    List<Entity> fromText(String text, List<Span> excluded) {
+        List<Entity> out = new ArrayList<>();
+        List<Span> taken = new ArrayList<>(excluded);
+        Matcher m = AT_HANDLE.matcher(text);
+        boolean hasAt = text.indexOf('@') >= 0;
+        while (hasAt && m.find()) {
+            String name = trimDots(m.group(1));
+            int s = m.start();
+            int e = m.start(1) + name.length();
+            if (Span.overlapsAny(taken, s, e)) {
+                continue;
+            }
+            String label = nearestLabel(text, s, false);
+            EntityType type = null;
+            if (label == null || label.equals("tg")) {
+                if (TELEGRAM_NAME.matcher(name).matches() && name.length() >= 5) {
+                    type = EntityType.TELEGRAM;
+                } else if (label == null && name.indexOf('.') > 0 && INSTAGRAM_NAME.matcher(name).matches()) {
+                    type = EntityType.INSTAGRAM; // Telegram names have no dots; Instagram's do
+                }
+            } else if (label.equals("ig") && INSTAGRAM_NAME.matcher(name).matches()) {
+                type = EntityType.INSTAGRAM;
+            } else if (label.equals("vk") && VK_NAME.matcher(name).matches()) {
+                type = EntityType.VK;
+            }
+            if (type != null) {
+                out.add(Entity.of(type, name.toLowerCase(Locale.ROOT), text, s, e, false));
+                taken.add(new Span(s, e));
+            }
+        }
+        m = AFTER_LABEL.matcher(text);
+        while (m.find()) {
+            String name = trimDots(m.group(1));
+            int s = m.start(1);
+            int e = s + name.length();
+            if (name.length() < 2 || Span.overlapsAny(taken, s, e)) {
+                continue;
+            }
+            int from = Math.max(0, m.start() - 24);
+            Matcher label = LABEL_BEFORE.matcher(text).region(from, m.start()).useTransparentBounds(true);
+            EntityType type = null;
+            if (!label.find()) {
+                continue;
+            } else if (label.group("tg") != null) {
+                type = TELEGRAM_NAME.matcher(name).matches() && name.length() >= 5 ? EntityType.TELEGRAM : null;
+            } else if (INSTAGRAM_NAME.matcher(name).matches()) {
+                type = EntityType.INSTAGRAM;
+            }
+            if (type != null) {
+                out.add(Entity.of(type, name.toLowerCase(Locale.ROOT), text, s, e, false));
+                taken.add(new Span(s, e));
+            }
+        }
+        return out;
+    }
+
+    /** A WhatsApp entity for each phone labelled WhatsApp on its line ("WhatsApp: +998 …", "Tel/WhatsApp …"). */
+    List<Entity> whatsappLabelled(String text, List<Entity> phoneEntities) {
+        List<Entity> out = new ArrayList<>();
+        for (Entity p : phoneEntities) {
+            if (p.type() == EntityType.PHONE && "wa".equals(nearestLabel(text, p.start(), true))) {
+                out.add(new Entity(EntityType.WHATSAPP, p.value(), p.raw(), p.start(), p.end(), p.region(),
+                        p.numberType(), p.obfuscated()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The label ("tg", "wa", "ig", "vk", "other") nearest before {@code at} on its line within 40 chars, not reaching
+     * back past a digit (which belongs to an earlier number); null if none. With {@code anyWhatsApp}, "wa" wins if
+     * present at all ("WhatsApp, Telegram: …"); otherwise WhatsApp labels are passed over (WhatsApp has no @names).
+     */
+    static String nearestLabel(String text, int at, boolean anyWhatsApp) {
+        int from = at;
+        while (from > 0 && at - from < 40) {
+            char c = text.charAt(from - 1);
+            if (c == '\n' || c == '\r' || Character.isDigit(c) || c == '@') {
+                break;
+            }
+            from--;
+        }
+        Matcher m = LABEL.matcher(text).region(from, at);
+        m.useTransparentBounds(true);
+        String last = null;
+        while (m.find()) {
+            String g = m.group("tg") != null ? "tg" : m.group("wa") != null ? "wa" : m.group("ig") != null ? "ig"
+                    : m.group("vk") != null ? "vk" : "other";
+            if (anyWhatsApp && g.equals("wa")) {
+                return g;
+            }
+            if (!g.equals("wa")) {
+                last = g;
+            }
+        }
+        return anyWhatsApp ? null : last;
+    }
+
+    private static Entity link(EntityType type, String value, String text, UrlFinder.Link link) {
+        return Entity.of(type, value, text, link.start(), link.end(), false);
+    }
+
+    private static String stripPrefix(String host) {
+        for (String p : new String[] {"www.", "m.", "mobile."}) {
+            if (host.startsWith(p) && host.indexOf('.', p.length()) > 0) {
+                return host.substring(p.length());
+            }
+        }
+        return host;
+    }
+
+    private static String queryParam(String query, String name) {
+        for (String kv : query.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).equalsIgnoreCase(name)) {
+                return kv.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String trimDots(String s) {
+        int e = s.length();
+        while (e > 0 && s.charAt(e - 1) == '.') {
+            e--;
+        }
+        return s.substring(0, e);
+    }
+}

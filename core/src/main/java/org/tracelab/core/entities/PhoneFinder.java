@@ -1,0 +1,297 @@
+package org.tracelab.core.entities;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds telephone numbers and normalises them to E.164 with libphonenumber.
+ *
+ * <p>Two passes. The first is libphonenumber's own {@code findNumbers} with {@link PhoneNumberUtil.Leniency#VALID}
+ * over the text as written, reading numbers without a country code in the default region. The second reads the
+ * {@link Deobfuscator}'s numeric runs (digits as words, look-alike letters, emoji between digits, …), splits each
+ * run into numbers at group boundaries and validates each with libphonenumber; it also catches what the first pass
+ * cannot: several numbers written back to back, a leading trunk {@code 8} in Uzbekistan and Tajikistan (gone from
+ * their numbering plans, still in ads), a Kazakh or Russian {@code 8 7xx …} number in another region's ad, and an
+ * international number written without its {@code +} ({@code 996555123456}).
+ *
+ * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, a percentage, or a number
+ * inside a link, an e-mail address or a wallet address.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class PhoneFinder {
+
+    /** Country calling codes also recognised when written without '+' (the region's own is always). */
+    private static final Set<String> BARE_COUNTRY_CODES = Set.of("998", "996", "992", "993", "7");
+    /** Regions whose plans dropped the trunk prefix 8 that people still write. */
+    private static final Set<String> OLD_TRUNK_8 = Set.of("UZ", "TJ");
+    private static final int MAX_DIGITS = 15; // E.164 allows no more
+
+    /** A calendar date with a four-digit year (dd.mm.yyyy, dd/mm/yyyy, yyyy-mm-dd); "12-34-56" is a phone's tail. */
+    private static final Pattern DATE = Pattern.compile(
+            "(?<!\\d)(?:(?:0?[1-9]|[12]\\d|3[01])([./-])(?:0?[1-9]|1[0-2])\\1(?:19|20)\\d{2}"
+                    + "|(?:19|20)\\d{2}([./-])(?:0?[1-9]|1[0-2])\\2(?:0?[1-9]|[12]\\d|3[01]))(?!\\d)");
+    /** 1 500 000 / 150.000.000 / 990,000,000: thousands grouping that ends in 000 is money, not a phone. */
+    private static final Pattern THOUSANDS = Pattern.compile(
+            "\\d{1,3}(?:([ \u00A0\u202F\u2009.,'’])\\d{3})(?:\\1\\d{3})*\\1000|\\d{1,3}(?:[ \u00A0\u202F\u2009.,'’]000){2,}");
+    private static final Pattern GROUP_SPLIT = Pattern.compile("[^0-9]+");
+    private static final Pattern AFTER_NOT_PHONE = Pattern.compile(
+            "(?:so['ʻʼ’‘`]?m|сўм|сум|сом|sum(?![a-z])|руб|р\\.|₽|rub(?![a-z])|тенге|тг(?![а-я])|tenge|₸|\\$|usd"
+                    + "|у\\.\\s?е|y\\.\\s?e|уе(?![а-я])|долл|dollar|доллар|евро|euro|eur(?![a-z])|€|млн|mln|million|миллион"
+                    + "|млрд|mlrd|тыс|ming(?![a-z])|%|km|км|kg|кг|м2|m2|м²|m²|kv\\.?\\s?m|кв\\.?\\s?м|sotix|сотик|соток)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BEFORE_NOT_PHONE = Pattern.compile(
+            "(?:[$€₽₸£¥]|№|#|(?<![\\p{L}\\p{N}])(?:цена|цены|стоимость|стоит|narx|narxi|нарх|нархи|price|cost|oylik|maosh"
+                    + "|маош|зарплата|зп|id|код|code|артикул|инн|stir|паспорт|passport|заказ|order|e['ʻʼ’‘`]?lon|эълон"
+                    + "|объявлени[ея]|sku|invoice|счет|счёт|hisob|дог[оа]вор|shartnoma)"
+                    + "(?![\\p{L}\\p{N}]))[\\s:.=#№\\-–—]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String region;
+    private final Deobfuscator deobfuscator;
+
+    PhoneFinder(String defaultRegion, Deobfuscator deobfuscator) {
+        this.region = defaultRegion.toUpperCase(Locale.ROOT);
+        this.deobfuscator = deobfuscator;
+        if (!util.getSupportedRegions().contains(region)) {
+            throw new IllegalArgumentException("unknown region '" + defaultRegion + "'");
+        }
+    }
+
+    String region() {
+        return region;
+    }
+
+    /** Phones in {@code text}, by start offset, none overlapping a span in {@code excluded} (sorted or not). */
+    List<Entity> find(String text, List<Span> excluded) {
+        List<Entity> first = new ArrayList<>();
+        for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            int s = m.start();
+            int e = m.end();
+            if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)) {
+                first.add(entity(text, s, e, m.number()));
+            }
+        }
+        List<Entity> second = new ArrayList<>();
+        for (Deobfuscator.Run run : deobfuscator.runs(text)) {
+            if (isBankCard(run) || coveredByOne(first, run)) {
+                continue;
+            }
+            split(text, run, excluded, second);
+        }
+        return merge(first, second);
+    }
+
+    /** The longest valid numbers, left to right, at group boundaries of {@code run}. */
+    private void split(String text, Deobfuscator.Run run, List<Span> excluded, List<Entity> out) {
+        List<Deobfuscator.Group> gs = run.groups();
+        int i = 0;
+        while (i < gs.size()) {
+            boolean plus = run.plus() && i == 0;
+            StringBuilder digits = new StringBuilder();
+            PhoneNumber best = null;
+            int bestJ = -1;
+            for (int j = i; j < gs.size(); j++) {
+                digits.append(gs.get(j).digits());
+                if (digits.length() > MAX_DIGITS) {
+                    break;
+                }
+                if (digits.length() >= Deobfuscator.MIN_RUN_DIGITS) {
+                    PhoneNumber n = interpret(digits.toString(), plus);
+                    if (n != null) {
+                        best = n;
+                        bestJ = j;
+                    }
+                }
+            }
+            if (best != null) {
+                int s = plus ? run.start() : gs.get(i).start();
+                int e = gs.get(bestJ).end();
+                if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)) {
+                    out.add(entity(text, s, e, best));
+                }
+                i = bestJ + 1;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** A valid number read from bare digits as people write them, or null. */
+    PhoneNumber interpret(String digits, boolean plus) {
+        PhoneNumber n;
+        if (plus && (n = valid("+" + digits, region)) != null) {
+            return n;
+        }
+        n = valid(digits, region);
+        if (n != null) {
+            return n;
+        }
+        if (digits.charAt(0) == '8') {
+            if (OLD_TRUNK_8.contains(region) && (n = valid(digits.substring(1), region)) != null
+                    && region.equals(util.getRegionCodeForNumber(n))) {
+                return n;
+            }
+            if (digits.length() == 11 && (n = valid("+7" + digits.substring(1), region)) != null) {
+                return n;
+            }
+        }
+        for (String cc : BARE_COUNTRY_CODES) {
+            if (digits.startsWith(cc) && (n = valid("+" + digits, region)) != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The number if {@code s} parses in {@code r} and is valid, else null. */
+    PhoneNumber valid(String s, String r) {
+        try {
+            PhoneNumber n = util.parse(s, r);
+            return util.isValidNumber(n) ? n : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    Entity entity(String text, int s, int e, PhoneNumber n) {
+        String e164 = util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+        String r = util.getRegionCodeForNumber(n);
+        if (r == null || r.equals(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY)) {
+            r = null;
+        }
+        PhoneNumberUtil.PhoneNumberType type = util.getNumberType(n);
+        String raw = text.substring(s, e);
+        return new Entity(EntityType.PHONE, e164, raw, s, e, r,
+                type == PhoneNumberUtil.PhoneNumberType.UNKNOWN ? null : type.name(),
+                Deobfuscator.needsDecoding(text, s, e) || spacedOut(raw));
+    }
+
+    /** Digits written one by one ("9 0 1 2 3 4 5 6 7", "9.0.1.2…"): four or more single-digit groups. */
+    private static boolean spacedOut(String raw) {
+        int singles = 0;
+        for (String g : GROUP_SPLIT.split(raw)) {
+            if (g.length() == 1) {
+                singles++;
+            }
+        }
+        return singles >= 4;
+    }
+
+    /** "100 200 300", "200 300 400 500": groups that are all round hundreds are amounts, not a phone. */
+    private static boolean roundGroups(String raw) {
+        String[] groups = GROUP_SPLIT.split(raw.strip());
+        int n = 0;
+        for (String g : groups) {
+            if (g.isEmpty()) {
+                continue;
+            }
+            if (!g.endsWith("00")) {
+                return false;
+            }
+            n++;
+        }
+        return n >= 2;
+    }
+
+    /** Whether the digits at {@code text[s,e)} read, in context, as money, a date, an id or a measure. */
+    static boolean notAPhone(String text, int s, int e) {
+        String raw = text.substring(s, e);
+        if (DATE.matcher(raw).find()) {
+            return true;
+        }
+        if (THOUSANDS.matcher(raw.strip()).matches() || roundGroups(raw)) {
+            return true;
+        }
+        int a = e;
+        int skipped = 0;
+        while (a < text.length() && skipped < 3 && Character.isSpaceChar(text.charAt(a))) {
+            a++;
+            skipped++;
+        }
+        if (AFTER_NOT_PHONE.matcher(text).region(a, Math.min(text.length(), a + 12)).lookingAt()) {
+            return true;
+        }
+        int from = s;
+        while (from > 0 && s - from < 32 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
+        return BEFORE_NOT_PHONE.matcher(text).region(from, s).find();
+    }
+
+    /** Whether one first-pass match already spans the whole run (nothing left for the second pass to read). */
+    private static boolean coveredByOne(List<Entity> first, Deobfuscator.Run run) {
+        int i = firstEndingAfter(first, run.start());
+        return i < first.size() && first.get(i).start() <= run.start() && first.get(i).end() >= run.end();
+    }
+
+    /** In {@code sorted} (text order, no overlaps), the index of the first entity ending after {@code pos}. */
+    private static int firstEndingAfter(List<Entity> sorted, int pos) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).end() <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** A 16-digit run that passes the Luhn check is a payment card (Uzcard 8600…, Humo 9860…, Visa, …). */
+    private static boolean isBankCard(Deobfuscator.Run run) {
+        String d = run.digits();
+        if (d.length() != 16 || run.plus()) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 16; i++) {
+            int v = d.charAt(15 - i) - '0';
+            if (i % 2 == 1) {
+                v *= 2;
+                if (v > 9) {
+                    v -= 9;
+                }
+            }
+            sum += v;
+        }
+        return sum % 10 == 0;
+    }
+
+    /**
+     * First-pass matches stand; a second-pass match is added where it overlaps none of them, or replaces one it
+     * contains that is the same number (a trunk 8 or a '+' the first pass left out).
+     */
+    private static List<Entity> merge(List<Entity> first, List<Entity> second) {
+        // both lists are in text order and free of overlaps within themselves; first[i].end grows with i
+        List<Entity> kept = new ArrayList<>(first);
+        List<Entity> added = new ArrayList<>();
+        for (Entity c : second) {
+            int lo = firstEndingAfter(first, c.start());
+            if (lo == first.size() || first.get(lo).start() >= c.end()) {
+                added.add(c);
+                continue;
+            }
+            Entity f = first.get(lo);
+            boolean onlyOne = lo + 1 == first.size() || first.get(lo + 1).start() >= c.end();
+            if (onlyOne && c.start() <= f.start() && c.end() >= f.end() && c.value().equals(f.value())
+                    && (c.start() < f.start() || c.end() > f.end())) {
+                kept.set(lo, c);
+            }
+        }
+        kept.addAll(added);
+        kept.sort(Comparator.comparingInt(Entity::start).thenComparingInt(Entity::end));
+        return kept;
+    }
+}

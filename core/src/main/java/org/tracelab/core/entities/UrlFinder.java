@@ -1,0 +1,98 @@
+package org.tracelab.core.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds web links: with a scheme ({@code https://…}, {@code tg://…}), starting {@code www.}, or a bare domain with a
+ * common top-level domain ({@code t.me/name}, {@code olx.uz/…}, {@code сайт.рф}). Trailing sentence punctuation and
+ * unbalanced closing brackets are left out. Stateless.
+ */
+final class UrlFinder {
+
+    /** A link found: its span, the text, and the normalized form. */
+    record Link(int start, int end, String raw, String scheme, String host, String rest) {
+        /** Lowercase scheme and host, {@code https://} when the text had none, the rest as written. */
+        String normalized() {
+            return (scheme == null ? "https" : scheme) + "://" + host + rest;
+        }
+    }
+
+    private static final String TLDS = "com|net|org|info|biz|edu|gov|ru|uz|kz|kg|tj|tm|su|by|ua|az|am|ge|md|tr|ae|de"
+            + "|uk|eu|me|io|co|ly|gl|cc|tv|gg|pro|app|dev|xyz|top|site|online|store|shop|club|link|live|life"
+            + "|space|website|tech|world|fun|icu|vip|pw|page|ink|рф|бел|қаз|укр";
+    private static final String STOP = "[^\\s<>\"«»“”]";
+    private static final Pattern URL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}@._%+/-])(?:"
+                    + "(?<scheme>https?|ftp|tg|whatsapp|viber)://" + STOP + "+"
+                    + "|www\\." + STOP + "+"
+                    + "|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,62}+\\.){1,8}(?:" + TLDS + ")(?![\\p{L}\\p{N}_-])"
+                    + "(?::\\d{2,5})?(?:[/?#][A-Za-z0-9\\-._~%!$&'()*+,;=:@/?#]*)?"
+                    + ")",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    List<Link> find(String text, List<Span> excluded) {
+        List<Link> out = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            int e = trimEnd(text, s, m.end());
+            if (e <= s || Span.overlapsAny(excluded, s, e)) {
+                continue;
+            }
+            String raw = text.substring(s, e);
+            String scheme = null;
+            String rest = raw;
+            int sep = raw.indexOf("://");
+            if (m.group("scheme") != null && sep > 0) {
+                scheme = raw.substring(0, sep).toLowerCase(Locale.ROOT);
+                rest = raw.substring(sep + 3);
+            }
+            int hostEnd = 0;
+            while (hostEnd < rest.length() && "/?#".indexOf(rest.charAt(hostEnd)) < 0) {
+                hostEnd++;
+            }
+            String host = rest.substring(0, hostEnd).toLowerCase(Locale.ROOT);
+            if (host.isEmpty() || host.indexOf('.') < 0 && (scheme == null || scheme.startsWith("http"))) {
+                continue;
+            }
+            String tail = rest.substring(hostEnd);
+            if (tail.equals("/")) {
+                tail = "";
+            }
+            out.add(new Link(s, e, raw, scheme, host, tail));
+        }
+        return out;
+    }
+
+    /** The end without trailing punctuation that belongs to the sentence, and without unbalanced closers. */
+    private static int trimEnd(String text, int s, int e) {
+        while (e > s) {
+            char c = text.charAt(e - 1);
+            if (".,;:!?'…".indexOf(c) >= 0) {
+                e--;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                int depth = 0;
+                for (int i = s; i < e; i++) {
+                    if (text.charAt(i) == open) {
+                        depth++;
+                    } else if (text.charAt(i) == c) {
+                        depth--;
+                    }
+                }
+                if (depth < 0) {
+                    e--;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return e;
+    }
+}
