@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             NoteCommand.class,
             VerifyCommand.class,
             LabCommand.class,
+            PatternsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },
