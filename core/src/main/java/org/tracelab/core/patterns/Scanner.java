@@ -1,9 +1,23 @@
 package org.tracelab.core.patterns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.tracelab.core.analysis.CaseAnalyzers;
 
 /**
  * Scores texts by the recruitment indicators of some packs. The core takes (item id, text) pairs, so a case scan, a
@@ -15,6 +29,7 @@ public final class Scanner {
             Comparator.comparingDouble(ScanResult::score).reversed().thenComparing(ScanResult::itemId);
 
     private final IndicatorMatcher matcher;
+    private final Analyzer analyzer = CaseAnalyzers.create();
 
     /** A scanner over the given packs, compiled once. */
     public Scanner(List<IndicatorPack> packs) {
@@ -35,6 +50,37 @@ public final class Scanner {
         ScanResult r = scan(itemId, text);
         if (!r.hits().isEmpty()) {
             matched.accept(r);
+        }
+    }
+
+    /**
+     * Scores a batch of texts together: they are indexed into a throw-away in-memory Lucene index with the case
+     * analyzers, and each indicator query runs once over the batch rather than once per text; only texts that match
+     * get passages. Results come for texts with at least one hit, in batch order. Batches are independent, so a
+     * caller may scan several on different threads; a few thousand texts per batch is a good size.
+     */
+    public void scanBatch(List<ScanDocument> batch, Consumer<ScanResult> matched) {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        // No merges and one indexing thread: doc ids stay in the order the texts were added.
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(NoMergePolicy.INSTANCE)
+                .setRAMBufferSizeMB(64);
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(dir, config)) {
+            for (ScanDocument d : batch) {
+                Document doc = new Document();
+                for (String field : matcher.fields()) {
+                    doc.add(new Field(field, d.text(), type));
+                }
+                writer.addDocument(doc);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                matcher.matchAll(reader, doc -> batch.get(doc).text(), (doc, hits) ->
+                        matched.accept(new ScanResult(batch.get(doc).itemId(), Scoring.score(hits), hits)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index of a scan batch failed", e);
         }
     }
 

@@ -65,6 +65,26 @@ class ScannerTest {
     }
 
     @Test
+    void aBatchScanFindsWhatScanningTextByTextFinds() {
+        List<ScanDocument> docs = List.of(
+                new ScanDocument("en", "Only girls 18 to 25 with attractive appearance. Write only in Telegram, no calls."),
+                new ScanDocument("plain", "Selling a grey sofa, pick-up from Tashkent."),
+                new ScanDocument("uz", "Паспортлар менежерга топширилади. Til bilish shart emas."),
+                new ScanDocument("ru", "Телефоны сдаются на рабочую неделю. Вылет через 5 дней, места ограничены!"));
+        List<ScanResult> batch = new java.util.ArrayList<>();
+        ALL.scanBatch(docs, batch::add);
+        List<ScanResult> one = docs.stream().map(d -> ALL.scan(d.itemId(), d.text()))
+                .filter(r -> !r.hits().isEmpty()).toList();
+        assertEquals(List.of("en", "uz", "ru"), batch.stream().map(ScanResult::itemId).toList());
+        for (int i = 0; i < one.size(); i++) {
+            assertEquals(new java.util.TreeSet<>(one.get(i).indicatorIds()),
+                    new java.util.TreeSet<>(batch.get(i).indicatorIds()));
+            assertEquals(one.get(i).score(), batch.get(i).score());
+            assertEquals(one.get(i).hits().get(0).passages().isEmpty(), false);
+        }
+    }
+
+    @Test
     void anOrdinaryAdMatchesNothing() {
         ScanResult r = ALL.scan("cashier", "A supermarket in Tashkent is hiring a cashier. Shifts 2/2 from 8:00 to "
                 + "20:00, official employment and paid training. Salary 3,500,000 UZS. Come for an interview with "
