@@ -1,7 +1,6 @@
 package org.tracelab.core.links;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Items connected through shared identifiers, directly or in a chain (A shares a phone with B, B a handle with C).
@@ -16,6 +15,5 @@ public record Cluster(List<String> items, List<Identifier> shared) {
         if (items.size() < 2) {
             throw new IllegalArgumentException("a cluster has at least two items: " + items);
         }
-        Objects.requireNonNull(shared, "shared");
     }
 }
