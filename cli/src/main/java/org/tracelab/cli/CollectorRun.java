@@ -15,6 +15,7 @@ import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.ingest.IngestReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -65,6 +66,7 @@ final class CollectorRun implements Callable<Integer> {
         AtomicLong bytes = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
+        IngestReport ingested;
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              ProgressBar bar = out.progress("collect " + collector.id())) {
             CaptureListener listener = new CaptureListener() {
@@ -107,11 +109,15 @@ final class CollectorRun implements Callable<Integer> {
                 throw e;
             }
             c.finishCapture(collector.id(), outcome(stored, bytes, failed, skipped, null));
+            try (ProgressBar ingestBar = out.progress("ingest")) {
+                ingested = c.ingest(ingestBar);
+            }
         }
         out.line("collected " + stored.get() + " item" + (stored.get() == 1 ? "" : "s") + " ("
                 + Sizes.human(bytes.get()) + ") with " + collector.id()
                 + (skipped.get() > 0 ? "; " + skipped.get() + " skipped by the rules of collection" : "")
                 + (failed.get() > 0 ? "; " + failed.get() + " could not be captured (see above)" : ""));
+        out.info(IngestSummary.of(ingested));
         if (failed.get() > 0) {
             return ExitCode.IO;
         }

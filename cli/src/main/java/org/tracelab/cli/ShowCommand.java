@@ -26,6 +26,9 @@ final class ShowCommand extends BaseCommand {
     @Option(names = "--raw", description = "Write the item's bytes, exactly as captured, to standard output.")
     boolean raw;
 
+    @Option(names = "--text", description = "Show the text extracted from the item, with its language and entities.")
+    boolean text;
+
     @Override
     public Integer call() throws IOException {
         try (Case c = openForReading()) {
@@ -36,6 +39,10 @@ final class ShowCommand extends BaseCommand {
                     in.transferTo(rawOut);
                 }
                 rawOut.flush();
+                return ExitCode.OK;
+            }
+            if (text) {
+                ShowText.print(c, item, out());
                 return ExitCode.OK;
             }
             List<String> tags = c.tags(id);

@@ -18,17 +18,36 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.export.Exports;
+import org.tracelab.core.extract.ExtractorSettings;
+import org.tracelab.core.ingest.DerivedStore;
+import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.EntityFinder;
+import org.tracelab.core.ingest.EntityMention;
+import org.tracelab.core.ingest.EntitySummary;
+import org.tracelab.core.ingest.Ingest;
+import org.tracelab.core.ingest.IngestReport;
+import org.tracelab.core.ingest.IngestSink;
+import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.internal.CaseDatabase;
 import org.tracelab.core.internal.GroupCommit;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.items.Note;
+import org.tracelab.core.items.TaggedItem;
+import org.tracelab.core.search.CaseSearch;
+import org.tracelab.core.search.SearchRequest;
+import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
 import org.tracelab.core.store.StoredBlob;
 import org.tracelab.core.verify.VerifyListener;
@@ -59,6 +78,8 @@ public final class Case implements AutoCloseable {
     private final CaseLock lock;
     private final Clock clock;
     private final GroupCommit group;
+    private final DerivedStore derived;
+    private final EntityFinder entities;
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -70,6 +91,8 @@ public final class Case implements AutoCloseable {
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
         this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS);
+        this.derived = new DerivedStore(db.connection());
+        this.entities = new CaseEntities(manifest.region());
     }
 
     /**
@@ -264,11 +287,58 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    public synchronized List<org.tracelab.core.custody.CustodyEntry> custodyOf(long id) {
+    public synchronized List<CustodyEntry> custodyOf(long id) {
         try {
             return custody.forItem(id);
         } catch (SQLException e) {
             throw TracelabException.io("reading custody entries of item " + id, e);
+        }
+    }
+
+    /** Every item with its tags, in id order, streamed (the case is held for the whole walk). */
+    public synchronized void forEachItem(Consumer<TaggedItem> sink) {
+        try {
+            flushIfWritable();
+            items.forEachTagged(sink);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the items of case " + dir, e);
+        }
+    }
+
+    /** Every custody entry in chain order, streamed. */
+    public synchronized void forEachCustodyEntry(Consumer<CustodyEntry> sink) {
+        try {
+            flushIfWritable();
+            custody.forEach(sink);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the custody log of case " + dir, e);
+        }
+    }
+
+    /** The exports of this case: custody log, items table, bag, report, WACZ; each one logged. */
+    public Exports exports() {
+        return new Exports(this);
+    }
+
+    /**
+     * Appends a custody entry for something done with the case as a whole (an export, say).
+     *
+     * @param action what was done, e.g. {@code export.bag}
+     */
+    public synchronized CustodyEntry log(String action, Object params) {
+        requireWritable(action);
+        try {
+            flush();
+            return custody.append(action, null, params);
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("logging " + action + " in case " + dir, e);
+        }
+    }
+
+    private void flushIfWritable() throws SQLException {
+        if (lock != null) {
+            flush();
         }
     }
 
@@ -444,6 +514,151 @@ public final class Case implements AutoCloseable {
                     abandonGroup();
                     throw new IOException("logging " + action + ": " + e.getMessage(), e);
                 }
+            }
+        }
+    }
+
+    /**
+     * Extracts the text, metadata and entities of every item not yet ingested (archive members become items),
+     * logs each, and brings the index in step. Items whose extraction fails are marked and logged; the run goes on.
+     */
+    public synchronized IngestReport ingest(Progress progress) {
+        return runIngest(false, false, progress);
+    }
+
+    /**
+     * Rebuilds the index from the stored texts (ingesting items that have none); with {@code extract}, extracts
+     * every item again first, each re-extraction logged.
+     */
+    public synchronized IngestReport reindex(boolean extract, Progress progress) {
+        IngestReport r = runIngest(extract, true, progress);
+        try {
+            custody.append("index.rebuild", null, Map.of("extract", extract, "texts", r.indexed()));
+        } catch (SQLException e) {
+            resyncAfterFailure();
+            throw TracelabException.io("logging the index rebuild", e);
+        }
+        return r;
+    }
+
+    private IngestReport runIngest(boolean extractAll, boolean rebuild, Progress progress) {
+        requireWritable("ingest");
+        try {
+            flush();
+            Ingest ingest = new Ingest(dir, blobs, items, derived, new IngestRecorder(), entities,
+                    ExtractorSettings.DEFAULTS, clock);
+            return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
+        } catch (SQLException e) {
+            abandonGroup();
+            throw TracelabException.io("ingesting items of " + dir, e);
+        } catch (IOException e) {
+            abandonGroup();
+            throw TracelabException.io("ingesting items of " + dir, e);
+        }
+    }
+
+    /** The text extracted from an item, if it was ingested. */
+    public synchronized Optional<DerivedText> text(long id) {
+        try {
+            return derived.get(id);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the extracted text of item " + id, e);
+        }
+    }
+
+    /** Opens an extracted text as UTF-8 bytes; the caller closes the stream. */
+    public InputStream openText(DerivedText text) {
+        try {
+            return blobs.open(text.blob());
+        } catch (NoSuchFileException e) {
+            throw new TracelabException(TracelabException.Failure.IO, "item " + text.itemId() + ": its text blob "
+                    + text.blob().sha256() + " is missing from the store; run 'tracelab verify'", e);
+        } catch (IOException e) {
+            throw TracelabException.io("reading the text of item " + text.itemId(), e);
+        }
+    }
+
+    /** The entities found in an item's text, in offset order. */
+    public synchronized List<EntityMention> entitiesOf(long id) {
+        try {
+            return derived.entitiesOf(id);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the entities of item " + id, e);
+        }
+    }
+
+    /**
+     * Entities mentioned by at least {@code minItems} items, the most shared first.
+     *
+     * @param type an entity type name ({@code phone}, {@code telegram}…), or null for all
+     */
+    public synchronized List<EntitySummary> entities(String type, int minItems) {
+        try {
+            return derived.summaries(type, minItems);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the entities of " + dir, e);
+        }
+    }
+
+    /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
+    public SearchResults search(SearchRequest request) {
+        return new CaseSearch(dir, blobs, entities, this::tagged).run(request);
+    }
+
+    private synchronized List<Long> tagged(String tag) {
+        try {
+            return items.tagged(tag);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading items tagged " + tag, e);
+        }
+    }
+
+    /** Where ingest records derived data: in the capture groups, each record with its custody entry. */
+    private final class IngestRecorder implements IngestSink {
+        private CaptureSink members;
+
+        @Override
+        public void record(DerivedText text, List<EntityMention> found, Object params) throws IOException {
+            synchronized (Case.this) {
+                try {
+                    group.join();
+                    derived.put(text, found);
+                    custody.append("extract", text.itemId(), params);
+                    if (group.due()) {
+                        flush();
+                    }
+                } catch (SQLException e) {
+                    abandonGroup();
+                    throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        @Override
+        public CaptureSink members() {
+            if (members == null) {
+                members = startCapture(Ingest.COLLECTOR,
+                        Map.of("what", "members of archives and attachments of e-mails, found by extraction"), null);
+            }
+            return members;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            synchronized (Case.this) {
+                try {
+                    flush();
+                } catch (SQLException e) {
+                    abandonGroup();
+                    throw new IOException("committing extracted texts: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        @Override
+        public void finish(Object outcome) {
+            if (members != null) {
+                finishCapture(Ingest.COLLECTOR, outcome);
             }
         }
     }

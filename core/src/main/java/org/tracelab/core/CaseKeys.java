@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -44,5 +51,80 @@ public final class CaseKeys {
     private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+
+    /** Signs {@code data} with the case's private key (Ed25519); returns the 64-byte signature. */
+    public static byte[] sign(Path caseDir, byte[] data) {
+        Path f = caseDir.resolve(PRIVATE);
+        try {
+            byte[] der = pemBody(Files.readString(f, StandardCharsets.US_ASCII), "PRIVATE KEY", f.toString());
+            PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (IOException e) {
+            throw TracelabException.io("reading the case's private key " + f, e);
+        } catch (GeneralSecurityException e) {
+            throw TracelabException.badInput(f.toString(), "not an Ed25519 private key: " + e.getMessage());
+        }
+    }
+
+    /** The case's public key in PEM form, as handed out with exports. */
+    public static String publicKeyPem(Path caseDir) {
+        Path f = caseDir.resolve(PUBLIC);
+        try {
+            return Files.readString(f, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw TracelabException.io("reading the case's public key " + f, e);
+        }
+    }
+
+    /**
+     * Reads an Ed25519 public key from PEM text.
+     *
+     * @param source names the text in the message when it is not such a key
+     */
+    public static PublicKey readPublicKey(String pem, String source) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(pemBody(pem, "PUBLIC KEY", source)));
+        } catch (GeneralSecurityException e) {
+            throw TracelabException.badInput(source, "not an Ed25519 public key: " + e.getMessage());
+        }
+    }
+
+    /** True when {@code signature} is a valid Ed25519 signature of {@code data} by {@code key}. */
+    public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(data);
+            return s.verify(signature);
+        } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
+            return false; // a signature of the wrong form, or a key that is no curve point, verifies nothing
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Java 15 and later always have Ed25519", e);
+        }
+    }
+
+    /** The SHA-256 fingerprint (hex) of a public key's encoded form, as the {@code case.init} entry records it. */
+    public static String fingerprint(PublicKey key) {
+        return HexFormat.of().formatHex(Hashing.sha256().digest(key.getEncoded()));
+    }
+
+    private static byte[] pemBody(String pem, String type, String source) {
+        String begin = "-----BEGIN " + type + "-----";
+        String end = "-----END " + type + "-----";
+        int b = pem.indexOf(begin);
+        int e = pem.indexOf(end);
+        if (b < 0 || e < b) {
+            throw TracelabException.badInput(source, "no PEM " + type + " block");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(pem.substring(b + begin.length(), e));
+        } catch (IllegalArgumentException ex) {
+            throw TracelabException.badInput(source, "PEM " + type + " block is not Base64");
+        }
     }
 }

@@ -39,7 +39,10 @@ class CaseLifecycleTest {
     void importedFolderVerifies() {
         Cli.Run v = cli.run("verify");
         assertEquals(0, v.code(), v::toString);
-        assertTrue(v.out().matches("verified: 6 items, 6 blobs \\(.*\\) re-hashed, 9 log entries chained; all holds\\s*"),
+        // 6 items and their extracted texts: 4 distinct, the empty text being the empty file's blob; the log has
+        // init, start, 6 captures, end, and 6 extract entries.
+        // 6 raw blobs plus the extracted texts that differ from them: a UTF-8 text file is its own text.
+        assertTrue(v.out().matches("verified: 6 items, 7 blobs \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
                 v::toString);
     }
 
@@ -47,8 +50,8 @@ class CaseLifecycleTest {
     void caseInfoCountsWhatWasImported() {
         JsonNode info = Json.parse(cli.run("--json", "case", "info").out());
         assertEquals(6, info.path("items").asInt());
-        assertEquals(9, info.path("logEntries").asInt());
-        assertEquals("collect.end", info.path("lastEntry").path("action").asText());
+        assertEquals(15, info.path("logEntries").asInt());
+        assertEquals("extract", info.path("lastEntry").path("action").asText());
         assertEquals("Training exercise: test suite", info.path("manifest").path("purpose").asText());
     }
 
@@ -79,18 +82,28 @@ class CaseLifecycleTest {
         assertEquals(0, cli.run("note", Long.toString(id), "same template as the Russian ad").code());
         JsonNode item = Json.parse(cli.run("--json", "show", Long.toString(id)).out());
         assertEquals("suspicious", item.path("tags").get(0).asText());
-        assertEquals(3, item.path("custody").size());
+        assertEquals(4, item.path("custody").size()); // capture, extract, tag, note
         assertEquals(0, cli.run("verify").code());
     }
 
     @Test
     void changedByteOfOneBlobIsNamed() throws IOException {
-        long id = idOf("ad-uz.txt");
+        long id = idOf("flyer.bin");
         Tamper.flipByte(blobOf(id), 10);
         Cli.Run v = cli.run("verify");
         assertEquals(1, v.code(), v::toString);
         assertTrue(v.out().contains("blob changed: item " + id + " ("), v::toString);
         assertTrue(v.out().contains("NOT verified: 1 problem"), v::toString);
+    }
+
+    @Test
+    void changedByteOfATextFileIsNamedForTheItemAndForItsTextWhichShareTheBytes() throws IOException {
+        long id = idOf("ad-uz.txt");
+        Tamper.flipByte(blobOf(id), 10);
+        Cli.Run v = cli.run("verify");
+        assertEquals(1, v.code(), v::toString);
+        assertTrue(v.out().contains("blob changed: item " + id + " ("), v::toString);
+        assertTrue(v.out().contains("blob changed: extracted text of item " + id + " "), v::toString);
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class TextExtractor implements AutoCloseable {
 
     /**
      * An extractor whose worker keeps its spools under {@code workDir} (created if needed; keep it on the same
-     * disk as the case). The worker is started here, so a broken installation fails now, not mid-run.
+     * disk as the case). The worker starts with the first document that needs it: HTML and plain text, most of
+     * what is collected, are extracted in this process.
      */
     public static TextExtractor start(ExtractorSettings settings, Path workDir) {
         try {
@@ -50,9 +51,7 @@ public final class TextExtractor implements AutoCloseable {
         } catch (IOException e) {
             throw TracelabException.io("cannot create extraction folder " + workDir, e);
         }
-        TextExtractor extractor = new TextExtractor(settings, workDir, LanguageIdentifier.standard());
-        extractor.ensureWorker();
-        return extractor;
+        return new TextExtractor(settings, workDir, LanguageIdentifier.standard());
     }
 
     /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
@@ -60,6 +59,10 @@ public final class TextExtractor implements AutoCloseable {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return Extraction.failed(UNKNOWN_TYPE,
                     new ExtractionError(ExtractionError.Kind.UNREADABLE, file + ": not a readable file"));
+        }
+        Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name);
+        if (inline.isPresent()) {
+            return inline.get();
         }
         Path memberDir = workDir.resolve("members-" + (++sequence));
         WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
@@ -100,6 +103,22 @@ public final class TextExtractor implements AutoCloseable {
                 // Left for close(), which removes the whole work folder.
             }
         }
+    }
+
+    private Optional<Extraction> inline(Path file, String name) {
+        try {
+            return InlineExtractor.tryExtract(file, name, settings.maxTextChars()).map(this::withLanguage);
+        } catch (IOException | RuntimeException e) {
+            // Whatever jsoup or the disk could not do here, the worker tries in its own process.
+            return Optional.empty();
+        }
+    }
+
+    private Extraction withLanguage(Extraction x) {
+        String text = x.text();
+        String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
+        return new Extraction(text, x.title(), x.author(), x.created(), x.modified(), x.contentType(),
+                languages.identify(sample).tag(), x.metadata(), x.members(), x.error());
     }
 
     /** Stops the worker and removes the spools of members nobody closed. */

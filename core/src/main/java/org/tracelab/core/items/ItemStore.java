@@ -69,6 +69,19 @@ public final class ItemStore {
         }
     }
 
+    /** Every item in id order with its tags, streamed: one query, so a large case needs no memory. */
+    public void forEachTagged(Consumer<TaggedItem> sink) throws SQLException {
+        // Tags hold no control characters (Case.tag refuses them), so the unit separator cannot occur inside one.
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT i.*,"
+                + " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t WHERE t.item_id = i.id"
+                + " ORDER BY tag)) AS tag_list FROM items i ORDER BY i.id")) {
+            while (rs.next()) {
+                String tags = rs.getString("tag_list");
+                sink.accept(new TaggedItem(read(rs), tags == null ? List.of() : List.of(tags.split("\u001f"))));
+            }
+        }
+    }
+
     public long count() throws SQLException {
         return scalar("SELECT count(*) FROM items");
     }
@@ -100,6 +113,20 @@ public final class ItemStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The items that have {@code tag}, in id order. */
+    public List<Long> tagged(String tag) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT item_id FROM tags WHERE tag = ? ORDER BY item_id")) {
+            ps.setString(1, tag.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
                 }
             }
         }

@@ -20,7 +20,13 @@ public record Problem(Kind kind, String subject, String expected, String found) 
         ENTRY_REORDERED("log entries reordered"),
         CHAIN_BROKEN("log chain broken"),
         ITEM_UNLOGGED("item without log entry"),
-        ITEM_ALTERED("item record altered");
+        ITEM_ALTERED("item record altered"),
+        BAG_MALFORMED("bag malformed"),
+        BAG_FILE_CHANGED("bag file changed"),
+        BAG_FILE_MISSING("bag file missing"),
+        BAG_FILE_UNLISTED("bag file in no manifest"),
+        BAG_OXUM("bag payload size differs"),
+        BAG_SIGNATURE("bag signature invalid");
 
         private final String label;
 

@@ -1,0 +1,110 @@
+package org.tracelab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.tracelab.core.Case;
+import org.tracelab.core.Printable;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.export.ExportResult;
+import org.tracelab.core.export.TableFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tracelab export}: the case's evidence for others, each export logged with the hash of what was written. */
+@Command(name = "export", description = "Export the case: custody log or items table, signed BagIt bag, HTML report, "
+        + "WACZ. Each export is logged in the custody log with its SHA-256.",
+        subcommands = {ExportCommand.Custody.class, ExportCommand.Bag.class, ExportCommand.Report.class,
+            ExportCommand.Wacz.class})
+final class ExportCommand {
+
+    /** Runs one export with a progress bar and prints what it wrote. */
+    static int run(BaseCommand cmd, String what, BiFunction<Case, Progress, ExportResult> export) {
+        Output out = cmd.out();
+        ExportResult r;
+        try (Case c = cmd.openForWriting(); ProgressBar bar = out.progress("export " + what)) {
+            r = export.apply(c, bar);
+        }
+        if (out.json()) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("export", what);
+            j.put("path", r.path().toString());
+            j.put("sha256", r.sha256());
+            j.put("records", r.records());
+            j.put("bytes", r.bytes());
+            out.json(j);
+        } else {
+            out.line("exported " + what + " to " + Printable.of(r.path().toString()) + ": " + r.records() + " "
+                    + (what.equals("custody") ? "entries" : "items") + ", " + Sizes.human(r.bytes()) + ", sha256 "
+                    + r.sha256());
+        }
+        return ExitCode.OK;
+    }
+
+    /** {@code tracelab export custody}. */
+    @Command(name = "custody", description = "The custody log (or, with --items, the items table) as CSV or JSON "
+            + "Lines.", mixinStandardHelpOptions = true)
+    static final class Custody extends BaseCommand {
+        @Option(names = "--format", defaultValue = "csv", description = "csv (RFC 4180, UTF-8) or jsonl "
+                + "(default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (new).")
+        Path file;
+
+        @Option(names = "--items", description = "One row per item instead of one per custody entry.")
+        boolean items;
+
+        @Override
+        public Integer call() {
+            TableFormat f = TableFormat.of(format);
+            return items ? run(this, "items", (c, p) -> c.exports().items(file, f, p))
+                    : run(this, "custody", (c, p) -> c.exports().custody(file, f, p));
+        }
+    }
+
+    /** {@code tracelab export bag}. */
+    @Command(name = "bag", description = "A BagIt bag (RFC 8493) of every item's bytes, their WARC files, the custody "
+            + "log and the items table, with SHA-256 and SHA-512 manifests, signed with the case's key.",
+            mixinStandardHelpOptions = true)
+    static final class Bag extends BaseCommand {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bag folder to make (new).")
+        Path dir;
+
+        @Option(names = "--organization", paramLabel = "NAME",
+                description = "The Source-Organization written in bag-info.txt.")
+        String organization;
+
+        @Override
+        public Integer call() {
+            return run(this, "bag", (c, p) -> c.exports().bag(dir, organization, p));
+        }
+    }
+
+    /** {@code tracelab export report}. */
+    @Command(name = "report", description = "One self-contained HTML file: case, items with hashes, charts, custody "
+            + "log. Opening it fetches nothing and runs no script.", mixinStandardHelpOptions = true)
+    static final class Report extends BaseCommand {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .html file to write (new).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return run(this, "report", (c, p) -> c.exports().report(file, p));
+        }
+    }
+
+    /** {@code tracelab export wacz}. */
+    @Command(name = "wacz", description = "The web captures as a WACZ package for ReplayWeb.page and pywb.",
+            mixinStandardHelpOptions = true)
+    static final class Wacz extends BaseCommand {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .wacz file to write (new).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return run(this, "wacz", (c, p) -> c.exports().wacz(file, p));
+        }
+    }
+}

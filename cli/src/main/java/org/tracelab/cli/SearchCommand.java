@@ -1,0 +1,130 @@
+package org.tracelab.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.core.Case;
+import org.tracelab.core.Printable;
+import org.tracelab.core.Timestamps;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.search.QuerySyntaxException;
+import org.tracelab.core.search.SearchHit;
+import org.tracelab.core.search.SearchRequest;
+import org.tracelab.core.search.SearchResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tracelab search QUERY}: ranked items with highlighted passages. A malformed query is told on two more
+ * lines, the query with a caret under the fault, since one line cannot point at a column.
+ */
+@Command(name = "search", description = "Search the case: Lucene query syntax (phrases, \"a b\"~3, wildcards, "
+        + "AND/OR/NOT, fields title: host: lang: kind: tag: phone: telegram: email: …).",
+        mixinStandardHelpOptions = true)
+final class SearchCommand extends BaseCommand {
+    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are joined by spaces.")
+    List<String> query;
+
+    @Option(names = "--lang", paramLabel = "L", description = "Only items in this language (uz matches both scripts).")
+    String lang;
+
+    @Option(names = "--host", paramLabel = "H", description = "Only items captured from this host.")
+    String host;
+
+    @Option(names = "--since", paramLabel = "T", description = "Only items captured at or after T (2026-01-31 or an "
+            + "ISO instant).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "T", description = "Only items captured at or before T (a date counts "
+            + "whole).")
+    String until;
+
+    @Option(names = "--entity", paramLabel = "TYPE:VALUE", description = "Only items mentioning this entity, e.g. "
+            + "phone:+998901234567.")
+    String entity;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only items with this tag.")
+    String tag;
+
+    @Option(names = "--kind", paramLabel = "K", description = "Only items of this kind (file, http-response, member…).")
+    String kind;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "Show at most N hits (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw TracelabException.badInput("--limit " + limit, "must be at least 1");
+        }
+        Instant from = since == null ? null : instant("--since", since, false);
+        Instant to = until == null ? null : instant("--until", until, true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw TracelabException.badInput("--since " + since + " --until " + until, "since is after until");
+        }
+        String q = String.join(" ", query);
+        SearchResults r;
+        try (Case c = openForReading()) {
+            r = c.search(new SearchRequest(q, lang, host, from, to, entity, tag, kind, limit));
+        } catch (QuerySyntaxException e) {
+            Output out = out();
+            out.warn("tracelab: " + e.getMessage());
+            out.warn("  " + e.caret().replace("\n", "\n  "));
+            return ExitCode.BAD_INPUT;
+        }
+        print(r);
+        return ExitCode.OK;
+    }
+
+    private void print(SearchResults r) {
+        Output out = out();
+        if (out.json()) {
+            for (SearchHit h : r.hits()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("id", h.id());
+                j.put("score", h.score());
+                j.put("kind", h.kind());
+                j.put("source", h.source());
+                j.put("lang", h.language());
+                j.put("capturedAt", Timestamps.format(h.capturedAt()));
+                j.put("title", h.title().orElse(null));
+                j.put("passages", h.passages());
+                out.json(j);
+            }
+            return;
+        }
+        out.line(r.total() + " item" + (r.total() == 1 ? "" : "s") + " match"
+                + (r.total() == 1 ? "es" : "") + (r.total() > r.hits().size() ? "; the best " + r.hits().size()
+                + " shown" : ""));
+        for (SearchHit h : r.hits()) {
+            out.line(String.format("item %d  %s  %s  %s  (score %.2f)", h.id(), h.kind(), h.language(),
+                    Printable.of(h.source()), h.score()));
+            h.title().ifPresent(t -> out.line("    title: " + Printable.of(t)));
+            for (String p : h.passages()) {
+                out.line("    …" + Printable.of(p) + "…");
+            }
+        }
+    }
+
+    /** An ISO instant, or a date meaning its first (or, for --until, its last) millisecond in UTC. */
+    private static Instant instant(String option, String value, boolean endOfDay) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate d = LocalDate.parse(value);
+                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw TracelabException.badInput(option + " " + value,
+                        "give a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.tracelab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.core.Case;
+import org.tracelab.core.Printable;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.EntityMention;
+import org.tracelab.core.items.Item;
+
+/** {@code show ID --text}: the extracted text of an item, line by line, each line made safe to print. */
+final class ShowText {
+    private ShowText() {
+    }
+
+    static void print(Case c, Item item, Output out) throws IOException {
+        DerivedText d = c.text(item.id()).orElseThrow(() -> TracelabException.badInput("item " + item.id(),
+                "no text extracted yet; run 'tracelab reindex'"));
+        List<EntityMention> entities = c.entitiesOf(item.id());
+        if (out.json()) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("id", item.id());
+            j.put("contentType", d.contentType());
+            j.put("language", d.language());
+            j.put("title", d.title().orElse(null));
+            j.put("author", d.author().orElse(null));
+            j.put("sha256", d.blob().sha256());
+            j.put("error", d.errorKind().map(k -> Map.of("kind", k, "message", d.error().orElse(""))).orElse(null));
+            j.put("entities", entities.stream().map(e -> Map.of("type", e.type(), "value", e.value(), "raw", e.raw(),
+                    "start", e.start(), "end", e.end())).toList());
+            // The text is a blob of at most the extractor's write limit; JSON needs it whole.
+            try (var in = c.openText(d)) {
+                j.put("text", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            out.json(j);
+            return;
+        }
+        out.line("item " + item.id() + "  " + Printable.of(d.contentType()) + "  " + d.language()
+                + d.title().map(t -> "  " + Printable.of(t)).orElse(""));
+        d.errorKind().ifPresent(k -> out.line("  extraction " + k + ": " + Printable.of(d.error().orElse(""))));
+        for (EntityMention e : entities) {
+            out.line("  " + e.type() + " " + Printable.of(e.value()) + " written " + Printable.of(e.raw()));
+        }
+        out.line("");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(c.openText(d), StandardCharsets.UTF_8))) {
+            r.lines().forEach(line -> out.line(Printable.of(line)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

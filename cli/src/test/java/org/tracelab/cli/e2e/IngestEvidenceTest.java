@@ -1,0 +1,69 @@
+package org.tracelab.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Json;
+import org.tracelab.core.testing.Tamper;
+
+/** Extracted texts are evidence-grade derived data: logged, verified, and a failed extraction is marked, not fatal. */
+class IngestEvidenceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void brokenDocumentIsMarkedAndTheRunGoesOn() throws IOException {
+        Cli cli = caseWith("Fictitious ad: cooks wanted abroad.", "%PDF-1.7 truncated fictitious junk".getBytes(
+                StandardCharsets.US_ASCII));
+        JsonNode pdf = Json.parse(cli.run("--json", "show", "2", "--text").out());
+        assertTrue(pdf.path("error").path("kind").asText().length() > 0, pdf::toString);
+        JsonNode log = Json.parse(cli.run("--json", "show", "2").out()).path("custody");
+        assertEquals("extract", log.get(1).path("action").asText());
+        assertTrue(log.get(1).path("params").has("error"), log::toString);
+        assertEquals(1, sources(cli, "cooks"));
+    }
+
+    @Test
+    void alteredTextBlobIsNamedByVerify() throws IOException {
+        Cli cli = caseWith("Fictitious ad: cooks wanted abroad.", null);
+        JsonNode text = Json.parse(cli.run("--json", "show", "1", "--text").out());
+        String sha = text.path("sha256").asText();
+        Tamper.flipByte(tmp.resolve("lab/blobs/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
+                .resolve(sha), 3);
+        Cli.Run v = cli.run("verify");
+        assertEquals(1, v.code(), v::toString);
+        assertTrue(v.out().contains("blob changed: extracted text of item 1"), v::toString);
+    }
+
+    private Cli caseWith(String adText, byte[] brokenPdf) throws IOException {
+        Path dir = tmp.resolve("in");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a-ad.txt"), adText, StandardCharsets.UTF_8);
+        if (brokenPdf != null) {
+            Files.write(dir.resolve("b-broken.pdf"), brokenPdf);
+        }
+        Cli cli = new Cli(tmp.resolve("lab"));
+        assertEquals(0, cli.init().code());
+        Cli.Run c = cli.run("collect", "file", dir.resolve("a-ad.txt").toString());
+        assertEquals(0, c.code(), c::toString);
+        if (brokenPdf != null) {
+            c = cli.run("collect", "file", dir.resolve("b-broken.pdf").toString());
+            assertEquals(0, c.code(), c::toString);
+            assertTrue(c.err().contains("1 failed or cut"), c::toString);
+        }
+        return cli;
+    }
+
+    private static int sources(Cli cli, String query) {
+        Cli.Run r = cli.run("--json", "search", query);
+        assertEquals(0, r.code(), r::toString);
+        return r.out().isBlank() ? 0 : r.out().strip().split("\n").length;
+    }
+}

@@ -1,0 +1,118 @@
+package org.tracelab.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.samples.LabServer;
+import org.tracelab.samples.LabServerOptions;
+
+/**
+ * The HTML report of a case full of hostile captures, opened in headless Chromium (Debian's {@code chromium}): the
+ * DOM Chromium ends with shows no script ran, and a screenshot is kept under {@code target/} for a person to look at.
+ */
+class ReportInBrowserIT {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final Pattern OPEN_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)(\\s[^>]*)?>");
+    private static final Pattern EVENT_ATTR = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+
+    @TempDir
+    static Path tmp;
+    static Path chromium;
+
+    @BeforeAll
+    static void needChromium() {
+        chromium = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(d -> Path.of(d, "chromium")).filter(Files::isExecutable).findFirst().orElse(null);
+        if (chromium == null) {
+            fail("Debian's chromium is not installed, and this test needs it: 'apt-get install -y chromium' "
+                    + "(.ci/run installs it in CI)");
+        }
+    }
+
+    private static String run(Path userData, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-dev-shm-usage", "--user-data-dir=" + userData));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(tmp, "chromium-", ".out");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            fail("chromium did not finish in 120 s: " + cmd);
+        }
+        assertEquals(0, p.exitValue(), "chromium failed: " + cmd);
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void chromiumRunsScriptInAPageWithoutPolicySoTheCheckBelowCanFail() throws Exception {
+        Path control = tmp.resolve("control.html");
+        Files.writeString(control, "<!DOCTYPE html><title>before</title><body><script>document.title='RAN'"
+                + "</script></body>", StandardCharsets.UTF_8);
+        String dom = run(tmp.resolve("profile-control"), "--dump-dom", control.toUri().toString());
+        assertTrue(dom.contains("<title>RAN</title>"), dom);
+    }
+
+    @Test
+    void hostileCapturesAreInertInTheReport() throws Exception {
+        Path site = HostileSite.write(tmp.resolve("site"));
+        Path caseDir = tmp.resolve("case");
+        Cli cli = new Cli(caseDir);
+        assertEquals(0, cli.init().code());
+        try (LabServer server = LabServer.start(site, LabServerOptions.defaults())) {
+            assertEquals(0, cli.run("collect", "page", server.baseUri().toString(), "--depth", "1", "--delay", "0")
+                    .code());
+        }
+        assertEquals(0, cli.run("collect", "file", site.resolve("docs").toString()).code());
+        assertEquals(0, cli.run("tag", "1", "<script>document.title='PWNED'</script>").code());
+        assertEquals(0, cli.run("note", "1", "<a href=\"javascript:document.title='PWNED'\">open</a>"
+                + "<img src=x onerror=\"document.title='PWNED'\">").code());
+        Path report = tmp.resolve("report.html");
+        Cli.Run export = cli.run("export", "report", "--out", report.toString());
+        assertEquals(0, export.code(), export::toString);
+        assertTrue(Files.readString(report).contains("PWNED"), "the hostile strings are in the report, as text");
+
+        String dom = run(tmp.resolve("profile-dom"), "--dump-dom", report.toUri().toString());
+        assertTrue(dom.contains("<title>Tracelab report: Lab 1 (fictitious)</title>"), "title unchanged");
+        assertTrue(dom.contains("Training exercise: test suite"), "purpose shown");
+        String lower = dom.toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("<script"), "no script element in the DOM");
+        assertFalse(lower.contains("<img"), "no image element from a capture");
+        assertFalse(lower.contains("<a "), "no link element from a capture");
+        Matcher m = OPEN_TAG.matcher(dom);
+        while (m.find()) {
+            assertFalse(m.group(2) != null && EVENT_ATTR.matcher(m.group(2)).find(),
+                    "event handler attribute: " + m.group());
+        }
+        assertTrue(dom.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), "shown as text");
+
+        Path target = Path.of(System.getProperty("tracelab.jar", "target/tracelab.jar")).toAbsolutePath()
+                .getParent();
+        Files.createDirectories(target);
+        Path shot = target.resolve("report-in-chromium.png");
+        Files.deleteIfExists(shot);
+        run(tmp.resolve("profile-shot"), "--screenshot=" + shot, "--window-size=1200,900",
+                report.toUri().toString());
+        assertTrue(Files.isRegularFile(shot), "screenshot at " + shot);
+        byte[] head = Arrays.copyOf(Files.readAllBytes(shot), PNG.length);
+        assertArrayEquals(PNG, head, "the screenshot is a PNG");
+    }
+}

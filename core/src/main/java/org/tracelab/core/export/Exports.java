@@ -1,0 +1,125 @@
+package org.tracelab.core.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tracelab.core.Case;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.export.bag.BagWriter;
+import org.tracelab.core.export.report.HtmlReport;
+import org.tracelab.core.export.wacz.WaczWriter;
+
+/**
+ * The exports of a case. Each one reads the case, writes its file (or folder) completely before giving it its name,
+ * and then appends a custody entry naming what was exported with the SHA-256 of it: of the file, or of a bag's
+ * signed tag manifest. The case must be open for writing, for that entry.
+ */
+public final class Exports {
+    private final Case c;
+
+    /** The exports of {@code c}; use {@link Case#exports()}. */
+    public Exports(Case c) {
+        this.c = c;
+    }
+
+    /** The custody log, one row per entry; logged as {@code export.custody}. */
+    public ExportResult custody(Path out, TableFormat format, Progress progress) {
+        requireWritable();
+        ExportResult r = table(out, w -> CustodyTable.write(c, format, w, progress));
+        return logged("export.custody", r, Map.of("format", format.name().toLowerCase(java.util.Locale.ROOT),
+                "table", "custody"));
+    }
+
+    /** The items table, one row per item; logged as {@code export.items}. */
+    public ExportResult items(Path out, TableFormat format, Progress progress) {
+        requireWritable();
+        ExportResult r = table(out, w -> ItemsTable.write(c, format, w, null, progress));
+        return logged("export.items", r, Map.of("format", format.name().toLowerCase(java.util.Locale.ROOT),
+                "table", "items"));
+    }
+
+    /**
+     * A signed BagIt bag of the whole case; logged as {@code export.bag} with the hash of its signed tag manifest.
+     *
+     * @param organization the bag's {@code Source-Organization}, or null
+     */
+    public ExportResult bag(Path out, String organization, Progress progress) {
+        requireWritable();
+        ExportResult r;
+        try {
+            r = new BagWriter(c, organization).write(out, progress);
+        } catch (IOException e) {
+            throw TracelabException.io("writing bag " + out, e);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("hashOf", BagWriter.SIGNED_MANIFEST);
+        if (organization != null) {
+            extra.put("organization", organization);
+        }
+        return logged("export.bag", r, extra);
+    }
+
+    /** One self-contained HTML report; logged as {@code export.report}. */
+    public ExportResult report(Path out, Progress progress) {
+        requireWritable();
+        ExportResult r;
+        try (ExportFile f = ExportFile.create(out)) {
+            long items = new HtmlReport(c).write(f.stream(), progress);
+            r = f.finish(items);
+        } catch (IOException e) {
+            throw TracelabException.io("writing report " + out, e);
+        }
+        return logged("export.report", r, Map.of());
+    }
+
+    /** The web captures as a WACZ package; logged as {@code export.wacz}. */
+    public ExportResult wacz(Path out, Progress progress) {
+        requireWritable();
+        ExportResult r;
+        try (ExportFile f = ExportFile.create(out)) {
+            long captures = new WaczWriter(c).write(f.stream(), progress);
+            r = f.finish(captures);
+        } catch (IOException e) {
+            throw TracelabException.io("writing WACZ " + out, e);
+        }
+        return logged("export.wacz", r, Map.of());
+    }
+
+    private interface TableContent {
+        long writeTo(Writer w) throws IOException;
+    }
+
+    private static ExportResult table(Path out, TableContent content) {
+        try (ExportFile f = ExportFile.create(out)) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(f.stream(), StandardCharsets.UTF_8), 1 << 16);
+            long rows = content.writeTo(w);
+            w.flush();
+            return f.finish(rows);
+        } catch (IOException e) {
+            throw TracelabException.io("writing " + out, e);
+        }
+    }
+
+    private ExportResult logged(String action, ExportResult r, Map<String, Object> extra) {
+        Map<String, Object> p = new LinkedHashMap<>(extra);
+        p.put("out", r.path().toString());
+        p.put("sha256", r.sha256());
+        p.put("records", r.records());
+        p.put("bytes", r.bytes());
+        p.put("purpose", c.manifest().purpose());
+        c.log(action, p);
+        return r;
+    }
+
+    private void requireWritable() {
+        if (!c.writable()) {
+            throw new IllegalStateException("exports are logged in the custody log: open the case for writing");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.tracelab.core.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
+ * whose parser is linear and bounded by its input; everything else goes to the Tika worker. Ads are short HTML: a
+ * round trip to the worker for each one would cost more than the extraction itself.
+ */
+final class InlineExtractor {
+    /** Larger documents go to the worker, whose heap is separate from the case writer's. */
+    static final long MAX_BYTES = 4L << 20;
+    private static final int SNIFF_BYTES = 1024;
+    private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
+    private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
+
+    private InlineExtractor() {
+    }
+
+    /** The extraction, or empty when {@code file} is not small HTML or plain UTF-8 text named as such. */
+    static Optional<Extraction> tryExtract(Path file, String name, int maxChars) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            return Optional.empty();
+        }
+        String ext = extension(name);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        if (HTML_NAMES.contains(ext) || looksLikeHtml(head)) {
+            return Optional.of(html(file, maxChars));
+        }
+        if (TEXT_NAMES.contains(ext)) {
+            return text(file, maxChars);
+        }
+        return Optional.empty();
+    }
+
+    private static Extraction html(Path file, int maxChars) throws IOException {
+        Document doc = Jsoup.parse(file.toFile(), null, "");
+        doc.select("script, style, noscript, template").remove();
+        String text = normalise(blockText(doc.body() == null ? doc : doc.body()));
+        Optional<String> title = present(doc.title());
+        Optional<String> author = present(doc.select("meta[name=author]").attr("content"));
+        return result(text, maxChars, "text/html; charset=" + doc.charset().name(), title, author);
+    }
+
+    private static Optional<Extraction> text(Path file, int maxChars) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty(); // another charset: Tika's detection knows them
+        }
+        if (text.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return Optional.of(result(text, maxChars, "text/plain; charset=UTF-8", Optional.empty(), Optional.empty()));
+    }
+
+    private static Extraction result(String text, int maxChars, String type, Optional<String> title,
+                                     Optional<String> author) {
+        Optional<ExtractionError> error = Optional.empty();
+        if (text.length() > maxChars) {
+            text = text.substring(0, maxChars);
+            error = Optional.of(new ExtractionError(ExtractionError.Kind.WRITE_LIMIT,
+                    "text cut at " + maxChars + " characters"));
+        }
+        Map<String, List<String>> metadata = title.map(t -> Map.of("dc:title", List.of(t))).orElse(Map.of());
+        return new Extraction(text, title, author, Optional.empty(), Optional.empty(), type, "und", metadata,
+                List.of(), error);
+    }
+
+    /**
+     * The text with a line break wherever a block element or {@code <br>} starts or ends, so that words of two
+     * paragraphs never run together ("kerak" + "Maosh" must not become one token).
+     */
+    private static String blockText(Element root) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText());
+                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+                    sb.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    sb.append('\n');
+                }
+            }
+        }, root);
+        return sb.toString();
+    }
+
+    /** Markup near the start, after a byte-order mark and whitespace. */
+    static boolean looksLikeHtml(byte[] head) {
+        String s = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return s.contains("<!doctype html") || s.contains("<html") || s.contains("<head") || s.contains("<body");
+    }
+
+    /** Collapses the blank runs page markup leaves, keeping line breaks between blocks for readable passages. */
+    private static String normalise(String text) {
+        return text.replaceAll("[ \\t\\x0B\\f\\r\\u00A0]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
+    }
+
+    private static String extension(String name) {
+        if (name == null) {
+            return "";
+        }
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        String last = name.substring(slash + 1);
+        int q = last.indexOf('?');
+        if (q >= 0) {
+            last = last.substring(0, q);
+        }
+        int dot = last.lastIndexOf('.');
+        return dot < 0 ? "" : last.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> present(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+}

@@ -1,0 +1,101 @@
+package org.tracelab.core.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The writer's side of a case's Lucene index under {@code <case>/index/}: derived data, rebuilt from the extracted
+ * texts whenever it is missing or out of step with them.
+ *
+ * <p>Each commit records how many extracted texts it covers; a writer that finds another number (a run killed
+ * between committing the database and the index, an index copied from elsewhere) knows to rebuild.
+ */
+public final class CaseIndex implements AutoCloseable {
+    /** The commit user-data key holding the number of extracted texts the index covers. */
+    static final String COVERS = "tracelab.texts";
+    /** The index folder, relative to the case folder. */
+    public static final String FOLDER = "index";
+
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final long covered;
+
+    private CaseIndex(Path dir, Directory directory, IndexWriter writer, long covered) {
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.covered = covered;
+    }
+
+    /** Opens the index of the case in {@code caseDir} for writing, creating it if absent. */
+    public static CaseIndex open(Path caseDir) throws IOException {
+        Path dir = caseDir.resolve(FOLDER);
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        try {
+            long covered = -1;
+            if (DirectoryReader.indexExists(directory)) {
+                try (DirectoryReader r = DirectoryReader.open(directory)) {
+                    String c = r.getIndexCommit().getUserData().get(COVERS);
+                    covered = c == null ? -1 : Long.parseLong(c);
+                } catch (IOException | NumberFormatException e) {
+                    covered = -1; // unreadable or foreign: rebuilt below by the caller
+                }
+            }
+            Analyzer analyzer = IndexFields.analyzer();
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(covered < 0 ? IndexWriterConfig.OpenMode.CREATE
+                            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            return new CaseIndex(dir, directory, new IndexWriter(directory, config), covered);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** True when the last commit covered exactly {@code texts} extracted texts. */
+    public boolean covers(long texts) {
+        return covered == texts;
+    }
+
+    /** Removes every document, to rebuild. */
+    public void clear() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Adds an item, replacing any document it had. */
+    public void put(IndexedItem item) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, Long.toString(item.item().id())), IndexFields.document(item));
+    }
+
+    /** Makes what was added durable, recording that it covers {@code texts} extracted texts. */
+    public void commit(long texts) throws IOException {
+        writer.setLiveCommitData(Map.of(COVERS, Long.toString(texts)).entrySet());
+        writer.commit();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Closes the writer without committing what was not committed. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.rollback();
+        } finally {
+            directory.close();
+        }
+    }
+}

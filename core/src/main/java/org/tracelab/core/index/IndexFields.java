@@ -1,0 +1,163 @@
+package org.tracelab.core.index;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.ingest.EntityMention;
+
+/**
+ * The fields of a case index and how an item becomes a document in it. Keyword fields hold lowercase values so
+ * that {@code lang:uz-Latn} and {@code --lang uz-latn} find the same items.
+ */
+public final class IndexFields {
+    /** The item id: stored, matched exactly. */
+    public static final String ID = "id";
+    public static final String KIND = "kind";
+    /** Host of a web capture (or of the capture a member came from). */
+    public static final String HOST = "host";
+    /** The language tag and, for tags with a script or region, the bare language too ({@code uz-latn}, {@code uz}). */
+    public static final String LANG = "lang";
+    public static final String COLLECTOR = "collector";
+    /** Capture time in epoch milliseconds: points and doc values, for ranges and sorting. */
+    public static final String CAPTURED = "captured";
+    /** Tags the item had when it was indexed. */
+    public static final String TAGS = "tags";
+    public static final String TITLE = "title";
+    /** Where the item came from: stored only. */
+    public static final String SOURCE = "source";
+    /** SHA-256 of the extracted text blob: stored only, to highlight hits from the text itself. */
+    public static final String TEXT_SHA256 = "text_sha256";
+    /** Fields holding one exact lowercase value. */
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, KIND, HOST, LANG, COLLECTOR, TAGS);
+    /**
+     * Lucene warns on standard error, through java.util.logging, that the vector module is not enabled; the index
+     * uses no vectors, and the warning would land in every command's output. Held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization");
+
+    private IndexFields() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
+    /** The field that holds entities of {@code type}, e.g. {@code entity.phone}. */
+    public static String entityField(String type) {
+        return CaseAnalyzers.ENTITY_PREFIX + type;
+    }
+
+    /** The analyzer for both indexing and querying: the case analyzers, keyword fields lowercased whole. */
+    public static Analyzer analyzer() {
+        return new KeywordAwareAnalyzer(CaseAnalyzers.create());
+    }
+
+    /** The lowercase form keyword fields hold. */
+    public static String keyword(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The host of a web source, lowercase; empty for files and other sources. */
+    public static Optional<String> hostOf(String source) {
+        String s = source.toLowerCase(Locale.ROOT);
+        if (!s.startsWith("http://") && !s.startsWith("https://")) {
+            return Optional.empty();
+        }
+        int end = s.length();
+        for (String stop : new String[] {"/", "?", "#"}) {
+            int i = s.indexOf(stop, s.indexOf("//") + 2);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        try {
+            return Optional.ofNullable(URI.create(s.substring(0, end)).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The document for one item. */
+    static Document document(IndexedItem it) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(it.item().id()), Field.Store.YES));
+        doc.add(new StringField(KIND, keyword(it.item().kind()), Field.Store.YES));
+        doc.add(new StringField(COLLECTOR, keyword(it.item().collector()), Field.Store.NO));
+        hostOf(it.item().source()).ifPresent(h -> doc.add(new StringField(HOST, h, Field.Store.NO)));
+        String lang = it.derived().language();
+        doc.add(new StoredField(LANG, lang));
+        doc.add(new StringField(LANG, keyword(lang), Field.Store.NO));
+        int dash = lang.indexOf('-');
+        if (dash > 0) {
+            doc.add(new StringField(LANG, keyword(lang.substring(0, dash)), Field.Store.NO));
+        }
+        doc.add(new LongField(CAPTURED, it.item().capturedAt().toEpochMilli(), Field.Store.YES));
+        for (String tag : it.tags()) {
+            doc.add(new StringField(TAGS, keyword(tag), Field.Store.NO));
+        }
+        doc.add(new StoredField(SOURCE, it.item().source()));
+        doc.add(new StoredField(TEXT_SHA256, it.derived().blob().sha256()));
+        it.derived().title().ifPresent(t -> {
+            doc.add(new TextField(TITLE, t, Field.Store.YES));
+            for (String f : CaseAnalyzers.TEXT_FIELDS) {
+                doc.add(new TextField(f, t, Field.Store.NO));
+            }
+        });
+        for (String f : CaseAnalyzers.TEXT_FIELDS) {
+            doc.add(new TextField(f, it.text(), Field.Store.NO));
+        }
+        for (EntityMention e : it.entities()) {
+            doc.add(new StringField(entityField(e.type()), e.value(), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /** Keyword fields as one lowercase token; everything else as the case analyzers say. */
+    private static final class KeywordAwareAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Analyzer text;
+        private final Analyzer keyword = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                KeywordTokenizer source = new KeywordTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+
+            @Override
+            protected org.apache.lucene.analysis.TokenStream normalize(String fieldName,
+                                                                      org.apache.lucene.analysis.TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+
+        KeywordAwareAnalyzer(Analyzer text) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.text = text;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return KEYWORD_FIELDS.contains(fieldName) ? keyword : text;
+        }
+
+        @Override
+        public void close() {
+            text.close();
+            keyword.close();
+            super.close();
+        }
+    }
+}

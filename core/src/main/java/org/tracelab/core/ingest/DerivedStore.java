@@ -1,0 +1,223 @@
+package org.tracelab.core.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tracelab.core.Timestamps;
+import org.tracelab.core.store.BlobId;
+
+/** The {@code derived} and {@code entities} tables of a case. Callers hold the case's lock on the connection. */
+public final class DerivedStore {
+    /** Spellings listed per entity in a summary; the rest are counted, not shown. */
+    static final int MAX_FORMS = 5;
+
+    private final Connection conn;
+
+    public DerivedStore(Connection conn) {
+        this.conn = conn;
+    }
+
+    /** Items with no extracted text yet, in id order. */
+    public List<Long> pendingItems() throws SQLException {
+        return ids("SELECT id FROM items i WHERE NOT EXISTS (SELECT 1 FROM derived d WHERE d.item_id = i.id"
+                + " AND d.kind = '" + DerivedText.KIND + "') ORDER BY id");
+    }
+
+    /** Every item, in id order. */
+    public List<Long> allItems() throws SQLException {
+        return ids("SELECT id FROM items ORDER BY id");
+    }
+
+    /** Items that have extracted text, in id order. */
+    public List<Long> derivedItems() throws SQLException {
+        return ids("SELECT item_id FROM derived WHERE kind = '" + DerivedText.KIND + "' ORDER BY item_id");
+    }
+
+    /** Rows of extracted text in the case. */
+    public long count() throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM derived WHERE kind = '" + DerivedText.KIND + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Records an item's extracted text and entities, replacing what an earlier extraction recorded. */
+    public void put(DerivedText d, List<EntityMention> entities) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
+                + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
+                + " made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, d.itemId());
+            ps.setString(2, DerivedText.KIND);
+            ps.setString(3, d.blob().sha256());
+            ps.setLong(4, d.size());
+            ps.setString(5, d.contentType());
+            ps.setString(6, d.language());
+            setOptional(ps, 7, d.title());
+            setOptional(ps, 8, d.author());
+            setOptional(ps, 9, d.created().map(Timestamps::format));
+            setOptional(ps, 10, d.modified().map(Timestamps::format));
+            ps.setString(11, d.extractor());
+            setOptional(ps, 12, d.errorKind());
+            setOptional(ps, 13, d.error());
+            ps.setInt(14, d.members());
+            ps.setString(15, Timestamps.format(d.madeAt()));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM entities WHERE item_id = ?")) {
+            ps.setLong(1, d.itemId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
+                + " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (EntityMention e : entities) {
+                ps.setLong(1, d.itemId());
+                ps.setString(2, e.type());
+                ps.setString(3, e.value());
+                ps.setString(4, e.raw());
+                ps.setInt(5, e.start());
+                ps.setInt(6, e.end());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The extracted text record of an item, if it was ingested. */
+    public Optional<DerivedText> get(long itemId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM derived WHERE item_id = ? AND kind = ?")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, DerivedText.KIND);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The entities found in an item, in offset order. */
+    public List<EntityMention> entitiesOf(long itemId) throws SQLException {
+        List<EntityMention> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT type, value, raw, start_offset, end_offset"
+                + " FROM entities WHERE item_id = ? ORDER BY start_offset, end_offset, type")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntityMention(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getInt(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when members of this item were already recorded as items (so re-extraction does not repeat them). */
+    public boolean hasMembers(long itemId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT 1 FROM items WHERE parent_id = ? AND kind = '" + Ingest.MEMBER_KIND + "' LIMIT 1")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** How deep an item sits in containers: 0 for a capture, 1 for a member of one, and so on. */
+    public int memberDepth(long itemId) throws SQLException {
+        int depth = 0;
+        long id = itemId;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT kind, parent_id FROM items WHERE id = ?")) {
+            while (true) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !Ingest.MEMBER_KIND.equals(rs.getString(1))) {
+                        return depth;
+                    }
+                    long parent = rs.getLong(2);
+                    if (rs.wasNull()) {
+                        return depth;
+                    }
+                    depth++;
+                    id = parent;
+                }
+            }
+        }
+    }
+
+    /**
+     * Entities shared by at least {@code minItems} items, the most shared first.
+     *
+     * @param type an entity type name, or null for all types
+     */
+    public List<EntitySummary> summaries(String type, int minItems) throws SQLException {
+        String sql = "SELECT type, value, count(DISTINCT item_id) AS n, count(*) AS m FROM entities"
+                + (type == null ? "" : " WHERE type = ?")
+                + " GROUP BY type, value HAVING n >= ? ORDER BY n DESC, m DESC, type, value";
+        List<EntitySummary> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql);
+             PreparedStatement forms = conn.prepareStatement(
+                     "SELECT DISTINCT raw FROM entities WHERE type = ? AND value = ? ORDER BY raw LIMIT "
+                             + (MAX_FORMS + 1))) {
+            int i = 1;
+            if (type != null) {
+                ps.setString(i++, type);
+            }
+            ps.setInt(i, minItems);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String t = rs.getString(1);
+                    String v = rs.getString(2);
+                    Set<String> raws = new LinkedHashSet<>();
+                    forms.setString(1, t);
+                    forms.setString(2, v);
+                    try (ResultSet f = forms.executeQuery()) {
+                        while (f.next() && raws.size() < MAX_FORMS) {
+                            raws.add(f.getString(1));
+                        }
+                    }
+                    out.add(new EntitySummary(t, v, rs.getLong(3), rs.getLong(4), List.copyOf(raws)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Long> ids(String sql) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    private static void setOptional(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    private static DerivedText read(ResultSet rs) throws SQLException {
+        return new DerivedText(rs.getLong("item_id"), new BlobId(rs.getString("sha256")), rs.getLong("size"),
+                rs.getString("content_type"), rs.getString("language"), Optional.ofNullable(rs.getString("title")),
+                Optional.ofNullable(rs.getString("author")), instant(rs.getString("created")),
+                instant(rs.getString("modified")), rs.getString("extractor"),
+                Optional.ofNullable(rs.getString("error_kind")), Optional.ofNullable(rs.getString("error")),
+                rs.getInt("members"), Timestamps.parse(rs.getString("made_at")));
+    }
+
+    private static Optional<Instant> instant(String s) {
+        return s == null ? Optional.empty() : Optional.of(Timestamps.parse(s));
+    }
+}

@@ -1,0 +1,57 @@
+package org.tracelab.core.ingest;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.tracelab.core.store.BlobId;
+
+/**
+ * The text and metadata ingest extracted from one item, as the case records it; the text itself is a blob.
+ *
+ * @param itemId      the item it was extracted from
+ * @param blob        the UTF-8 text, in the case's blob store
+ * @param size        bytes of the text blob
+ * @param contentType the type the extractor detected
+ * @param language    the language tag of the text, {@code und} when unknown
+ * @param title       title the document gives itself
+ * @param author      author or sender the document names
+ * @param created     creation date the document claims
+ * @param modified    modification date the document claims
+ * @param extractor   the extracting tool and its version, e.g. {@code Apache Tika 3.3.1}
+ * @param errorKind   the kind of extraction failure or cut ({@code WRITE_LIMIT}, {@code PARSE_FAILED}, …)
+ * @param error       what went wrong, when something did
+ * @param members     how many embedded members the document had
+ * @param madeAt      when the text was extracted
+ */
+public record DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
+                          Optional<String> title, Optional<String> author, Optional<Instant> created,
+                          Optional<Instant> modified, String extractor, Optional<String> errorKind,
+                          Optional<String> error, int members, Instant madeAt) {
+    /** The kind of derived data this is, as the {@code derived} table names it. */
+    public static final String KIND = "text";
+
+    public DerivedText {
+        Objects.requireNonNull(blob, "blob");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(extractor, "extractor");
+        Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(madeAt, "madeAt");
+        if (size < 0 || members < 0) {
+            throw new IllegalArgumentException("negative size or member count: " + size + ", " + members);
+        }
+        if (errorKind.isPresent() != error.isPresent()) {
+            throw new IllegalArgumentException("an error needs both its kind and its message");
+        }
+    }
+
+    /** True when extraction failed or was cut. */
+    public boolean failed() {
+        return errorKind.isPresent();
+    }
+}

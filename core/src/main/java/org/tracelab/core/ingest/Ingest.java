@@ -1,0 +1,265 @@
+package org.tracelab.core.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.tika.Tika;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.extract.EmbeddedMember;
+import org.tracelab.core.extract.Extraction;
+import org.tracelab.core.extract.ExtractorSettings;
+import org.tracelab.core.extract.TextExtractor;
+import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.index.IndexedItem;
+import org.tracelab.core.items.Item;
+import org.tracelab.core.items.ItemStore;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.StoredBlob;
+
+/**
+ * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of
+ * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
+ *
+ * <p>One run uses one extraction worker. Extraction runs a few documents ahead on its own thread while this one
+ * stores, logs and indexes, so the worker process and the indexing share the machine's cores. Everything that
+ * touches the database happens on the calling thread, which holds the case.
+ */
+public final class Ingest {
+    /** The kind of an item that was found inside another one. */
+    public static final String MEMBER_KIND = "member";
+    /** The collector id members are recorded under. */
+    public static final String COLLECTOR = "extract";
+    /** Where the extraction worker spools, relative to the case folder. */
+    public static final String WORK_DIR = "tmp/extract";
+    /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
+    static final int MAX_DEPTH = 4;
+    /** Documents extracted ahead of the one being stored: enough to keep the worker busy, few enough to hold. */
+    static final int LOOKAHEAD = 4;
+
+    private final Path caseDir;
+    private final BlobStore blobs;
+    private final ItemStore items;
+    private final DerivedStore store;
+    private final IngestSink sink;
+    private final EntityFinder entities;
+    private final ExtractorSettings settings;
+    private final Clock clock;
+    private final String extractorName = Tika.getString();
+
+    public Ingest(Path caseDir, BlobStore blobs, ItemStore items, DerivedStore store, IngestSink sink,
+                  EntityFinder entities, ExtractorSettings settings, Clock clock) {
+        this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.items = Objects.requireNonNull(items, "items");
+        this.store = Objects.requireNonNull(store, "store");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.entities = Objects.requireNonNull(entities, "entities");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Ingests what needs it and brings the index in step.
+     *
+     * @param extractAll re-extract every item (logged again), not only those never extracted
+     * @param rebuild    rebuild the index from the stored texts even when it looks in step
+     */
+    public IngestReport run(boolean extractAll, boolean rebuild, Progress progress) throws IOException, SQLException {
+        try (CaseIndex index = CaseIndex.open(caseDir)) {
+            boolean rebuilt = false;
+            long unreadable = 0;
+            if (extractAll) {
+                index.clear();
+                rebuilt = true;
+            } else if (rebuild || !index.covers(store.count())) {
+                unreadable = rebuildFromStored(index, progress);
+                rebuilt = true;
+            }
+            Counts counts = new Counts();
+            List<Long> batch = extractAll ? store.allItems() : store.pendingItems();
+            if (!batch.isEmpty()) {
+                progress.total(batch.size(), "items");
+                try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(WORK_DIR))) {
+                    ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "tracelab-ingest-extract");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    try {
+                        while (!batch.isEmpty()) {
+                            extract(batch, extractor, ahead, index, counts, progress);
+                            batch = store.pendingItems(); // the members just stored
+                        }
+                    } finally {
+                        ahead.shutdownNow();
+                    }
+                }
+            }
+            sink.commit();
+            if (counts.members > 0) {
+                sink.finish(Map.of("stored", counts.members));
+            }
+            long texts = store.count();
+            index.commit(texts);
+            return new IngestReport(counts.extracted, counts.failed, counts.members, counts.entities, texts, rebuilt,
+                    unreadable);
+        }
+    }
+
+    private void extract(List<Long> ids, TextExtractor extractor, ExecutorService ahead, CaseIndex index,
+                         Counts counts, Progress progress) throws IOException, SQLException {
+        ArrayDeque<Pending> window = new ArrayDeque<>();
+        for (long id : ids) {
+            Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
+            Path file = blobs.path(item.blob());
+            String name = nameOf(item.source());
+            window.add(new Pending(item, ahead.submit(() -> extractor.extract(file, name))));
+            if (window.size() > LOOKAHEAD) {
+                store(window.poll(), index, counts);
+                progress.advance(1);
+            }
+        }
+        while (!window.isEmpty()) {
+            store(window.poll(), index, counts);
+            progress.advance(1);
+        }
+    }
+
+    private void store(Pending p, CaseIndex index, Counts counts) throws IOException, SQLException {
+        Item item = p.item();
+        try (Extraction x = await(p.extraction())) {
+            String text = x.text();
+            StoredBlob textBlob = blobs.put(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            int stored = 0;
+            int skipped = 0;
+            if (!x.members().isEmpty()) {
+                if (store.memberDepth(item.id()) >= MAX_DEPTH) {
+                    skipped = x.members().size();
+                } else if (!store.hasMembers(item.id())) {
+                    for (EmbeddedMember m : x.members()) {
+                        storeMember(item, m);
+                        stored++;
+                    }
+                }
+            }
+            List<EntityMention> found = entities.find(text);
+            DerivedText d = new DerivedText(item.id(), textBlob.id(), textBlob.size(), x.contentType(), x.language(),
+                    x.title(), x.author(), x.created(), x.modified(), extractorName,
+                    x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
+                    clock.instant());
+            sink.record(d, found, logParams(item, d, text, found.size(), skipped));
+            index.put(new IndexedItem(item, d, text, found, items.tags(item.id())));
+            counts.extracted++;
+            counts.failed += d.failed() ? 1 : 0;
+            counts.members += stored;
+            counts.entities += found.size();
+        }
+    }
+
+    private void storeMember(Item parent, EmbeddedMember m) throws IOException {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", m.name());
+        meta.put("size", m.size());
+        NewItem member = NewItem.of(MEMBER_KIND, parent.source() + "!/" + m.name(), clock.instant(), COLLECTOR,
+                m.contentType(), parent.id(), meta);
+        try (InputStream in = m.open()) {
+            StoredItem s = sink.members().store(member, in);
+            Objects.requireNonNull(s, "stored member");
+        }
+    }
+
+    private static Map<String, Object> logParams(Item item, DerivedText d, String text, int entityCount,
+                                                 int skipped) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("from", item.blob().sha256());
+        p.put("sha256", d.blob().sha256());
+        p.put("size", d.size());
+        p.put("chars", text.length());
+        p.put("contentType", d.contentType());
+        p.put("language", d.language());
+        p.put("extractor", d.extractor());
+        p.put("members", d.members());
+        if (skipped > 0) {
+            p.put("membersNotUnpacked", skipped);
+            p.put("reason", "nested deeper than " + MAX_DEPTH + " containers");
+        }
+        p.put("entities", entityCount);
+        d.errorKind().ifPresent(k -> p.put("error", Map.of("kind", k, "message", d.error().orElse(""))));
+        return p;
+    }
+
+    /** Clears the index and fills it again from the stored texts; returns how many texts could not be read. */
+    private long rebuildFromStored(CaseIndex index, Progress progress) throws IOException, SQLException {
+        index.clear();
+        List<Long> ids = store.derivedItems();
+        progress.total(ids.size(), "texts");
+        long unreadable = 0;
+        for (long id : ids) {
+            Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
+            DerivedText d = store.get(id).orElseThrow();
+            String text;
+            try (InputStream in = blobs.open(d.blob())) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                text = ""; // a missing text blob is verify's to report; the item stays findable by its fields
+                unreadable++;
+            }
+            index.put(new IndexedItem(item, d, text, store.entitiesOf(id), items.tags(id)));
+            progress.advance(1);
+        }
+        return unreadable;
+    }
+
+    private static Extraction await(Future<Extraction> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while extracting");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TracelabException t) {
+                throw t;
+            }
+            throw new IOException("extraction failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The last name in a source (file name, URL path segment, member name) helps the extractor detect type. */
+    static String nameOf(String source) {
+        String s = source;
+        int q = s.indexOf('?');
+        if (q >= 0 && s.startsWith("http")) {
+            s = s.substring(0, q);
+        }
+        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        String name = cut >= 0 ? s.substring(cut + 1) : s;
+        return name.isEmpty() ? "document" : name;
+    }
+
+    private record Pending(Item item, Future<Extraction> extraction) {
+    }
+
+    private static final class Counts {
+        long extracted;
+        long failed;
+        long members;
+        long entities;
+    }
+}

@@ -1,0 +1,23 @@
+package org.tracelab.core.ingest;
+
+import java.io.IOException;
+import java.util.List;
+import org.tracelab.core.collect.CaptureSink;
+
+/**
+ * Where ingest puts what it derives; the {@link org.tracelab.core.Case} implements it so that every record is
+ * committed with its custody entry, in the same groups as captures.
+ */
+public interface IngestSink {
+    /** Records an item's extracted text and entities, and logs an {@code extract} entry with {@code params}. */
+    void record(DerivedText derived, List<EntityMention> entities, Object params) throws IOException;
+
+    /** The capture path for archive members, started (and logged) on first use. */
+    CaptureSink members() throws IOException;
+
+    /** Commits what was recorded, so the index never covers more than the database holds. */
+    void commit() throws IOException;
+
+    /** Ends the member capture run, if one was started, logging what it stored. */
+    void finish(Object outcome) throws IOException;
+}

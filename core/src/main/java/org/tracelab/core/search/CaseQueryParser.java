@@ -1,0 +1,232 @@
+package org.tracelab.core.search;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.entities.EntityType;
+import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.ingest.EntityFinder;
+import org.tracelab.core.ingest.EntityMention;
+
+/**
+ * Lucene's classic query syntax over a case index: free text searches the three text fields, and the fields a
+ * user knows by name ({@code title:}, {@code host:}, {@code lang:}, {@code kind:}, {@code tag:}, {@code phone:},
+ * {@code telegram:}, {@code email:} and the other entity types) map to the index's fields. Entity values are
+ * normalized as ingest normalized them, so {@code phone:"90 123 45 67"} finds {@code +998901234567}.
+ *
+ * <p>Not thread-safe (the classic parser is not); make one per query.
+ */
+public final class CaseQueryParser {
+    /** Entity types a query may name as a field; each maps to {@code entity.<type>}. */
+    static final Set<String> ENTITY_TYPES = java.util.Arrays.stream(EntityType.values()).map(EntityType::cliName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Names a user may write for index fields. */
+    static final Map<String, String> ALIASES = Map.of("title", IndexFields.TITLE, "host", IndexFields.HOST,
+            "lang", IndexFields.LANG, "kind", IndexFields.KIND, "collector", IndexFields.COLLECTOR,
+            "tag", IndexFields.TAGS, "tags", IndexFields.TAGS, "id", IndexFields.ID);
+    private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
+
+    private final Analyzer analyzer;
+    private final EntityFinder entities;
+
+    /** A parser analyzing with {@code analyzer} and normalizing entity values with {@code entities}. */
+    public CaseQueryParser(Analyzer analyzer, EntityFinder entities) {
+        this.analyzer = analyzer;
+        this.entities = entities;
+    }
+
+    /** Parses {@code query}, or throws {@link QuerySyntaxException} pointing at the fault. */
+    public Query parse(String query) {
+        if (query.isBlank()) {
+            throw new QuerySyntaxException(query, 1, "the query is empty");
+        }
+        if (query.strip().equals("*") || query.strip().equals("*:*")) {
+            return new MatchAllDocsQuery(); // every item: a search by filters alone
+        }
+        Parser p = new Parser(analyzer, query);
+        try {
+            return p.parse(query);
+        } catch (ParseException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof QuerySyntaxException q) {
+                    throw q;
+                }
+            }
+            throw explain(query, e);
+        }
+    }
+
+    /** The exact query for an entity: {@code type} as a user names it, {@code value} as written anywhere. */
+    public Query entityQuery(String type, String value) {
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        if (!ENTITY_TYPES.contains(t)) {
+            throw new org.tracelab.core.TracelabException(org.tracelab.core.TracelabException.Failure.BAD_INPUT,
+                    "entity type '" + type + "' is unknown; known: " + String.join(", ", new TreeSet<>(ENTITY_TYPES)));
+        }
+        return new TermQuery(new Term(IndexFields.entityField(t), normalize(t, value)));
+    }
+
+    /**
+     * The value as ingest stores it: what the entity finder makes of it when it finds an entity of that type in it
+     * (so {@code 90 123 45 67} becomes {@code +998901234567}), else the value with the usual folding.
+     */
+    String normalize(String type, String value) {
+        String v = value.strip();
+        for (EntityMention m : entities.find(v)) {
+            if (m.type().equals(type)) {
+                return m.value();
+            }
+        }
+        return switch (type) {
+            case "phone", "whatsapp" -> v.replaceAll("[^+0-9]", "");
+            case "telegram", "instagram" -> (v.startsWith("@") ? v.substring(1) : v).toLowerCase(Locale.ROOT);
+            case "email", "vk" -> v.toLowerCase(Locale.ROOT);
+            default -> v;
+        };
+    }
+
+    /** The classic parser with the user's field names mapped to the index's. */
+    private final class Parser extends MultiFieldQueryParser {
+        private final String query;
+
+        Parser(Analyzer analyzer, String query) {
+            super(CaseAnalyzers.TEXT_FIELDS.toArray(String[]::new), analyzer);
+            this.query = query;
+            setSplitOnWhitespace(true);
+            // Leading wildcards scan the terms of a field: slow on a web-scale index, fine on a case.
+            setAllowLeadingWildcard(true);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (isEntity(field)) {
+                return entityQuery(field, queryText);
+            }
+            return super.getFieldQuery(indexField(field), queryText, quoted);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            if (isEntity(field)) {
+                return entityQuery(field, queryText);
+            }
+            return super.getFieldQuery(indexField(field), queryText, slop);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return super.getPrefixQuery(indexField(field), termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return super.getWildcardQuery(indexField(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return super.getFuzzyQuery(indexField(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            return super.getRegexpQuery(indexField(field), termStr);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            return super.getRangeQuery(indexField(field), part1, part2, startInclusive, endInclusive);
+        }
+
+        private boolean isEntity(String field) {
+            return field != null && ENTITY_TYPES.contains(field.toLowerCase(Locale.ROOT));
+        }
+
+        /** The index field for a name the user wrote; null (the default text fields) stays null. */
+        private String indexField(String field) throws ParseException {
+            if (field == null || CaseAnalyzers.TEXT_FIELDS.contains(field)) {
+                return field;
+            }
+            String lower = field.toLowerCase(Locale.ROOT);
+            String mapped = ALIASES.get(lower);
+            if (mapped != null) {
+                return mapped;
+            }
+            if (lower.startsWith(CaseAnalyzers.ENTITY_PREFIX)
+                    && ENTITY_TYPES.contains(lower.substring(CaseAnalyzers.ENTITY_PREFIX.length()))) {
+                return lower;
+            }
+            if (ENTITY_TYPES.contains(lower)) {
+                return IndexFields.entityField(lower);
+            }
+            Set<String> known = new TreeSet<>(ALIASES.keySet());
+            known.addAll(ENTITY_TYPES);
+            int at = query.indexOf(field + ":");
+            ParseException pe = new ParseException("unknown field");
+            pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "unknown field '" + field
+                    + "' (put a colon in quotes to search it as text); fields: " + String.join(", ", known)));
+            throw pe;
+        }
+    }
+
+    /**
+     * Turns the parser's exception into a column and a short reason. The classic parser wraps the real failure:
+     * a {@link ParseException} holding the token it stopped at (whose columns count from 0), or the tokenizer's
+     * error when it stopped inside a phrase or an escape.
+     */
+    static QuerySyntaxException explain(String query, ParseException e) {
+        if (e.getCause() instanceof ParseException inner && inner.currentToken != null
+                && inner.currentToken.next != null) {
+            Token next = inner.currentToken.next;
+            if (next.kind == QueryParserConstants.EOF) {
+                return new QuerySyntaxException(query, query.length() + 1,
+                        "the query ends too early: a term or a closing bracket is missing");
+            }
+            return new QuerySyntaxException(query, next.beginColumn + 1, "unexpected '" + next.image + "' here");
+        }
+        if (e.getCause() instanceof TokenMgrError) {
+            int quote = unclosedQuote(query);
+            if (quote >= 0) {
+                return new QuerySyntaxException(query, quote + 1, "this quoted phrase is not closed");
+            }
+            if (query.endsWith("\\")) {
+                return new QuerySyntaxException(query, query.length(), "a backslash at the end escapes nothing");
+            }
+            Matcher c = LEXICAL_COLUMN.matcher(String.valueOf(e.getMessage()));
+            return new QuerySyntaxException(query, c.find() ? Integer.parseInt(c.group(1)) : query.length() + 1,
+                    "the query cannot be read from here (quote the term or escape the character with a backslash)");
+        }
+        String m = String.valueOf(e.getMessage());
+        int colon = m.indexOf("': ");
+        return new QuerySyntaxException(query, 1, colon >= 0 ? m.substring(colon + 3).strip() : m);
+    }
+
+    /** Index of a double quote that opens a phrase never closed, or -1. */
+    private static int unclosedQuote(String q) {
+        int open = -1;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = open < 0 ? i : -1;
+            }
+        }
+        return open;
+    }
+}

@@ -1,0 +1,81 @@
+package org.tracelab.core.search;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.ingest.EntityFinder;
+import org.tracelab.core.store.BlobStore;
+
+/**
+ * One search of a case: parses the query (before touching the index, so a bad query is told even without one),
+ * adds the filters, runs it and highlights the hits.
+ */
+public final class CaseSearch {
+    private final Path caseDir;
+    private final BlobStore blobs;
+    private final EntityFinder entities;
+    private final Function<String, List<Long>> tagged;
+
+    /**
+     * @param tagged the ids of the items that have a tag now (tags change after indexing, so the case answers)
+     */
+    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, Function<String, List<Long>> tagged) {
+        this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.entities = Objects.requireNonNull(entities, "entities");
+        this.tagged = Objects.requireNonNull(tagged, "tagged");
+    }
+
+    /** Runs {@code request}. */
+    public SearchResults run(SearchRequest request) {
+        Analyzer analyzer = IndexFields.analyzer();
+        CaseQueryParser parser = new CaseQueryParser(analyzer, entities);
+        Query query = parser.parse(request.query());
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        filter(b, IndexFields.LANG, request.lang());
+        filter(b, IndexFields.HOST, request.host());
+        filter(b, IndexFields.KIND, request.kind());
+        if (request.since() != null || request.until() != null) {
+            long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochMilli();
+            long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochMilli();
+            b.add(LongField.newRangeQuery(IndexFields.CAPTURED, from, to), BooleanClause.Occur.FILTER);
+        }
+        if (request.entity() != null) {
+            int colon = request.entity().indexOf(':');
+            if (colon <= 0 || colon == request.entity().length() - 1) {
+                throw TracelabException.badInput("--entity " + request.entity(),
+                        "give TYPE:VALUE, e.g. phone:+998901234567");
+            }
+            b.add(parser.entityQuery(request.entity().substring(0, colon), request.entity().substring(colon + 1)),
+                    BooleanClause.Occur.FILTER);
+        }
+        if (request.tag() != null) {
+            List<BytesRef> ids = tagged.apply(request.tag()).stream().map(id -> new BytesRef(Long.toString(id)))
+                    .toList();
+            b.add(ids.isEmpty() ? new MatchNoDocsQuery("no item has tag " + request.tag())
+                    : new TermInSetQuery(IndexFields.ID, ids), BooleanClause.Occur.FILTER);
+        }
+        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
+            return searcher.search(request.query(), b.build(), query, request.limit());
+        }
+    }
+
+    private static void filter(BooleanQuery.Builder b, String field, String value) {
+        if (value != null) {
+            b.add(new TermQuery(new Term(field, IndexFields.keyword(value))), BooleanClause.Occur.FILTER);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.tracelab.core.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.store.BlobId;
+import org.tracelab.core.store.BlobStore;
+
+/**
+ * The reader's side of a case index: runs a query and highlights each hit's passages from its stored text. Opens
+ * the index read-only, so it can search while a writer collects.
+ */
+public final class CaseSearcher implements AutoCloseable {
+    /** Passages shown per hit. */
+    static final int PASSAGES = 2;
+    /** Characters of a text read back to highlight; matches further in count, but show no passage. */
+    static final int HIGHLIGHT_CHARS = 200_000;
+    /** Length a passage aims at. */
+    static final int PASSAGE_CHARS = 160;
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final BlobStore blobs;
+    private final UnifiedHighlighter highlighter;
+
+    private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs, Analyzer analyzer) {
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.blobs = blobs;
+        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                .withMaxLength(HIGHLIGHT_CHARS)
+                .withFormatter(new PassageMarker())
+                .withMaxNoHighlightPassages(0)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f))
+                .build();
+    }
+
+    /** Opens the index of the case in {@code caseDir}; bad input, saying how to make one, when there is none. */
+    public static CaseSearcher open(Path caseDir, BlobStore blobs, Analyzer analyzer) {
+        Path dir = caseDir.resolve(CaseIndex.FOLDER);
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw noIndex(caseDir);
+            }
+            Directory directory = FSDirectory.open(dir);
+            try {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw noIndex(caseDir);
+                }
+                return new CaseSearcher(directory, DirectoryReader.open(directory), blobs, analyzer);
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("opening the index of " + caseDir + " (run 'tracelab reindex')", e);
+        }
+    }
+
+    private static TracelabException noIndex(Path caseDir) {
+        return TracelabException.badInput(caseDir.toString(), "the case has no index; run 'tracelab reindex'");
+    }
+
+    /** The best {@code limit} hits of {@code query}, each with passages highlighting {@code highlight}'s terms. */
+    public SearchResults search(String text, Query query, Query highlight, int limit) {
+        try {
+            TopDocs top = searcher.search(query, limit);
+            long total = searcher.count(query);
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document doc = searcher.storedFields().document(sd.doc);
+                hits.add(new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score, doc.get(IndexFields.KIND),
+                        doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
+                        Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
+                        passages(doc.get(IndexFields.TEXT_SHA256), highlight)));
+            }
+            return new SearchResults(text, total, hits);
+        } catch (IOException e) {
+            throw TracelabException.io("searching the index", e);
+        }
+    }
+
+    private static long captured(Document doc) {
+        IndexableField f = doc.getField(IndexFields.CAPTURED);
+        return f == null ? 0 : f.numericValue().longValue();
+    }
+
+    /** Passages from the first text field whose analysis matches; none when only fields other than text matched. */
+    @SuppressWarnings("unchecked")
+    private List<String> passages(String sha256, Query highlight) throws IOException {
+        String content = readText(sha256);
+        if (content.isEmpty()) {
+            return List.of();
+        }
+        for (String field : CaseAnalyzers.TEXT_FIELDS) {
+            Object marked = highlighter.highlightWithoutSearcher(field, highlight, content, PASSAGES);
+            if (marked instanceof List<?> list && !list.isEmpty()) {
+                return (List<String>) list;
+            }
+        }
+        return List.of();
+    }
+
+    private String readText(String sha256) throws IOException {
+        if (sha256 == null) {
+            return "";
+        }
+        try (InputStream in = blobs.open(new BlobId(sha256));
+             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[8192];
+            StringBuilder sb = new StringBuilder();
+            int n;
+            while (sb.length() < HIGHLIGHT_CHARS && (n = r.read(buf, 0, Math.min(buf.length,
+                    HIGHLIGHT_CHARS - sb.length()))) > 0) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        } catch (NoSuchFileException e) {
+            return ""; // verify names the missing blob; the hit still shows
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException e) {
+            throw TracelabException.io("closing the index", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.tracelab.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.Test;
+import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.ingest.CaseEntities;
+
+/** How the case query syntax maps fields and values, and how it points at faults. */
+class CaseQueryParserTest {
+    private final CaseQueryParser parser = new CaseQueryParser(IndexFields.analyzer(), new CaseEntities("UZ"));
+
+    @Test
+    void phoneWrittenAnyWayBecomesTheSameE164Term() {
+        String expected = "entity.phone:+998901234567";
+        assertEquals(expected, parser.parse("phone:\"+998 90 123 45 67\"").toString());
+        assertEquals(expected, parser.parse("phone:\"90 123 45 67\"").toString());
+        assertEquals(expected, parser.parse("phone:901234567").toString());
+    }
+
+    @Test
+    void userFieldNamesMapToIndexFields() {
+        assertEquals("lang:uz-latn", parser.parse("lang:uz-Latn").toString());
+        assertEquals("host:lab.example", parser.parse("host:LAB.example").toString());
+        assertEquals("entity.telegram:recruiter_fictitious", parser.parse("telegram:@Recruiter_Fictitious").toString());
+        assertTrue(parser.parse("title:dubai").toString().startsWith("title:dubai"));
+    }
+
+    @Test
+    void freeTextSearchesTheThreeTextFieldsAcrossScripts() {
+        Query q = parser.parse("ўқитувчи");
+        String s = q.toString();
+        assertTrue(s.contains("text:o'qituvchi"), s);
+        assertTrue(s.contains("text_ru:"), s);
+        assertTrue(s.contains("text_en:"), s);
+    }
+
+    @Test
+    void unclosedPhrasePointsAtItsOpeningQuote() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish \"chet el"));
+        assertEquals(5, e.column());
+        assertEquals("ish \"chet el\n    ^", e.caret());
+        assertEquals("query: col 5: this quoted phrase is not closed", e.getMessage());
+    }
+
+    @Test
+    void queryEndingEarlyPointsPastItsEnd() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("title:("));
+        assertEquals(8, e.column());
+        assertThrows(QuerySyntaxException.class, () -> parser.parse("ish AND"));
+    }
+
+    @Test
+    void strayTokenIsNamedAtItsColumn() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish)"));
+        assertEquals(4, e.column());
+        assertTrue(e.problem().contains("')'"), e.problem());
+    }
+
+    @Test
+    void unknownFieldIsRefusedRatherThanMatchingNothing() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish tel:90"));
+        assertEquals(5, e.column());
+        assertTrue(e.problem().startsWith("unknown field 'tel'"), e.problem());
+    }
+
+    @Test
+    void controlCharactersInTheQueryKeepTheCaretAligned() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("a\tb)"));
+        assertEquals("a b)\n   ^", e.caret());
+    }
+}
