@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             EntitiesCommand.class,
             LabCommand.class,
             PatternsCommand.class,
+            ScanCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

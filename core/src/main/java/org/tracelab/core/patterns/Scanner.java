@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -81,6 +84,23 @@ public final class Scanner {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index of a scan batch failed", e);
+        }
+    }
+
+    /**
+     * Scores the documents of an existing index — a case index, whose text fields were analyzed with the case
+     * analyzers. The index tells which documents match which indicators (each query runs once); only those documents'
+     * texts are then read, through {@code documentAt}, and scanned one by one for the passages.
+     *
+     * @param documentAt the item id and text of a document, by doc id; empty to skip it (a document without text)
+     */
+    public void scanIndex(IndexReader reader, IntFunction<Optional<ScanDocument>> documentAt,
+                          Consumer<ScanResult> matched) {
+        List<Integer> docs = new ArrayList<>();
+        matcher.matchAll(reader, doc -> "", (doc, hits) -> docs.add(doc));
+        for (int doc : docs) {
+            documentAt.apply(doc).map(d -> scan(d.itemId(), d.text())).filter(r -> !r.hits().isEmpty())
+                    .ifPresent(matched);
         }
     }
 
