@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
             LabCommand.class,
             PatternsCommand.class,
             ScanCommand.class,
+            LinksCommand.class,
+            DupesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },
