@@ -48,14 +48,6 @@ public final class Scanner {
         return new ScanResult(itemId, Scoring.score(hits), hits);
     }
 
-    /** Scores one item and hands the result on only if it matched any indicator. */
-    public void scan(String itemId, String text, Consumer<ScanResult> matched) {
-        ScanResult r = scan(itemId, text);
-        if (!r.hits().isEmpty()) {
-            matched.accept(r);
-        }
-    }
-
     /**
      * Scores a batch of texts together: they are indexed into a throw-away in-memory Lucene index with the case
      * analyzers, and each indicator query runs once over the batch rather than once per text; only texts that match
