@@ -62,6 +62,8 @@ class ScenarioEnginesTest {
             assertTrue(lowestDeceptive.get(lang) > highestOrdinary.getOrDefault(lang, 0.0),
                     lang + ": lowest deceptive " + lowestDeceptive.get(lang) + ", highest ordinary "
                             + highestOrdinary.get(lang));
+            // scan's default --min-score is 3: every deceptive ad is tagged suspicious, no ordinary one.
+            assertTrue(lowestDeceptive.get(lang) >= 3 && highestOrdinary.getOrDefault(lang, 0.0) < 3, lang);
         }
         assertEquals(List.of(), overlooked, "planted indicators: " + planted);
     }
