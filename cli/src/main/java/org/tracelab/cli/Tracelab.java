@@ -32,6 +32,10 @@ import picocli.CommandLine.Option;
             ReindexCommand.class,
             EntitiesCommand.class,
             LabCommand.class,
+            PatternsCommand.class,
+            ScanCommand.class,
+            LinksCommand.class,
+            DupesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

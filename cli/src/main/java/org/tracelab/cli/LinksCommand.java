@@ -1,0 +1,97 @@
+package org.tracelab.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.tracelab.core.Case;
+import org.tracelab.core.Printable;
+import org.tracelab.core.links.CaseLinks;
+import org.tracelab.core.links.Cluster;
+import org.tracelab.core.links.Identifier;
+import org.tracelab.core.links.Links;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tracelab links}: clusters of items tied together by shared phones, handles, e-mails or wallets. */
+@Command(name = "links", mixinStandardHelpOptions = true,
+        description = {"Clusters of items connected through shared identifiers (phones, Telegram and WhatsApp, "
+                + "e-mails, wallets), directly or in a chain, largest first, each with the identifiers that tie it "
+                + "together. GraphML opens in Gephi."})
+final class LinksCommand extends BaseCommand {
+    /** What --format accepts. */
+    enum Format { TEXT, CSV, GRAPHML }
+
+    @Option(names = "--type", paramLabel = "T", description = "Link only through this identifier type (phone, "
+            + "telegram, whatsapp, email, wallet, …); repeatable. Default: all.")
+    List<String> types;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
+            description = "text, csv (cluster,kind,value) or graphml (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Output out = out();
+        try (Case c = openForReading()) {
+            CaseLinks.Result result = CaseLinks.run(c, filter());
+            List<Cluster> clusters = result.links().clusters();
+            if (format != Format.TEXT) {
+                Writer w = new OutputStreamWriter(root().stdout(), StandardCharsets.UTF_8);
+                if (format == Format.CSV) {
+                    Links.writeCsv(clusters, w);
+                } else {
+                    result.links().writeGraphML(w);
+                }
+                return ExitCode.OK;
+            }
+            int n = 0;
+            for (Cluster cl : clusters) {
+                n++;
+                List<String> sources = new ArrayList<>();
+                cl.items().forEach(i -> sources.add(result.sources().get(i)));
+                if (out.json()) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("cluster", n);
+                    j.put("items", cl.items().stream().map(Long::parseLong).toList());
+                    j.put("sources", sources);
+                    j.put("shared", cl.shared().stream().map(Identifier::toString).toList());
+                    out.json(j);
+                    continue;
+                }
+                out.line("cluster " + n + ": " + cl.items().size() + " items, shared "
+                        + Printable.of(String.join(", ", cl.shared().stream().map(Identifier::toString).toList())));
+                for (int i = 0; i < cl.items().size(); i++) {
+                    out.line("  item " + cl.items().get(i) + "  " + Printable.of(String.valueOf(sources.get(i))));
+                }
+            }
+            if (clusters.isEmpty() && !out.json()) {
+                out.line("no clusters: no identifier is shared by two items");
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** Types asked for; {@code wallet} stands for every wallet type. */
+    private Predicate<String> filter() {
+        if (types == null || types.isEmpty()) {
+            return t -> true;
+        }
+        Set<String> wanted = new HashSet<>();
+        for (String t : types) {
+            String type = t.strip().toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("wallet")) {
+                wanted.addAll(List.of("btc", "eth", "tron"));
+            } else {
+                wanted.add(type);
+            }
+        }
+        return wanted::contains;
+    }
+}

@@ -1,0 +1,97 @@
+package org.tracelab.core.links;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.tracelab.core.Case;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.index.IndexFields;
+
+/**
+ * The links of a case, read from its index: each {@code entity.<type>} term is an identifier, the documents that
+ * hold it are its items. Reading the inverted index gives identifier → items directly, without a pass over texts.
+ */
+public final class CaseLinks {
+    /** The case's links and where each item came from. */
+    public record Result(Links links, Map<String, String> sources) {
+    }
+
+    private CaseLinks() {
+    }
+
+    /** The links through identifiers whose type passes {@code types}; bad input when the case has no index. */
+    public static Result run(Case c, Predicate<String> types) {
+        Path dir = c.dir().resolve(CaseIndex.FOLDER);
+        if (!Files.isDirectory(dir)) {
+            throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
+        }
+        Map<String, Set<Identifier>> byItem = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                read(leaf.reader(), types, byItem, sources);
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
+        }
+        List<ItemIdentifiers> items = new ArrayList<>();
+        byItem.forEach((id, ids) -> items.add(new ItemIdentifiers(id, ids)));
+        return new Result(Links.of(items, types), sources);
+    }
+
+    private static void read(LeafReader leaf, Predicate<String> types, Map<String, Set<Identifier>> byItem,
+                             Map<String, String> sources) throws IOException {
+        Bits live = leaf.getLiveDocs();
+        Map<Integer, String> ids = new HashMap<>();
+        for (FieldInfo field : leaf.getFieldInfos()) {
+            if (!field.name.startsWith(CaseAnalyzers.ENTITY_PREFIX)) {
+                continue;
+            }
+            String type = field.name.substring(CaseAnalyzers.ENTITY_PREFIX.length());
+            Terms terms = leaf.terms(field.name);
+            if (!types.test(type) || terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                Identifier identifier = new Identifier(type, term.utf8ToString());
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    if (live != null && !live.get(d)) {
+                        continue;
+                    }
+                    String item = ids.get(d);
+                    if (item == null) {
+                        var doc = leaf.storedFields().document(d, Set.of(IndexFields.ID, IndexFields.SOURCE));
+                        item = doc.get(IndexFields.ID);
+                        ids.put(d, item);
+                        sources.put(item, doc.get(IndexFields.SOURCE));
+                    }
+                    byItem.computeIfAbsent(item, k -> new HashSet<>()).add(identifier);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.tracelab.core.patterns;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.tracelab.core.Case;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.ingest.DerivedText;
+
+/** Scans every indexed item of a case: the index finds the candidates, their extracted texts give the passages. */
+public final class CaseScan {
+    /** Characters of an item's text scanned; ads are far shorter, long documents are scanned from their start. */
+    static final int MAX_CHARS = 200_000;
+
+    /** One matched item and where it came from. */
+    public record Scanned(long itemId, String source, ScanResult result) {
+        public Scanned {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    private CaseScan() {
+    }
+
+    /** The items of {@code c} that match any indicator of {@code scanner}, in index order; bad input without index. */
+    public static List<Scanned> run(Case c, Scanner scanner) {
+        Path dir = c.dir().resolve(CaseIndex.FOLDER);
+        if (!Files.isDirectory(dir)) {
+            throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
+        }
+        Map<String, String> sources = new HashMap<>();
+        List<Scanned> out = new ArrayList<>();
+        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            scanner.scanIndex(reader, doc -> document(c, reader, doc, sources), r ->
+                    out.add(new Scanned(Long.parseLong(r.itemId()), sources.get(r.itemId()), r)));
+        } catch (IOException e) {
+            throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
+        }
+        return out;
+    }
+
+    private static Optional<ScanDocument> document(Case c, DirectoryReader reader, int doc,
+                                                   Map<String, String> sources) {
+        try {
+            Document d = reader.storedFields().document(doc);
+            long id = Long.parseLong(d.get(IndexFields.ID));
+            Optional<DerivedText> text = c.text(id);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            sources.put(Long.toString(id), d.get(IndexFields.SOURCE));
+            return Optional.of(new ScanDocument(Long.toString(id), read(c, text.get())));
+        } catch (IOException e) {
+            throw TracelabException.io("reading the index of " + c.dir(), e);
+        }
+    }
+
+    private static String read(Case c, DerivedText text) throws IOException {
+        try (InputStream in = c.openText(text); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[8192];
+            StringBuilder sb = new StringBuilder();
+            int n;
+            while (sb.length() < MAX_CHARS && (n = r.read(buf, 0, Math.min(buf.length, MAX_CHARS - sb.length()))) > 0) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        }
+    }
+}
