@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * line, run and printed as a trainee would type it, so the demo shows exactly what the commands do.
  */
 @Command(name = "demo", description = "Serve the bundled small scenario on 127.0.0.1, collect it into a new case (ads, channel, feed, "
-        + "documents), search it, verify it, and export a signed bag and a report; prints each command it runs.", mixinStandardHelpOptions = true)
+        + "documents), search, scan and link it, grade that against the answer key, verify, and export a signed bag "
+        + "and a report; prints each command it runs.", mixinStandardHelpOptions = true)
 final class DemoCommand extends BaseCommand {
     /** The channel the generated scenarios publish, in the shape of a t.me/s/ preview. */
     private static final String CHANNEL = "ish_bor_demo";
@@ -66,12 +67,9 @@ final class DemoCommand extends BaseCommand {
                     List.of("--case", caseDir.toString(), "export", "report", "--out",
                             work.resolve("report.html").toString()));
             for (List<String> step : steps) {
-                int code = runStep(step);
-                if (code != ExitCode.OK) {
-                    throw new TracelabException(TracelabException.Failure.IO,
-                            "demo: step 'tracelab " + String.join(" ", step) + "' ended with exit code " + code);
-                }
+                check(step, runStep(step, root().stdout()));
             }
+            gradeOwnFindings(caseDir, scenario, work.resolve("findings.jsonl"));
         }
         out.line("");
         out.line("demo: the report is " + work.resolve("report.html") + "; the signed bag is " + work.resolve("bag"));
@@ -80,7 +78,28 @@ final class DemoCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
-    private int runStep(List<String> args) {
+    /**
+     * Grades Tracelab's own scan and links against the scenario's answer key, as an instructor grades a trainee:
+     * the JSON of both commands is the findings file.
+     */
+    private void gradeOwnFindings(Path caseDir, Path scenario, Path findings) throws IOException {
+        try (OutputStream file = Files.newOutputStream(findings)) {
+            for (String command : List.of("scan", "links")) {
+                List<String> step = List.of("--case", caseDir.toString(), "--json", command);
+                out().info("\n$ tracelab " + String.join(" ", step) + " >> " + findings);
+                check(step, Tracelab.run(step.toArray(String[]::new), Map.of(), clock(), file, root().stderr(),
+                        false));
+            }
+        }
+        List<String> grade = List.of("lab", "grade", findings.toString(), "--key",
+                scenario.resolve("key.json").toString());
+        int code = runStep(grade, root().stdout());
+        if (code != ExitCode.OK && code != ExitCode.CHECK_FAILED) {
+            check(grade, code);
+        }
+    }
+
+    private int runStep(List<String> args, OutputStream stdout) {
         List<String> full = new ArrayList<>();
         if (root().json) {
             full.add("--json");
@@ -90,9 +109,15 @@ final class DemoCommand extends BaseCommand {
         }
         full.addAll(args);
         out().info("\n$ tracelab " + String.join(" ", args));
-        OutputStream stdout = root().stdout();
         return Tracelab.run(full.toArray(String[]::new), Map.of(), clock(), stdout, root().stderr(),
                 root().terminal());
+    }
+
+    private static void check(List<String> step, int code) {
+        if (code != ExitCode.OK) {
+            throw new TracelabException(TracelabException.Failure.IO,
+                    "demo: step 'tracelab " + String.join(" ", step) + "' ended with exit code " + code);
+        }
     }
 
     private static Path prepare(Path dir) throws IOException {

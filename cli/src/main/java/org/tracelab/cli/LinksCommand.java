@@ -29,7 +29,8 @@ final class LinksCommand extends BaseCommand {
     enum Format { TEXT, CSV, GRAPHML }
 
     @Option(names = "--type", paramLabel = "T", description = "Link only through this identifier type (phone, "
-            + "telegram, whatsapp, email, wallet, …); repeatable. Default: all.")
+            + "telegram, whatsapp, email, wallet, url, …); repeatable. Default: every contact type, not url (two "
+            + "pages linking the same site are not one recruiter).")
     List<String> types;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
@@ -81,7 +82,7 @@ final class LinksCommand extends BaseCommand {
     /** Types asked for; {@code wallet} stands for every wallet type. */
     private Predicate<String> filter() {
         if (types == null || types.isEmpty()) {
-            return t -> true;
+            return t -> !t.equals("url");
         }
         Set<String> wanted = new HashSet<>();
         for (String t : types) {

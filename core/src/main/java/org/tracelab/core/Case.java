@@ -342,6 +342,18 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /**
+     * The items that hold records of a finer grain (kind {@code ad} or {@code post}): an ad page and its record, a
+     * channel page and its posts carry the same identifiers, and links count the record, not the page again.
+     */
+    public synchronized java.util.Set<Long> recordContainers() {
+        try {
+            return items.parentsOf(java.util.List.of("ad", "post"));
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the items of " + dir, e);
+        }
+    }
+
     /** Opens an item's raw bytes; the caller closes the stream. */
     public InputStream openRaw(Item item) {
         try {

@@ -264,7 +264,9 @@ public final class Grader {
                     }
                 }
             }
-            if (!ads.isEmpty()) {
+            // A cluster ties two or more ads; one whose items are all the same ad (its page and its record) says
+            // nothing about who posted what, and is neither right nor wrong.
+            if (ads.size() >= 2) {
                 clusters.add(ads);
             }
         }

@@ -163,6 +163,25 @@ public final class ItemStore {
         return out;
     }
 
+    /** The items that have at least one child of one of {@code kinds}. */
+    public java.util.Set<Long> parentsOf(java.util.Collection<String> kinds) throws SQLException {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT DISTINCT parent_id FROM items WHERE parent_id IS NOT NULL AND kind IN (" + marks + ")")) {
+            int i = 1;
+            for (String k : kinds) {
+                ps.setString(i++, k);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Items whose capture has no custody entry naming them: what {@code verify} reports as unlogged. */
     public List<Long> itemsWithoutCaptureEntry() throws SQLException {
         List<Long> out = new ArrayList<>();

@@ -55,9 +55,32 @@ public final class CaseLinks {
         } catch (IOException e) {
             throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
         }
+        Set<Long> containers = c.recordContainers();
         List<ItemIdentifiers> items = new ArrayList<>();
-        byItem.forEach((id, ids) -> items.add(new ItemIdentifiers(id, ids)));
+        byItem.forEach((id, ids) -> {
+            if (!containers.contains(Long.parseLong(id))) {
+                items.add(new ItemIdentifiers(id, advertised(ids, sources.get(id))));
+            }
+        });
         return new Result(Links.of(items, types), sources);
+    }
+
+    /**
+     * The identifiers an item advertises: not those in its own address (every post of a channel names the channel
+     * in its URL; that ties posts to their channel, which is known, not to a recruiter).
+     */
+    private static Set<Identifier> advertised(Set<Identifier> ids, String source) {
+        if (source == null) {
+            return ids;
+        }
+        String own = source.toLowerCase(java.util.Locale.ROOT);
+        Set<Identifier> out = new HashSet<>();
+        for (Identifier i : ids) {
+            if (!own.contains(i.value().toLowerCase(java.util.Locale.ROOT))) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private static void read(LeafReader leaf, Predicate<String> types, Map<String, Set<Identifier>> byItem,
