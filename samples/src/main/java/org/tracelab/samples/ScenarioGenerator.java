@@ -34,7 +34,7 @@ import org.tracelab.samples.internal.Phone;
  */
 public final class ScenarioGenerator {
     /** Bumped whenever the output for a seed changes; recorded in key.json. */
-    public static final String GENERATOR_VERSION = "1";
+    public static final String GENERATOR_VERSION = "2";
     /** The base that sitemap.xml, feed.xml and robots.txt are written with; {@link LabServer} swaps in its own. */
     public static final String PLACEHOLDER_BASE = "http://lab.tracelab.invalid/";
 

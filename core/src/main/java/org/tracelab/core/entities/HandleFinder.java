@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code t.me/joinchat/CODE}); WhatsApp numbers ({@code wa.me/NUMBER}, {@code api.whatsapp.com/send?phone=NUMBER},
  * and phone numbers labelled WhatsApp); Instagram accounts ({@code instagram.com/name}, or {@code @name} after
  * "insta"); VK pages ({@code vk.com/name}). A bare {@code @name} is read as Telegram, the usual meaning in the
- * region's ads, unless a nearer label names another network. Immutable and thread-safe.
+ * region's ads, unless a nearer label names another network. Spaced forms are read too: {@code t . me / name},
+ * and {@code @ name} after a contact word ("пишите", "yozing", "Telegram"…). Immutable and thread-safe.
  */
 final class HandleFinder {
 
@@ -43,6 +44,22 @@ final class HandleFinder {
 
     private static final Pattern AT_HANDLE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/+\\-])@([A-Za-z][A-Za-z0-9_.]{0,31})");
+    /** "@ name": a space after the @, which people type too; read only after a contact word. */
+    private static final Pattern AT_SPACED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.@/+\\-])@[ \\t\u00A0]{1,3}([A-Za-z][A-Za-z0-9_]{0,31})(?![A-Za-z0-9_@]|\\.[A-Za-z0-9])");
+    /** Words that announce a contact; one must stand a few words before a spaced "@ name". */
+    private static final Pattern CONTACT_WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:telegram\\p{L}*|телеграм\\p{L}*|tg|тг|yozing\\p{L}*|пишите|write|contact\\p{L}*"
+                    + "|aloqa\\p{L}*|связь|связи)(?![\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** How many words before a spaced "@ name" a contact word may stand. */
+    private static final int CONTACT_WORD_REACH = 4;
+    /** "t . me / name": a Telegram link written with spaces, which is no link to the URL finder. */
+    private static final Pattern SPACED_TME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.])t[ \\t\u00A0]{0,3}\\.[ \\t\u00A0]{0,3}me[ \\t\u00A0]{0,3}/[ \\t\u00A0]{0,3}"
+                    + "([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])",
+            Pattern.CASE_INSENSITIVE);
+
     /** A name after a colon or dash; whether a Telegram or Instagram label stands before it is checked apart. */
     private static final Pattern AFTER_LABEL = Pattern.compile(
             "[:\\-–—]\\s*([A-Za-z0-9_][A-Za-z0-9_.]{1,31})(?![A-Za-z0-9_@/]|\\.[A-Za-z])");
@@ -200,6 +217,27 @@ final class HandleFinder {
                 taken.add(new Span(s, e));
             }
         }
+        m = AT_SPACED.matcher(text);
+        while (hasAt && m.find()) {
+            String name = m.group(1);
+            int s = m.start();
+            int e = m.end(1);
+            String label = nearestLabel(text, s, false);
+            if ((label == null || label.equals("tg")) && telegramName(name) && !Span.overlapsAny(taken, s, e)
+                    && contactWordBefore(text, s)) {
+                out.add(Entity.of(EntityType.TELEGRAM, name.toLowerCase(Locale.ROOT), text, s, e, false));
+                taken.add(new Span(s, e));
+            }
+        }
+        m = SPACED_TME.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (telegramName(name) && !TELEGRAM_RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                    && !Span.overlapsAny(taken, m.start(), m.end())) {
+                out.add(Entity.of(EntityType.TELEGRAM, name.toLowerCase(Locale.ROOT), text, m.start(), m.end(), false));
+                taken.add(new Span(m.start(), m.end()));
+            }
+        }
         m = AFTER_LABEL.matcher(text);
         while (m.find()) {
             String name = trimDots(m.group(1));
@@ -224,6 +262,31 @@ final class HandleFinder {
             }
         }
         return out;
+    }
+
+    /** A Telegram username: 5 to 32 letters, digits and underscores, opening with a letter. */
+    private static boolean telegramName(String name) {
+        return name.length() >= 5 && TELEGRAM_NAME.matcher(name).matches();
+    }
+
+    /** Whether a contact word stands within {@link #CONTACT_WORD_REACH} words before {@code at} on its line. */
+    private static boolean contactWordBefore(String text, int at) {
+        int from = at;
+        int words = 0;
+        boolean inWord = false;
+        while (from > 0) {
+            char c = text.charAt(from - 1);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            boolean wordChar = Character.isLetterOrDigit(c);
+            if (wordChar && !inWord && ++words > CONTACT_WORD_REACH) {
+                break;
+            }
+            inWord = wordChar;
+            from--;
+        }
+        return CONTACT_WORD.matcher(text).region(from, at).useTransparentBounds(true).find();
     }
 
     /** A WhatsApp entity for each phone labelled WhatsApp on its line ("WhatsApp: +998 …", "Tel/WhatsApp …"). */

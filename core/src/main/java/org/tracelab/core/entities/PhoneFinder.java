@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@link Deobfuscator}'s numeric runs (digits as words, look-alike letters, emoji between digits, …), splits each
  * run into numbers at group boundaries and validates each with libphonenumber; it also catches what the first pass
  * cannot: several numbers written back to back, a leading trunk {@code 8} in Uzbekistan and Tajikistan (gone from
- * their numbering plans, still in ads), a Kazakh or Russian {@code 8 7xx …} number in another region's ad, and an
+ * their numbering plans, still in ads), a Kazakh or Russian {@code 8 7xx …} number in another region's ad, a Kazakh
+ * mobile written without +7 ({@code (747) 555-00-01}) when it is no valid number of the ad's region, and an
  * international number written without its {@code +} ({@code 996555123456}).
  *
  * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, a percentage, or a number
@@ -34,6 +35,12 @@ final class PhoneFinder {
     /** Regions whose plans dropped the trunk prefix 8 that people still write. */
     private static final Set<String> OLD_TRUNK_8 = Set.of("UZ", "TJ");
     private static final int MAX_DIGITS = 15; // E.164 allows no more
+    /**
+     * Ten digits opening with a Kazakh mobile code (700–709, 747, 771, 775–778): in Central Asian ads that is a
+     * Kazakh mobile written without +7, whatever the ad's region, since no other plan nearby has ten-digit 7xx
+     * numbers.
+     */
+    private static final Pattern KZ_MOBILE_WITHOUT_7 = Pattern.compile("7(?:0\\d|47|71|7[5-8])\\d{7}");
 
     /** A calendar date with a four-digit year (dd.mm.yyyy, dd/mm/yyyy, yyyy-mm-dd); "12-34-56" is a phone's tail. */
     private static final Pattern DATE = Pattern.compile(
@@ -116,6 +123,10 @@ final class PhoneFinder {
             if (best != null) {
                 int s = plus ? run.start() : gs.get(i).start();
                 int e = gs.get(bestJ).end();
+                int close = text.indexOf(')', s);
+                if (!plus && s > 0 && text.charAt(s - 1) == '(' && close >= 0 && close < e) {
+                    s--; // "(747) 555-00-01": the bracket around the first group is part of the number
+                }
                 if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)) {
                     out.add(entity(text, s, e, best));
                 }
@@ -144,6 +155,10 @@ final class PhoneFinder {
             if (digits.length() == 11 && (n = valid("+7" + digits.substring(1), region)) != null) {
                 return n;
             }
+        }
+        if (KZ_MOBILE_WITHOUT_7.matcher(digits).matches() && (n = valid("+7" + digits, region)) != null
+                && "KZ".equals(util.getRegionCodeForNumber(n))) {
+            return n;
         }
         for (String cc : BARE_COUNTRY_CODES) {
             if (digits.startsWith(cc) && (n = valid("+" + digits, region)) != null) {

@@ -43,6 +43,14 @@ class HandleExtractionTest {
                 Arguments.of("tg://resolve?domain=sample_user", EntityType.TELEGRAM, "sample_user",
                         "tg://resolve?domain=sample_user"),
                 Arguments.of("Telegram: sample_user", EntityType.TELEGRAM, "sample_user", "sample_user"),
+                // a space after the @, after a contact word; a t.me link written with spaces
+                Arguments.of("Telegram: @ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "@ ish_bor_demo"),
+                Arguments.of("пишите @ rabota_demo", EntityType.TELEGRAM, "rabota_demo", "@ rabota_demo"),
+                Arguments.of("aloqa uchun @ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "@ ish_bor_demo"),
+                Arguments.of("yozing: @ rabota", EntityType.TELEGRAM, "rabota", "@ rabota"),
+                Arguments.of("write to us @ sample_user.", EntityType.TELEGRAM, "sample_user", "@ sample_user"),
+                Arguments.of("t . me / rabota_demo", EntityType.TELEGRAM, "rabota_demo", "t . me / rabota_demo"),
+                Arguments.of("Kanal: t. me/ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "t. me/ ish_bor_demo"),
                 Arguments.of("тг - sample_user", EntityType.TELEGRAM, "sample_user", "sample_user"),
                 Arguments.of("https://t.me/+AbCdEfGhIjKlMnOp", EntityType.TELEGRAM_INVITE, "AbCdEfGhIjKlMnOp",
                         "https://t.me/+AbCdEfGhIjKlMnOp"),
@@ -91,6 +99,8 @@ class HandleExtractionTest {
         "https://instagram.com/p/AbCdEf123", "https://instagram.com/explore/tags/sample",
         "https://vk.com/wall-123456_789", "https://vk.com/away.php?to=x", "https://vk.com/photo123_456",
         "t.me/+1234", "100@ ok", "email@", "Narxi 5 000 000 so'm", "on @ 5pm", "a@b",
+        "email me @ 5pm", "@ home", "write to us @ home", "@ ish_bor_demo", "we met @ rabota_demo",
+        "пишите нам, мы ответим в любое время суток @ rabota_demo", "t . me / s", "at. me / sample_user",
     })
     void noFalseHandles(String text) {
         List<Entity> found = messengers(text);

@@ -74,6 +74,13 @@ class PhoneExtractionTest {
                 // a Kazakh number written the Kazakh way in an Uzbek ad; +7 written without the plus
                 Arguments.of("UZ", "8 777 123 45 67", "+77771234567", "KZ", "8 777 123 45 67"),
                 Arguments.of("UZ", "7 701 123 45 67", "+77011234567", "KZ", "7 701 123 45 67"),
+                // a Kazakh mobile without +7 in an Uzbek ad: ten digits from a Kazakh mobile code
+                Arguments.of("UZ", "(747) 555-00-01", "+77475550001", "KZ", "(747) 555-00-01"),
+                Arguments.of("UZ", "Tel: (747) 555-00-01", "+77475550001", "KZ", "(747) 555-00-01"),
+                Arguments.of("UZ", "747 5550001", "+77475550001", "KZ", "747 5550001"),
+                Arguments.of("UZ", "771 555 12 34", "+77715551234", "KZ", "771 555 12 34"),
+                Arguments.of("UZ", "Звоните 7 775 555 10 23", "+77755551023", "KZ", "7 775 555 10 23"),
+                Arguments.of("UZ", "8 (701) 555 12 34", "+77015551234", "KZ", "8 (701) 555 12 34"),
                 // Kyrgyzstan, Tajikistan, Turkmenistan
                 Arguments.of("UZ", "+996 555 123 456", "+996555123456", "KG", "+996 555 123 456"),
                 Arguments.of("UZ", "+996 (700) 123-456", "+996700123456", "KG", "+996 (700) 123-456"),
@@ -218,6 +225,15 @@ class PhoneExtractionTest {
                 Arguments.of("RU", "Цена 150 000 руб, торг"),
                 Arguments.of("RU", "9 161 234 567 ₽"),
                 Arguments.of("UZ", "skidka 50%, 901234567%"),
+                // ten digits that open with no Kazakh mobile code, or read as money or an id
+                Arguments.of("UZ", "7123456789"),
+                Arguments.of("UZ", "9161234567"),
+                Arguments.of("UZ", "4951234567"),
+                Arguments.of("UZ", "1234567890"),
+                Arguments.of("UZ", "5551234567"),
+                Arguments.of("UZ", "7475550001 so'm"),
+                Arguments.of("UZ", "ID: 7475550001"),
+                Arguments.of("UZ", "Narxi 7 750 000 so'm"),
                 // dates, years, times
                 Arguments.of("UZ", "Sana 12.05.2023"),
                 Arguments.of("UZ", "2023-05-12 va 2024-2025 yillar, 1990-2000"),

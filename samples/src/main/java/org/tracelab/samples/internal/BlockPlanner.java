@@ -200,8 +200,10 @@ public final class BlockPlanner {
             used.add(original);
             List<String> ids = new ArrayList<>(List.of(original.id()));
             List<Draft> samePoster = new ArrayList<>(List.of(original));
-            // a clustered original gets new numbers in its reposts, else the repost would join its cluster unseen
-            boolean newPhone = original.cluster != null || rng.nextBoolean();
+            // a clustered original gets new numbers in its reposts, else the repost would join its cluster unseen;
+            // a new city must share the original's region, since the region picks the currency and so the wording
+            List<Integer> otherCities = sameRegionCities(original);
+            boolean newPhone = original.cluster != null || otherCities.isEmpty() || rng.nextBoolean();
             int copies = 1 + rng.nextInt(2);
             for (Draft target : free) {
                 if (copies == 0) {
@@ -228,8 +230,7 @@ public final class BlockPlanner {
                             : new Contact(first.type(), null, first.type().equals("email")
                                     ? serials.email(rng) : serials.telegram(DECEPTIVE_HANDLES, rng), first.style()));
                 } else {
-                    int cities = Templates.of(original.language).cities().size();
-                    target.city = (original.city + 1 + rng.nextInt(cities - 1)) % cities;
+                    target.city = otherCities.get(rng.nextInt(otherCities.size()));
                     target.contacts.addAll(original.contacts);
                     samePoster.add(target);
                 }
@@ -244,6 +245,19 @@ public final class BlockPlanner {
                 samePoster.forEach(d -> d.cluster = id);
                 clusters.add(new ClusterPlan(id, samePoster.stream().map(Draft::id).toList(),
                         original.contacts.stream().map(c -> c.withStyle(0)).toList()));
+            }
+        }
+        return out;
+    }
+
+    /** The other cities of the ad's language in the same phone region as its city. */
+    private static List<Integer> sameRegionCities(Draft d) {
+        List<Templates.City> cities = Templates.of(d.language).cities();
+        String region = cities.get(d.city).region();
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < cities.size(); c++) {
+            if (c != d.city && cities.get(c).region().equals(region)) {
+                out.add(c);
             }
         }
         return out;
