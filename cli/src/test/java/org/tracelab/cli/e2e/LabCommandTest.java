@@ -88,11 +88,16 @@ class LabCommandTest {
     }
 
     @Test
-    void demoServesCollectsAndVerifiesTheBundledScenario() {
+    void demoServesCollectsScansAndGradesTheBundledScenarioAboveTheFloor() {
         Path work = tmp.resolve("demo");
         Cli.Run demo = Cli.runBare("demo", "--dir", work.toString());
         assertEquals(0, demo.code(), demo::toString);
         assertTrue(demo.out().contains("all holds"), demo::toString);
+        assertTrue(demo.out().contains("bag verified"), demo::toString);
+        // The floor Tracelab's own scan and links must reach on the served small scenario, graded by lab grade.
+        assertTrue(f1(demo.out(), "flagged ads:") >= 0.9, demo::toString);
+        assertTrue(f1(demo.out(), "clusters:") >= 0.6, demo::toString);
+        assertTrue(Files.isRegularFile(work.resolve("report.html")));
         assertTrue(demo.err().contains("skipped: ") && demo.err().contains("/private/staff.html"),
                 "the page robots.txt forbids is named as skipped: " + demo);
         Cli.Run info = new Cli(work.resolve("case")).run("--json", "case", "info");
@@ -106,6 +111,17 @@ class LabCommandTest {
         Cli.Run demo = Cli.runBare("demo", "--dir", tmp.resolve("busy").toString());
         assertEquals(2, demo.code(), demo::toString);
         assertEquals("x", Files.readString(tmp.resolve("busy/keep.txt")));
+    }
+
+    /** The F1 on the grade line that starts with {@code label}. */
+    private static double f1(String out, String label) {
+        String line = out.lines().filter(l -> l.startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' line in:\n" + out));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("F1 ([0-9.]+)").matcher(line);
+        if (!m.find()) {
+            throw new AssertionError("no F1 in " + line);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     private static Map<String, String> hashes(Path dir) throws IOException {
