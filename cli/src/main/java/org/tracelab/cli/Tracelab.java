@@ -106,6 +106,8 @@ public final class Tracelab {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // A case folder may well be called "case" or "lab": "--case case" names a folder, not a command.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();

@@ -195,6 +195,19 @@ class BadInputTest {
     }
 
     @Test
+    void caseFolderNamedLikeACommandIsAFolder() throws IOException {
+        Path named = tmp.resolve("case");  // the folder of this test's case is literally called "case"
+        Cli.Run r = Cli.runBare("--case", named.toString(), "case", "info");
+        assertEquals(0, r.code(), r::toString);
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        assertTrue(named.startsWith(tmp) && !named.equals(here));
+        Cli.Run relative = Cli.runBare("--case", "case", "verify");
+        assertEquals(2, relative.code(), "no folder 'case' in the working directory: " + relative);
+        assertTrue(relative.err().contains("case: no such case folder")
+                || relative.err().contains("not a Tracelab case"), relative::toString);
+    }
+
+    @Test
     void corruptManifestIsNamed() throws IOException {
         Files.writeString(caseDir.resolve("case.json"), "{ not json");
         Cli.Run r = cli.run("case", "info");
