@@ -32,6 +32,19 @@ import org.tracelab.core.analysis.CaseAnalyzers;
  * {@link MemoryIndex} with the case analyzers — no case needed. Thread-safe: each call builds its own index.
  */
 public final class IndicatorMatcher {
+    /**
+     * A wildcard inside a phrase expands to one clause per matching term; over a case of 100,000 ads that passes
+     * Lucene's default limit of 1,024 and the scan would fail. The expansion is bounded by the vocabulary of one
+     * case, so the limit is raised for this process rather than the queries weakened.
+     */
+    static final int MAX_CLAUSES = 1 << 18;
+
+    static {
+        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        }
+    }
+
     private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start).thenComparingInt(Span::end);
 
     private final Analyzer analyzer;

@@ -59,6 +59,20 @@ class ScannerTest {
     }
 
     @Test
+    void wildcardPhraseOverALargeVocabularyStillMatches() {
+        IndicatorPack pack = new IndicatorPack("t", PackLanguage.EN, "test", List.of(
+                indicator("offer.wild", 2, "\"ish* bor\"")));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("ishx").append(i).append(' ');  // 3,000 distinct terms the wildcard expands to
+        }
+        text.append("ishlar bor");
+        List<ScanResult> found = new java.util.ArrayList<>();
+        new Scanner(List.of(pack)).scanBatch(List.of(new ScanDocument("big", text.toString())), found::add);
+        assertEquals(List.of("offer.wild"), found.get(0).indicatorIds().stream().toList());
+    }
+
+    @Test
     void anIdMatchedInTwoLanguagesIsOneHit() {
         ScanResult r = ALL.scan("mixed", "Write only in Telegram, no calls. Пишите только в Телеграм, звонки не принимаю.");
         assertEquals(1, r.indicatorIds().stream().filter("off-platform-contact.telegram-only"::equals).count());
