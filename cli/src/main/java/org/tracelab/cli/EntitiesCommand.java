@@ -2,7 +2,6 @@ package org.tracelab.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
@@ -27,7 +26,8 @@ final class EntitiesCommand extends BaseCommand {
         if (minItems < 1) {
             throw TracelabException.badInput("--min-items " + minItems, "must be at least 1");
         }
-        String t = type == null ? null : type.strip().toLowerCase(Locale.ROOT);
+        // An unknown type is a mistake to name, not an empty answer.
+        String t = type == null ? null : org.tracelab.core.entities.EntityType.fromName(type).cliName();
         List<EntitySummary> all;
         try (Case c = openForReading()) {
             all = c.entities(t, minItems);

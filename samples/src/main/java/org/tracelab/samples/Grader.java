@@ -32,6 +32,11 @@ public final class Grader {
 
     /** Grades a findings file (any of the documented shapes) against a key file. */
     public static GradeReport grade(Path findings, Path key) {
+        for (Path p : List.of(findings, key)) {
+            if (!Files.isRegularFile(p)) {
+                throw TracelabException.badInput(p.toString(), "no such file");
+            }
+        }
         Key k = Key.read(key);
         Findings f = Findings.read(findings, k);
         return grade(f, k);

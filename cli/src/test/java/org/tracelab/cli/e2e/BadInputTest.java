@@ -208,6 +208,21 @@ class BadInputTest {
     }
 
     @Test
+    void unknownEntityTypeUnknownPackAndMissingFindingsAreNamed() throws IOException {
+        Cli.Run type = cli.run("entities", "--type", "fax");
+        assertEquals(2, type.code(), type::toString);
+        assertTrue(type.err().contains("unknown entity type 'fax'; known: phone"), type::toString);
+        Cli.Run pack = cli.run("scan", "--pack", "nope");
+        assertEquals(2, pack.code(), pack::toString);
+        assertTrue(pack.err().contains("nope: neither a shipped pack (en, ru, uz) nor a pack file"), pack::toString);
+        Path key = tmp.resolve("key.json");
+        Files.writeString(key, "{}");
+        Cli.Run grade = Cli.runBare("lab", "grade", tmp.resolve("missing.json").toString(), "--key", key.toString());
+        assertEquals(2, grade.code(), grade::toString);
+        assertTrue(grade.err().contains("missing.json: no such file"), grade::toString);
+    }
+
+    @Test
     void corruptManifestIsNamed() throws IOException {
         Files.writeString(caseDir.resolve("case.json"), "{ not json");
         Cli.Run r = cli.run("case", "info");

@@ -72,6 +72,6 @@ class ScanCommandTest {
         assertEquals(0, cli.init().code());
         Cli.Run scan = cli.run("scan", "--pack", "xx");
         assertEquals(2, scan.code(), scan::toString);
-        assertTrue(scan.err().contains("xx: no such file"), scan::toString);
+        assertTrue(scan.err().contains("xx: neither a shipped pack (en, ru, uz) nor a pack file"), scan::toString);
     }
 }

@@ -62,7 +62,15 @@ public final class IndicatorPacks {
 
     /** A shipped pack when {@code nameOrFile} is one of {@link #BUILT_IN}, otherwise a pack file. */
     public static IndicatorPack resolve(String nameOrFile) {
-        return BUILT_IN.contains(nameOrFile) ? builtIn(nameOrFile) : read(Path.of(nameOrFile));
+        if (BUILT_IN.contains(nameOrFile)) {
+            return builtIn(nameOrFile);
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.exists(file)) {
+            throw TracelabException.badInput(nameOrFile,
+                    "neither a shipped pack (" + String.join(", ", BUILT_IN) + ") nor a pack file");
+        }
+        return read(file);
     }
 
     static IndicatorPack parse(JsonNode root, String origin) {
