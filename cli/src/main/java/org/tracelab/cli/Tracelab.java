@@ -76,6 +76,19 @@ public final class Tracelab {
         this.terminal = terminal;
     }
 
+    /**
+     * Lucene warns through java.util.logging that the vector module is not enabled. Tracelab's indexes hold no
+     * vectors, and the warning reached the output of reindex, scan and links, wherever Lucene was first touched; the
+     * process that owns the terminal silences it once, before any command runs. Held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
     public static void main(String[] args) {
         int code = run(args, System.getenv(), Clock.systemUTC(), System.out, System.err, System.console() != null);
         System.exit(code);

@@ -41,19 +41,7 @@ public final class IndexFields {
     public static final String TEXT_SHA256 = "text_sha256";
     /** Fields holding one exact lowercase value. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, KIND, HOST, LANG, COLLECTOR, TAGS);
-    /**
-     * Lucene warns on standard error, through java.util.logging, that the vector module is not enabled; the index
-     * uses no vectors, and the warning would land in every command's output. Held so the setting is not collected.
-     */
-    private static final java.util.logging.Logger VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization");
-
     private IndexFields() {
-    }
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
-        log.setLevel(java.util.logging.Level.SEVERE);
-        return log;
     }
 
     /** The field that holds entities of {@code type}, e.g. {@code entity.phone}. */
