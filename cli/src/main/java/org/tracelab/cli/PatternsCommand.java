@@ -55,12 +55,16 @@ final class PatternsCommand {
                         j.put("category", i.category());
                         j.put("weight", i.weight());
                         j.put("description", i.description());
+                        j.put("descriptionEn", i.descriptionEn());
                         j.put("source", i.source());
                         j.put("query", i.query());
                         out.json(j);
                     } else {
                         out.line(String.format("  %-48s %4.1f  %s", Printable.of(i.id()), i.weight(),
                                 Printable.of(i.description())));
+                        if (!i.descriptionEn().equals(i.description())) {
+                            out.line(String.format("  %-48s %4s  %s", "", "", Printable.of(i.descriptionEn())));
+                        }
                     }
                 }
             }

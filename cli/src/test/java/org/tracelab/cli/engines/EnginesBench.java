@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.dupes.Dupes;
+import org.tracelab.core.dupes.DuplicateGroup;
 import org.tracelab.core.links.Identifier;
 import org.tracelab.core.links.ItemIdentifiers;
 import org.tracelab.core.links.Links;
@@ -70,10 +71,13 @@ class EnginesBench {
             dupes.add(scenario.ads().get(i).id(), prints.get(i));
         }
         long t5 = System.nanoTime();
-        int groups = dupes.groups().size();
+        List<DuplicateGroup> groups = dupes.groups();
         long t6 = System.nanoTime();
         report("dupes fingerprints, 2 threads", ads, t5 - t4);
-        report("dupes groups (" + groups + " groups)", ads, t6 - t5);
+        report("dupes groups (" + groups.size() + " groups)", ads, t6 - t5);
+        System.out.printf("BENCH dupes: largest group %,d items, lowest similarity to its first item %.3f%n",
+                groups.isEmpty() ? 0 : groups.get(0).items().size(),
+                groups.stream().mapToDouble(DuplicateGroup::similarity).min().orElse(1));
     }
 
     private static void report(String what, int ads, long nanos) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Reads digits that ads hide from filters: digits written as words (Uzbek Latin and Cyrillic, Russian, English, with
  * compounds such as "тридцать пять" = 35, "to'qson bir" = 91), letters standing in for digits (O/o/О/о → 0, l/I/| → 1,
- * з/З → 3, and б/Б → 6 only between digits), emoji keycap, circled and full-width digits, and digits split by dots,
+ * з/З → 3, and б/Б → 6 only between digits; groups of them may close a number: "555 OO lЗ"), emoji keycap, circled and full-width digits, and digits split by dots,
  * spaces, dashes, underscores, emoji or other symbols.
  *
  * <p>It works on <em>numeric runs</em>: stretches of digit groups and number words joined only by separators. A run is
@@ -200,6 +200,11 @@ public final class Deobfuscator {
                 num[k] = true;
             }
         }
+        for (int k = 2; k < m; k++) {
+            if (lookAlikeGroup(toks.get(k)) && joins(toks, k - 1) && num[k - 2]) {
+                num[k] = true; // "+998 95 555 OO OЗ": a number's last groups written in look-alikes
+            }
+        }
         List<Run> runs = new ArrayList<>();
         int k = 0;
         while (k < m) {
@@ -231,6 +236,15 @@ public final class Deobfuscator {
             }
         }
         return runs;
+    }
+
+    /**
+     * Whether {@code t} is a group of two or three look-alike letters ("OO", "lЗ"), the size of a phone number's
+     * closing groups; such a group continues a run that came before it. A lone letter ("I", "o") never does.
+     */
+    private static boolean lookAlikeGroup(Tok t) {
+        int length = t.end() - t.start();
+        return t.t() == T.HOMOGLYPHS && length >= 2 && length <= 3;
     }
 
     /**

@@ -49,8 +49,8 @@ final class HandleFinder {
             "(?<![\\p{L}\\p{N}_.@/+\\-])@[ \\t\u00A0]{1,3}([A-Za-z][A-Za-z0-9_]{0,31})(?![A-Za-z0-9_@]|\\.[A-Za-z0-9])");
     /** Words that announce a contact; one must stand a few words before a spaced "@ name". */
     private static final Pattern CONTACT_WORD = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:telegram\\p{L}*|телеграм\\p{L}*|tg|тг|yozing\\p{L}*|пишите|write|contact\\p{L}*"
-                    + "|aloqa\\p{L}*|связь|связи)(?![\\p{L}\\p{N}])",
+            "(?<![\\p{L}\\p{N}])(?:telegram\\p{L}*|телеграм\\p{L}*|tg|тг|yozing\\p{L}*|ёзинг\\p{L}*|пишите|write"
+                    + "|contact\\p{L}*|aloqa\\p{L}*|алоқа\\p{L}*|связь|связи)(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** How many words before a spaced "@ name" a contact word may stand. */
     private static final int CONTACT_WORD_REACH = 4;
@@ -72,7 +72,7 @@ final class HandleFinder {
     static final Pattern LABEL = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:"
                     + "(?<tg>telegram\\p{L}*|телеграм\\p{L}*|телег\\p{L}*|tg(?!\\p{L})|тг(?!\\p{L}))"
-                    + "|(?<wa>whats\\s?app\\p{L}*|what['’]s\\s?app|wh?ats?app?|вотсап\\p{L}*|ватсап\\p{L}*|вацап\\p{L}*"
+                    + "|(?<wa>whats\\s?app\\p{L}*|what['’]s\\s?app|wh?ats?app?|vats?app?\\p{L}*|вотсап\\p{L}*|ватсап\\p{L}*|вацап\\p{L}*"
                     + "|ватцап\\p{L}*|уатсап\\p{L}*|wa(?!\\p{L}))"
                     + "|(?<ig>instagram\\p{L}*|insta(?!\\p{L})|inst(?!\\p{L})|инстаграм\\p{L}*|инст\\p{L}*|ig(?!\\p{L}))"
                     + "|(?<vk>vkontakte|вконтакте|vk(?!\\p{L})|вк(?!\\p{L}))"

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * run into numbers at group boundaries and validates each with libphonenumber; it also catches what the first pass
  * cannot: several numbers written back to back, a leading trunk {@code 8} in Uzbekistan and Tajikistan (gone from
  * their numbering plans, still in ads), a Kazakh or Russian {@code 8 7xx …} number in another region's ad, a Kazakh
- * mobile written without +7 ({@code (747) 555-00-01}) when it is no valid number of the ad's region, and an
- * international number written without its {@code +} ({@code 996555123456}).
+ * mobile written without +7 ({@code (747) 555-00-01}) when it is no valid number of the ad's region, a Russian
+ * mobile grouped the Russian way without +7 ({@code (916) 555-12-34}), a Kyrgyz number after its trunk {@code 0},
+ * and an international number written without its {@code +} ({@code 996555123456}).
  *
  * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, a percentage, or a number
  * inside a link, an e-mail address or a wallet address.
@@ -95,7 +96,7 @@ final class PhoneFinder {
             }
             split(text, run, excluded, second);
         }
-        return merge(first, second);
+        return merge(text, first, second);
     }
 
     /** The longest valid numbers, left to right, at group boundaries of {@code run}. */
@@ -114,6 +115,9 @@ final class PhoneFinder {
                 }
                 if (digits.length() >= Deobfuscator.MIN_RUN_DIGITS) {
                     PhoneNumber n = interpret(digits.toString(), plus);
+                    if (n == null && !plus) {
+                        n = russianMobile(gs.subList(i, j + 1), digits.toString());
+                    }
                     if (n != null) {
                         best = n;
                         bestJ = j;
@@ -165,7 +169,29 @@ final class PhoneFinder {
                 return n;
             }
         }
+        if (digits.length() == 10 && digits.charAt(0) == '0' && (n = valid("+996" + digits.substring(1), region)) != null
+                && "KG".equals(util.getRegionCodeForNumber(n))) {
+            return n; // Kyrgyzstan's trunk 0 ("0 (555) 123 456"): no other plan nearby has a 0 before nine digits
+        }
         return null;
+    }
+
+    /**
+     * A Russian mobile written without +7 or 8 the way Russians group it, {@code (916) 555-12-34}: ten digits from a
+     * 9xx code in groups of 3, 3, 2 and 2. Bare ten digits ("9161234567") stay unread: they are as often an id.
+     */
+    private PhoneNumber russianMobile(List<Deobfuscator.Group> groups, String digits) {
+        if (groups.size() != 4 || digits.charAt(0) != '9') {
+            return null;
+        }
+        int[] sizes = {3, 3, 2, 2};
+        for (int k = 0; k < 4; k++) {
+            if (groups.get(k).digits().length() != sizes[k]) {
+                return null;
+            }
+        }
+        PhoneNumber n = valid("+7" + digits, region);
+        return n != null && "RU".equals(util.getRegionCodeForNumber(n)) ? n : null;
     }
 
     /** The number if {@code s} parses in {@code r} and is valid, else null. */
@@ -202,6 +228,15 @@ final class PhoneFinder {
         return singles >= 4;
     }
 
+    /**
+     * "996 555 123 000": twelve digits opening with a Central Asian country code read as a phone even when grouped
+     * like money, since no price in an ad runs to hundreds of billions.
+     */
+    private static boolean internationalWithoutPlus(String raw) {
+        String digits = GROUP_SPLIT.matcher(raw).replaceAll("");
+        return digits.length() == 12 && BARE_COUNTRY_CODES.contains(digits.substring(0, 3));
+    }
+
     /** "100 200 300", "200 300 400 500": groups that are all round hundreds are amounts, not a phone. */
     private static boolean roundGroups(String raw) {
         String[] groups = GROUP_SPLIT.split(raw.strip());
@@ -224,7 +259,7 @@ final class PhoneFinder {
         if (DATE.matcher(raw).find()) {
             return true;
         }
-        if (THOUSANDS.matcher(raw.strip()).matches() || roundGroups(raw)) {
+        if ((THOUSANDS.matcher(raw.strip()).matches() && !internationalWithoutPlus(raw)) || roundGroups(raw)) {
             return true;
         }
         int a = e;
@@ -264,6 +299,11 @@ final class PhoneFinder {
         return lo;
     }
 
+    /** Whether {@code text[from,to)} is a lone trunk 0 with its spaces and opening bracket. */
+    private static boolean trunkZero(String text, int from, int to) {
+        return text.substring(from, to).replaceAll("[\\s(]", "").equals("0");
+    }
+
     /** A 16-digit run that passes the Luhn check is a payment card (Uzcard 8600…, Humo 9860…, Visa, …). */
     private static boolean isBankCard(Deobfuscator.Run run) {
         String d = run.digits();
@@ -286,9 +326,9 @@ final class PhoneFinder {
 
     /**
      * First-pass matches stand; a second-pass match is added where it overlaps none of them, or replaces one it
-     * contains that is the same number (a trunk 8 or a '+' the first pass left out).
+     * contains that is the same number (a trunk 8 or a '+' the first pass left out) or that only lacks its trunk 0.
      */
-    private static List<Entity> merge(List<Entity> first, List<Entity> second) {
+    private static List<Entity> merge(String text, List<Entity> first, List<Entity> second) {
         // both lists are in text order and free of overlaps within themselves; first[i].end grows with i
         List<Entity> kept = new ArrayList<>(first);
         List<Entity> added = new ArrayList<>();
@@ -300,9 +340,11 @@ final class PhoneFinder {
             }
             Entity f = first.get(lo);
             boolean onlyOne = lo + 1 == first.size() || first.get(lo + 1).start() >= c.end();
-            if (onlyOne && c.start() <= f.start() && c.end() >= f.end() && c.value().equals(f.value())
-                    && (c.start() < f.start() || c.end() > f.end())) {
+            boolean contains = onlyOne && c.start() <= f.start() && c.end() >= f.end();
+            if (contains && c.value().equals(f.value()) && (c.start() < f.start() || c.end() > f.end())) {
                 kept.set(lo, c);
+            } else if (contains && c.end() == f.end() && trunkZero(text, c.start(), f.start())) {
+                kept.set(lo, c); // "0 (555) 123 456": the first pass read the number without its Kyrgyz trunk 0
             }
         }
         kept.addAll(added);

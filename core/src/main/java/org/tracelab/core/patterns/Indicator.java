@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  * @param id          {@code <category>.<name>}, the same id in every language's pack
  * @param category    the kind of indicator, e.g. {@code deceptive-offer}
  * @param weight      how strongly it points to trafficking, 0 &lt; weight ≤ 10 (shipped packs use 1 to 3)
- * @param description one or two sentences for trainees
+ * @param description   one or two sentences for trainees, in the pack's language
+ * @param descriptionEn the same in English, for instructors and mixed classes (the description itself in an
+ *                      English pack, or in a pack that gives no English)
  * @param source      the published indicator list it comes from
  * @param query       classic Lucene query syntax, default operator AND
  * @param matching    examples that must match
  * @param notMatching examples that must not match
  */
-public record Indicator(String id, String category, double weight, String description, String source, String query,
-                        List<String> matching, List<String> notMatching) {
+public record Indicator(String id, String category, double weight, String description, String descriptionEn,
+                        String source, String query, List<String> matching, List<String> notMatching) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     public Indicator {
@@ -35,6 +37,7 @@ public record Indicator(String id, String category, double weight, String descri
             throw new IllegalArgumentException("weight " + weight + " of " + id + " is not in (0, 10]");
         }
         description = requireText(description, "description", id);
+        descriptionEn = requireText(descriptionEn, "descriptionEn", id);
         source = requireText(source, "source", id);
         query = requireText(query, "query", id);
         matching = List.copyOf(matching);

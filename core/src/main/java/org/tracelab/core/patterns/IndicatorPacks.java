@@ -103,9 +103,12 @@ public final class IndicatorPacks {
             throw TracelabException.badInput(origin, path + ".weight must be a number");
         }
         JsonNode examples = node.path("examples");
+        String description = text(node, "description", origin, path);
+        // packs written before descriptions were translated have only the English one
+        String descriptionEn = node.has("descriptionEn") ? text(node, "descriptionEn", origin, path) : description;
         try {
             return new Indicator(text(node, "id", origin, path), text(node, "category", origin, path),
-                    weight.asDouble(), text(node, "description", origin, path), text(node, "source", origin, path),
+                    weight.asDouble(), description, descriptionEn, text(node, "source", origin, path),
                     text(node, "query", origin, path), strings(examples, "match", origin, path + ".examples"),
                     strings(examples, "noMatch", origin, path + ".examples"));
         } catch (IllegalArgumentException e) {

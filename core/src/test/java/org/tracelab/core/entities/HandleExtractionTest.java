@@ -48,6 +48,8 @@ class HandleExtractionTest {
                 Arguments.of("пишите @ rabota_demo", EntityType.TELEGRAM, "rabota_demo", "@ rabota_demo"),
                 Arguments.of("aloqa uchun @ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "@ ish_bor_demo"),
                 Arguments.of("yozing: @ rabota", EntityType.TELEGRAM, "rabota", "@ rabota"),
+                Arguments.of("Ёзинг: @ rabota_demo", EntityType.TELEGRAM, "rabota_demo", "@ rabota_demo"),
+                Arguments.of("Алоқа: @ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "@ ish_bor_demo"),
                 Arguments.of("write to us @ sample_user.", EntityType.TELEGRAM, "sample_user", "@ sample_user"),
                 Arguments.of("t . me / rabota_demo", EntityType.TELEGRAM, "rabota_demo", "t . me / rabota_demo"),
                 Arguments.of("Kanal: t. me/ ish_bor_demo", EntityType.TELEGRAM, "ish_bor_demo", "t. me/ ish_bor_demo"),
@@ -138,6 +140,7 @@ class HandleExtractionTest {
         assertEquals("+998937654321", found.get(0).value());
         assertEquals("+998 93 765 43 21", found.get(0).raw());
         assertEquals(1, messengers("Tel/Ватсап 90 123 45 67").size());
+        assertEquals(1, messengers("Aloqa: Vatsap 998 93 765 43 21").size(), "the Uzbek spelling of WhatsApp");
         assertEquals(0, messengers("Tel 90 123 45 67").size());
     }
 

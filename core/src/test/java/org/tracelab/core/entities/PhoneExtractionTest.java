@@ -81,7 +81,13 @@ class PhoneExtractionTest {
                 Arguments.of("UZ", "771 555 12 34", "+77715551234", "KZ", "771 555 12 34"),
                 Arguments.of("UZ", "Звоните 7 775 555 10 23", "+77755551023", "KZ", "7 775 555 10 23"),
                 Arguments.of("UZ", "8 (701) 555 12 34", "+77015551234", "KZ", "8 (701) 555 12 34"),
+                // a Russian mobile without +7, grouped 3-3-2-2 the Russian way, in an Uzbek ad
+                Arguments.of("UZ", "Тел: (916) 555-12-34", "+79165551234", "RU", "(916) 555-12-34"),
+                Arguments.of("UZ", "985 555 00 57", "+79855550057", "RU", "985 555 00 57"),
                 // Kyrgyzstan, Tajikistan, Turkmenistan
+                Arguments.of("UZ", "0700123456", "+996700123456", "KG", "0700123456"),
+                Arguments.of("UZ", "Звоните: 0 (555) 123 456", "+996555123456", "KG", "0 (555) 123 456"),
+                Arguments.of("UZ", "Телефон 996 777 123 000", "+996777123000", "KG", "996 777 123 000"),
                 Arguments.of("UZ", "+996 555 123 456", "+996555123456", "KG", "+996 555 123 456"),
                 Arguments.of("UZ", "+996 (700) 123-456", "+996700123456", "KG", "+996 (700) 123-456"),
                 Arguments.of("UZ", "996555123456", "+996555123456", "KG", "996555123456"),
@@ -167,6 +173,11 @@ class PhoneExtractionTest {
                 Arguments.of("UZ", "+998 9О 1б3 45 67", "+998901634567"),
                 Arguments.of("UZ", "9O 123 45 67", "+998901234567"),
                 Arguments.of("UZ", "90 |23 45 67", "+998901234567"),
+                // a number's closing groups all in look-alikes
+                Arguments.of("UZ", "Тел: +998 95 555 OO OЗ", "+998955550003"),
+                Arguments.of("UZ", "+998 9O 555 OO ll", "+998905550011"),
+                Arguments.of("UZ", "+7 777 555 4O lЗ TG", "+77775554013"),
+                Arguments.of("UZ", "+7 9l6 56l 2O ЗO", "+79165612030"),
                 // separators: dots, underscores, emoji, symbols, spaced-out digits
                 Arguments.of("UZ", "9.0.1.2.3.4.5.6.7", "+998901234567"),
                 Arguments.of("UZ", "9_0_1_2_3_4_5_6_7", "+998901234567"),
@@ -228,6 +239,7 @@ class PhoneExtractionTest {
                 // ten digits that open with no Kazakh mobile code, or read as money or an id
                 Arguments.of("UZ", "7123456789"),
                 Arguments.of("UZ", "9161234567"),
+                Arguments.of("UZ", "916 1234567"),
                 Arguments.of("UZ", "4951234567"),
                 Arguments.of("UZ", "1234567890"),
                 Arguments.of("UZ", "5551234567"),
@@ -294,6 +306,15 @@ class PhoneExtractionTest {
         assertEquals(1, found.size(), found::toString);
         assertEquals("+998901234567", found.get(0).value());
         assertFalse(found.get(0).obfuscated());
+    }
+
+    @Test
+    void lookAlikeWordsAfterANumberDoNotChangeIt() {
+        for (String text : List.of("Tel 90 123 45 67 ООО «Sample»", "Call 90 123 45 67 I will answer",
+                "Tel: 90 123 45 67 lo")) {
+            List<Entity> found = phones("UZ", text);
+            assertEquals(List.of("+998901234567"), found.stream().map(Entity::value).toList(), text);
+        }
     }
 
     @Test

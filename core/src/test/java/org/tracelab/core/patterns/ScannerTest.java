@@ -17,7 +17,7 @@ class ScannerTest {
     private static final Scanner ALL = new Scanner(IndicatorPacks.builtIn());
 
     private static Indicator indicator(String id, double weight, String query) {
-        return new Indicator(id, id.substring(0, id.indexOf('.')), weight, "test indicator", "test", query,
+        return new Indicator(id, id.substring(0, id.indexOf('.')), weight, "test indicator", "test indicator", "test", query,
                 List.of(), List.of());
     }
 
@@ -131,7 +131,7 @@ class ScannerTest {
 
     @Test
     void packTestReportsAnExampleThatDoesNotMatch() {
-        Indicator i = new Indicator("x.y", "x", 1, "d", "s", "passport", List.of("no such word here"),
+        Indicator i = new Indicator("x.y", "x", 1, "d", "d", "s", "passport", List.of("no such word here"),
                 List.of("my passport"));
         PackTest.Report report = PackTest.run(new IndicatorPack("t", PackLanguage.EN, "test", List.of(i)));
         assertFalse(report.passed());

@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tracelab.core.Json;
 
 class ShippedPacksTest {
+    /** Words every Uzbek description uses at least one of, and no English or Russian one does. */
+    private static final Pattern UZBEK_WORD = Pattern.compile(
+            "\\b(va|yoki|uchun|faqat|emas|yo'q|bilan|kerak|shart|ishchi\\w*|kun\\w*|ayol\\w*|qilinadi|so'raladi)\\b");
+
     /** The ids the lab generator plants, read from the samples module in this repository (core cannot depend on it). */
     static Set<String> plantedIds() throws IOException {
         Path file = Path.of("..", "samples", "src", "main", "resources", "org", "tracelab", "samples",
@@ -47,6 +55,39 @@ class ShippedPacksTest {
         assertTrue(pack.indicators().size() >= 30, name + " has " + pack.indicators().size());
         assertTrue(pack.categories().size() >= 7, name + " categories " + pack.categories());
         assertEquals(name, pack.name());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "uz"})
+    void traineesReadEachDescriptionInThePacksLanguageWithTheEnglishBesideIt(String name) {
+        Map<String, String> english = IndicatorPacks.builtIn("en").indicators().stream()
+                .collect(Collectors.toMap(Indicator::id, Indicator::description));
+        for (Indicator i : IndicatorPacks.builtIn(name).indicators()) {
+            assertEquals(english.get(i.id()), i.descriptionEn(), i.id());
+            long cyrillic = i.description().codePoints()
+                    .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC).count();
+            long latin = i.description().codePoints()
+                    .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+            if (name.equals("ru")) {
+                assertTrue(cyrillic > 2 * latin, i.id() + " is not in Russian: " + i.description());
+            } else {
+                assertEquals(0, cyrillic, i.id() + " is not in Uzbek Latin: " + i.description());
+                assertTrue(UZBEK_WORD.matcher(i.description()).find(),
+                        i.id() + " is not in Uzbek: " + i.description());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPackWithoutEnglishDescriptionsStillLoads(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, """
+                {"name": "old", "language": "ru", "indicators": [{"id": "control.phone-restricted",
+                 "category": "control", "weight": 3, "description": "Phone taken away.", "source": "s",
+                 "query": "телефон"}]}""");
+        Indicator i = IndicatorPacks.read(file).indicators().get(0);
+        assertEquals("Phone taken away.", i.description());
+        assertEquals("Phone taken away.", i.descriptionEn());
     }
 
     @org.junit.jupiter.api.Test
