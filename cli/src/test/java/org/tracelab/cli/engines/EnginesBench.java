@@ -17,6 +17,7 @@ import org.tracelab.core.links.Links;
 import org.tracelab.core.patterns.IndicatorPacks;
 import org.tracelab.core.patterns.ScanDocument;
 import org.tracelab.core.patterns.Scanner;
+import org.tracelab.core.testing.BenchResults;
 import org.tracelab.samples.ScenarioGenerator;
 import org.tracelab.samples.ScenarioSpec;
 
@@ -38,7 +39,7 @@ class EnginesBench {
         ScenarioGenerator.generate(ScenarioSpec.of(20260, ads), tmp.resolve("scenario"), done -> { });
         LabScenario scenario = LabScenario.read(tmp.resolve("scenario"));
         long t1 = System.nanoTime();
-        report("generate and read", ads, t1 - t0);
+        report("generate", "generate and read", ads, t1 - t0);
 
         Scanner scanner = new Scanner(IndicatorPacks.builtIn());
         AtomicInteger flagged = new AtomicInteger();
@@ -52,7 +53,8 @@ class EnginesBench {
                     }
                 }));
         long t2 = System.nanoTime();
-        report("scan, all packs, batches of 2,000 on 2 threads (" + flagged + " flagged, " + hits + " hits)", ads, t2 - t1);
+        report("scan", "scan, all packs, batches of 2,000 on 2 threads (" + flagged + " flagged, " + hits + " hits)",
+                ads, t2 - t1);
 
         List<ItemIdentifiers> items = scenario.ads().stream()
                 .map(ad -> new ItemIdentifiers(ad.id(), ad.identifiers().stream().map(Identifier::parse)
@@ -61,7 +63,7 @@ class EnginesBench {
         long t3 = System.nanoTime();
         int clusters = Links.of(items, t -> true).clusters().size();
         long t4 = System.nanoTime();
-        report("links (" + clusters + " clusters)", ads, t4 - t3);
+        report("links", "links (" + clusters + " clusters)", ads, t4 - t3);
 
         Dupes dupes = new Dupes(0.8);
         List<Dupes.Fingerprint> prints = scenario.ads().parallelStream().map(ad -> dupes.fingerprint(ad.text()))
@@ -72,12 +74,13 @@ class EnginesBench {
         long t5 = System.nanoTime();
         int groups = dupes.groups().size();
         long t6 = System.nanoTime();
-        report("dupes fingerprints, 2 threads", ads, t5 - t4);
-        report("dupes groups (" + groups + " groups)", ads, t6 - t5);
+        report("dupes-fingerprints", "dupes fingerprints, 2 threads", ads, t5 - t4);
+        report("dupes-groups", "dupes groups (" + groups + " groups)", ads, t6 - t5);
     }
 
-    private static void report(String what, int ads, long nanos) {
+    private static void report(String bench, String what, int ads, long nanos) {
         double s = nanos / 1e9;
-        System.out.printf("BENCH %-60s %,d ads  %8.1f s  %,10.0f ads/s%n", what, ads, s, ads / s);
+        System.out.printf("%-60s %,d ads  %8.1f s  %,10.0f ads/s%n", what, ads, s, ads / s);
+        BenchResults.record(BenchResults.Figure.alone(bench, ads, "time", s, "s"));
     }
 }
