@@ -39,7 +39,7 @@ class EnginesBench {
         ScenarioGenerator.generate(ScenarioSpec.of(20260, ads), tmp.resolve("scenario"), done -> { });
         LabScenario scenario = LabScenario.read(tmp.resolve("scenario"));
         long t1 = System.nanoTime();
-        report("generate", "generate and read", ads, t1 - t0);
+        report("generate-and-read", "generate and read", ads, t1 - t0);
 
         Scanner scanner = new Scanner(IndicatorPacks.builtIn());
         AtomicInteger flagged = new AtomicInteger();
