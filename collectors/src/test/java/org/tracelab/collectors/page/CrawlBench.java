@@ -77,7 +77,8 @@ class CrawlBench {
                     .redirectErrorStream(true).redirectOutput(w.resolve("log.txt").toFile()).start();
             p.waitFor(10, TimeUnit.MINUTES);
             double wget = PAGES / ((System.nanoTime() - t1) / 1e9);
-            BenchResults.record(new BenchResults.Figure("crawl", PAGES, "rate (store and WARC)", tracelab, "wget", wget, "pages/s"));
+            BenchResults.record(new BenchResults.Figure("crawl", PAGES, "rate (store and WARC)", tracelab, "wget", wget,
+                    "pages/s"));
         } finally {
             server.stop(0);
         }
