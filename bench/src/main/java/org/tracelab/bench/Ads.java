@@ -18,7 +18,8 @@ final class Ads {
     static String of(String language) {
         String ad = all().get(language);
         if (ad == null) {
-            throw new IllegalArgumentException("no benchmark ad in language '" + language + "'; there are " + all().keySet());
+            throw new IllegalArgumentException("no benchmark ad in language '" + language + "'; there are "
+                    + all().keySet());
         }
         return ad;
     }
