@@ -121,7 +121,9 @@ public final class Tracelab {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // A case folder may well be called "case" or "lab": "--case case" names a folder, not a command.
         cl.setAllowSubcommandsAsOptionParameters(true);
-        CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        if (needsCollectors(args)) {
+            CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        }
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             if (!c.getSubcommands().isEmpty()
@@ -138,6 +140,15 @@ public final class Tracelab {
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> root.report(ex));
         return cl.execute(args);
+    }
+
+    /**
+     * Whether the command line names {@code collect}, whose subcommands are built from the installed collectors.
+     * Loading them (ServiceLoader, each collector's classes and options) is start-up time every other command would
+     * pay for nothing; a word "collect" anywhere, even as a folder name, loads them, which is never wrong.
+     */
+    static boolean needsCollectors(String[] args) {
+        return java.util.Arrays.asList(args).contains("collect");
     }
 
     /** The one place an exception becomes a message and an exit code. */

@@ -18,6 +18,7 @@ import org.tracelab.core.links.Links;
 import org.tracelab.core.patterns.IndicatorPacks;
 import org.tracelab.core.patterns.ScanDocument;
 import org.tracelab.core.patterns.Scanner;
+import org.tracelab.core.testing.BenchResults;
 import org.tracelab.samples.ScenarioGenerator;
 import org.tracelab.samples.ScenarioSpec;
 
@@ -39,7 +40,7 @@ class EnginesBench {
         ScenarioGenerator.generate(ScenarioSpec.of(20260, ads), tmp.resolve("scenario"), done -> { });
         LabScenario scenario = LabScenario.read(tmp.resolve("scenario"));
         long t1 = System.nanoTime();
-        report("generate and read", ads, t1 - t0);
+        report("generate-and-read", "generate and read", ads, t1 - t0);
 
         Scanner scanner = new Scanner(IndicatorPacks.builtIn());
         AtomicInteger flagged = new AtomicInteger();
@@ -53,7 +54,8 @@ class EnginesBench {
                     }
                 }));
         long t2 = System.nanoTime();
-        report("scan, all packs, batches of 2,000 on 2 threads (" + flagged + " flagged, " + hits + " hits)", ads, t2 - t1);
+        report("scan", "scan, all packs, batches of 2,000 on 2 threads (" + flagged + " flagged, " + hits + " hits)",
+                ads, t2 - t1);
 
         List<ItemIdentifiers> items = scenario.ads().stream()
                 .map(ad -> new ItemIdentifiers(ad.id(), ad.identifiers().stream().map(Identifier::parse)
@@ -62,7 +64,7 @@ class EnginesBench {
         long t3 = System.nanoTime();
         int clusters = Links.of(items, t -> true).clusters().size();
         long t4 = System.nanoTime();
-        report("links (" + clusters + " clusters)", ads, t4 - t3);
+        report("links", "links (" + clusters + " clusters)", ads, t4 - t3);
 
         Dupes dupes = new Dupes(0.8);
         List<Dupes.Fingerprint> prints = scenario.ads().parallelStream().map(ad -> dupes.fingerprint(ad.text()))
@@ -73,15 +75,16 @@ class EnginesBench {
         long t5 = System.nanoTime();
         List<DuplicateGroup> groups = dupes.groups();
         long t6 = System.nanoTime();
-        report("dupes fingerprints, 2 threads", ads, t5 - t4);
-        report("dupes groups (" + groups.size() + " groups)", ads, t6 - t5);
-        System.out.printf("BENCH dupes: largest group %,d items, lowest similarity to its first item %.3f%n",
+        report("dupes-fingerprints", "dupes fingerprints, 2 threads", ads, t5 - t4);
+        report("dupes-groups", "dupes groups (" + groups.size() + " groups)", ads, t6 - t5);
+        System.out.printf("dupes: largest group %,d items, lowest similarity to its centre %.3f%n",
                 groups.isEmpty() ? 0 : groups.get(0).items().size(),
                 groups.stream().mapToDouble(DuplicateGroup::similarity).min().orElse(1));
     }
 
-    private static void report(String what, int ads, long nanos) {
+    private static void report(String bench, String what, int ads, long nanos) {
         double s = nanos / 1e9;
-        System.out.printf("BENCH %-60s %,d ads  %8.1f s  %,10.0f ads/s%n", what, ads, s, ads / s);
+        System.out.printf("%-60s %,d ads  %8.1f s  %,10.0f ads/s%n", what, ads, s, ads / s);
+        BenchResults.record(BenchResults.Figure.alone(bench, ads, "time", s, "s"));
     }
 }

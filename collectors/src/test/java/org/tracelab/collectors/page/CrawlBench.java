@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.collectors.http.LabCase;
 import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.testing.BenchResults;
 
 /**
  * Pages per second crawling a local site of 2,000 pages with no delay, Tracelab (store + WARC) against
@@ -76,8 +77,8 @@ class CrawlBench {
                     .redirectErrorStream(true).redirectOutput(w.resolve("log.txt").toFile()).start();
             p.waitFor(10, TimeUnit.MINUTES);
             double wget = PAGES / ((System.nanoTime() - t1) / 1e9);
-            System.out.printf("BENCH pages=%d tracelab=%.1f pages/s wget=%.1f pages/s ratio=%.2f%n",
-                    PAGES, tracelab, wget, tracelab / wget);
+            BenchResults.record(new BenchResults.Figure("crawl", PAGES, "rate (store and WARC)", tracelab, "wget", wget,
+                    "pages/s"));
         } finally {
             server.stop(0);
         }

@@ -19,6 +19,7 @@ import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.bag.BagReport;
 import org.tracelab.core.export.bag.BagVerifier;
 import org.tracelab.core.items.NewItem;
+import org.tracelab.core.testing.BenchResults;
 
 /**
  * Seconds to export a bag of {@code tracelab.bench.items} (default 100,000) fictitious items, against
@@ -65,6 +66,8 @@ class BagBench {
             assertTrue(v.holds(), () -> v.problems().toString());
             System.out.printf("BagBench: %d items (%.1f MB): made in %.1f s; export bag %.1f s; sha256sum over the "
                     + "payload %.1f s; verify --bag %.1f s%n", n, r.bytes() / 1e6, made, export, sha256sum, verify);
+            BenchResults.record(new BenchResults.Figure("bag-export", n, "time", export, "sha256sum", sha256sum, "s"));
+            BenchResults.record(BenchResults.Figure.alone("bag-verify", n, "time", verify, "s"));
         }
     }
 }
