@@ -617,6 +617,11 @@ public final class Case implements AutoCloseable {
         return new CaseSearch(dir, blobs, entities, this::tagged).run(request);
     }
 
+    /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
+    public java.util.SortedSet<Long> matching(String query) {
+        return new CaseSearch(dir, blobs, entities, this::tagged).matching(query);
+    }
+
     private synchronized List<Long> tagged(String tag) {
         try {
             return items.tagged(tag);

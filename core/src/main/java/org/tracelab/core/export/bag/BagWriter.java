@@ -1,5 +1,6 @@
 package org.tracelab.core.export.bag;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,16 +10,23 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +41,18 @@ import org.tracelab.core.export.CustodyTable;
 import org.tracelab.core.export.ExportResult;
 import org.tracelab.core.export.ItemsTable;
 import org.tracelab.core.export.TableFormat;
+import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.store.BlobStore;
 
 /**
  * Writes a case as a BagIt bag (RFC 8493, version 1.0) signed with the case's Ed25519 key.
  *
- * <p>Payload: {@code data/items/<id>/<sha256>} (raw bytes), {@code data/warc/*.warc.gz} (the items' WARC files),
- * {@code data/custody-log.jsonl} and {@code data/items.csv} (which maps every payload file to its source). Payload
- * manifests in SHA-256 and SHA-512.
+ * <p>Payload: {@code data/items/<id>/<sha256>} (raw bytes), {@code data/text/<id>.txt} (the text extracted from
+ * each item that has one), {@code data/warc/*.warc.gz} (the items' WARC files; in a bag of selected items, each
+ * HTTP item's own WARC response record instead, so no other capture leaves the case), {@code data/custody-log.jsonl}
+ * and {@code data/items.csv} (which maps every payload file to its source, with the item's indicator score). Payload
+ * manifests in SHA-256 and SHA-512, both computed in the one pass that copies each file.
  *
  * <p>Signing order. The RFC forbids a tag manifest to list a tag manifest, so one file must be signed rather than
  * listed: {@code tagmanifest-sha256.txt} is written first, over {@code bagit.txt}, {@code bag-info.txt}, both payload
@@ -67,15 +78,21 @@ public final class BagWriter {
 
     private final Case c;
     private final String organization;
+    private final String query;
     private final byte[] buffer = new byte[BUFFER];
 
     /**
      * A writer for {@code c}.
      *
      * @param organization the {@code Source-Organization} of bag-info, or null to leave it out
+     * @param query        a search query choosing the items (see {@link BagSelection}), or null for every item
      */
-    public BagWriter(Case c, String organization) {
+    public BagWriter(Case c, String organization, String query) {
         this.c = c;
+        if (query != null && query.isBlank()) {
+            throw TracelabException.badInput("--query ''", "give a search query, or leave --query out for every item");
+        }
+        this.query = query;
         if (organization != null && (organization.isBlank() || organization.chars().anyMatch(Character::isISOControl))) {
             throw TracelabException.badInput("organization '" + organization + "'",
                     "must be one line of text without control characters");
@@ -92,9 +109,11 @@ public final class BagWriter {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw TracelabException.badInput(target.toString(), "its parent folder does not exist");
         }
+        // The query is parsed and run before the folder exists, so a bad one leaves nothing behind.
+        BagSelection selection = query == null ? BagSelection.all() : BagSelection.matching(c, query);
         Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".part-");
         try {
-            ExportResult r = build(tmp, progress);
+            ExportResult r = build(tmp, selection, progress);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             BlobStore.fsyncDirectory(target.getParent());
             return new ExportResult(target, r.sha256(), r.records(), r.bytes());
@@ -104,23 +123,42 @@ public final class BagWriter {
         }
     }
 
-    private ExportResult build(Path bag, Progress progress) throws IOException {
+    private ExportResult build(Path bag, BagSelection selection, Progress progress) throws IOException {
         CaseManifest m = c.manifest();
         Payload payload = new Payload(bag);
         TreeSet<String> warcFiles = new TreeSet<>();
+        Set<Long> texts = new HashSet<>();
+        Set<Long> records = new HashSet<>();
         long[] items = {0};
         progress.total(-1, "items");
         try {
             c.forEachItem(ti -> {
                 Item item = ti.item();
-                try (InputStream in = c.openRaw(item)) {
-                    payload.add(BagPaths.item(item), in);
+                if (!selection.holds(item.id())) {
+                    return;
+                }
+                try {
+                    try (InputStream in = c.openRaw(item)) {
+                        payload.add(BagPaths.item(item), in);
+                    }
+                    Optional<DerivedText> text = c.text(item.id());
+                    if (text.isPresent()) {
+                        try (InputStream in = c.openText(text.get())) {
+                            payload.add(BagPaths.text(item), in);
+                        }
+                        texts.add(item.id());
+                    }
+                    JsonNode warc = item.meta().path("warc");
+                    if (warc.path("file").isTextual()) {
+                        if (selection.whole()) {
+                            warcFiles.add(warc.path("file").asText());
+                        } else {
+                            addRecord(payload, item, warc);
+                            records.add(item.id());
+                        }
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
-                }
-                String warc = item.meta().path("warc").path("file").asText(null);
-                if (warc != null) {
-                    warcFiles.add(warc);
                 }
                 items[0]++;
                 progress.advance(1);
@@ -129,27 +167,20 @@ public final class BagWriter {
             throw e.getCause();
         }
         for (String warc : warcFiles) {
-            String inBag = BagPaths.warc(warc);
-            if (inBag == null) {
-                throw TracelabException.badInput("WARC file '" + warc + "'",
-                        "an item names a WARC file outside the case's warc folder");
-            }
-            try (InputStream in = Files.newInputStream(c.dir().resolve(warc))) {
-                payload.add(inBag, in);
-            } catch (NoSuchFileException e) {
-                throw new TracelabException(TracelabException.Failure.IO, "WARC file " + warc
-                        + " that items refer to is missing from the case; run 'tracelab verify'", e);
+            try (InputStream in = Files.newInputStream(caseWarc(warc))) {
+                payload.add(BagPaths.warc(warc), in);
             }
         }
         payload.write("data/custody-log.jsonl",
-                w -> CustodyTable.write(c, TableFormat.JSONL, w, Progress.NONE));
-        payload.write("data/items.csv", w -> ItemsTable.write(c, TableFormat.CSV, w, BagPaths::item, Progress.NONE));
+                w -> CustodyTable.write(c, TableFormat.JSONL, false, w, Progress.NONE));
+        payload.write("data/items.csv", w -> ItemsTable.write(c, TableFormat.CSV, true, w,
+                inBag(selection, texts, records), Progress.NONE));
         payload.close();
 
         String pem = CaseKeys.publicKeyPem(c.dir());
         String fingerprint = CaseKeys.fingerprint(CaseKeys.readPublicKey(pem, PUBLIC_KEY));
         writeTag(bag, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-        writeTag(bag, "bag-info.txt", bagInfo(m, payload, items[0], fingerprint));
+        writeTag(bag, "bag-info.txt", bagInfo(m, payload, items[0], texts.size(), selection, fingerprint));
         writeTag(bag, PUBLIC_KEY, pem);
 
         List<String> tagFiles = new ArrayList<>(List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt",
@@ -169,7 +200,62 @@ public final class BagWriter {
         return d;
     }
 
-    private String bagInfo(CaseManifest m, Payload payload, long items, String fingerprint) {
+    /** The case file of a WARC file an item names, which must be in the case's warc folder and exist. */
+    private Path caseWarc(String warc) {
+        if (BagPaths.warc(warc) == null) {
+            throw TracelabException.badInput("WARC file '" + warc + "'",
+                    "an item names a WARC file outside the case's warc folder");
+        }
+        Path f = c.dir().resolve(warc);
+        if (!Files.isRegularFile(f)) {
+            throw new TracelabException(TracelabException.Failure.IO, "WARC file " + warc
+                    + " that items refer to is missing from the case; run 'tracelab verify'",
+                    new NoSuchFileException(f.toString()));
+        }
+        return f;
+    }
+
+    /** Copies the item's own WARC record (a gzip member of its own) byte for byte from the case's WARC file. */
+    private void addRecord(Payload payload, Item item, JsonNode warc) throws IOException {
+        long offset = warc.path("offset").asLong(-1);
+        long length = warc.path("length").asLong(-1);
+        Path file = caseWarc(warc.path("file").asText());
+        if (offset < 0 || length <= 0 || offset + length > Files.size(file)) {
+            throw new TracelabException(TracelabException.Failure.IO, "item " + item.id() + ": its WARC record at "
+                    + offset + "+" + length + " is outside " + warc.path("file").asText() + "; run 'tracelab verify'",
+                    null);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(offset);
+            payload.add(BagPaths.warcRecord(item), Channels.newInputStream(ch), length);
+        }
+    }
+
+    private static ItemsTable.InBag inBag(BagSelection selection, Set<Long> texts, Set<Long> records) {
+        return new ItemsTable.InBag() {
+            @Override
+            public boolean holds(Item item) {
+                return selection.holds(item.id());
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("bag_path", "text_bag_path", "warc_bag_path", "included_as");
+            }
+
+            @Override
+            public List<Object> cells(Item item) {
+                String warc = item.meta().path("warc").path("file").asText(null);
+                String warcPath = warc == null ? null : selection.whole() ? BagPaths.warc(warc)
+                        : records.contains(item.id()) ? BagPaths.warcRecord(item) : null;
+                return Arrays.asList(BagPaths.item(item), texts.contains(item.id()) ? BagPaths.text(item) : null,
+                        warcPath, selection.reason(item.id()));
+            }
+        };
+    }
+
+    private String bagInfo(CaseManifest m, Payload payload, long items, long texts, BagSelection selection,
+                           String fingerprint) {
         StringBuilder sb = new StringBuilder();
         if (organization != null) {
             field(sb, "Source-Organization", organization);
@@ -185,6 +271,18 @@ public final class BagWriter {
         field(sb, "Tracelab-Purpose", m.purpose());
         field(sb, "Tracelab-Case-Created", m.created());
         field(sb, "Tracelab-Items", Long.toString(items));
+        field(sb, "Tracelab-Texts", texts + " extracted texts in data/text/");
+        if (selection.whole()) {
+            field(sb, "Tracelab-Selection", "every item of the case; data/warc/ holds the case's WARC files whole");
+        } else {
+            field(sb, "Tracelab-Query", selection.query());
+            field(sb, "Tracelab-Selection", selection.matched() + " items matching the query, and "
+                    + selection.parents() + " items they were captured from (redirect hops before them, the page "
+                    + "or archive they were found in), included so each match's provenance can be checked; "
+                    + "items.csv says which is which (included_as). data/warc/ holds each HTTP item's own WARC "
+                    + "response record, byte for byte as at warc_offset in warc_file of the case, and no other "
+                    + "capture");
+        }
         field(sb, "Tracelab-Signature", SIGNATURE + " (Ed25519 over the bytes of " + SIGNED_MANIFEST + ")");
         field(sb, "Tracelab-Public-Key", PUBLIC_KEY + " (SHA-256 of its DER form " + fingerprint + ")");
         return sb.toString();
@@ -237,9 +335,16 @@ public final class BagWriter {
 
         /** Copies {@code in} (read, not closed) to {@code path} in the bag, hashing it in both algorithms. */
         void add(String path, InputStream in) throws IOException {
+            add(path, in, Long.MAX_VALUE);
+        }
+
+        /** Copies at most {@code limit} bytes of {@code in} (read, not closed) to {@code path} in the bag. */
+        void add(String path, InputStream in, long limit) throws IOException {
             try (OutputStream out = open(path)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
+                long left = limit;
+                for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
                     out.write(buffer, 0, n);
+                    left -= n;
                 }
             }
         }
