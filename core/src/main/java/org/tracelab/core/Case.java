@@ -578,6 +578,15 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */
+    public synchronized java.util.Set<Long> itemsWithText() {
+        try {
+            return new java.util.HashSet<>(derived.derivedItems());
+        } catch (SQLException e) {
+            throw TracelabException.io("reading which items of " + dir + " have texts", e);
+        }
+    }
+
     /** Opens an extracted text as UTF-8 bytes; the caller closes the stream. */
     public InputStream openText(DerivedText text) {
         try {

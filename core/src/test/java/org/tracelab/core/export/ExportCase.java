@@ -39,8 +39,8 @@ final class ExportCase {
     }
 
     /**
-     * A new ingested case of {@link #LINKED_ADS} fictitious ads sharing a phone, with markup in their sources, texts and
-     * around the phone and handle, and one ad that names a recruitment indicator.
+     * A new ingested case of {@link #LINKED_ADS} fictitious ads sharing a phone, with markup in their sources, in
+     * their texts and around the phone and handle; each names a recruitment indicator.
      */
     static Case createLinkedAds(Path dir) throws IOException {
         Case c = Case.create(dir, CaseManifest.create("Linked ads (fictitious)", "Cadet A", PURPOSE, "UZ", AT),

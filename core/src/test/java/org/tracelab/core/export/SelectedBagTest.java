@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.bag.BagReport;
@@ -122,6 +123,20 @@ class SelectedBagTest {
                     () -> c.exports().bag(bag, null, "waiter AND (dubai", Progress.NONE));
             assertTrue(e.caret().endsWith("^"), e.caret());
             assertFalse(c.summary().lastEntry().orElseThrow().action().startsWith("export"), "nothing logged");
+        }
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of("case"), s.map(p -> p.getFileName().toString()).toList(), "no bag, no .part");
+        }
+    }
+
+    @Test
+    void aBlobMissingWhileCopyingFailsTheExportNamingTheItemAndLeavesNothing() throws IOException {
+        Path bag = tmp.resolve("bag");
+        try (Case c = caseOfAds()) {
+            Files.delete(c.blobs().path(c.item(bakeryAd).blob()));
+            TracelabException e = assertThrows(TracelabException.class,
+                    () -> c.exports().bag(bag, null, null, Progress.NONE));
+            assertTrue(e.getMessage().contains("item " + bakeryAd), e::getMessage);
         }
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of("case"), s.map(p -> p.getFileName().toString()).toList(), "no bag, no .part");

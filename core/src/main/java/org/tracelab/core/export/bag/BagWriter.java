@@ -2,6 +2,7 @@ package org.tracelab.core.export.bag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
+import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,6 +33,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseKeys;
 import org.tracelab.core.CaseManifest;
@@ -125,62 +132,64 @@ public final class BagWriter {
 
     private ExportResult build(Path bag, BagSelection selection, Progress progress) throws IOException {
         CaseManifest m = c.manifest();
-        Payload payload = new Payload(bag);
         TreeSet<String> warcFiles = new TreeSet<>();
+        Set<Long> withText = c.itemsWithText();
         Set<Long> texts = new HashSet<>();
         Set<Long> records = new HashSet<>();
         long[] items = {0};
+        long octets;
+        long files;
         progress.total(-1, "items");
-        try {
-            c.forEachItem(ti -> {
-                Item item = ti.item();
-                if (!selection.holds(item.id())) {
-                    return;
-                }
-                try {
-                    try (InputStream in = c.openRaw(item)) {
-                        payload.add(BagPaths.item(item), in);
+        try (Payload payload = new Payload(bag)) {
+            try {
+                c.forEachItem(ti -> {
+                    Item item = ti.item();
+                    if (!selection.holds(item.id())) {
+                        return;
                     }
-                    Optional<DerivedText> text = c.text(item.id());
-                    if (text.isPresent()) {
-                        try (InputStream in = c.openText(text.get())) {
-                            payload.add(BagPaths.text(item), in);
+                    try {
+                        payload.copy(BagPaths.item(item), () -> c.openRaw(item));
+                        Optional<DerivedText> text = withText.contains(item.id()) ? c.text(item.id())
+                                : Optional.empty();
+                        if (text.isPresent()) {
+                            payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
+                            texts.add(item.id());
                         }
-                        texts.add(item.id());
-                    }
-                    JsonNode warc = item.meta().path("warc");
-                    if (warc.path("file").isTextual()) {
-                        if (selection.whole()) {
-                            warcFiles.add(warc.path("file").asText());
-                        } else {
-                            addRecord(payload, item, warc);
-                            records.add(item.id());
+                        JsonNode warc = item.meta().path("warc");
+                        if (warc.path("file").isTextual()) {
+                            if (selection.whole()) {
+                                warcFiles.add(warc.path("file").asText());
+                            } else {
+                                addRecord(payload, item, warc);
+                                records.add(item.id());
+                            }
                         }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                items[0]++;
-                progress.advance(1);
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        for (String warc : warcFiles) {
-            try (InputStream in = Files.newInputStream(caseWarc(warc))) {
-                payload.add(BagPaths.warc(warc), in);
+                    items[0]++;
+                    progress.advance(1);
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
+            for (String warc : warcFiles) {
+                Path file = caseWarc(warc);
+                payload.copy(BagPaths.warc(warc), () -> Files.newInputStream(file));
+            }
+            payload.write("data/custody-log.jsonl",
+                    w -> CustodyTable.write(c, TableFormat.JSONL, false, w, Progress.NONE));
+            payload.write("data/items.csv", w -> ItemsTable.write(c, TableFormat.CSV, true, w,
+                    inBag(selection, texts, records), Progress.NONE));
+            payload.drain();
+            octets = payload.octets;
+            files = payload.files;
         }
-        payload.write("data/custody-log.jsonl",
-                w -> CustodyTable.write(c, TableFormat.JSONL, false, w, Progress.NONE));
-        payload.write("data/items.csv", w -> ItemsTable.write(c, TableFormat.CSV, true, w,
-                inBag(selection, texts, records), Progress.NONE));
-        payload.close();
 
         String pem = CaseKeys.publicKeyPem(c.dir());
         String fingerprint = CaseKeys.fingerprint(CaseKeys.readPublicKey(pem, PUBLIC_KEY));
         writeTag(bag, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-        writeTag(bag, "bag-info.txt", bagInfo(m, payload, items[0], texts.size(), selection, fingerprint));
+        writeTag(bag, "bag-info.txt", bagInfo(m, octets, files, items[0], texts.size(), selection, fingerprint));
         writeTag(bag, PUBLIC_KEY, pem);
 
         List<String> tagFiles = new ArrayList<>(List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt",
@@ -192,7 +201,7 @@ public final class BagWriter {
         Files.write(bag.resolve("tagmanifest-sha512.txt"), tagManifest(bag, Digests.SHA512, tagFiles));
 
         MessageDigest sha = Digests.SHA256.newDigest();
-        return new ExportResult(bag, Digests.hex(sha(sha, signed)), items[0], payload.octets);
+        return new ExportResult(bag, Digests.hex(sha(sha, signed)), items[0], octets);
     }
 
     private static MessageDigest sha(MessageDigest d, byte[] bytes) {
@@ -225,10 +234,10 @@ public final class BagWriter {
                     + offset + "+" + length + " is outside " + warc.path("file").asText() + "; run 'tracelab verify'",
                     null);
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.position(offset);
-            payload.add(BagPaths.warcRecord(item), Channels.newInputStream(ch), length);
-        }
+        payload.copy(BagPaths.warcRecord(item), () -> {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+            return Channels.newInputStream(ch.position(offset)); // closing the stream closes the channel
+        }, length);
     }
 
     private static ItemsTable.InBag inBag(BagSelection selection, Set<Long> texts, Set<Long> records) {
@@ -254,7 +263,7 @@ public final class BagWriter {
         };
     }
 
-    private String bagInfo(CaseManifest m, Payload payload, long items, long texts, BagSelection selection,
+    private String bagInfo(CaseManifest m, long octets, long files, long items, long texts, BagSelection selection,
                            String fingerprint) {
         StringBuilder sb = new StringBuilder();
         if (organization != null) {
@@ -265,7 +274,7 @@ public final class BagWriter {
         field(sb, "External-Description", m.purpose());
         field(sb, "Bagging-Date", DAY.format(c.clock().instant()));
         field(sb, "Bag-Software-Agent", "Tracelab " + ToolVersion.version());
-        field(sb, "Payload-Oxum", payload.octets + "." + payload.files);
+        field(sb, "Payload-Oxum", octets + "." + files);
         field(sb, "Tracelab-Case", m.name());
         field(sb, "Tracelab-Examiner", m.examiner());
         field(sb, "Tracelab-Purpose", m.purpose());
@@ -316,11 +325,36 @@ public final class BagWriter {
         void writeTo(Writer w) throws IOException;
     }
 
-    /** The payload files and their manifest lines, appended as each file is written. */
-    private final class Payload implements AutoCloseable {
+    /** Where a payload file's bytes come from; opened on a copying thread, which closes the stream. */
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** A payload file written: its bag path, size and hex digest in each manifest algorithm. */
+    private record Written(String path, long size, Map<Digests, String> digests) {
+    }
+
+    /**
+     * The payload files and their manifest lines. Each file is read once: the one pass that copies it feeds both
+     * digests. Copies run on a few threads, because exporting many small files waits on the file system (opening,
+     * reading a blob that may not be cached, making its folder) far more than on hashing; manifest lines are still
+     * written in the order files were given, so the same case gives the same manifests.
+     */
+    private static final class Payload implements AutoCloseable {
+        /** Copies at once; the waits they overlap are on the disk, so more threads than cores pay off. */
+        private static final int THREADS = 4;
+        /** Copies given but not yet in the manifests: bounds memory and keeps the order. */
+        private static final int WINDOW = 256;
+
         private final Path bag;
         private final Map<Digests, Writer> manifests = new EnumMap<>(Digests.class);
-        private final Map<Digests, MessageDigest> digests = new EnumMap<>(Digests.class);
+        private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "bag-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+        private final ArrayDeque<Future<Written>> pending = new ArrayDeque<>();
         private long octets;
         private long files;
 
@@ -329,78 +363,148 @@ public final class BagWriter {
             for (Digests alg : Digests.ALL) {
                 manifests.put(alg, Files.newBufferedWriter(bag.resolve("manifest-" + alg.bagName() + ".txt"),
                         StandardCharsets.UTF_8));
-                digests.put(alg, alg.newDigest());
             }
         }
 
-        /** Copies {@code in} (read, not closed) to {@code path} in the bag, hashing it in both algorithms. */
-        void add(String path, InputStream in) throws IOException {
-            add(path, in, Long.MAX_VALUE);
-        }
-
-        /** Copies at most {@code limit} bytes of {@code in} (read, not closed) to {@code path} in the bag. */
-        void add(String path, InputStream in, long limit) throws IOException {
-            try (OutputStream out = open(path)) {
-                long left = limit;
-                for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
-                    out.write(buffer, 0, n);
-                    left -= n;
+        /** Copies, on a copying thread, at most {@code limit} bytes of what {@code source} opens to {@code path}. */
+        void copy(String path, Source source, long limit) throws IOException {
+            Path file = file(path);
+            pending.add(pool.submit(() -> {
+                try (InputStream in = source.open(); HashingStream out = new HashingStream(path, file)) {
+                    byte[] buffer = buffers.get();
+                    long left = limit;
+                    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                        out.write(buffer, 0, n);
+                        left -= n;
+                    }
+                    out.close();
+                    return out.written();
                 }
+            }));
+            if (pending.size() >= WINDOW) {
+                record(pending.removeFirst());
             }
         }
 
+        /** Copies everything {@code source} opens to {@code path}. */
+        void copy(String path, Source source) throws IOException {
+            copy(path, source, Long.MAX_VALUE);
+        }
+
+        /** Writes a table to {@code path}, on this thread, after every copy given before it. */
         void write(String path, Content content) throws IOException {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(open(path), StandardCharsets.UTF_8), 1 << 16)) {
+            drain();
+            HashingStream out = new HashingStream(path, file(path));
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                 content.writeTo(w);
             }
+            add(out.written());
         }
 
-        /** A stream to a new payload file that hashes what passes and adds the manifest lines when closed. */
-        private OutputStream open(String path) throws IOException {
+        /** Waits for every copy and adds its manifest lines. */
+        void drain() throws IOException {
+            while (!pending.isEmpty()) {
+                record(pending.removeFirst());
+            }
+        }
+
+        private Path file(String path) {
             Path file = bag.resolve(path);
             if (!file.normalize().startsWith(bag.resolve("data"))) {
                 throw new IllegalArgumentException("payload path outside data/: " + path);
             }
+            return file;
+        }
+
+        private void record(Future<Written> f) throws IOException {
+            try {
+                add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while copying the bag's payload");
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException re -> throw re;
+                    case Error err -> throw err;
+                    default -> throw new IOException(e.getCause());
+                }
+            }
+        }
+
+        private void add(Written w) throws IOException {
+            for (Digests alg : Digests.ALL) {
+                Writer m = manifests.get(alg);
+                m.write(w.digests().get(alg));
+                m.write("  ");
+                m.write(BagPaths.encode(w.path()));
+                m.write('\n');
+            }
+            octets += w.size();
+            files++;
+        }
+
+        /** Stops the copying threads (waiting for those running, so nothing writes after) and closes manifests. */
+        @Override
+        public void close() throws IOException {
+            pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IOException("bag copying threads did not stop in a minute");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (Writer w : manifests.values()) {
+                w.close();
+            }
+        }
+    }
+
+    /** A new payload file that hashes in both algorithms what is written to it. */
+    private static final class HashingStream extends OutputStream {
+        private final String path;
+        private final OutputStream raw;
+        private final Map<Digests, MessageDigest> digests = new EnumMap<>(Digests.class);
+        private long size;
+        private Written written;
+
+        HashingStream(String path, Path file) throws IOException {
+            this.path = path;
             Files.createDirectories(file.getParent());
-            OutputStream raw = Files.newOutputStream(file);
-            return new OutputStream() {
-                private long size;
+            this.raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            for (Digests alg : Digests.ALL) {
+                digests.put(alg, alg.newDigest());
+            }
+        }
 
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
 
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    for (MessageDigest d : digests.values()) {
-                        d.update(b, off, len);
-                    }
-                    raw.write(b, off, len);
-                    size += len;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    raw.close();
-                    for (Digests alg : Digests.ALL) {
-                        Writer m = manifests.get(alg);
-                        m.write(Digests.hex(digests.get(alg)));
-                        m.write("  ");
-                        m.write(BagPaths.encode(path));
-                        m.write('\n');
-                    }
-                    octets += size;
-                    files++;
-                }
-            };
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (MessageDigest d : digests.values()) {
+                d.update(b, off, len);
+            }
+            raw.write(b, off, len);
+            size += len;
         }
 
         @Override
         public void close() throws IOException {
-            for (Writer w : manifests.values()) {
-                w.close();
+            if (written == null) {
+                raw.close();
+                Map<Digests, String> hex = new EnumMap<>(Digests.class);
+                digests.forEach((alg, d) -> hex.put(alg, Digests.hex(d)));
+                written = new Written(path, size, hex);
             }
+        }
+
+        /** What was written; after {@link #close()}. */
+        Written written() {
+            return written;
         }
     }
 

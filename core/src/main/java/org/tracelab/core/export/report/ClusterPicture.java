@@ -39,8 +39,8 @@ final class ClusterPicture {
         int shown = Math.min(MAX_CLUSTERS, clusters.size());
         int rows = Math.max(1, (shown + COLUMNS - 1) / COLUMNS);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"clusters-svg\" "
-                + "width=\"%d\" height=\"%d\" aria-label=\"link clusters, largest first\">", CELL * COLUMNS,
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+                + "id=\"clusters-svg\" width=\"%d\" height=\"%d\" aria-label=\"link clusters, largest first\">", CELL * COLUMNS,
                 CELL * rows));
         for (int n = 0; n < shown; n++) {
             cluster(sb, n, clusters.get(n), graph, sources);

@@ -35,9 +35,9 @@ import org.tracelab.core.patterns.Span;
 /**
  * The case as one self-contained HTML file: summary, per-collector counts and the custody timeline drawn as inline
  * SVG, the indicator hits of the last scan with their passages, the link clusters drawn as inline SVG (largest
- * first, the rest listed), items with hashes, and the custody log. Nothing in it asks for anything when opened: a strict
- * Content-Security-Policy forbids scripts and every fetch but inline images, no external resource is named, and
- * every string from the case goes through {@link Html#escape}. Captured URLs are shown as text, never as links.
+ * first, the rest listed), items with hashes, and the custody log. Nothing in it asks for anything when opened: a
+ * strict Content-Security-Policy forbids scripts and every fetch but inline images, no external resource is named,
+ * and every string from the case goes through {@link Html#escape}. Captured URLs are shown as text, never as links.
  */
 public final class HtmlReport {
     /** The policy in the report's meta element: no script, no fetch, styles and data images inline only. */
