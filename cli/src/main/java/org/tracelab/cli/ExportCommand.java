@@ -9,6 +9,7 @@ import org.tracelab.core.Printable;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.ExportResult;
 import org.tracelab.core.export.TableFormat;
+import org.tracelab.core.search.QuerySyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,11 +57,18 @@ final class ExportCommand {
         @Option(names = "--items", description = "One row per item instead of one per custody entry.")
         boolean items;
 
+        // On by default: the CSV is for spreadsheets (JSON Lines is for programs), and Excel reads a CSV without a
+        // byte order mark in the ANSI code page, garbling Cyrillic and Uzbek; with one it reads UTF-8.
+        @Option(names = "--bom", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Start the CSV with a UTF-8 byte order mark, so Excel shows Cyrillic and Uzbek right "
+                        + "(default); --no-bom for programs that do not expect one.")
+        boolean bom;
+
         @Override
         public Integer call() {
             TableFormat f = TableFormat.of(format);
-            return items ? run(this, "items", (c, p) -> c.exports().items(file, f, p))
-                    : run(this, "custody", (c, p) -> c.exports().custody(file, f, p));
+            return items ? run(this, "items", (c, p) -> c.exports().items(file, f, bom, p))
+                    : run(this, "custody", (c, p) -> c.exports().custody(file, f, bom, p));
         }
     }
 
@@ -76,9 +84,17 @@ final class ExportCommand {
                 description = "The Source-Organization written in bag-info.txt.")
         String organization;
 
+        @Option(names = "--query", paramLabel = "Q", description = "Only the items matching Q (the query language of "
+                + "'tracelab search') and the items they were captured from; bag-info.txt names the query.")
+        String query;
+
         @Override
         public Integer call() {
-            return run(this, "bag", (c, p) -> c.exports().bag(dir, organization, p));
+            try {
+                return run(this, "bag", (c, p) -> c.exports().bag(dir, organization, query, p));
+            } catch (QuerySyntaxException e) {
+                return SearchCommand.badQuery(out(), e);
+            }
         }
     }
 

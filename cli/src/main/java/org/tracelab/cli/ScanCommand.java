@@ -8,8 +8,10 @@ import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.patterns.CaseScan;
 import org.tracelab.core.patterns.IndicatorHit;
+import org.tracelab.core.patterns.IndicatorPack;
 import org.tracelab.core.patterns.IndicatorPacks;
 import org.tracelab.core.patterns.Passage;
+import org.tracelab.core.patterns.RecordedScan;
 import org.tracelab.core.patterns.ScanResult;
 import org.tracelab.core.patterns.Scanner;
 import picocli.CommandLine.Command;
@@ -34,8 +36,9 @@ final class ScanCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Scanner scanner = new Scanner(packs == null || packs.isEmpty() ? IndicatorPacks.builtIn()
-                : packs.stream().map(IndicatorPacks::resolve).toList());
+        List<IndicatorPack> used = packs == null || packs.isEmpty() ? IndicatorPacks.builtIn()
+                : packs.stream().map(IndicatorPacks::resolve).toList();
+        Scanner scanner = new Scanner(used);
         Output out = out();
         try (Case c = openForWriting()) {
             List<CaseScan.Scanned> scanned = CaseScan.run(c, scanner);
@@ -51,6 +54,9 @@ final class ScanCommand extends BaseCommand {
                 sources.put(s.result().itemId(), s.source());
                 results.add(s.result());
             }
+            // Kept for the exports (items table scores, the report's hits), so they need not scan again.
+            RecordedScan.record(c, scanned, Map.of("packs", used.stream().map(p -> p.name() + " (" + p.origin()
+                    + ")").toList(), "minScore", minScore));
             List<ScanResult> ranked = Scanner.rank(results, minScore);
             for (ScanResult r : ranked) {
                 print(out, r, sources.get(r.itemId()));

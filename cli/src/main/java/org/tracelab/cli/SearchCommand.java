@@ -73,13 +73,17 @@ final class SearchCommand extends BaseCommand {
         try (Case c = openForReading()) {
             r = c.search(new SearchRequest(q, lang, host, from, to, entity, tag, kind, limit));
         } catch (QuerySyntaxException e) {
-            Output out = out();
-            out.warn("tracelab: " + e.getMessage());
-            out.warn("  " + e.caret().replace("\n", "\n  "));
-            return ExitCode.BAD_INPUT;
+            return badQuery(out(), e);
         }
         print(r);
         return ExitCode.OK;
+    }
+
+    /** Tells a malformed query in two lines, the second with a caret under the fault; returns exit code 2. */
+    static int badQuery(Output out, QuerySyntaxException e) {
+        out.warn("tracelab: " + e.getMessage());
+        out.warn("  " + e.caret().replace("\n", "\n  "));
+        return ExitCode.BAD_INPUT;
     }
 
     private void print(SearchResults r) {

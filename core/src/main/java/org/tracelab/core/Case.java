@@ -578,6 +578,15 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */
+    public synchronized java.util.Set<Long> itemsWithText() {
+        try {
+            return new java.util.HashSet<>(derived.derivedItems());
+        } catch (SQLException e) {
+            throw TracelabException.io("reading which items of " + dir + " have texts", e);
+        }
+    }
+
     /** Opens an extracted text as UTF-8 bytes; the caller closes the stream. */
     public InputStream openText(DerivedText text) {
         try {
@@ -615,6 +624,11 @@ public final class Case implements AutoCloseable {
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
         return new CaseSearch(dir, blobs, entities, this::tagged).run(request);
+    }
+
+    /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
+    public java.util.SortedSet<Long> matching(String query) {
+        return new CaseSearch(dir, blobs, entities, this::tagged).matching(query);
     }
 
     private synchronized List<Long> tagged(String tag) {

@@ -107,6 +107,56 @@ class ExportCommandTest {
     }
 
     @Test
+    void queryBagHoldsTheMatchWithTheRecordsOfItsOwnCaptureAndVerifies() throws IOException {
+        Path bag = tmp.resolve("visa-bag");
+        Cli.Run r = cli.run("export", "bag", "--out", bag.toString(), "--query", "visa");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("visa", lastEntry().path("params").path("query").asText());
+        assertTrue(Files.readString(bag.resolve("bag-info.txt")).contains("Tracelab-Query: visa\n"));
+        Cli.Run ok = Cli.runBare("verify", "--bag", bag.toString());
+        assertEquals(0, ok.code(), ok::toString);
+
+        List<String> records = new ArrayList<>();
+        try (var s = Files.list(bag.resolve("data/warc"))) {
+            for (Path f : (Iterable<Path>) s.sorted()::iterator) {
+                assertTrue(f.getFileName().toString().matches("item-\\d+\\.warc\\.gz"), f::toString);
+                try (WarcReader reader = new WarcReader(f)) {
+                    for (WarcRecord rec : reader) {
+                        records.add(((WarcResponse) rec).target());
+                    }
+                }
+            }
+        }
+        assertEquals(2, records.size(), "the ad and the page it was found on, one response each: " + records);
+        assertTrue(records.stream().anyMatch(u -> u.contains("ad-2.html")), records::toString);
+        assertFalse(records.stream().anyMatch(u -> u.contains("ad-1.html")), "no other capture: " + records);
+    }
+
+    @Test
+    void malformedBagQueryIsExitTwoWithACaretAndNoFolder() throws IOException {
+        Path bag = tmp.resolve("bad-bag");
+        Cli.Run r = cli.run("export", "bag", "--out", bag.toString(), "--query", "visa AND (abroad");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("query: col "), r::toString);
+        assertTrue(r.err().contains("^"), r::toString);
+        try (var s = Files.list(tmp)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("bad-bag")), "nothing left behind");
+        }
+    }
+
+    @Test
+    void csvHasAByteOrderMarkForExcelUnlessNoBomIsGiven() throws IOException {
+        Path withBom = tmp.resolve("with.csv");
+        assertEquals(0, cli.run("export", "custody", "--out", withBom.toString()).code());
+        assertEquals("\uFEFFseq,", Files.readString(withBom, StandardCharsets.UTF_8).substring(0, 5));
+        assertTrue(lastEntry().path("params").path("bom").asBoolean());
+        Path without = tmp.resolve("without.csv");
+        assertEquals(0, cli.run("export", "custody", "--items", "--no-bom", "--out", without.toString()).code());
+        assertTrue(Files.readString(without, StandardCharsets.UTF_8).startsWith("id,kind,"));
+        assertFalse(lastEntry().path("params").path("bom").asBoolean(true));
+    }
+
+    @Test
     void waczHoldsTheWarcsAnIndexPointingAtResponsesPagesAndMatchingDigests() throws IOException {
         Path wacz = tmp.resolve("lab.wacz");
         Cli.Run r = cli.run("export", "wacz", "--out", wacz.toString());

@@ -62,6 +62,14 @@ class ReportInBrowserIT {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void chromiumRunsScriptInAPageWithoutPolicySoTheCheckBelowCanFail() throws Exception {
         Path control = tmp.resolve("control.html");
@@ -85,6 +93,7 @@ class ReportInBrowserIT {
         assertEquals(0, cli.run("tag", "1", "<script>document.title='PWNED'</script>").code());
         assertEquals(0, cli.run("note", "1", "<a href=\"javascript:document.title='PWNED'\">open</a>"
                 + "<img src=x onerror=\"document.title='PWNED'\">").code());
+        assertEquals(0, cli.run("scan").code(), "a scan, so the report has indicator hits");
         Path report = tmp.resolve("report.html");
         Cli.Run export = cli.run("export", "report", "--out", report.toString());
         assertEquals(0, export.code(), export::toString);
@@ -103,13 +112,23 @@ class ReportInBrowserIT {
                     "event handler attribute: " + m.group());
         }
         assertTrue(dom.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), "shown as text");
+        assertTrue(dom.contains("<mark>passport</mark>"), "the scan's passage, its match marked");
+
+        // The cluster picture is parsed as SVG: its elements are in the DOM Chromium built, one circle per ad.
+        int svgAt = dom.indexOf("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"clusters-svg\"");
+        assertTrue(svgAt >= 0, "the cluster picture is in the DOM");
+        String svg = dom.substring(svgAt, dom.indexOf("</svg>", svgAt));
+        assertEquals(2, count(svg, "<circle "), svg);
+        assertTrue(count(svg, "<rect class=\"identifier\"") >= 1, svg);
+        assertTrue(svg.contains("<title>phone:+998900000000</title>"), svg);
 
         Path target = Path.of(System.getProperty("tracelab.jar", "target/tracelab.jar")).toAbsolutePath()
                 .getParent();
         Files.createDirectories(target);
         Path shot = target.resolve("report-in-chromium.png");
         Files.deleteIfExists(shot);
-        run(tmp.resolve("profile-shot"), "--screenshot=" + shot, "--window-size=1200,900",
+        // Tall enough to show the charts, the hits and the cluster picture.
+        run(tmp.resolve("profile-shot"), "--screenshot=" + shot, "--window-size=1200,2000",
                 report.toUri().toString());
         assertTrue(Files.isRegularFile(shot), "screenshot at " + shot);
         byte[] head = Arrays.copyOf(Files.readAllBytes(shot), PNG.length);

@@ -26,12 +26,14 @@ public final class CustodyTable {
     /**
      * Writes every entry of the case's log to {@code out}, which is flushed, not closed.
      *
+     * @param bom true to start a CSV with a byte order mark, for Excel
      * @return the number of rows
      */
-    public static long write(Case c, TableFormat format, Writer out, Progress progress) throws IOException {
+    public static long write(Case c, TableFormat format, boolean bom, Writer out, Progress progress)
+            throws IOException {
         CaseManifest m = c.manifest();
         long[] rows = {0};
-        try (TableWriter t = new TableWriter(format, out, COLUMNS)) {
+        try (TableWriter t = new TableWriter(format, bom, out, COLUMNS)) {
             c.forEachCustodyEntry(e -> {
                 // Canonical JSON in CSV, so the entry hash can be recomputed from the cell; a tree in JSON Lines.
                 Object params = format == TableFormat.CSV ? Json.canonical(e.params()) : e.params();

@@ -28,32 +28,51 @@ public final class Exports {
         this.c = c;
     }
 
-    /** The custody log, one row per entry; logged as {@code export.custody}. */
-    public ExportResult custody(Path out, TableFormat format, Progress progress) {
+    /**
+     * The custody log, one row per entry; logged as {@code export.custody}.
+     *
+     * @param bom true to start a CSV with a byte order mark, so Excel reads it as UTF-8
+     */
+    public ExportResult custody(Path out, TableFormat format, boolean bom, Progress progress) {
         requireWritable();
-        ExportResult r = table(out, w -> CustodyTable.write(c, format, w, progress));
-        return logged("export.custody", r, Map.of("format", format.name().toLowerCase(java.util.Locale.ROOT),
-                "table", "custody"));
-    }
-
-    /** The items table, one row per item; logged as {@code export.items}. */
-    public ExportResult items(Path out, TableFormat format, Progress progress) {
-        requireWritable();
-        ExportResult r = table(out, w -> ItemsTable.write(c, format, w, null, progress));
-        return logged("export.items", r, Map.of("format", format.name().toLowerCase(java.util.Locale.ROOT),
-                "table", "items"));
+        ExportResult r = table(out, w -> CustodyTable.write(c, format, bom, w, progress));
+        return logged("export.custody", r, tableParams(format, bom, "custody"));
     }
 
     /**
-     * A signed BagIt bag of the whole case; logged as {@code export.bag} with the hash of its signed tag manifest.
+     * The items table, one row per item; logged as {@code export.items}.
+     *
+     * @param bom true to start a CSV with a byte order mark, so Excel reads it as UTF-8
+     */
+    public ExportResult items(Path out, TableFormat format, boolean bom, Progress progress) {
+        requireWritable();
+        ExportResult r = table(out, w -> ItemsTable.write(c, format, bom, w, null, progress));
+        return logged("export.items", r, tableParams(format, bom, "items"));
+    }
+
+    private static Map<String, Object> tableParams(TableFormat format, boolean bom, String table) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        p.put("table", table);
+        if (format == TableFormat.CSV) {
+            p.put("bom", bom);
+        }
+        return p;
+    }
+
+    /**
+     * A signed BagIt bag of the case, or of the items matching a search query and what they depend on; logged as
+     * {@code export.bag} with the hash of its signed tag manifest. A malformed query throws
+     * {@link org.tracelab.core.search.QuerySyntaxException} before anything is written.
      *
      * @param organization the bag's {@code Source-Organization}, or null
+     * @param query        a query in the language of {@code tracelab search}, or null for every item
      */
-    public ExportResult bag(Path out, String organization, Progress progress) {
+    public ExportResult bag(Path out, String organization, String query, Progress progress) {
         requireWritable();
         ExportResult r;
         try {
-            r = new BagWriter(c, organization).write(out, progress);
+            r = new BagWriter(c, organization, query).write(out, progress);
         } catch (IOException e) {
             throw TracelabException.io("writing bag " + out, e);
         }
@@ -61,6 +80,9 @@ public final class Exports {
         extra.put("hashOf", BagWriter.SIGNED_MANIFEST);
         if (organization != null) {
             extra.put("organization", organization);
+        }
+        if (query != null) {
+            extra.put("query", query);
         }
         return logged("export.bag", r, extra);
     }

@@ -12,6 +12,10 @@ import org.tracelab.core.Json;
 /**
  * Writes rows of named cells as CSV or JSON Lines. Text cells of CSV pass through {@link SpreadsheetSafe}; JSON keeps
  * every value exactly. The writer given is flushed, not closed: its opener closes it.
+ *
+ * <p>A CSV may start with a byte order mark: Excel reads a CSV without one in the machine's ANSI code page, which
+ * turns Cyrillic and Uzbek text into mojibake, and reads it as UTF-8 with one. LibreOffice and Google Sheets accept
+ * either. JSON Lines never has one (RFC 8259 forbids it).
  */
 final class TableWriter implements AutoCloseable {
     private final TableFormat format;
@@ -19,10 +23,16 @@ final class TableWriter implements AutoCloseable {
     private final List<String> columns;
     private final CSVPrinter csv;
 
-    TableWriter(TableFormat format, Writer out, List<String> columns) throws IOException {
+    /** Byte order mark, written as the first character of a CSV when asked. */
+    static final char BOM = '\uFEFF';
+
+    TableWriter(TableFormat format, boolean bom, Writer out, List<String> columns) throws IOException {
         this.format = format;
         this.out = out;
         this.columns = List.copyOf(columns);
+        if (bom && format == TableFormat.CSV) {
+            out.write(BOM);
+        }
         // RFC 4180: comma, double quotes, CRLF after every record, a header line.
         this.csv = format == TableFormat.CSV
                 ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())

@@ -2,6 +2,7 @@ package org.tracelab.core.search;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -70,6 +71,15 @@ public final class CaseSearch {
         }
         try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
             return searcher.search(request.query(), b.build(), query, request.limit());
+        }
+    }
+
+    /** The ids of every item matching {@code query} (no filters), ascending; parsed first, like {@link #run}. */
+    public SortedSet<Long> matching(String query) {
+        Analyzer analyzer = IndexFields.analyzer();
+        Query q = new CaseQueryParser(analyzer, entities).parse(query);
+        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
+            return searcher.ids(q);
         }
     }
 

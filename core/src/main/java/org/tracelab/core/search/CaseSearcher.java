@@ -14,10 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -108,6 +118,32 @@ public final class CaseSearcher implements AutoCloseable {
         } catch (IOException e) {
             throw TracelabException.io("searching the index", e);
         }
+    }
+
+    /** The ids of every item that matches {@code query}, in ascending order; no scores, no passages. */
+    public SortedSet<Long> ids(Query query) {
+        SortedSet<Long> out = new TreeSet<>();
+        try {
+            // Walk the matching documents of each segment: no ranking, so no queue as large as the index.
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                DocIdSetIterator it = scorer.iterator();
+                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        out.add(Long.parseLong(stored.document(d, Set.of(IndexFields.ID)).get(IndexFields.ID)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("searching the index", e);
+        }
+        return out;
     }
 
     private static long captured(Document doc) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +52,7 @@ class BagBench {
 
             Path bag = tmp.resolve("bag");
             long t1 = System.nanoTime();
-            ExportResult r = c.exports().bag(bag, null, Progress.NONE);
+            ExportResult r = c.exports().bag(bag, null, null, Progress.NONE);
             double export = (System.nanoTime() - t1) / 1e9;
             assertEquals(n, r.records());
 

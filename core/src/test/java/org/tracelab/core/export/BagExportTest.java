@@ -40,7 +40,7 @@ class BagExportTest {
         }
         Path b = shared.resolve("bag");
         try (Case c = ExportCase.create(shared.resolve("case"))) {
-            c.exports().bag(b, "Fictitious Training Academy", Progress.NONE);
+            c.exports().bag(b, "Fictitious Training Academy", null, Progress.NONE);
             logged = c.summary().lastEntry().orElseThrow();
         }
         bag = b;

@@ -32,7 +32,31 @@ final class ExportCase {
         "comma, \"quoted\" and\r\nline break",
     };
 
+    /** Ads of {@link #createLinkedAds}: all share one fictitious phone, so they make one cluster. */
+    static final int LINKED_ADS = 3;
+
     private ExportCase() {
+    }
+
+    /**
+     * A new ingested case of {@link #LINKED_ADS} fictitious ads sharing a phone, with markup in their sources, in
+     * their texts and around the phone and handle; each names a recruitment indicator.
+     */
+    static Case createLinkedAds(Path dir) throws IOException {
+        Case c = Case.create(dir, CaseManifest.create("Linked ads (fictitious)", "Cadet A", PURPOSE, "UZ", AT),
+                Clock.systemUTC());
+        CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
+        for (int i = 0; i < LINKED_ADS; i++) {
+            String text = "Fictitious ad " + i + ": waiter abroad. On arrival the passport is kept by the employer "
+                    + "for safety <img src=x onerror=\"document.title='PWNED'\">. Call <b>+998 90 000 00 0" + i
+                    + "</b> or +998 (90) 111-22-33 <script>x()</script>, Telegram @fict_<i>recruiter</i>_bot.";
+            NewItem item = NewItem.of("file", "/fictitious/<script>alert('svg')</script>-" + i + ".txt",
+                    AT.plusSeconds(i), "file", "text/plain", null, Map.of());
+            sink.store(item, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        c.finishCapture("file", Map.of("items", LINKED_ADS));
+        c.ingest(org.tracelab.core.collect.Progress.NONE);
+        return c;
     }
 
     /** A new case open for writing with one file item per hostile source, and one tagged item. */

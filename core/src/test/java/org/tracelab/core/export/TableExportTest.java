@@ -39,7 +39,7 @@ class TableExportTest {
         Path out = tmp.resolve("custody.csv");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
             long before = c.summary().logEntries();
-            ExportResult r = c.exports().custody(out, TableFormat.CSV, Progress.NONE);
+            ExportResult r = c.exports().custody(out, TableFormat.CSV, false, Progress.NONE);
             assertEquals(before, r.records());
             List<CSVRecord> rows = readCsv(out);
             assertEquals(before, rows.size());
@@ -76,7 +76,7 @@ class TableExportTest {
     void capturedTextThatLooksLikeAFormulaIsNeverAFormulaCellButNumbersStayNumbers() throws IOException {
         Path out = tmp.resolve("items.csv");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
-            c.exports().items(out, TableFormat.CSV, Progress.NONE);
+            c.exports().items(out, TableFormat.CSV, false, Progress.NONE);
         }
         List<CSVRecord> rows = readCsv(out);
         assertEquals(ExportCase.HOSTILE_SOURCES.length, rows.size());
@@ -109,7 +109,7 @@ class TableExportTest {
     void jsonLinesKeepCapturedTextExactly() throws IOException {
         Path out = tmp.resolve("items.jsonl");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
-            c.exports().items(out, TableFormat.JSONL, Progress.NONE);
+            c.exports().items(out, TableFormat.JSONL, false, Progress.NONE);
         }
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(ExportCase.HOSTILE_SOURCES.length, lines.size());
@@ -127,7 +127,7 @@ class TableExportTest {
         Files.writeString(out, "someone's file");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
             TracelabException e = assertThrows(TracelabException.class,
-                    () -> c.exports().custody(out, TableFormat.CSV, Progress.NONE));
+                    () -> c.exports().custody(out, TableFormat.CSV, false, Progress.NONE));
             assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
             assertTrue(e.getMessage().contains("taken.csv"), e.getMessage());
         }

@@ -20,6 +20,16 @@ public final class BagPaths {
         return "data/items/" + item.id() + "/" + item.blob().sha256();
     }
 
+    /** {@code data/text/<id>.txt}: where the text extracted from an item is in the bag. */
+    public static String text(Item item) {
+        return "data/text/" + item.id() + ".txt";
+    }
+
+    /** {@code data/warc/item-<id>.warc.gz}: an item's own WARC record, in a bag of selected items. */
+    public static String warcRecord(Item item) {
+        return "data/warc/item-" + item.id() + ".warc.gz";
+    }
+
     /** {@code data/warc/<name>} for a WARC file the case names {@code warc/<name>}, or null when it is no such name. */
     public static String warc(String caseRelative) {
         if (caseRelative == null || !caseRelative.startsWith("warc/")) {

@@ -1,5 +1,6 @@
 package org.tracelab.core.export.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,12 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseKeys;
@@ -16,13 +22,22 @@ import org.tracelab.core.Json;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.items.Item;
+import org.tracelab.core.links.CaseLinks;
+import org.tracelab.core.links.Cluster;
+import org.tracelab.core.links.Identifier;
+import org.tracelab.core.patterns.Passage;
+import org.tracelab.core.patterns.RecordedScan;
+import org.tracelab.core.patterns.Span;
 
 /**
- * The case as one self-contained HTML file: summary, items with hashes, per-collector counts and the custody timeline
- * drawn as inline SVG, and the custody log. Nothing in it asks for anything when opened: a strict
- * Content-Security-Policy forbids scripts and every fetch but inline images, no external resource is named, and
- * every string from the case goes through {@link Html#escape}. Captured URLs are shown as text, never as links.
+ * The case as one self-contained HTML file: summary, per-collector counts and the custody timeline drawn as inline
+ * SVG, the indicator hits of the last scan with their passages, the link clusters drawn as inline SVG (largest
+ * first, the rest listed), items with hashes, and the custody log. Nothing in it asks for anything when opened: a
+ * strict Content-Security-Policy forbids scripts and every fetch but inline images, no external resource is named,
+ * and every string from the case goes through {@link Html#escape}. Captured URLs are shown as text, never as links.
  */
 public final class HtmlReport {
     /** The policy in the report's meta element: no script, no fetch, styles and data images inline only. */
@@ -32,7 +47,10 @@ public final class HtmlReport {
             + "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px;"
             + "text-align:left;vertical-align:top}code,.h{font-family:monospace;word-break:break-all}"
             + "dt{font-weight:bold}dd{margin:0 0 .5em 1em}svg text{font-size:11px}"
-            + ".p{max-width:40em;word-break:break-all}";
+            + ".p{max-width:40em;word-break:break-all}mark{background:#ffe08a}";
+
+    /** Matched items whose hits are shown; the items table has every score. */
+    static final int MAX_HITS = 200;
 
     private final Case c;
 
@@ -64,6 +82,8 @@ public final class HtmlReport {
             w.write("</section>\n<section id=\"timeline\"><h2>Custody timeline (entries per day, UTC)</h2>");
             w.write(Charts.timeline("custody entries per day", perDay));
             w.write("</section>\n");
+            hits(w);
+            clusters(w);
             items(w, progress);
             custody(w, progress);
             w.write("<footer><p>Made by Tracelab " + Html.escape(ToolVersion.version()) + " at "
@@ -102,6 +122,88 @@ public final class HtmlReport {
 
     private static void dd(Writer w, String label, String value) throws IOException {
         w.write("<dt>" + Html.escape(label) + "</dt><dd>" + Html.escape(value) + "</dd>");
+    }
+
+    private void hits(Writer w) throws IOException {
+        w.write("<section id=\"hits\"><h2>Indicator hits (last scan)</h2>");
+        Optional<RecordedScan> scan = RecordedScan.last(c);
+        if (scan.isEmpty()) {
+            w.write("<p>The case has not been scanned ('tracelab scan').</p></section>\n");
+            return;
+        }
+        CustodyEntry e = scan.get().entry();
+        List<RecordedScan.Scored> ranked = scan.get().ranked();
+        w.write("<p>Scan of " + Html.escape(Timestamps.format(e.at())) + " (custody entry " + e.seq() + ", packs "
+                + Html.escape(String.join(", ", texts(e.params().path("packs")))) + "): " + ranked.size()
+                + " items matched; the " + Math.min(MAX_HITS, ranked.size()) + " highest scores are shown.</p>");
+        w.write("<table><thead><tr><th>score</th><th>item</th><th>source</th><th>indicator (weight)</th>"
+                + "<th>passages</th></tr></thead><tbody>\n");
+        for (RecordedScan.Scored s : ranked.subList(0, Math.min(MAX_HITS, ranked.size()))) {
+            boolean first = true;
+            for (RecordedScan.Hit h : s.hits()) {
+                w.write("<tr>" + (first ? "<td rowspan=\"" + s.hits().size() + "\">" + String.format(Locale.ROOT,
+                        "%.1f", s.score()) + "</td><td rowspan=\"" + s.hits().size() + "\">" + s.itemId()
+                        + "</td><td class=\"p\" rowspan=\"" + s.hits().size() + "\">" + Html.escape(s.source())
+                        + "</td>" : "") + "<td>" + Html.escape(h.indicator()) + " (" + Html.escape(h.weight())
+                        + ")</td><td class=\"p\">");
+                for (Passage p : h.passages()) {
+                    w.write("<p>" + marked(p) + "</p>");
+                }
+                w.write("</td></tr>\n");
+                first = false;
+            }
+        }
+        w.write("</tbody></table></section>\n");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The passage escaped, each match in a mark element: the text between matches is escaped piece by piece. */
+    private static String marked(Passage p) {
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        for (Span m : p.matches()) {
+            if (m.start() < at) {
+                continue;
+            }
+            sb.append(Html.escape(p.text().substring(at, m.start()))).append("<mark>")
+                    .append(Html.escape(p.text().substring(m.start(), m.end()))).append("</mark>");
+            at = m.end();
+        }
+        return sb.append(Html.escape(p.text().substring(at))).toString();
+    }
+
+    private void clusters(Writer w) throws IOException {
+        w.write("<section id=\"clusters\"><h2>Link clusters (items sharing phones, handles, e-mails, wallets)</h2>");
+        if (!Files.isDirectory(c.dir().resolve(CaseIndex.FOLDER))) {
+            w.write("<p>The case has no index ('tracelab reindex'), so no links.</p></section>\n");
+            return;
+        }
+        CaseLinks.Result links = CaseLinks.run(c, type -> true);
+        List<Cluster> clusters = links.links().clusters();
+        if (clusters.isEmpty()) {
+            w.write("<p>No two items share an identifier.</p></section>\n");
+            return;
+        }
+        w.write("<p>" + clusters.size() + " clusters; the " + Math.min(ClusterPicture.MAX_CLUSTERS, clusters.size())
+                + " largest drawn: items are circles (outer ring), shared identifiers squares (inner ring).</p>");
+        w.write(ClusterPicture.svg(clusters, links.links().graph(), links.sources()));
+        if (clusters.size() > ClusterPicture.MAX_CLUSTERS) {
+            w.write("<table><thead><tr><th>cluster</th><th>items</th><th>shared identifiers</th></tr></thead>"
+                    + "<tbody>\n");
+            for (int n = ClusterPicture.MAX_CLUSTERS; n < clusters.size(); n++) {
+                Cluster k = clusters.get(n);
+                w.write("<tr><td>" + (n + 1) + "</td><td>" + Html.escape(String.join(", ", k.items()))
+                        + "</td><td class=\"p\">" + Html.escape(String.join(", ",
+                        k.shared().stream().map(Identifier::toString).toList())) + "</td></tr>\n");
+            }
+            w.write("</tbody></table>");
+        }
+        w.write("</section>\n");
     }
 
     private void items(Writer w, Progress progress) throws IOException {

@@ -1,0 +1,73 @@
+package org.tracelab.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.samples.LabServer;
+import org.tracelab.samples.LabServerOptions;
+
+/**
+ * A WACZ export replayed in Webrecorder's ReplayWeb.page, in headless Debian chromium, by
+ * {@code scripts/wacz-replay/check.js}: the captured page, Cyrillic text included, must show in the replay frame.
+ * Needs node and {@code scripts/wacz-replay/install} (which {@code .ci/run} runs); a screenshot is kept in target/.
+ */
+class WaczReplayIT {
+    /** Text only the captured page holds; fictitious. */
+    private static final String MARK = "Вымышленная вакансия 4711: официант (fictitious replay check)";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void capturedPageReplaysInReplayWebPage() throws Exception {
+        Path target = Path.of(System.getProperty("tracelab.jar", "target/tracelab.jar")).toAbsolutePath().getParent();
+        Path script = target.getParent().getParent().resolve("scripts/wacz-replay/check.js");
+        Path node = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(d -> Path.of(d, "node")).filter(Files::isExecutable).findFirst().orElse(null);
+        if (node == null || !Files.isRegularFile(script.resolveSibling("node_modules/replaywebpage/sw.js"))) {
+            fail("this test needs node and ReplayWeb.page: run scripts/wacz-replay/install (.ci/run does)");
+        }
+
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<title>Fictitious jobs</title></head><body><h1>Fictitious jobs</h1><p>" + MARK + "</p>"
+                + "<a href=\"ad-1.html\">ad</a></body></html>", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("ad-1.html"), "<!DOCTYPE html><html><body>Fictitious ad.</body></html>",
+                StandardCharsets.UTF_8);
+        Cli cli = new Cli(tmp.resolve("case"));
+        assertEquals(0, cli.init().code());
+        String page;
+        try (LabServer server = LabServer.start(site, LabServerOptions.defaults())) {
+            page = server.baseUri().resolve("index.html").toString();
+            Cli.Run crawl = cli.run("collect", "page", page, "--depth", "1", "--delay", "0");
+            assertEquals(0, crawl.code(), crawl::toString);
+        }
+        // The server is gone: what shows next can only come from the WACZ.
+        Path wacz = tmp.resolve("lab.wacz");
+        Cli.Run export = cli.run("export", "wacz", "--out", wacz.toString());
+        assertEquals(0, export.code(), export::toString);
+
+        Path shot = target.resolve("wacz-in-replaywebpage.png");
+        Files.deleteIfExists(shot);
+        Path log = tmp.resolve("check.log");
+        Process p = new ProcessBuilder(node.toString(), script.toString(), wacz.toString(), page, MARK,
+                shot.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            fail("the replay check did not finish in 180 s: " + Files.readString(log));
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("replayed " + page), out);
+        assertTrue(Files.size(shot) > 0, "screenshot at " + shot);
+    }
+}
