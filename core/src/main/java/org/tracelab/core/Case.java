@@ -90,7 +90,8 @@ public final class Case implements AutoCloseable {
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
-        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS);
+        // A group's staged blobs are synced and named before its rows commit: rows never refer to unnamed bytes.
+        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, blobs::publishStaged);
         this.derived = new DerivedStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
@@ -300,7 +301,7 @@ public final class Case implements AutoCloseable {
         try {
             flushIfWritable();
             items.forEachTagged(sink);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw TracelabException.io("reading the items of case " + dir, e);
         }
     }
@@ -310,7 +311,7 @@ public final class Case implements AutoCloseable {
         try {
             flushIfWritable();
             custody.forEach(sink);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw TracelabException.io("reading the custody log of case " + dir, e);
         }
     }
@@ -330,13 +331,13 @@ public final class Case implements AutoCloseable {
         try {
             flush();
             return custody.append(action, null, params);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("logging " + action + " in case " + dir, e);
         }
     }
 
-    private void flushIfWritable() throws SQLException {
+    private void flushIfWritable() throws SQLException, IOException {
         if (lock != null) {
             flush();
         }
@@ -383,7 +384,7 @@ public final class Case implements AutoCloseable {
                 }
                 return added;
             });
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("tagging item " + id, e);
         }
@@ -403,7 +404,7 @@ public final class Case implements AutoCloseable {
                 custody.append("note", id, Map.of("note", noteId, "text", text));
                 return noteId;
             });
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("adding a note to item " + id, e);
         }
@@ -431,7 +432,7 @@ public final class Case implements AutoCloseable {
         try {
             flush();
             custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("logging the end of collection", e);
         }
@@ -448,13 +449,14 @@ public final class Case implements AutoCloseable {
 
         @Override
         public StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException {
-            // Hashing and writing the bytes needs no lock: many collector threads may do it at once.
-            return blobs.put(content, maxBytes);
+            // Hashing and writing the bytes needs no lock: many collector threads may do it at once. Small blobs
+            // are staged and synced with their group (see GroupCommit), not one by one.
+            return blobs.stage(content, maxBytes);
         }
 
         @Override
         public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
-            if (!blobs.contains(blob.id())) {
+            if (!blobs.holds(blob.id())) {
                 throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
             }
             synchronized (Case.this) {
@@ -475,13 +477,13 @@ public final class Case implements AutoCloseable {
                     }
                     custody.append("capture", id, p);
                     StoredItem stored = new StoredItem(id, item, blob);
-                    group.onCommit(() -> listener.stored(stored));
+                    group.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
                     if (group.due()) {
                         flush();
                     }
                     return stored;
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw TracelabException.io("recording capture of " + item.source(), e);
                 }
             }
@@ -509,8 +511,8 @@ public final class Case implements AutoCloseable {
                 try {
                     flush();
                     custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
                 }
             }
@@ -522,8 +524,8 @@ public final class Case implements AutoCloseable {
                 try {
                     flush();
                     custody.append(action, null, params);
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("logging " + action + ": " + e.getMessage(), e);
                 }
             }
@@ -560,11 +562,8 @@ public final class Case implements AutoCloseable {
             Ingest ingest = new Ingest(dir, blobs, items, derived, new IngestRecorder(), entities,
                     ExtractorSettings.DEFAULTS, clock);
             return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
-        } catch (SQLException e) {
-            abandonGroup();
-            throw TracelabException.io("ingesting items of " + dir, e);
-        } catch (IOException e) {
-            abandonGroup();
+        } catch (SQLException | IOException e) {
+            abandonGroup(e);
             throw TracelabException.io("ingesting items of " + dir, e);
         }
     }
@@ -639,8 +638,8 @@ public final class Case implements AutoCloseable {
                     if (group.due()) {
                         flush();
                     }
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
                 }
             }
@@ -660,8 +659,8 @@ public final class Case implements AutoCloseable {
             synchronized (Case.this) {
                 try {
                     flush();
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("committing extracted texts: " + e.getMessage(), e);
                 }
             }
@@ -729,16 +728,16 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Commits the open group of captures and acknowledges them. */
-    private void flush() throws SQLException {
+    /** Makes the open group's blobs durable, commits its rows and acknowledges its captures. */
+    private void flush() throws SQLException, IOException {
         for (Runnable ack : group.commit()) {
             ack.run();
         }
     }
 
-    private void abandonGroup() {
+    private void abandonGroup(Exception cause) {
         try {
-            group.rollback();
+            group.rollback("its group was abandoned: " + cause.getMessage());
         } catch (SQLException ignored) {
             // the original failure is what gets reported
         }
@@ -758,13 +757,15 @@ public final class Case implements AutoCloseable {
     public synchronized void close() {
         try {
             if (lock != null) {
-                flush();
+                try {
+                    flush();
+                } catch (SQLException | IOException e) {
+                    throw TracelabException.io("committing the last captures to " + dir, e);
+                }
                 custody.writeHead();
             }
         } catch (IOException e) {
             throw TracelabException.io("recording custody head of " + dir, e);
-        } catch (SQLException e) {
-            throw TracelabException.io("committing the last captures to " + dir, e);
         } finally {
             try {
                 db.close();

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 import org.tracelab.core.store.StoredBlob;
 
@@ -255,8 +256,9 @@ public final class HttpCapture implements AutoCloseable {
                 : Optional.empty();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
 
+        BlobId body = blob.id();
         Exchange x = new Exchange(url, requestTarget(url), sent, ip, date, status, received, blob,
-                blobs.path(blob.id()));
+                () -> blobs.open(body));
         WarcLocation warc = archive.write(x);
 
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -197,7 +197,7 @@ public final class WarcArchive implements AutoCloseable {
     }
 
     private static InputStream blockStream(byte[] header, Exchange x) throws IOException {
-        return new SequenceInputStream(new ByteArrayInputStream(header), Files.newInputStream(x.payloadFile()));
+        return new SequenceInputStream(new ByteArrayInputStream(header), x.payloadBytes().open());
     }
 
     /** The block digest needs the payload read once more: the blob's hash covers the payload only. */
