@@ -687,9 +687,10 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Re-hashes every blob and walks the whole custody chain. Read-only. */
+    /** Re-hashes every blob and walks the whole custody chain; a writer commits its open group first. */
     public synchronized VerifyReport verify(VerifyListener listener) {
         try {
+            flushIfWritable();
             return new Verifier(db.connection(), blobs, custody, listener).run();
         } catch (SQLException e) {
             throw TracelabException.io("reading case " + dir + " to verify it", e);
