@@ -1,6 +1,7 @@
 package org.tracelab.core;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -80,6 +83,8 @@ public final class Case implements AutoCloseable {
     private final GroupCommit group;
     private final DerivedStore derived;
     private final EntityFinder entities;
+    /** Files outside the store that captures point into (WARC), synced before each group commits. */
+    private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -90,8 +95,7 @@ public final class Case implements AutoCloseable {
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
-        // A group's staged blobs are synced and named before its rows commit: rows never refer to unnamed bytes.
-        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, blobs::publishStaged);
+        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, this::makeGroupDurable);
         this.derived = new DerivedStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
@@ -495,6 +499,13 @@ public final class Case implements AutoCloseable {
         }
 
         @Override
+        public Closeable syncBeforeCommit(Syncable sync) {
+            Objects.requireNonNull(sync, "sync");
+            syncs.add(sync);
+            return () -> syncs.remove(sync);
+        }
+
+        @Override
         public void failed(String source, String reason) throws IOException {
             note("capture.failed", source, reason);
             listener.failed(source, reason);
@@ -726,6 +737,17 @@ public final class Case implements AutoCloseable {
     private void requireWritable(String what) {
         if (lock == null) {
             throw new IllegalStateException(what + " needs the case open for writing");
+        }
+    }
+
+    /**
+     * Before a group's rows commit, what they refer to is made durable: staged blobs are synced and named, and
+     * the files collectors registered (WARC) are synced. Rows never refer to bytes a crash could lose.
+     */
+    private void makeGroupDurable() throws IOException {
+        blobs.publishStaged();
+        for (CaptureSink.Syncable s : syncs) {
+            s.sync();
         }
     }
 

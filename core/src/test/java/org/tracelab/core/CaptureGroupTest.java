@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,33 @@ class CaptureGroupTest {
         try (Case c = Case.openForWriting(dir, "test", Clock.systemUTC())) {
             assertEquals(0, c.summary().items(), "the group's rows were rolled back");
             assertTrue(c.verify(VerifyListener.NONE).holds());
+        }
+    }
+
+    @Test
+    void registeredSyncRunsBeforeTheGroupIsHeardOfAndItsFailureLosesTheGroup() throws IOException {
+        try (Case c = create(tmp.resolve("c"))) {
+            CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
+            boolean[] failing = {false};
+            try (Closeable warc = sink.syncBeforeCommit(() -> {
+                if (failing[0]) {
+                    throw new IOException("WARC file could not be synced (simulated)");
+                }
+                heard.add("synced");
+            })) {
+                store(sink, "/fictitious/a");
+                c.finishCapture("test", Map.of());
+                assertEquals(List.of("synced", "stored /fictitious/a named=true"), heard);
+
+                failing[0] = true;
+                store(sink, "/fictitious/b");
+                assertThrows(TracelabException.class, () -> c.finishCapture("test", Map.of()));
+                assertEquals("failed /fictitious/b", heard.get(heard.size() - 1));
+            }
+            heard.clear();
+            store(sink, "/fictitious/c");
+            c.finishCapture("test", Map.of());
+            assertEquals(List.of("stored /fictitious/c named=true"), heard, "a closed registration no longer runs");
         }
     }
 }
