@@ -33,8 +33,9 @@ import org.tracelab.core.Hashing;
  * blob path either does not exist or holds exactly the bytes its name promises, whenever the process is killed.
  *
  * <p>Small blobs may instead be <em>staged</em> ({@link #stage}): written under {@code blobs/incoming} without a
- * sync, readable through {@link #open}, and named only by {@link #publishStaged}, which syncs a whole group of them
- * at once. The promise about names is the same; only the moment a blob gets its name moves to the group's commit.
+ * sync, readable through {@link #open}, and named in batches whose syncs are issued together, at the latest by
+ * {@link #publishStaged} before the rows referring to them commit. The promise about names is the same; only the
+ * moment a blob gets its name moves.
  */
 public final class BlobStore {
     static final int BUFFER = 1 << 20;
@@ -44,12 +45,18 @@ public final class BlobStore {
     public static final long STAGE_MAX_BYTES = 1 << 20;
     /** Syncs issued at once when publishing, so the file system can cover many of them with one journal commit. */
     private static final int SYNC_THREADS = 16;
+    /** Staged blobs waiting that make the staging thread publish them, so syncs overlap other threads' work. */
+    static final int BATCH = 32;
     private static final String STAGED_SUFFIX = ".staged";
 
     private final Path root;
     private final Path incoming;
     /** Staged blobs not yet named; the check-then-name steps of staging and publishing hold its monitor. */
     private final Map<BlobId, Path> staged = new LinkedHashMap<>();
+    /** Staged blobs no thread is publishing yet; guarded by the monitor of {@link #staged}. */
+    private final Map<BlobId, Path> unclaimed = new LinkedHashMap<>();
+    /** Batches being published by some thread; guarded by the monitor of {@link #staged}. */
+    private int publishing;
     /** Folders with new entries whose sync has not yet succeeded; retried by the next publish. */
     private final Set<Path> unsyncedDirs = new LinkedHashSet<>();
 
@@ -125,12 +132,17 @@ public final class BlobStore {
 
     /**
      * Like {@link #put(InputStream, long)}, but a blob of at most {@link #STAGE_MAX_BYTES} is only staged: readable
-     * at once through {@link #open}, durable and named by the next {@link #publishStaged}. Nothing may refer to a
-     * staged blob durably (a committed row, say) before that publish returns. The same bytes staged twice, or
-     * already stored, are kept once and the result says they existed.
+     * at once through {@link #open}, durable and named by the next {@link #publishStaged} at the latest. Nothing may
+     * refer to a staged blob durably (a committed row, say) before that publish returns. The same bytes staged
+     * twice, or already stored, are kept once and the result says they existed.
+     *
+     * <p>Once {@link #BATCH} blobs wait, the calling thread publishes them as one batch, so syncing overlaps the
+     * work of other threads and the group's commit finds little left to do.
      */
     public StoredBlob stage(InputStream in, long limit) throws IOException {
         Received r = receive(in, limit, false);
+        StoredBlob blob;
+        List<Map.Entry<BlobId, Path>> batch = List.of();
         try {
             if (r.size() > STAGE_MAX_BYTES) {
                 sync(r.tmp());
@@ -143,14 +155,26 @@ public final class BlobStore {
                 Path name = stagedPath(r.id());
                 Files.move(r.tmp(), name, StandardCopyOption.ATOMIC_MOVE);
                 staged.put(r.id(), name);
-                return r.blob(false);
+                unclaimed.put(r.id(), name);
+                blob = r.blob(false);
+                if (unclaimed.size() >= BATCH) {
+                    batch = claim();
+                }
             }
         } finally {
             Files.deleteIfExists(r.tmp());
         }
+        if (!batch.isEmpty()) {
+            try {
+                publish(batch);
+            } catch (IOException e) {
+                // Left staged for the group's commit, which retries it and reports what still fails.
+            }
+        }
+        return blob;
     }
 
-    /** How many blobs are staged and not yet published. */
+    /** How many blobs are staged and not yet named. */
     public int stagedCount() {
         synchronized (staged) {
             return staged.size();
@@ -159,40 +183,78 @@ public final class BlobStore {
 
     /**
      * Makes every blob staged so far durable and names it: syncs their bytes together, renames each into place,
-     * then syncs each folder that got a new entry. When it returns, every blob staged before the call is named
-     * and durable. On failure, what was not yet named stays staged for the next call; nothing is named before
-     * its bytes were synced.
+     * then syncs each folder that got a new entry; waits for batches other threads are publishing. When it
+     * returns, every blob staged before the call is named and durable. On failure, what was not yet named stays
+     * staged for the next call; nothing is named before its bytes were synced.
      */
     public void publishStaged() throws IOException {
-        List<Map.Entry<BlobId, Path>> batch;
-        synchronized (staged) {
-            batch = new ArrayList<>(staged.size());
-            staged.forEach((id, file) -> batch.add(Map.entry(id, file)));
-        }
-        concurrently(batch.stream().map(Map.Entry::getValue).toList(), BlobStore::sync);
-        for (Map.Entry<BlobId, Path> e : batch) {
-            BlobId id = e.getKey();
-            Path target = path(id);
-            makeFolders(target.getParent());
+        while (true) {
+            List<Map.Entry<BlobId, Path>> batch;
             synchronized (staged) {
-                if (Files.exists(target)) {
-                    Files.deleteIfExists(e.getValue());
-                } else {
-                    Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
-                    // Evidence must not be edited by accident: blobs are read-only once named.
-                    target.toFile().setReadOnly();
-                    unsyncedDirs.add(target.getParent());
+                while (unclaimed.isEmpty() && publishing > 0) {
+                    try {
+                        staged.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while syncing the evidence store");
+                    }
                 }
-                staged.remove(id);
+                if (unclaimed.isEmpty() && unsyncedDirs.isEmpty()) {
+                    return;
+                }
+                batch = claim();
             }
+            publish(batch);
         }
-        List<Path> dirs;
-        synchronized (staged) {
-            dirs = List.copyOf(unsyncedDirs);
-        }
-        concurrently(dirs, BlobStore::fsyncDirectory);
-        synchronized (staged) {
-            dirs.forEach(unsyncedDirs::remove);
+    }
+
+    /** Takes every unclaimed staged blob for the calling thread to publish; holds the monitor of staged. */
+    private List<Map.Entry<BlobId, Path>> claim() {
+        List<Map.Entry<BlobId, Path>> batch = new ArrayList<>(unclaimed.size());
+        unclaimed.forEach((id, file) -> batch.add(Map.entry(id, file)));
+        unclaimed.clear();
+        publishing++;
+        return batch;
+    }
+
+    /** Syncs, names and syncs the folders of a claimed batch; on failure, its unnamed blobs are unclaimed again. */
+    private void publish(List<Map.Entry<BlobId, Path>> batch) throws IOException {
+        int named = 0;
+        try {
+            concurrently(batch.stream().map(Map.Entry::getValue).toList(), BlobStore::sync);
+            for (Map.Entry<BlobId, Path> e : batch) {
+                BlobId id = e.getKey();
+                Path target = path(id);
+                makeFolders(target.getParent());
+                synchronized (staged) {
+                    if (Files.exists(target)) {
+                        Files.deleteIfExists(e.getValue());
+                    } else {
+                        Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
+                        // Evidence must not be edited by accident: blobs are read-only once named.
+                        target.toFile().setReadOnly();
+                        unsyncedDirs.add(target.getParent());
+                    }
+                    staged.remove(id);
+                }
+                named++;
+            }
+            List<Path> dirs;
+            synchronized (staged) {
+                dirs = List.copyOf(unsyncedDirs);
+            }
+            concurrently(dirs, BlobStore::fsyncDirectory);
+            synchronized (staged) {
+                dirs.forEach(unsyncedDirs::remove);
+            }
+        } finally {
+            synchronized (staged) {
+                for (Map.Entry<BlobId, Path> e : batch.subList(named, batch.size())) {
+                    unclaimed.put(e.getKey(), e.getValue());
+                }
+                publishing--;
+                staged.notifyAll();
+            }
         }
     }
 

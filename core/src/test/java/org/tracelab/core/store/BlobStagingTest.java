@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,21 @@ class BlobStagingTest {
         assertTrue(store.contains(a.id()));
         assertTrue(store.contains(b.id()));
         assertEquals(0, store.stagedCount());
+    }
+
+    @Test
+    void fullBatchIsPublishedByTheThreadThatFilledIt() throws IOException {
+        List<StoredBlob> blobs = new ArrayList<>();
+        for (int i = 0; i < BlobStore.BATCH - 1; i++) {
+            blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
+        }
+        assertEquals(BlobStore.BATCH - 1, store.stagedCount());
+        blobs.add(store.stage(bytes("fictitious page that fills the batch"), Long.MAX_VALUE));
+        assertEquals(0, store.stagedCount());
+        for (StoredBlob b : blobs) {
+            assertTrue(store.contains(b.id()));
+        }
+        store.publishStaged();
     }
 
     @Test
