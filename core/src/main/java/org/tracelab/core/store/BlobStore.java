@@ -225,7 +225,7 @@ public final class BlobStore {
             for (Map.Entry<BlobId, Path> e : batch) {
                 BlobId id = e.getKey();
                 Path target = path(id);
-                makeFolders(target.getParent());
+                makeFolders(target.getParent(), this::syncLater);
                 synchronized (staged) {
                     if (Files.exists(target)) {
                         Files.deleteIfExists(e.getValue());
@@ -258,25 +258,10 @@ public final class BlobStore {
         }
     }
 
-    /** Creates the fan-out folders of a staged blob, leaving their parents' syncs to the publish. */
-    private void makeFolders(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path upper = dir.getParent();
-        if (!Files.isDirectory(upper)) {
-            Files.createDirectories(upper);
-            synchronized (staged) {
-                unsyncedDirs.add(root);
-            }
-        }
-        try {
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
+    /** Folders whose new entries the next batch syncs, so a staged blob's folders cost no sync of their own. */
+    private void syncLater(Path dir) {
         synchronized (staged) {
-            unsyncedDirs.add(upper);
+            unsyncedDirs.add(dir);
         }
     }
 
@@ -387,7 +372,7 @@ public final class BlobStore {
             return false;
         }
         Path dir = target.getParent();
-        createDurably(dir);
+        makeFolders(dir, BlobStore::fsyncDirectory);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
@@ -399,22 +384,25 @@ public final class BlobStore {
         return true;
     }
 
-    /** Creates the two levels of fan-out folders, syncing each parent so the new entries survive a power loss. */
-    private void createDurably(Path dir) throws IOException {
+    /**
+     * Creates the two levels of fan-out folders; {@code syncParent} makes each new entry survive a power loss (at
+     * once, or with the batch).
+     */
+    private void makeFolders(Path dir, FileTask syncParent) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path upper = dir.getParent();
         if (!Files.isDirectory(upper)) {
             Files.createDirectories(upper);
-            fsyncDirectory(root);
+            syncParent.run(root);
         }
         try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
             return;
         }
-        fsyncDirectory(upper);
+        syncParent.run(upper);
     }
 
     /** Removes temp files a killed process left behind; they were never named, so nothing refers to them. */
