@@ -1,6 +1,7 @@
 package org.tracelab.core;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -80,6 +83,8 @@ public final class Case implements AutoCloseable {
     private final GroupCommit group;
     private final DerivedStore derived;
     private final EntityFinder entities;
+    /** Files outside the store that captures point into (WARC), synced before each group commits. */
+    private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -90,7 +95,7 @@ public final class Case implements AutoCloseable {
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
-        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS);
+        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, this::makeGroupDurable);
         this.derived = new DerivedStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
@@ -300,7 +305,7 @@ public final class Case implements AutoCloseable {
         try {
             flushIfWritable();
             items.forEachTagged(sink);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw TracelabException.io("reading the items of case " + dir, e);
         }
     }
@@ -310,7 +315,7 @@ public final class Case implements AutoCloseable {
         try {
             flushIfWritable();
             custody.forEach(sink);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw TracelabException.io("reading the custody log of case " + dir, e);
         }
     }
@@ -330,13 +335,13 @@ public final class Case implements AutoCloseable {
         try {
             flush();
             return custody.append(action, null, params);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("logging " + action + " in case " + dir, e);
         }
     }
 
-    private void flushIfWritable() throws SQLException {
+    private void flushIfWritable() throws SQLException, IOException {
         if (lock != null) {
             flush();
         }
@@ -383,7 +388,7 @@ public final class Case implements AutoCloseable {
                 }
                 return added;
             });
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("tagging item " + id, e);
         }
@@ -403,7 +408,7 @@ public final class Case implements AutoCloseable {
                 custody.append("note", id, Map.of("note", noteId, "text", text));
                 return noteId;
             });
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("adding a note to item " + id, e);
         }
@@ -431,7 +436,7 @@ public final class Case implements AutoCloseable {
         try {
             flush();
             custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             resyncAfterFailure();
             throw TracelabException.io("logging the end of collection", e);
         }
@@ -448,13 +453,14 @@ public final class Case implements AutoCloseable {
 
         @Override
         public StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException {
-            // Hashing and writing the bytes needs no lock: many collector threads may do it at once.
-            return blobs.put(content, maxBytes);
+            // Hashing and writing the bytes needs no lock: many collector threads may do it at once. Small blobs
+            // are staged and synced with their group (see GroupCommit), not one by one.
+            return blobs.stage(content, maxBytes);
         }
 
         @Override
         public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
-            if (!blobs.contains(blob.id())) {
+            if (!blobs.holds(blob.id())) {
                 throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
             }
             synchronized (Case.this) {
@@ -475,13 +481,13 @@ public final class Case implements AutoCloseable {
                     }
                     custody.append("capture", id, p);
                     StoredItem stored = new StoredItem(id, item, blob);
-                    group.onCommit(() -> listener.stored(stored));
+                    group.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
                     if (group.due()) {
                         flush();
                     }
                     return stored;
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw TracelabException.io("recording capture of " + item.source(), e);
                 }
             }
@@ -490,6 +496,13 @@ public final class Case implements AutoCloseable {
         @Override
         public Path caseDirectory() {
             return dir;
+        }
+
+        @Override
+        public Closeable syncBeforeCommit(Syncable sync) {
+            Objects.requireNonNull(sync, "sync");
+            syncs.add(sync);
+            return () -> syncs.remove(sync);
         }
 
         @Override
@@ -509,8 +522,8 @@ public final class Case implements AutoCloseable {
                 try {
                     flush();
                     custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
                 }
             }
@@ -522,8 +535,8 @@ public final class Case implements AutoCloseable {
                 try {
                     flush();
                     custody.append(action, null, params);
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("logging " + action + ": " + e.getMessage(), e);
                 }
             }
@@ -560,11 +573,8 @@ public final class Case implements AutoCloseable {
             Ingest ingest = new Ingest(dir, blobs, items, derived, new IngestRecorder(), entities,
                     ExtractorSettings.DEFAULTS, clock);
             return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
-        } catch (SQLException e) {
-            abandonGroup();
-            throw TracelabException.io("ingesting items of " + dir, e);
-        } catch (IOException e) {
-            abandonGroup();
+        } catch (SQLException | IOException e) {
+            abandonGroup(e);
             throw TracelabException.io("ingesting items of " + dir, e);
         }
     }
@@ -653,8 +663,8 @@ public final class Case implements AutoCloseable {
                     if (group.due()) {
                         flush();
                     }
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
                 }
             }
@@ -674,8 +684,8 @@ public final class Case implements AutoCloseable {
             synchronized (Case.this) {
                 try {
                     flush();
-                } catch (SQLException e) {
-                    abandonGroup();
+                } catch (SQLException | IOException e) {
+                    abandonGroup(e);
                     throw new IOException("committing extracted texts: " + e.getMessage(), e);
                 }
             }
@@ -702,9 +712,10 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Re-hashes every blob and walks the whole custody chain. Read-only. */
+    /** Re-hashes every blob and walks the whole custody chain; a writer commits its open group first. */
     public synchronized VerifyReport verify(VerifyListener listener) {
         try {
+            flushIfWritable();
             return new Verifier(db.connection(), blobs, custody, listener).run();
         } catch (SQLException e) {
             throw TracelabException.io("reading case " + dir + " to verify it", e);
@@ -743,16 +754,27 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Commits the open group of captures and acknowledges them. */
-    private void flush() throws SQLException {
+    /**
+     * Before a group's rows commit, what they refer to is made durable: staged blobs are synced and named, and
+     * the files collectors registered (WARC) are synced. Rows never refer to bytes a crash could lose.
+     */
+    private void makeGroupDurable() throws IOException {
+        blobs.publishStaged();
+        for (CaptureSink.Syncable s : syncs) {
+            s.sync();
+        }
+    }
+
+    /** Makes the open group's blobs durable, commits its rows and acknowledges its captures. */
+    private void flush() throws SQLException, IOException {
         for (Runnable ack : group.commit()) {
             ack.run();
         }
     }
 
-    private void abandonGroup() {
+    private void abandonGroup(Exception cause) {
         try {
-            group.rollback();
+            group.rollback("its group was abandoned: " + cause.getMessage());
         } catch (SQLException ignored) {
             // the original failure is what gets reported
         }
@@ -772,13 +794,15 @@ public final class Case implements AutoCloseable {
     public synchronized void close() {
         try {
             if (lock != null) {
-                flush();
+                try {
+                    flush();
+                } catch (SQLException | IOException e) {
+                    throw TracelabException.io("committing the last captures to " + dir, e);
+                }
                 custody.writeHead();
             }
         } catch (IOException e) {
             throw TracelabException.io("recording custody head of " + dir, e);
-        } catch (SQLException e) {
-            throw TracelabException.io("committing the last captures to " + dir, e);
         } finally {
             try {
                 db.close();

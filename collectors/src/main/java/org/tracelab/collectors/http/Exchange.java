@@ -1,8 +1,9 @@
 package org.tracelab.collectors.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,21 @@ import org.tracelab.core.store.StoredBlob;
  * @param status          the response status code
  * @param responseHeaders the response headers as received
  * @param payload         the stored body
- * @param payloadFile     where the body's bytes are, to stream them into the WARC
+ * @param payloadBytes    opens the body's bytes, to stream them into the WARC (the blob may still be staged)
  */
 record Exchange(URI url, String requestTarget, List<Map.Entry<String, String>> requestHeaders, InetAddress ip,
                 Instant date, int status, List<Map.Entry<String, String>> responseHeaders, StoredBlob payload,
-                Path payloadFile) {
+                PayloadBytes payloadBytes) {
+    /** Opens the stored body; the caller closes the stream. */
+    interface PayloadBytes {
+        InputStream open() throws IOException;
+    }
+
     Exchange {
         Objects.requireNonNull(url, "url");
         requestHeaders = List.copyOf(requestHeaders);
         responseHeaders = List.copyOf(responseHeaders);
         Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(payloadFile, "payloadFile");
+        Objects.requireNonNull(payloadBytes, "payloadBytes");
     }
 }

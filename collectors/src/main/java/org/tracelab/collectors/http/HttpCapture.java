@@ -1,6 +1,7 @@
 package org.tracelab.collectors.http;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 import org.tracelab.core.store.StoredBlob;
 
@@ -56,6 +58,7 @@ public final class HttpCapture implements AutoCloseable {
     private final HttpClient client;
     private final Politeness politeness;
     private final WarcArchive archive;
+    private final Closeable warcSync;
     private final BlobStore blobs;
     private final RobotsRules robots;
     /** Bounds the bodies held in memory between their host's turn and the store, so memory stays bounded. */
@@ -75,6 +78,8 @@ public final class HttpCapture implements AutoCloseable {
                 .build();
         this.politeness = new Politeness(settings.delay());
         this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES);
+        // WARC records are forced to disk once per group of captures, before the items pointing to them commit.
+        this.warcSync = sink.syncBeforeCommit(archive::sync);
         this.blobs = new BlobStore(sink.caseDirectory().resolve("blobs"));
         this.robots = new RobotsRules(u -> chain(u, null, false), c -> blobs.open(c.item().blob().id()));
     }
@@ -255,8 +260,9 @@ public final class HttpCapture implements AutoCloseable {
                 : Optional.empty();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
 
+        BlobId body = blob.id();
         Exchange x = new Exchange(url, requestTarget(url), sent, ip, date, status, received, blob,
-                blobs.path(blob.id()));
+                () -> blobs.open(body));
         WarcLocation warc = archive.write(x);
 
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -309,7 +315,11 @@ public final class HttpCapture implements AutoCloseable {
         try {
             archive.close();
         } finally {
-            client.close();
+            try {
+                warcSync.close();
+            } finally {
+                client.close();
+            }
         }
     }
 }

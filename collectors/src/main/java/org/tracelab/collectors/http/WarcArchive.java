@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ import org.tracelab.core.ToolVersion;
  * The WARC files (ISO 28500) of one run under the case's {@code warc/} folder: a {@code request} and a
  * {@code response} record per exchange, each gzipped on its own so a record's offset can be seeked to, with SHA-256
  * block and payload digests. A new file is started past {@link #DEFAULT_ROTATE_BYTES}. Shared by the run's
- * threads; records of one exchange are written together and forced to disk before the item refers to them.
+ * threads; records of one exchange are written together, and forced to disk by {@link #sync} before the items
+ * that refer to them are committed.
  */
 public final class WarcArchive implements AutoCloseable {
     /** Files are rotated once they reach this size. */
@@ -60,9 +62,8 @@ public final class WarcArchive implements AutoCloseable {
     private WarcWriter writer;
     private String fileName;
     private int sequence;
-    private final java.util.concurrent.locks.ReentrantLock syncLock = new java.util.concurrent.locks.ReentrantLock();
-    private FileChannel syncedChannel;
-    private long syncedTo;
+    /** True when records were written since the last {@link #sync}. */
+    private boolean unsynced;
 
     /** An archive writing under {@code caseDir/warc}. */
     public WarcArchive(Path caseDir, Clock clock, long rotateBytes) {
@@ -76,45 +77,44 @@ public final class WarcArchive implements AutoCloseable {
     }
 
     /**
-     * Writes the request and response records of {@code x} and returns, once they are on disk, where the response
-     * record is. Threads writing at once share one sync of the file: whoever syncs covers every record written
-     * before it, so a crawl pays one fsync per burst of pages rather than one per page.
+     * Writes the request and response records of {@code x} and returns where the response record is. The records
+     * are not yet forced to disk: {@link #sync} does that for every record written so far, and the capture sink
+     * runs it before it commits the items that point to them.
      */
-    WarcLocation write(Exchange x) throws IOException {
-        Written w = append(x);
-        syncTo(w.channel(), w.end());
-        return w.location();
-    }
-
-    private record Written(WarcLocation location, FileChannel channel, long end) {
-    }
-
-    private void syncTo(FileChannel ch, long end) throws IOException {
-        syncLock.lock();
-        try {
-            if (ch == syncedChannel && syncedTo >= end) {
-                return;
-            }
-            long upTo;
-            synchronized (this) {
-                upTo = ch == channel ? writer.position() : end;
-            }
-            try {
-                ch.force(false);
-            } catch (java.nio.channels.ClosedChannelException rotated) {
-                // closed by a rotation, which forced it to disk before closing it
-            }
-            syncedChannel = ch;
-            syncedTo = upTo;
-        } finally {
-            syncLock.unlock();
-        }
-    }
-
-    private synchronized Written append(Exchange x) throws IOException {
+    synchronized WarcLocation write(Exchange x) throws IOException {
         if (writer == null || writer.position() >= rotateBytes) {
             rotate();
         }
+        unsynced = true;
+        return append(x);
+    }
+
+    /** Forces every record written so far to disk; a rotated file was forced when it was closed. */
+    void sync() throws IOException {
+        FileChannel ch;
+        synchronized (this) {
+            if (!unsynced) {
+                return;
+            }
+            unsynced = false;
+            ch = channel;
+        }
+        if (ch == null) {
+            return;
+        }
+        try {
+            ch.force(false);
+        } catch (ClosedChannelException rotated) {
+            // closed by a rotation or by close(), both of which forced it to disk first
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                unsynced = true;
+            }
+            throw e;
+        }
+    }
+
+    private WarcLocation append(Exchange x) throws IOException {
         URI responseId = recordId();
         byte[] requestHeader = requestHeader(x);
         WarcRequest.Builder request = new WarcRequest.Builder(x.url())
@@ -144,8 +144,8 @@ public final class WarcArchive implements AutoCloseable {
             long offset = writer.position();
             writer.write(record);
             long length = writer.position() - offset;
-            return new Written(new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString()
-                    .replace('\\', '/'), offset, length, responseId.toString()), channel, writer.position());
+            return new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString().replace('\\', '/'), offset,
+                    length, responseId.toString());
         }
     }
 
@@ -197,7 +197,7 @@ public final class WarcArchive implements AutoCloseable {
     }
 
     private static InputStream blockStream(byte[] header, Exchange x) throws IOException {
-        return new SequenceInputStream(new ByteArrayInputStream(header), Files.newInputStream(x.payloadFile()));
+        return new SequenceInputStream(new ByteArrayInputStream(header), x.payloadBytes().open());
     }
 
     /** The block digest needs the payload read once more: the blob's hash covers the payload only. */
@@ -229,6 +229,7 @@ public final class WarcArchive implements AutoCloseable {
     private void closeCurrent() throws IOException {
         if (writer != null) {
             channel.force(true);
+            unsynced = false;
             writer.close();
             writer = null;
             channel = null;

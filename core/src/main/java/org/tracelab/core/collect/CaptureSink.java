@@ -1,5 +1,6 @@
 package org.tracelab.core.collect;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,4 +54,17 @@ public interface CaptureSink {
 
     /** Records a decision of the run that bears on the evidence (e.g. robots.txt ignored) in the custody log. */
     void record(String action, Object params) throws IOException;
+
+    /**
+     * Has {@code sync} run before every commit of captures, so what items point to outside the store (a WARC
+     * record, say) is durable before they are: a collector writes such files without syncing each write, and the
+     * group pays one sync. Close the returned handle once nothing more will be written.
+     */
+    Closeable syncBeforeCommit(Syncable sync);
+
+    /** Something written outside the store that captures refer to. */
+    interface Syncable {
+        /** Forces everything written so far to disk. */
+        void sync() throws IOException;
+    }
 }

@@ -105,7 +105,10 @@ public final class Ingest {
                     try {
                         while (!batch.isEmpty()) {
                             extract(batch, extractor, ahead, index, counts, progress);
-                            batch = store.pendingItems(); // the members just stored
+                            // The members just stored are named in the store once their group commits, and they
+                            // are extracted by name.
+                            sink.commit();
+                            batch = store.pendingItems();
                         }
                     } finally {
                         ahead.shutdownNow();
@@ -146,7 +149,9 @@ public final class Ingest {
         Item item = p.item();
         try (Extraction x = await(p.extraction())) {
             String text = x.text();
-            StoredBlob textBlob = blobs.put(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            // Staged: named and synced with the group its record commits in, not on its own.
+            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    Long.MAX_VALUE);
             int stored = 0;
             int skipped = 0;
             if (!x.members().isEmpty()) {

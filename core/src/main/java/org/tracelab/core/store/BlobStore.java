@@ -11,7 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.tracelab.core.Hashing;
 
@@ -20,12 +31,34 @@ import org.tracelab.core.Hashing;
  *
  * <p>Bytes are hashed while they stream to a temporary file, which is fsynced and then renamed to its hash, so a
  * blob path either does not exist or holds exactly the bytes its name promises, whenever the process is killed.
+ *
+ * <p>Small blobs may instead be <em>staged</em> ({@link #stage}): written under {@code blobs/incoming} without a
+ * sync, readable through {@link #open}, and named in batches whose syncs are issued together, at the latest by
+ * {@link #publishStaged} before the rows referring to them commit. The promise about names is the same; only the
+ * moment a blob gets its name moves.
  */
 public final class BlobStore {
     static final int BUFFER = 1 << 20;
+    /** Small enough that a small blob does not pay for clearing a large buffer, large enough for streaming. */
+    private static final int WRITE_BUFFER = 1 << 16;
+    /** Blobs larger than this are made durable on their own even when staged: their sync is mostly data anyway. */
+    public static final long STAGE_MAX_BYTES = 1 << 20;
+    /** Syncs issued at once when publishing, so the file system can cover many of them with one journal commit. */
+    private static final int SYNC_THREADS = 16;
+    /** Staged blobs waiting that make the staging thread publish them, so syncs overlap other threads' work. */
+    static final int BATCH = 32;
+    private static final String STAGED_SUFFIX = ".staged";
 
     private final Path root;
     private final Path incoming;
+    /** Staged blobs not yet named; the check-then-name steps of staging and publishing hold its monitor. */
+    private final Map<BlobId, Path> staged = new LinkedHashMap<>();
+    /** Staged blobs no thread is publishing yet; guarded by the monitor of {@link #staged}. */
+    private final Map<BlobId, Path> unclaimed = new LinkedHashMap<>();
+    /** Batches being published by some thread; guarded by the monitor of {@link #staged}. */
+    private int publishing;
+    /** Folders with new entries whose sync has not yet succeeded; retried by the next publish. */
+    private final Set<Path> unsyncedDirs = new LinkedHashSet<>();
 
     /** A store rooted at {@code blobsDir} (the case's {@code blobs} folder). */
     public BlobStore(Path blobsDir) {
@@ -39,19 +72,43 @@ public final class BlobStore {
         Files.createDirectories(incoming);
     }
 
-    /** Where the blob lives, whether or not it exists. */
+    /** Where the blob lives once named, whether or not it exists. */
     public Path path(BlobId id) {
         String h = id.sha256();
         return root.resolve(h.substring(0, 2)).resolve(h.substring(2, 4)).resolve(h);
     }
 
+    /** True when the blob is named in the store (staged blobs are not, until published). */
     public boolean contains(BlobId id) {
         return Files.isRegularFile(path(id));
     }
 
-    /** Opens a stored blob; the caller closes the stream. */
+    /** True when the blob is named in the store or staged by this instance, waiting for {@link #publishStaged}. */
+    public boolean holds(BlobId id) {
+        synchronized (staged) {
+            if (staged.containsKey(id)) {
+                return true;
+            }
+        }
+        return contains(id);
+    }
+
+    /** Opens a stored or staged blob; the caller closes the stream. */
     public InputStream open(BlobId id) throws IOException {
-        return Files.newInputStream(path(id));
+        try {
+            return Files.newInputStream(path(id));
+        } catch (NoSuchFileException unnamed) {
+            try {
+                return Files.newInputStream(stagedPath(id));
+            } catch (NoSuchFileException published) {
+                // named between the two attempts: a publish renamed it into place
+                return Files.newInputStream(path(id));
+            }
+        }
+    }
+
+    private Path stagedPath(BlobId id) {
+        return incoming.resolve(id.sha256() + STAGED_SUFFIX);
     }
 
     /** Stores everything {@code in} yields; see {@link #put(InputStream, long)}. */
@@ -65,6 +122,204 @@ public final class BlobStore {
      * {@code limit} are stored and the result says it was truncated.
      */
     public StoredBlob put(InputStream in, long limit) throws IOException {
+        Received r = receive(in, limit, true);
+        try {
+            return r.blob(!moveIntoPlace(r.tmp(), r.id()));
+        } finally {
+            Files.deleteIfExists(r.tmp());
+        }
+    }
+
+    /**
+     * Like {@link #put(InputStream, long)}, but a blob of at most {@link #STAGE_MAX_BYTES} is only staged: readable
+     * at once through {@link #open}, durable and named by the next {@link #publishStaged} at the latest. Nothing may
+     * refer to a staged blob durably (a committed row, say) before that publish returns. The same bytes staged
+     * twice, or already stored, are kept once and the result says they existed.
+     *
+     * <p>Once {@link #BATCH} blobs wait, the calling thread publishes them as one batch, so syncing overlaps the
+     * work of other threads and the group's commit finds little left to do.
+     */
+    public StoredBlob stage(InputStream in, long limit) throws IOException {
+        Received r = receive(in, limit, false);
+        StoredBlob blob;
+        List<Map.Entry<BlobId, Path>> batch = List.of();
+        try {
+            if (r.size() > STAGE_MAX_BYTES) {
+                sync(r.tmp());
+                return r.blob(!moveIntoPlace(r.tmp(), r.id()));
+            }
+            synchronized (staged) {
+                if (staged.containsKey(r.id()) || contains(r.id())) {
+                    return r.blob(true);
+                }
+                Path name = stagedPath(r.id());
+                Files.move(r.tmp(), name, StandardCopyOption.ATOMIC_MOVE);
+                staged.put(r.id(), name);
+                unclaimed.put(r.id(), name);
+                blob = r.blob(false);
+                if (unclaimed.size() >= BATCH) {
+                    batch = claim();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(r.tmp());
+        }
+        if (!batch.isEmpty()) {
+            try {
+                publish(batch);
+            } catch (IOException e) {
+                // Left staged for the group's commit, which retries it and reports what still fails.
+            }
+        }
+        return blob;
+    }
+
+    /** How many blobs are staged and not yet named. */
+    public int stagedCount() {
+        synchronized (staged) {
+            return staged.size();
+        }
+    }
+
+    /**
+     * Makes every blob staged so far durable and names it: syncs their bytes together, renames each into place,
+     * then syncs each folder that got a new entry; waits for batches other threads are publishing. When it
+     * returns, every blob staged before the call is named and durable. On failure, what was not yet named stays
+     * staged for the next call; nothing is named before its bytes were synced.
+     */
+    public void publishStaged() throws IOException {
+        while (true) {
+            List<Map.Entry<BlobId, Path>> batch;
+            synchronized (staged) {
+                while (unclaimed.isEmpty() && publishing > 0) {
+                    try {
+                        staged.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while syncing the evidence store");
+                    }
+                }
+                if (unclaimed.isEmpty() && unsyncedDirs.isEmpty()) {
+                    return;
+                }
+                batch = claim();
+            }
+            publish(batch);
+        }
+    }
+
+    /** Takes every unclaimed staged blob for the calling thread to publish; holds the monitor of staged. */
+    private List<Map.Entry<BlobId, Path>> claim() {
+        List<Map.Entry<BlobId, Path>> batch = new ArrayList<>(unclaimed.size());
+        unclaimed.forEach((id, file) -> batch.add(Map.entry(id, file)));
+        unclaimed.clear();
+        publishing++;
+        return batch;
+    }
+
+    /** Syncs, names and syncs the folders of a claimed batch; on failure, its unnamed blobs are unclaimed again. */
+    private void publish(List<Map.Entry<BlobId, Path>> batch) throws IOException {
+        int named = 0;
+        try {
+            concurrently(batch.stream().map(Map.Entry::getValue).toList(), BlobStore::sync);
+            for (Map.Entry<BlobId, Path> e : batch) {
+                BlobId id = e.getKey();
+                Path target = path(id);
+                makeFolders(target.getParent(), this::syncLater);
+                synchronized (staged) {
+                    if (Files.exists(target)) {
+                        Files.deleteIfExists(e.getValue());
+                    } else {
+                        Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
+                        // Evidence must not be edited by accident: blobs are read-only once named.
+                        target.toFile().setReadOnly();
+                        unsyncedDirs.add(target.getParent());
+                    }
+                    staged.remove(id);
+                }
+                named++;
+            }
+            List<Path> dirs;
+            synchronized (staged) {
+                dirs = List.copyOf(unsyncedDirs);
+            }
+            concurrently(dirs, BlobStore::fsyncDirectory);
+            synchronized (staged) {
+                dirs.forEach(unsyncedDirs::remove);
+            }
+        } finally {
+            synchronized (staged) {
+                for (Map.Entry<BlobId, Path> e : batch.subList(named, batch.size())) {
+                    unclaimed.put(e.getKey(), e.getValue());
+                }
+                publishing--;
+                staged.notifyAll();
+            }
+        }
+    }
+
+    /** Folders whose new entries the next batch syncs, so a staged blob's folders cost no sync of their own. */
+    private void syncLater(Path dir) {
+        synchronized (staged) {
+            unsyncedDirs.add(dir);
+        }
+    }
+
+    private interface FileTask {
+        void run(Path p) throws IOException;
+    }
+
+    /** Runs {@code task} on every path, several at a time; the first failure is thrown once all have finished. */
+    private static void concurrently(Collection<Path> paths, FileTask task) throws IOException {
+        if (paths.size() <= 1) {
+            for (Path p : paths) {
+                task.run(p);
+            }
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(SYNC_THREADS, paths.size()), r -> {
+            Thread t = new Thread(r, "tracelab-blob-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>(paths.size());
+            for (Path p : paths) {
+                running.add(threads.submit(() -> {
+                    task.run(p);
+                    return null;
+                }));
+            }
+            IOException first = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof IOException io ? io
+                                : new IOException("syncing the evidence store: " + e.getCause(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while syncing the evidence store");
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private record Received(Path tmp, BlobId id, long size, boolean truncated) {
+        StoredBlob blob(boolean existed) {
+            return new StoredBlob(id, size, truncated, existed);
+        }
+    }
+
+    /** Streams at most {@code limit} bytes into a new temp file, hashing them; the caller removes the file. */
+    private Received receive(InputStream in, long limit, boolean force) throws IOException {
         if (limit < 0) {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
@@ -74,7 +329,7 @@ public final class BlobStore {
             MessageDigest sha = Hashing.sha256();
             long size = 0;
             boolean truncated = false;
-            byte[] buf = new byte[BUFFER];
+            byte[] buf = new byte[WRITE_BUFFER];
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 while (true) {
                     int want = (int) Math.min(buf.length, limit - size);
@@ -93,23 +348,31 @@ public final class BlobStore {
                     }
                     size += n;
                 }
-                out.force(true);
+                if (force) {
+                    out.force(true);
+                }
             }
-            BlobId id = BlobId.ofDigest(sha.digest());
-            return new StoredBlob(id, size, truncated, !moveIntoPlace(tmp, id));
-        } finally {
+            return new Received(tmp, BlobId.ofDigest(sha.digest()), size, truncated);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 
-    /** Renames the finished temp file to its hash; false when that blob already existed. */
+    private static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Renames the finished, synced temp file to its hash; false when that blob already existed. */
     private boolean moveIntoPlace(Path tmp, BlobId id) throws IOException {
         Path target = path(id);
         if (Files.exists(target)) {
             return false;
         }
         Path dir = target.getParent();
-        createDurably(dir);
+        makeFolders(dir, BlobStore::fsyncDirectory);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
@@ -121,22 +384,25 @@ public final class BlobStore {
         return true;
     }
 
-    /** Creates the two levels of fan-out folders, syncing each parent so the new entries survive a power loss. */
-    private void createDurably(Path dir) throws IOException {
+    /**
+     * Creates the two levels of fan-out folders; {@code syncParent} makes each new entry survive a power loss (at
+     * once, or with the batch).
+     */
+    private void makeFolders(Path dir, FileTask syncParent) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path upper = dir.getParent();
         if (!Files.isDirectory(upper)) {
             Files.createDirectories(upper);
-            fsyncDirectory(root);
+            syncParent.run(root);
         }
         try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
             return;
         }
-        fsyncDirectory(upper);
+        syncParent.run(upper);
     }
 
     /** Removes temp files a killed process left behind; they were never named, so nothing refers to them. */
@@ -161,7 +427,8 @@ public final class BlobStore {
      * @return the hash of the bytes found, or empty when the blob is missing
      */
     public Optional<BlobId> rehash(BlobId id) throws IOException {
-        try (InputStream in = open(id)) {
+        // The named file only: a staged copy is not yet in the store.
+        try (InputStream in = Files.newInputStream(path(id))) {
             return Optional.of(hash(in));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -1,0 +1,149 @@
+package org.tracelab.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlobStagingTest {
+    @TempDir
+    Path dir;
+    BlobStore store;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        store = new BlobStore(dir.resolve("blobs"));
+        store.create();
+    }
+
+    private static InputStream bytes(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void stagedBlobIsReadableAtOnceButNamedOnlyWhenPublished() throws IOException {
+        StoredBlob b = store.stage(bytes("Fictitious ad: ish bor"), Long.MAX_VALUE);
+        assertFalse(b.existed());
+        assertFalse(store.contains(b.id()), "no name before its group is published");
+        assertFalse(Files.exists(store.path(b.id())));
+        assertTrue(store.holds(b.id()));
+        assertArrayEquals("Fictitious ad: ish bor".getBytes(StandardCharsets.UTF_8), read(store.open(b.id())));
+
+        store.publishStaged();
+
+        assertTrue(store.contains(b.id()));
+        assertEquals(0, store.stagedCount());
+        assertArrayEquals("Fictitious ad: ish bor".getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(store.path(b.id())));
+        assertFalse(Files.getPosixFilePermissions(store.path(b.id())).contains(PosixFilePermission.OWNER_WRITE),
+                "named blobs are read-only");
+        assertEquals(store.path(b.id()).getFileName().toString(), store.rehash(b.id()).orElseThrow().sha256());
+    }
+
+    @Test
+    void sameBytesStagedTwiceInOneGroupAreKeptOnce() throws IOException {
+        StoredBlob first = store.stage(bytes("same fictitious page"), Long.MAX_VALUE);
+        StoredBlob second = store.stage(bytes("same fictitious page"), Long.MAX_VALUE);
+        assertEquals(first.id(), second.id());
+        assertFalse(first.existed());
+        assertTrue(second.existed(), "the second sees the first, though it is only staged");
+        assertEquals(1, store.stagedCount());
+        store.publishStaged();
+        StoredBlob third = store.stage(bytes("same fictitious page"), Long.MAX_VALUE);
+        assertTrue(third.existed(), "and once named, the store has it");
+        assertEquals(0, store.stagedCount());
+        assertEquals(0, leftoversIn(dir.resolve("blobs/incoming")));
+    }
+
+    @Test
+    void failureBetweenStagingAndNamingLeavesNoNameAndTheNextPublishNamesAll() throws IOException {
+        StoredBlob a = store.stage(bytes("fictitious page A"), Long.MAX_VALUE);
+        StoredBlob b = store.stage(bytes("fictitious page B"), Long.MAX_VALUE);
+        // A file where A's first fan-out folder must go: naming A fails after the group's bytes were synced.
+        Path blocker = store.path(a.id()).getParent().getParent();
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+
+        assertThrows(IOException.class, store::publishStaged);
+        assertFalse(store.contains(a.id()));
+        assertFalse(store.contains(b.id()), "staged after A, so not reached: still unnamed");
+        assertEquals(2, store.stagedCount(), "both wait for the next publish");
+
+        Files.delete(blocker);
+        store.publishStaged();
+        assertTrue(store.contains(a.id()));
+        assertTrue(store.contains(b.id()));
+        assertEquals(0, store.stagedCount());
+    }
+
+    @Test
+    void fullBatchIsPublishedByTheThreadThatFilledIt() throws IOException {
+        List<StoredBlob> blobs = new ArrayList<>();
+        for (int i = 0; i < BlobStore.BATCH - 1; i++) {
+            blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
+        }
+        assertEquals(BlobStore.BATCH - 1, store.stagedCount());
+        blobs.add(store.stage(bytes("fictitious page that fills the batch"), Long.MAX_VALUE));
+        assertEquals(0, store.stagedCount());
+        for (StoredBlob b : blobs) {
+            assertTrue(store.contains(b.id()));
+        }
+        store.publishStaged();
+    }
+
+    @Test
+    void blobLargerThanTheStagingLimitIsNamedAtOnce() throws IOException {
+        byte[] big = new byte[(int) BlobStore.STAGE_MAX_BYTES + 1];
+        big[17] = 42;
+        StoredBlob b = store.stage(new ByteArrayInputStream(big), Long.MAX_VALUE);
+        assertTrue(store.contains(b.id()), "durable and named before stage returns");
+        assertEquals(0, store.stagedCount());
+    }
+
+    @Test
+    void truncatedStagedBlobKeepsTheLimitAndSaysSo() throws IOException {
+        StoredBlob b = store.stage(bytes("0123456789"), 4);
+        assertTrue(b.truncated());
+        assertEquals(4, b.size());
+        store.publishStaged();
+        assertArrayEquals("0123".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(store.path(b.id())));
+    }
+
+    @Test
+    void stagedBlobsOfAKilledProcessAreSweptAndNeverNamed() throws IOException {
+        StoredBlob b = store.stage(bytes("fictitious page of a killed run"), Long.MAX_VALUE);
+        // A new process opens the case: it does not know the staged set, and sweeps what was left.
+        BlobStore next = new BlobStore(dir.resolve("blobs"));
+        assertEquals(1, next.sweepIncoming());
+        next.publishStaged();
+        assertFalse(next.contains(b.id()));
+        assertEquals(0, leftoversIn(dir.resolve("blobs/incoming")));
+    }
+
+    private static long leftoversIn(Path incoming) throws IOException {
+        try (Stream<Path> s = Files.list(incoming)) {
+            return s.count();
+        }
+    }
+}
