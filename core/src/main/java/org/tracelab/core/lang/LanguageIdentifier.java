@@ -83,6 +83,7 @@ public final class LanguageIdentifier {
         Map<String, Double> scores = new LinkedHashMap<>();
         candidates.forEach(c -> scores.put(c, 0.0));
         scoreLetters(normalized, isCyrillic ? LetterEvidence.CYRILLIC : LetterEvidence.LATIN, scores);
+        scoreEndings(normalized, isCyrillic ? LetterEvidence.CYRILLIC_ENDINGS : LetterEvidence.LATIN_ENDINGS, scores);
         if (isCyrillic && LetterEvidence.kyrgyzByAbsence(normalized)) {
             scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
         }
@@ -118,6 +119,21 @@ public final class LanguageIdentifier {
             Map<String, Double> weights = evidence.get(text.charAt(i));
             if (weights != null) {
                 weights.forEach((tag, w) -> scores.computeIfPresent(tag, (k, v) -> v + w));
+            }
+        }
+    }
+
+    /** Adds the weight of each word's longest ending found in {@code endings}; the stem keeps a letter at least. */
+    private static void scoreEndings(String text, Map<String, Map<String, Double>> endings,
+                                     Map<String, Double> scores) {
+        for (String word : text.split("[^\\p{L}]+")) {
+            for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
+                String ending = word.substring(word.length() - length);
+                Map<String, Double> weights = endings.get(ending);
+                if (weights != null) {
+                    weights.forEach((tag, w) -> scores.computeIfPresent(tag, (k, v) -> v + w));
+                    break;
+                }
             }
         }
     }

@@ -37,6 +37,39 @@ final class LetterEvidence {
             Map.entry('q', Map.of("uz-Latn", 0.5)),
             Map.entry('x', Map.of("uz-Latn", 0.3)));
 
+    /**
+     * Word endings of one candidate's grammar, for short texts whose letters are shared (ҳ қ ғ in both Uzbek and
+     * Tajik, Kyrgyz without ң ө ү): Uzbek's genitive -нинг (Kazakh and Kyrgyz write -ның/-нин, Russian never ends so),
+     * Kyrgyz's genitive -дын/-нын/-тын/-дун/-нун (Kazakh writes ң there), Tajik's plural -ҳо/-ҳои and its verb
+     * endings -ад/-анд (мешавад, бошад, мекунанд), weak because a few Russian nouns end so.
+     */
+    static final Map<String, Map<String, Double>> CYRILLIC_ENDINGS = Map.ofEntries(
+            Map.entry("нинг", Map.of("uz-Cyrl", 1.0)),
+            Map.entry("дын", Map.of("ky", 1.0)),
+            Map.entry("нын", Map.of("ky", 1.0)),
+            Map.entry("тын", Map.of("ky", 1.0)),
+            Map.entry("дун", Map.of("ky", 1.0)),
+            Map.entry("нун", Map.of("ky", 1.0)),
+            Map.entry("ҳо", Map.of("tg", 1.0)),
+            Map.entry("ҳои", Map.of("tg", 1.0)),
+            Map.entry("ад", Map.of("tg", 0.5)),
+            Map.entry("анд", Map.of("tg", 0.5)));
+
+    /**
+     * Uzbek Latin's plural with a case ending (-lari, -larni, -larga, -larda, -lardan): Turkish writes -ları/-leri with
+     * its own vowels, and English words do not end so. The participle -gan is weaker (English "began", "organ").
+     */
+    static final Map<String, Map<String, Double>> LATIN_ENDINGS = Map.of(
+            "lari", Map.of("uz-Latn", 1.0),
+            "larni", Map.of("uz-Latn", 1.0),
+            "larga", Map.of("uz-Latn", 1.0),
+            "larda", Map.of("uz-Latn", 1.0),
+            "lardan", Map.of("uz-Latn", 1.0),
+            "gan", Map.of("uz-Latn", 0.5));
+
+    /** The longest ending either table holds. */
+    static final int LONGEST_ENDING = 6;
+
     /** Uzbek Latin's oʻ and gʻ, once apostrophes are unified, are the strongest Latin-side signal. */
     static final double UZBEK_APOSTROPHE_LETTER = 3.0;
 

@@ -2,8 +2,6 @@ package org.tracelab.core.search;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +30,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -52,6 +51,7 @@ public final class CaseSearcher implements AutoCloseable {
     static final int PASSAGES = 2;
     /** Characters of a text read back to highlight; matches further in count, but show no passage. */
     static final int HIGHLIGHT_CHARS = 200_000;
+    private static final int HIGHLIGHT_BYTES = 4 * HIGHLIGHT_CHARS;
     /** Length a passage aims at. */
     static final int PASSAGE_CHARS = 160;
 
@@ -104,11 +104,13 @@ public final class CaseSearcher implements AutoCloseable {
     /** The best {@code limit} hits of {@code query}, each with passages highlighting {@code highlight}'s terms. */
     public SearchResults search(String text, Query query, Query highlight, int limit) {
         try {
-            TopDocs top = searcher.search(query, limit);
-            long total = searcher.count(query);
+            // One pass ranks and counts: a separate count() walks every match of a phrase or conjunction again.
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
+            long total = top.totalHits.value();
+            StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = searcher.storedFields().document(sd.doc);
+                Document doc = stored.document(sd.doc);
                 hits.add(new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score, doc.get(IndexFields.KIND),
                         doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
                         Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
@@ -171,16 +173,11 @@ public final class CaseSearcher implements AutoCloseable {
         if (sha256 == null) {
             return "";
         }
-        try (InputStream in = blobs.open(new BlobId(sha256));
-             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            char[] buf = new char[8192];
-            StringBuilder sb = new StringBuilder();
-            int n;
-            while (sb.length() < HIGHLIGHT_CHARS && (n = r.read(buf, 0, Math.min(buf.length,
-                    HIGHLIGHT_CHARS - sb.length()))) > 0) {
-                sb.append(buf, 0, n);
-            }
-            return sb.toString();
+        try (InputStream in = blobs.open(new BlobId(sha256))) {
+            // A char takes at most 4 bytes, so these bytes hold HIGHLIGHT_CHARS whole chars whenever they are cut
+            // short; decoding them at once costs far less than a reader's buffers for a one-paragraph ad.
+            String text = new String(in.readNBytes(HIGHLIGHT_BYTES), StandardCharsets.UTF_8);
+            return text.length() > HIGHLIGHT_CHARS ? text.substring(0, HIGHLIGHT_CHARS) : text;
         } catch (NoSuchFileException e) {
             return ""; // verify names the missing blob; the hit still shows
         }
