@@ -38,9 +38,8 @@ import org.tracelab.core.Hashing;
  * moment a blob gets its name moves.
  */
 public final class BlobStore {
-    static final int BUFFER = 1 << 20;
     /** Small enough that a small blob does not pay for clearing a large buffer, large enough for streaming. */
-    private static final int WRITE_BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 16;
     /** Blobs larger than this are made durable on their own even when staged: their sync is mostly data anyway. */
     public static final long STAGE_MAX_BYTES = 1 << 20;
     /** Syncs issued at once when publishing, so the file system can cover many of them with one journal commit. */
@@ -329,7 +328,7 @@ public final class BlobStore {
             MessageDigest sha = Hashing.sha256();
             long size = 0;
             boolean truncated = false;
-            byte[] buf = new byte[WRITE_BUFFER];
+            byte[] buf = new byte[BUFFER];
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 while (true) {
                     int want = (int) Math.min(buf.length, limit - size);
