@@ -48,7 +48,7 @@ class CrashTrialsIT {
     long collectMillis;
 
     @BeforeAll
-    void serveAndCollectTheScenario(@TempDir Path dir) throws IOException {
+    void serveAndCollectTheScenario(@TempDir Path dir) throws Exception {
         tmp = dir;
         sandbox = tmp.resolve("sandbox");
         scenario = tmp.resolve("scenario");

@@ -10,6 +10,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.complexPhrase.ComplexPhraseQueryParser;
 import org.apache.lucene.search.Query;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.search.QueryDepth;
 
 /**
  * An indicator with its query parsed against its pack's field.
@@ -30,6 +31,10 @@ public record CompiledIndicator(Indicator indicator, String field, Query query) 
      */
     public static CompiledIndicator compile(Indicator indicator, IndicatorPack pack, Analyzer analyzer) {
         String field = pack.language().field();
+        if (QueryDepth.firstTooDeep(indicator.query()) >= 0) {
+            throw TracelabException.badInput(pack.origin(), "indicator " + indicator.id()
+                    + ": bad query: parentheses nested deeper than " + QueryDepth.MAX);
+        }
         QueryParser parser = new ComplexPhraseQueryParser(field, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);

@@ -57,6 +57,10 @@ public final class CaseQueryParser {
         if (query.strip().equals("*") || query.strip().equals("*:*")) {
             return new MatchAllDocsQuery(); // every item: a search by filters alone
         }
+        int tooDeep = QueryDepth.firstTooDeep(query);
+        if (tooDeep >= 0) {
+            throw new QuerySyntaxException(query, tooDeep + 1, "parentheses nested deeper than " + QueryDepth.MAX);
+        }
         Parser p = new Parser(analyzer, query);
         try {
             return p.parse(query);
