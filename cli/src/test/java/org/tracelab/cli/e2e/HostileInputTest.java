@@ -55,12 +55,12 @@ class HostileInputTest {
         Path d = Files.createDirectories(tmp.resolve("hostile"));
         Files.writeString(d.resolve("nested.html"), "<div>".repeat(100_000) + "Fictitious ad at the bottom"
                 + "</div>".repeat(100_000), StandardCharsets.UTF_8);
-        gigantic(d.resolve("gigantic.html"), 12 << 20);
+        gigantic(d.resolve("gigantic.html"), 5 << 20);
         Files.write(d.resolve("invalid-utf8.txt"), new byte[] {'a', 'd', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF,
             (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80, ' ', 'o', 'k'});
         Files.writeString(d.resolve("malformed.html"), "<html><head><title>x</head><body><table><tr><td><p><b><i>"
                 + "<<>>&&&#xFFFFFF;&#0;<!-- never closed <script>while(1){}", StandardCharsets.UTF_8);
-        zipBomb(d.resolve("bomb.zip"), 64 << 20);
+        zipBomb(d.resolve("bomb.zip"), 32 << 20);
         Path pdf = encryptedPdf(d.resolve("encrypted.pdf"));
         Files.write(d.resolve("truncated.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(pdf), 60));
         Map<String, String> names = new LinkedHashMap<>();
