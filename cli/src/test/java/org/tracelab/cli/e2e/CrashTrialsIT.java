@@ -99,13 +99,7 @@ class CrashTrialsIT {
 
     @Test
     void killedReindexLeavesACaseThatVerifiesAndReindexesAgain() throws Exception {
-        Timed before = timed(lab, "--json", "reindex");
-        long runMillis = window(before.millis());
-        Kills kills = new Kills(CI_TRIALS);
-        for (int trial = 0; trial < kills.trials; trial++) {
-            killAtRandom(kills, runMillis, labCase, List.of("reindex"));
-            assertVerifies(lab, kills.replay("reindex", trial));
-        }
+        Timed before = timedThenKilled("reindex");
         Cli.Run again = lab.run("--json", "reindex");
         assertEquals(0, again.code(), again::toString);
         assertEquals(Json.parse(before.run().out()).path("indexed").asInt(), Json.parse(again.out()).path("indexed").asInt(),
@@ -115,13 +109,7 @@ class CrashTrialsIT {
 
     @Test
     void killedScanLeavesACaseThatVerifiesAndScansAgainAlike() throws Exception {
-        Timed before = timed(lab, "--json", "scan");
-        long runMillis = window(before.millis());
-        Kills kills = new Kills(CI_TRIALS);
-        for (int trial = 0; trial < kills.trials; trial++) {
-            killAtRandom(kills, runMillis, labCase, List.of("scan"));
-            assertVerifies(lab, kills.replay("scan", trial));
-        }
+        Timed before = timedThenKilled("scan");
         Cli.Run again = lab.run("--json", "scan");
         assertEquals(0, again.code(), again::toString);
         assertEquals(before.run().out(), again.out(), "a scan after the kills ranks as before them");
@@ -187,6 +175,18 @@ class CrashTrialsIT {
      */
     private long window(long warmMillis) {
         return startMillis + 2 * warmMillis;
+    }
+
+    /** Times {@code command} on the lab case in this JVM, then kills its packaged run again and again. */
+    private Timed timedThenKilled(String command) throws Exception {
+        Timed before = timed(lab, "--json", command);
+        long runMillis = window(before.millis());
+        Kills kills = new Kills(CI_TRIALS);
+        for (int trial = 0; trial < kills.trials; trial++) {
+            killAtRandom(kills, runMillis, labCase, List.of(command));
+            assertVerifies(lab, kills.replay(command, trial));
+        }
+        return before;
     }
 
     /** Runs the packaged command to its end on {@code caseDir} and returns how long it took. */

@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -27,7 +25,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracelab.core.Json;
+import org.tracelab.core.extract.TestDocuments;
 
 /**
  * A corpus of hostile inputs made by the test, through the real command line: documents built to hurt the
@@ -60,7 +58,7 @@ class HostileInputTest {
             (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80, ' ', 'o', 'k'});
         Files.writeString(d.resolve("malformed.html"), "<html><head><title>x</head><body><table><tr><td><p><b><i>"
                 + "<<>>&&&#xFFFFFF;&#0;<!-- never closed <script>while(1){}", StandardCharsets.UTF_8);
-        zipBomb(d.resolve("bomb.zip"), 32 << 20);
+        TestDocuments.zipBomb(d, 32 << 20);
         Path pdf = encryptedPdf(d.resolve("encrypted.pdf"));
         Files.write(d.resolve("truncated.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(pdf), 60));
         Map<String, String> names = new LinkedHashMap<>();
@@ -210,18 +208,6 @@ class HostileInputTest {
                 w.write(row);
             }
             w.write("</body></html>");
-        }
-    }
-
-    /** A zip whose one member inflates to {@code size} bytes of zeros. */
-    private static void zipBomb(Path file, long size) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("zeros.txt"));
-            byte[] block = new byte[1 << 20];
-            for (long n = 0; n < size; n += block.length) {
-                zip.write(block);
-            }
-            zip.closeEntry();
         }
     }
 

@@ -148,7 +148,17 @@ public final class CaseQueryParser {
 
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            return super.getRegexpQuery(indexField(field), termStr);
+            String indexField = indexField(field);
+            try {
+                return super.getRegexpQuery(indexField, termStr);
+            } catch (IllegalArgumentException e) {
+                // Lucene's RegExp rejects a bad /regex/ with an unchecked exception; it is the user's syntax error.
+                int at = query.indexOf("/" + termStr);
+                ParseException pe = new ParseException("bad regular expression");
+                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "not a regular expression: /"
+                        + termStr + "/: " + e.getMessage()));
+                throw pe;
+            }
         }
 
         @Override

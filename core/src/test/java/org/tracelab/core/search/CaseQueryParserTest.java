@@ -83,4 +83,11 @@ class CaseQueryParserTest {
         assertNotNull(parser.parse("(".repeat(QueryDepth.MAX) + "ish" + ")".repeat(QueryDepth.MAX)));
         assertNotNull(parser.parse("\"" + "(".repeat(200) + "\" ish"), "parentheses in a phrase do not nest");
     }
+
+    @Test
+    void aRegularExpressionLuceneCannotCompileIsASyntaxErrorAtItsSlash() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish /a(b/"));
+        assertEquals(5, e.column());
+        assertTrue(e.problem().startsWith("not a regular expression: /a(b/"), e.problem());
+    }
 }
