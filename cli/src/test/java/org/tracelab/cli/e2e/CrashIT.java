@@ -37,8 +37,9 @@ class CrashIT {
                     many.toString())) {
                 // Most kills land mid-import; some before the first item, during start-up or the folder walk.
                 Thread.sleep(random.nextInt(trial % 6 == 0 ? 600 : 3500));
-                p.kill();
+                boolean running = p.kill();
                 reported = Kills.acknowledged(p.outLines());
+                kills.counted(running, reported.size());
             }
             reportedTotal += reported.size();
             String why = kills.replay("collect file", trial);
@@ -48,6 +49,7 @@ class CrashIT {
             Kills.assertPresent(cli, reported, why);
         }
         String why = kills.replay("collect file", kills.trials);
+        System.out.println(kills.summary("collect file"));
         assertTrue(reportedTotal > 0, "some trials were killed mid-import, not all before the first item: " + why);
 
         // After all the kills, the same command simply runs again to the end.

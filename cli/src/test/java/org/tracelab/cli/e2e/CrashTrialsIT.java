@@ -90,6 +90,7 @@ class CrashTrialsIT {
             assertVerifies(cli, why);
             Kills.assertPresent(cli, reported, why);
         }
+        System.out.println(kills.summary("collect ads"));
         runToTheEnd(caseDir, collectAds);
         assertVerifies(cli, kills.replay("collect ads", kills.trials));
         assertTrue(acknowledged > 0 || kills.trials < 3, "no trial was killed after its first capture: "
@@ -135,6 +136,7 @@ class CrashTrialsIT {
             assertBagHolds(out, why);
             assertFalse(Files.exists(bags.resolve("bag-" + trial + ".part")), "the killed run's part is gone: " + why);
         }
+        System.out.println(kills.summary("export bag"));
     }
 
     @Test
@@ -156,6 +158,7 @@ class CrashTrialsIT {
             assertTrue(Files.readString(out).strip().endsWith("</html>"), "a report under its name is whole: " + why);
             assertFalse(Files.exists(reports.resolve(out.getFileName() + ".part")), why);
         }
+        System.out.println(kills.summary("export report"));
     }
 
     /** A run of the command in this JVM and how long it took. */
@@ -186,6 +189,7 @@ class CrashTrialsIT {
             killAtRandom(kills, runMillis, labCase, List.of(command));
             assertVerifies(lab, kills.replay(command, trial));
         }
+        System.out.println(kills.summary(command));
         return before;
     }
 
@@ -203,8 +207,10 @@ class CrashTrialsIT {
             throws Exception {
         try (JarProcess p = JarProcess.start(sandbox, "256m", args(caseDir, command))) {
             Thread.sleep(kills.random.nextLong(Math.max(1, runMillis)));
-            p.kill();
-            return p.outLines();
+            boolean running = p.kill();
+            List<String> lines = p.outLines();
+            kills.counted(running, Kills.acknowledged(lines).size());
+            return lines;
         }
     }
 

@@ -88,10 +88,12 @@ final class JarProcess implements AutoCloseable {
         return firstLine.await(seconds, TimeUnit.SECONDS);
     }
 
-    /** SIGKILL: no shutdown hook, no finally block, no flush. */
-    void kill() throws InterruptedException {
+    /** SIGKILL: no shutdown hook, no finally block, no flush; true when the process was still running. */
+    boolean kill() throws InterruptedException {
+        boolean running = process.isAlive();
         process.destroyForcibly();
         process.waitFor();
+        return running;
     }
 
     int waitFor(long seconds) throws InterruptedException {

@@ -20,6 +20,10 @@ final class Kills {
     /** Trials per command: {@code -Dcrash.trials}, else the modest number CI runs. */
     final int trials;
 
+    private int killedRunning;
+    private int killedAfterTheEnd;
+    private long acknowledgedChecked;
+
     Kills(int ciDefault) {
         this.trials = Integer.getInteger("crash.trials", ciDefault);
     }
@@ -28,6 +32,23 @@ final class Kills {
     String replay(String command, int trial) {
         return command + " trial " + trial + ", seed " + seed + " (replay with -Dcrash.seed=" + seed
                 + " -Dcrash.trials=" + trials + ")";
+    }
+
+    /** Counts one kill: whether it caught the process still running, and how many acknowledged captures it left. */
+    void counted(boolean wasRunning, long acknowledged) {
+        if (wasRunning) {
+            killedRunning++;
+        } else {
+            killedAfterTheEnd++;
+        }
+        acknowledgedChecked += acknowledged;
+    }
+
+    /** One line for the test's output, from which docs/RELIABILITY.md takes its figures. */
+    String summary(String command) {
+        return "crash trials: " + command + ": " + trials + " trials, " + killedRunning + " killed while running, "
+                + killedAfterTheEnd + " after the end, " + acknowledgedChecked + " acknowledged captures checked, seed "
+                + seed;
     }
 
     /** The capture reports among the complete lines a killed {@code --json collect} printed. */

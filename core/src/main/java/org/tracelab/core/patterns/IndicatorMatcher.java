@@ -169,9 +169,15 @@ public final class IndicatorMatcher {
         } catch (IllegalArgumentException e) {
             // The complex-phrase parser accepts some phrases (a fuzzy word inside quotes) that it can only refuse
             // when they are rewritten against text that holds their words: the pack is at fault, not the scan.
-            throw TracelabException.badInput("indicator " + ci.indicator().id(), "query '" + ci.indicator().query()
-                    + "' cannot be matched: " + e.getMessage());
+            throw cannotBeMatched(ci, e.getMessage());
         }
+    }
+
+    private static TracelabException cannotBeMatched(CompiledIndicator ci, String why) {
+        String reason = why == null ? "" : why.lines().findFirst().orElse("");
+        String query = ci.indicator().query().replaceAll("\\R", " ");
+        return TracelabException.badInput("indicator " + ci.indicator().id(), "query '" + query + "' cannot be matched: "
+                + reason);
     }
 
     /** The matched spans, or null when the indicator does not match; an empty list if offsets are unknown. */

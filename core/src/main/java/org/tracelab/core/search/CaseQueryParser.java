@@ -155,8 +155,9 @@ public final class CaseQueryParser {
                 // Lucene's RegExp rejects a bad /regex/ with an unchecked exception; it is the user's syntax error.
                 int at = query.indexOf("/" + termStr);
                 ParseException pe = new ParseException("bad regular expression");
-                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "not a regular expression: /"
-                        + termStr + "/: " + e.getMessage()));
+                // The caret shows which; the expression itself may hold anything, line breaks included.
+                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "not a regular expression: "
+                        + e.getMessage()));
                 throw pe;
             }
         }

@@ -88,6 +88,6 @@ class CaseQueryParserTest {
     void aRegularExpressionLuceneCannotCompileIsASyntaxErrorAtItsSlash() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish /a(b/"));
         assertEquals(5, e.column());
-        assertTrue(e.problem().startsWith("not a regular expression: /a(b/"), e.problem());
+        assertTrue(e.problem().startsWith("not a regular expression: "), e.problem());
     }
 }
