@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracelab.core.Json;
 
 /**
  * A process importing thousands of files is killed with SIGKILL at random moments. Each time, the case must
  * verify, and every item the process reported as stored must be there with the hash it reported.
  */
 class CrashIT {
-    private static final int TRIALS = 24;
     private static final int FILES = 3000;
 
     @TempDir
@@ -31,42 +27,29 @@ class CrashIT {
         Path caseDir = tmp.resolve("case");
         Cli cli = new Cli(caseDir);
         assertEquals(0, cli.init().code());
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        Random random = new Random(seed);
-        String why = "seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")";
+        Kills kills = new Kills(24);
+        Random random = kills.random;
 
-        List<long[]> killedAtItem = new ArrayList<>();
         long reportedTotal = 0;
-        for (int trial = 0; trial < TRIALS; trial++) {
-            List<JsonNode> reported = new ArrayList<>();
+        for (int trial = 0; trial < kills.trials; trial++) {
+            List<JsonNode> reported;
             try (JarProcess p = JarProcess.start("256m", "--case", caseDir.toString(), "--json", "collect", "file",
                     many.toString())) {
                 // Most kills land mid-import; some before the first item, during start-up or the folder walk.
                 Thread.sleep(random.nextInt(trial % 6 == 0 ? 600 : 3500));
-                p.kill();
-                for (String line : p.outLines()) {
-                    try {
-                        JsonNode n = Json.parse(line);
-                        if (n.has("id")) {
-                            reported.add(n);
-                        }
-                    } catch (IllegalArgumentException partialLine) {
-                        // cut by the kill: never a report
-                    }
-                }
+                boolean running = p.kill();
+                reported = Kills.acknowledged(p.outLines());
+                kills.counted(running, reported.size());
             }
-            killedAtItem.add(new long[] {trial, reported.size()});
             reportedTotal += reported.size();
+            String why = kills.replay("collect file", trial);
 
             Cli.Run v = cli.run("verify");
-            assertEquals(0, v.code(), () -> "trial " + killedAtItem.size() + ", " + why + ":\n" + v);
-            for (JsonNode r : reported) {
-                JsonNode item = Json.parse(cli.run("--json", "show", r.path("id").asText()).out());
-                assertEquals(r.path("sha256").asText(), item.path("sha256").asText(),
-                        () -> "reported item " + r + " after a kill, " + why);
-                assertEquals(r.path("source").asText(), item.path("source").asText());
-            }
+            assertEquals(0, v.code(), () -> why + ":\n" + v);
+            Kills.assertPresent(cli, reported, why);
         }
+        String why = kills.replay("collect file", kills.trials);
+        System.out.println(kills.summary("collect file"));
         assertTrue(reportedTotal > 0, "some trials were killed mid-import, not all before the first item: " + why);
 
         // After all the kills, the same command simply runs again to the end.

@@ -54,14 +54,29 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(String heap, String... args) throws IOException {
+        return start(null, heap, args);
+    }
+
+    /**
+     * As {@link #start(String, String...)}, with the process's temporary folder at {@code sandbox/tmp} and its user
+     * cache at {@code sandbox/cache}, so a test can see what the process leaves there; null for the defaults.
+     */
+    static JarProcess start(Path sandbox, String heap, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        if (sandbox != null) {
+            Files.createDirectories(sandbox.resolve("tmp"));
+            cmd.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));
+        }
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("TRACELAB_CASE");
+        if (sandbox != null) {
+            pb.environment().put("XDG_CACHE_HOME", sandbox.resolve("cache").toString());
+        }
         return new JarProcess(pb.start());
     }
 
@@ -73,10 +88,12 @@ final class JarProcess implements AutoCloseable {
         return firstLine.await(seconds, TimeUnit.SECONDS);
     }
 
-    /** SIGKILL: no shutdown hook, no finally block, no flush. */
-    void kill() throws InterruptedException {
+    /** SIGKILL: no shutdown hook, no finally block, no flush; true when the process was still running. */
+    boolean kill() throws InterruptedException {
+        boolean running = process.isAlive();
         process.destroyForcibly();
         process.waitFor();
+        return running;
     }
 
     int waitFor(long seconds) throws InterruptedException {

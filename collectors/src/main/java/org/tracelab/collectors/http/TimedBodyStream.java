@@ -16,9 +16,15 @@ import java.util.concurrent.TimeUnit;
  * reader would also close the blob file it writes to, hence a stream over the body publisher that polls with a
  * deadline. Network failures surface as {@link BodyReadException}. Closing it cancels the body, which closes the
  * connection when the body was not read to its end (a truncated capture).
+ *
+ * <p>A server that drips a byte now and then never trips the read timeout and would hold the capture for ever, so
+ * once twice the read timeout has passed the body must also keep an average of {@link #MIN_BYTES_PER_SECOND}; a slower one
+ * is given up as a slow drip.
  */
 final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final Object END = new Object();
+    /** The slowest average a body may arrive at after its grace period: far below any real link. */
+    static final long MIN_BYTES_PER_SECOND = 1024;
 
     private final LinkedBlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
     private final ArrayDeque<ByteBuffer> current = new ArrayDeque<>();
@@ -26,6 +32,8 @@ final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<
     private final String url;
     private volatile Flow.Subscription subscription;
     private boolean ended;
+    private final long started = System.nanoTime();
+    private long received;
 
     TimedBodyStream(Flow.Publisher<List<ByteBuffer>> body, Duration readTimeout, String url) {
         this.timeoutNanos = readTimeout.toNanos();
@@ -87,15 +95,23 @@ final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<
 
     @SuppressWarnings("unchecked")
     private void next() throws IOException {
+        // Two read timeouts of grace: a small body on a busy machine is never mistaken for a drip.
+        long dripDeadline = started + 2 * timeoutNanos + received * 1_000_000_000L / MIN_BYTES_PER_SECOND;
+        long wait = Math.min(timeoutNanos, dripDeadline - System.nanoTime());
         Object o;
         try {
-            o = arrived.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            o = wait <= 0 ? arrived.poll() : arrived.poll(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BodyReadException("interrupted reading " + url, e);
         }
         if (o == null) {
             cancel();
+            if (wait < timeoutNanos) {
+                throw new BodyReadException("slow drip: " + received + " bytes in "
+                        + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, slower than "
+                        + MIN_BYTES_PER_SECOND + " bytes/s", null);
+            }
             throw new BodyReadException("read timed out: nothing received for "
                     + Duration.ofNanos(timeoutNanos).toMillis() + " ms", null);
         }
@@ -107,6 +123,9 @@ final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<
             throw new BodyReadException("body broken off: " + why, t);
         } else {
             List<ByteBuffer> buffers = (List<ByteBuffer>) o;
+            for (ByteBuffer buffer : buffers) {
+                received += buffer.remaining();
+            }
             current.addAll(buffers);
             if (current.isEmpty()) {
                 subscription.request(1);

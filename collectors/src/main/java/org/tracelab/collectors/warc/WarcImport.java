@@ -110,7 +110,8 @@ final class WarcImport {
         meta.put("warcFile", file.getFileName().toString());
         meta.put("offset", offset);
         meta.put("type", record.type());
-        meta.put("recordId", record.id().toString());
+        // A record without a WARC-Record-ID is damaged, not unreadable: it is kept, and the lack shows in its meta.
+        record.headers().first("WARC-Record-ID").ifPresent(id -> meta.put("recordId", id));
         meta.put("headers", pairs(record.headers().map()));
         if (!warnings.isEmpty()) {
             meta.put("readerWarnings", List.copyOf(warnings));

@@ -2,6 +2,7 @@ package org.tracelab.collectors.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -76,5 +77,23 @@ class LargeBodyTest {
 
         assertTrue(lab.failures.stream().anyMatch(f -> f.contains("read timed out")), lab.failures.toString());
         assertTrue(lab.stored.isEmpty());
+    }
+
+    @Test
+    void bodyDrippedSlowerThanAnyRealLinkIsGivenUpNotWaitedForEver() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertTrue(capture("/drip", MB).isEmpty()));
+
+        assertTrue(lab.failures.stream().anyMatch(f -> f.contains("slow drip")), lab.failures.toString());
+        assertTrue(lab.stored.isEmpty());
+        assertTrue(lab.kase.verify(null).holds());
+    }
+
+    @Test
+    void headerLineOfEightMegabytesIsAFailureOrACaptureNeverAHangOrACrash() throws Exception {
+        Optional<Capture> c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> capture("/huge-header", MB));
+
+        assertTrue(c.isPresent() || lab.failures.size() == 1, lab.failures::toString);
+        lab.failures.forEach(f -> assertEquals(1, f.lines().count(), f));
+        assertTrue(lab.kase.verify(null).holds());
     }
 }

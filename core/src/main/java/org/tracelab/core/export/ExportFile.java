@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +19,8 @@ import org.tracelab.core.store.BlobStore;
 
 /**
  * A file being exported: written beside its destination, hashed as it is written, forced to disk and renamed into
- * place only when complete, so a killed export never leaves a half file under the name asked for.
+ * place only when complete, so a killed export never leaves a half file under the name asked for: only a
+ * {@code .part} file beside it, which the next export to that name writes over.
  */
 final class ExportFile implements AutoCloseable {
     private final Path target;
@@ -60,14 +61,33 @@ final class ExportFile implements AutoCloseable {
             throw TracelabException.badInput(t.toString(), "its folder does not exist");
         }
         Path part = t.resolveSibling(t.getFileName() + ".part");
+        FileChannel channel = null;
         try {
-            return new ExportFile(t, part, FileChannel.open(part, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE));
-        } catch (FileAlreadyExistsException e) {
-            throw TracelabException.badInput(part.toString(), "exists: another export is writing it, or one was "
-                    + "killed; remove it and try again");
+            channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // The OS drops the lock however the writer ends, so a .part that nobody holds is left by a killed
+            // export and is simply written again; one that is held belongs to an export still running.
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw TracelabException.badInput(part.toString(), "another export is writing it");
+            }
+            channel.truncate(0);
+            return new ExportFile(t, part, channel);
+        } catch (OverlappingFileLockException e) {
+            close(channel);
+            throw TracelabException.badInput(part.toString(), "another export is writing it");
         } catch (IOException e) {
+            close(channel);
             throw TracelabException.io("creating " + part, e);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the failure being reported is the one that matters
+            }
         }
     }
 

@@ -35,6 +35,7 @@ public final class CaseDatabase implements AutoCloseable {
 
     /** Opens (creating if absent) the database at {@code file}. */
     public static CaseDatabase open(Path file) {
+        SqliteNativeLibrary.prepare();
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {

@@ -10,6 +10,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.complexPhrase.ComplexPhraseQueryParser;
 import org.apache.lucene.search.Query;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.search.QueryDepth;
 
 /**
  * An indicator with its query parsed against its pack's field.
@@ -30,6 +31,10 @@ public record CompiledIndicator(Indicator indicator, String field, Query query) 
      */
     public static CompiledIndicator compile(Indicator indicator, IndicatorPack pack, Analyzer analyzer) {
         String field = pack.language().field();
+        if (QueryDepth.firstTooDeep(indicator.query()) >= 0) {
+            throw TracelabException.badInput(pack.origin(), "indicator " + indicator.id()
+                    + ": bad query: parentheses nested deeper than " + QueryDepth.MAX);
+        }
         QueryParser parser = new ComplexPhraseQueryParser(field, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
@@ -43,13 +48,23 @@ public record CompiledIndicator(Indicator indicator, String field, Query query) 
             return new CompiledIndicator(indicator, field, query);
         } catch (IllegalArgumentException e) {
             throw TracelabException.badInput(pack.origin(), "indicator " + indicator.id() + ": bad query '"
-                    + indicator.query() + "': " + e.getMessage());
+                    + indicator.query().replaceAll("\\R", " ") + "': " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e);
         } catch (ParseException e) {
-            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw TracelabException.badInput(pack.origin(), "indicator " + indicator.id() + ": bad query '"
-                    + indicator.query() + "': " + reason);
+            throw badQuery(pack, indicator, e);
+        } catch (RuntimeException e) {
+            // The complex-phrase parser reports some faults inside a phrase (a field there) as a bare RuntimeException.
+            if (e.getCause() instanceof ParseException p) {
+                throw badQuery(pack, indicator, p);
+            }
+            throw e;
         }
+    }
+
+    private static TracelabException badQuery(IndicatorPack pack, Indicator indicator, ParseException e) {
+        String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return TracelabException.badInput(pack.origin(), "indicator " + indicator.id() + ": bad query '"
+                + indicator.query().replaceAll("\\R", " ") + "': " + reason);
     }
 }

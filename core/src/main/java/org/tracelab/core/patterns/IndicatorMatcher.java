@@ -23,8 +23,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 
 /**
@@ -108,7 +110,7 @@ public final class IndicatorMatcher {
         Map<Integer, Map<String, Set<Span>>> spansByDoc = new HashMap<>();
         try {
             for (CompiledIndicator ci : indicators) {
-                Weight weight = searcher.createWeight(searcher.rewrite(ci.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                Weight weight = searcher.createWeight(rewritten(searcher, ci), ScoreMode.COMPLETE_NO_SCORES, 1f);
                 for (LeafReaderContext leaf : reader.leaves()) {
                     Scorer scorer = weight.scorer(leaf);
                     if (scorer == null) {
@@ -160,10 +162,28 @@ public final class IndicatorMatcher {
         return searcher;
     }
 
+    /** The indicator's query rewritten for {@code searcher}. */
+    private static Query rewritten(IndexSearcher searcher, CompiledIndicator ci) throws IOException {
+        try {
+            return searcher.rewrite(ci.query());
+        } catch (IllegalArgumentException e) {
+            // The complex-phrase parser accepts some phrases (a fuzzy word inside quotes) that it can only refuse
+            // when they are rewritten against text that holds their words: the pack is at fault, not the scan.
+            throw cannotBeMatched(ci, e.getMessage());
+        }
+    }
+
+    private static TracelabException cannotBeMatched(CompiledIndicator ci, String why) {
+        String reason = why == null ? "" : why.lines().findFirst().orElse("");
+        String query = ci.indicator().query().replaceAll("\\R", " ");
+        return TracelabException.badInput("indicator " + ci.indicator().id(), "query '" + query + "' cannot be matched: "
+                + reason);
+    }
+
     /** The matched spans, or null when the indicator does not match; an empty list if offsets are unknown. */
     private static List<Span> find(IndexSearcher searcher, CompiledIndicator ci) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(ci.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Weight weight = searcher.createWeight(rewritten(searcher, ci), ScoreMode.COMPLETE_NO_SCORES, 1f);
             LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
             return spans(weight.matches(leaf, 0));
         } catch (IOException e) {

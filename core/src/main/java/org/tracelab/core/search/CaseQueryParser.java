@@ -57,6 +57,10 @@ public final class CaseQueryParser {
         if (query.strip().equals("*") || query.strip().equals("*:*")) {
             return new MatchAllDocsQuery(); // every item: a search by filters alone
         }
+        int tooDeep = QueryDepth.firstTooDeep(query);
+        if (tooDeep >= 0) {
+            throw new QuerySyntaxException(query, tooDeep + 1, "parentheses nested deeper than " + QueryDepth.MAX);
+        }
         Parser p = new Parser(analyzer, query);
         try {
             return p.parse(query);
@@ -144,7 +148,18 @@ public final class CaseQueryParser {
 
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            return super.getRegexpQuery(indexField(field), termStr);
+            String indexField = indexField(field);
+            try {
+                return super.getRegexpQuery(indexField, termStr);
+            } catch (IllegalArgumentException e) {
+                // Lucene's RegExp rejects a bad /regex/ with an unchecked exception; it is the user's syntax error.
+                int at = query.indexOf("/" + termStr);
+                ParseException pe = new ParseException("bad regular expression");
+                // The caret shows which; the expression itself may hold anything, line breaks included.
+                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "not a regular expression: "
+                        + e.getMessage()));
+                throw pe;
+            }
         }
 
         @Override

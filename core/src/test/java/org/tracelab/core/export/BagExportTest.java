@@ -9,9 +9,12 @@ import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.Hashing;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.export.bag.BagReport;
@@ -156,5 +160,31 @@ class BagExportTest {
             r.seek(offset);
             r.write(b ^ 0x01);
         }
+    }
+
+    @Test
+    void aBagLeftHalfWrittenByAKilledExportIsNeverTheBagAndIsRebuiltByTheNextExport(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("bag");
+        Path part = dir.resolve("bag.part");
+        Files.createDirectories(part.resolve("data/items/1"));
+        Files.writeString(part.resolve("bagit.txt"), "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        Files.writeString(part.resolve("data/items/1/stale"), "from an export killed earlier");
+        try (Case c = ExportCase.create(dir.resolve("case"))) {
+            try (FileChannel writing = FileChannel.open(part.resolve(".tracelab-writing"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = writing.lock()) {
+                TracelabException e = assertThrows(TracelabException.class,
+                        () -> c.exports().bag(out, null, null, Progress.NONE));
+                assertTrue(e.getMessage().contains("another export is writing this bag"), e.getMessage());
+                assertFalse(Files.exists(out));
+            }
+            c.exports().bag(out, null, null, Progress.NONE);
+        }
+        assertFalse(Files.exists(part));
+        assertFalse(Files.exists(out.resolve("data/items/1/stale")));
+        assertFalse(Files.exists(out.resolve(".tracelab-writing")));
+        BagReport r = new BagVerifier(out).run(Progress.NONE);
+        assertTrue(r.holds(), () -> r.problems().toString());
+        locValidate(out);
     }
 }

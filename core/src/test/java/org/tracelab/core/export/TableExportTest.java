@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -133,5 +136,23 @@ class TableExportTest {
         }
         assertEquals("someone's file", Files.readString(out));
         assertFalse(Files.exists(tmp.resolve("taken.csv.part")));
+    }
+
+    @Test
+    void aPartFileLeftByAKilledExportIsWrittenOverButOneStillBeingWrittenIsNot() throws IOException {
+        Path out = tmp.resolve("custody.csv");
+        Path part = tmp.resolve("custody.csv.part");
+        Files.writeString(part, "half a file from an export killed earlier");
+        try (Case c = ExportCase.create(tmp.resolve("case"))) {
+            try (FileChannel writing = FileChannel.open(part, StandardOpenOption.WRITE); FileLock held = writing.lock()) {
+                TracelabException e = assertThrows(TracelabException.class,
+                        () -> c.exports().custody(out, TableFormat.CSV, true, Progress.NONE));
+                assertTrue(e.getMessage().contains("another export is writing it"), e.getMessage());
+            }
+            ExportResult r = c.exports().custody(out, TableFormat.CSV, false, Progress.NONE);
+            assertEquals(Hashing.sha256Hex(Files.readString(out)), r.sha256());
+        }
+        assertFalse(Files.exists(part));
+        assertTrue(Files.readString(out).startsWith("seq,"), "a whole table, nothing of the old part");
     }
 }

@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real-format documents made on the spot, so no binary fixture needs a provenance note. All content is fictitious. */
-final class TestDocuments {
+public final class TestDocuments {
     private TestDocuments() {
     }
 
@@ -162,7 +162,7 @@ final class TestDocuments {
     }
 
     /** A zip whose one member is {@code size} zero bytes: it weighs a thousandth of what it unpacks to. */
-    static Path zipBomb(Path dir, long size) throws IOException {
+    public static Path zipBomb(Path dir, long size) throws IOException {
         Path file = dir.resolve("bomb.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.putNextEntry(new ZipEntry("zeros.txt"));

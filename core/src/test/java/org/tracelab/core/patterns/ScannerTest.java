@@ -139,4 +139,18 @@ class ScannerTest {
         assertTrue(report.misses().get(0).shouldMatch());
         assertFalse(report.misses().get(1).shouldMatch());
     }
+
+    @Test
+    void aFuzzyWordInsideAPhraseIsBadInputNamingTheIndicatorNotACrashMidScan(@TempDir Path dir) throws IOException {
+        // Found by IndicatorPackFuzzTest: the complex-phrase parser accepts it and fails only on matching text.
+        Path file = dir.resolve("fuzzy.json");
+        Files.writeString(file, """
+                {"name": "fuzzy", "language": "en", "indicators": [{"id": "x.fuzzy", "category": "x", "weight": 1,
+                 "description": "d", "source": "s", "query": "\\"no~need to speak\\"~2"}]}""");
+        Scanner scanner = new Scanner(List.of(IndicatorPacks.read(file)));
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> scanner.scan("1", "Fictitious ad: work abroad, free visa, passport kept by the agency."));
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("x.fuzzy"), e.getMessage());
+    }
 }

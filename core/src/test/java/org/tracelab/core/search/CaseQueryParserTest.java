@@ -1,6 +1,7 @@
 package org.tracelab.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +72,22 @@ class CaseQueryParserTest {
     void controlCharactersInTheQueryKeepTheCaretAligned() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("a\tb)"));
         assertEquals("a b)\n   ^", e.caret());
+    }
+
+    @Test
+    void parenthesesNestedThousandsDeepAreASyntaxErrorNotAStackOverflow() {
+        String deep = "(".repeat(20_000) + "ish" + ")".repeat(20_000);
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse(deep));
+        assertEquals(QueryDepth.MAX + 1, e.column());
+        assertTrue(e.problem().contains("nested deeper than " + QueryDepth.MAX), e.problem());
+        assertNotNull(parser.parse("(".repeat(QueryDepth.MAX) + "ish" + ")".repeat(QueryDepth.MAX)));
+        assertNotNull(parser.parse("\"" + "(".repeat(200) + "\" ish"), "parentheses in a phrase do not nest");
+    }
+
+    @Test
+    void aRegularExpressionLuceneCannotCompileIsASyntaxErrorAtItsSlash() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish /a(b/"));
+        assertEquals(5, e.column());
+        assertTrue(e.problem().startsWith("not a regular expression: "), e.problem());
     }
 }

@@ -2,18 +2,22 @@ package org.tracelab.core.export.bag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
-import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -26,12 +30,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +74,8 @@ import org.tracelab.core.store.BlobStore;
  * {@code openssl pkeyutl -verify -pubin -inkey tracelab-public-key.pem -rawin -in tagmanifest-sha256.txt
  * -sigfile tracelab-signature.ed25519}.
  *
- * <p>The bag is built in a temporary folder beside {@code out} and renamed to it when complete.
+ * <p>The bag is built in the folder {@code <out>.part} beside {@code out} and renamed to it when complete, so a killed
+ * export never leaves a bag under the name asked for.
  */
 public final class BagWriter {
     /** The signature tag file. */
@@ -79,6 +84,8 @@ public final class BagWriter {
     public static final String PUBLIC_KEY = "tracelab-public-key.pem";
     /** The tag manifest the signature covers. */
     public static final String SIGNED_MANIFEST = "tagmanifest-sha256.txt";
+    /** The lock file in an unfinished bag's folder, held while it is being written. */
+    static final String WRITING = ".tracelab-writing";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final int BUFFER = 1 << 18;
@@ -118,15 +125,50 @@ public final class BagWriter {
         }
         // The query is parsed and run before the folder exists, so a bad one leaves nothing behind.
         BagSelection selection = query == null ? BagSelection.all() : BagSelection.matching(c, query);
-        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".part-");
-        try {
-            ExportResult r = build(tmp, selection, progress);
+        // Built in <name>.part and renamed when complete. The lock file inside says an export is writing it; the OS
+        // drops the lock however the writer ends, so a .part that nobody holds was left by a killed export and is
+        // emptied and built again rather than left to pile up.
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        Files.createDirectories(tmp);
+        Path lockFile = tmp.resolve(WRITING);
+        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (tryLock(lock) == null) {
+                throw TracelabException.badInput(tmp.toString(), "another export is writing this bag");
+            }
+            ExportResult r;
+            try {
+                emptyExcept(tmp, lockFile);
+                r = build(tmp, selection, progress);
+                Files.delete(lockFile);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             BlobStore.fsyncDirectory(target.getParent());
             return new ExportResult(target, r.sha256(), r.records(), r.bytes());
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void emptyExcept(Path dir, Path keep) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (!child.equals(keep)) {
+                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                        deleteTree(child);
+                    } else {
+                        Files.delete(child);
+                    }
+                }
+            }
         }
     }
 
