@@ -16,13 +16,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
@@ -351,9 +354,9 @@ public final class Case implements AutoCloseable {
      * The items that hold records of a finer grain (kind {@code ad} or {@code post}): an ad page and its record, a
      * channel page and its posts carry the same identifiers, and links count the record, not the page again.
      */
-    public synchronized java.util.Set<Long> recordContainers() {
+    public synchronized Set<Long> recordContainers() {
         try {
-            return items.parentsOf(java.util.List.of("ad", "post"));
+            return items.parentsOf(List.of("ad", "post"));
         } catch (SQLException e) {
             throw TracelabException.io("reading the items of " + dir, e);
         }
@@ -589,9 +592,9 @@ public final class Case implements AutoCloseable {
     }
 
     /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */
-    public synchronized java.util.Set<Long> itemsWithText() {
+    public synchronized Set<Long> itemsWithText() {
         try {
-            return new java.util.HashSet<>(derived.derivedItems());
+            return new HashSet<>(derived.derivedItems());
         } catch (SQLException e) {
             throw TracelabException.io("reading which items of " + dir + " have texts", e);
         }
@@ -637,7 +640,7 @@ public final class Case implements AutoCloseable {
     }
 
     /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
-    public java.util.SortedSet<Long> matching(String query) {
+    public SortedSet<Long> matching(String query) {
         return new CaseSearch(dir, blobs, entities, this::tagged).matching(query);
     }
 
