@@ -313,6 +313,26 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /** The newest custody entry of {@code action}, if the log has one. */
+    public synchronized Optional<CustodyEntry> lastCustodyEntry(String action) {
+        try {
+            flushIfWritable();
+            return custody.last(action);
+        } catch (SQLException | IOException e) {
+            throw TracelabException.io("reading the custody log of case " + dir, e);
+        }
+    }
+
+    /** The highest item id in the case, 0 when it holds none. */
+    public synchronized long lastItemId() {
+        try {
+            flushIfWritable();
+            return items.lastId();
+        } catch (SQLException | IOException e) {
+            throw TracelabException.io("reading the items of case " + dir, e);
+        }
+    }
+
     /** Every custody entry in chain order, streamed. */
     public synchronized void forEachCustodyEntry(Consumer<CustodyEntry> sink) {
         try {

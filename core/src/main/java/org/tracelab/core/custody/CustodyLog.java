@@ -102,6 +102,17 @@ public final class CustodyLog {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
+    /** The newest entry of one action; the walk down seq stops at the first, so an old one costs a scan back. */
+    public Optional<CustodyEntry> last(String action) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT * FROM custody_log WHERE action = ? ORDER BY seq DESC LIMIT 1")) {
+            ps.setString(1, action);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** Entries about one item, oldest first. */
     public List<CustodyEntry> forItem(long itemId) throws SQLException {
         return query("SELECT * FROM custody_log WHERE item_id = " + itemId + " ORDER BY seq");

@@ -86,6 +86,11 @@ public final class ItemStore {
         return scalar("SELECT count(*) FROM items");
     }
 
+    /** The highest item id, 0 in an empty case. */
+    public long lastId() throws SQLException {
+        return scalar("SELECT coalesce(max(id), 0) FROM items");
+    }
+
     /** Sum of item sizes (what was captured, counting a repeated blob each time). */
     public long totalSize() throws SQLException {
         return scalar("SELECT coalesce(sum(size), 0) FROM items");

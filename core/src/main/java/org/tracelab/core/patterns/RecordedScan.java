@@ -77,8 +77,7 @@ public final class RecordedScan {
      * @param params what the scan was run with (packs, minimum score); the results' hash and counts are added
      */
     public static CustodyEntry record(Case c, List<CaseScan.Scanned> scanned, Map<String, Object> params) {
-        long[] last = {0};
-        c.forEachItem(ti -> last[0] = Math.max(last[0], ti.item().id()));
+        long lastItem = c.lastItemId();
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tracelab-scan-", ".jsonl");
@@ -95,7 +94,7 @@ public final class RecordedScan {
             }
             Map<String, Object> p = new LinkedHashMap<>(params);
             p.put("matched", scanned.size());
-            p.put("lastItem", last[0]);
+            p.put("lastItem", lastItem);
             p.put("results", Map.of("sha256", blob.id().sha256(), "bytes", blob.size(), "format", "jsonl"));
             return c.log(ACTION, p);
         } catch (IOException e) {
@@ -132,16 +131,12 @@ public final class RecordedScan {
 
     /** The newest recorded scan of {@code c}, read back from its blob; empty when the case was never scanned. */
     public static Optional<RecordedScan> last(Case c) {
-        CustodyEntry[] newest = {null};
-        c.forEachCustodyEntry(e -> {
-            if (ACTION.equals(e.action()) && e.params().path("results").path("sha256").isTextual()) {
-                newest[0] = e;
-            }
-        });
-        if (newest[0] == null) {
+        Optional<CustodyEntry> newest = c.lastCustodyEntry(ACTION)
+                .filter(e -> e.params().path("results").path("sha256").isTextual());
+        if (newest.isEmpty()) {
             return Optional.empty();
         }
-        CustodyEntry e = newest[0];
+        CustodyEntry e = newest.get();
         BlobId blob = new BlobId(e.params().path("results").path("sha256").asText());
         Map<Long, Scored> byItem = new HashMap<>();
         try (InputStream in = c.blobs().open(blob);
