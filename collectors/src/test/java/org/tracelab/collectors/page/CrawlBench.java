@@ -3,7 +3,9 @@ package org.tracelab.collectors.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,29 @@ import org.tracelab.core.testing.BenchResults;
 @EnabledIfSystemProperty(named = "tracelab.bench", matches = "true")
 class CrawlBench {
     private static final int PAGES = 2000;
+
+    /** CPU time used so far, in nanoseconds. */
+    private static final class Cpu {
+        /** This JVM, all its threads. */
+        static long process() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /**
+         * The children this JVM has waited for (cutime + cstime of /proc/self/stat, in USER_HZ ticks of 10 ms on
+         * Linux), or -1 where there is no /proc.
+         */
+        static long children() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
 
     @TempDir
     Path tmp;
@@ -60,6 +85,7 @@ class CrawlBench {
         server.start();
         String root = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         try {
+            long cpu0 = Cpu.process();
             long t0 = System.nanoTime();
             try (LabCase lab = new LabCase(tmp.resolve("tracelab"))) {
                 new PageCollector().collect(new CollectRequest("page", List.of(root),
@@ -69,16 +95,27 @@ class CrawlBench {
                 assertEquals(PAGES, pages);
             }
             double tracelab = PAGES / ((System.nanoTime() - t0) / 1e9);
+            long tracelabCpu = Cpu.process() - cpu0;
 
             Path w = Files.createDirectories(tmp.resolve("wget"));
+            long serverCpu0 = Cpu.process();
+            long wgetCpu0 = Cpu.children();
             long t1 = System.nanoTime();
             Process p = new ProcessBuilder("wget", "--recursive", "--level=5", "--no-verbose",
                     "--warc-file=" + w.resolve("site"), "--directory-prefix=" + w, root)
                     .redirectErrorStream(true).redirectOutput(w.resolve("log.txt").toFile()).start();
             p.waitFor(10, TimeUnit.MINUTES);
             double wget = PAGES / ((System.nanoTime() - t1) / 1e9);
+            long wgetCpu = Cpu.children() - wgetCpu0;
+            long serverCpu = Cpu.process() - serverCpu0;
             BenchResults.record(new BenchResults.Figure("crawl", PAGES, "rate (store and WARC)", tracelab, "wget", wget,
                     "pages/s"));
+            // What bounds a crawl on two cores is CPU, so each run also says what a page costs in CPU: Tracelab's
+            // JVM (the served site included, as it runs in the same JVM) against wget plus the same site serving it.
+            if (wgetCpu >= 0) {
+                BenchResults.record(new BenchResults.Figure("crawl", PAGES, "CPU per page (site included)",
+                        tracelabCpu / 1e6 / PAGES, "wget", (wgetCpu + serverCpu) / 1e6 / PAGES, "ms"));
+            }
         } finally {
             server.stop(0);
         }
