@@ -35,16 +35,36 @@ final class EmailFinder {
     private static final Pattern WORD_DOT = Pattern.compile(DOT_BRACKET + "|" + DOT_WORD,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * Where a plain address can start: the start of the run of local-part chars right before each '@' (the
+     * pattern's look-behind allows no other).
+     */
+    private static AnchoredMatches.Starts plainStarts(String text) {
+        AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int s = at;
+            while (s > 0 && localChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s < at) {
+                starts.add(s);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean localChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "._%+-".indexOf(c) >= 0;
+    }
+
     List<Entity> find(String text) {
         List<Entity> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>();
-        Matcher m = PLAIN.matcher(text);
-        if (text.indexOf('@') >= 0) {
-            while (m.find()) {
-                out.add(Entity.of(EntityType.EMAIL, m.group().toLowerCase(Locale.ROOT), text, m.start(), m.end(),
-                        false));
-                taken.add(new Span(m.start(), m.end()));
-            }
+        AnchoredMatches plain = plainStarts(text).over(PLAIN.matcher(text));
+        Matcher m = plain.matcher();
+        while (plain.find()) {
+            out.add(Entity.of(EntityType.EMAIL, m.group().toLowerCase(Locale.ROOT), text, m.start(), m.end(), false));
+            taken.add(new Span(m.start(), m.end()));
         }
         if (!AT_HINT.matcher(text).find()) {
             return out;
