@@ -42,10 +42,10 @@ final class HandleFinder {
     private static final Pattern VK_OBJECT = Pattern.compile(
             "(?:wall|photo|video|audio|album|topic|doc|market|note|poll|clip|board|app|write|product|story)-?\\d.*");
 
-    private static final Pattern AT_HANDLE = Pattern.compile(
+    static final Pattern AT_HANDLE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/+\\-])@([A-Za-z][A-Za-z0-9_.]{0,31})");
     /** "@ name": a space after the @, which people type too; read only after a contact word. */
-    private static final Pattern AT_SPACED = Pattern.compile(
+    static final Pattern AT_SPACED = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/+\\-])@[ \\t\u00A0]{1,3}([A-Za-z][A-Za-z0-9_]{0,31})(?![A-Za-z0-9_@]|\\.[A-Za-z0-9])");
     /** Words that announce a contact; one must stand a few words before a spaced "@ name". */
     private static final Pattern CONTACT_WORD = Pattern.compile(
@@ -55,13 +55,15 @@ final class HandleFinder {
     /** How many words before a spaced "@ name" a contact word may stand. */
     private static final int CONTACT_WORD_REACH = 4;
     /** "t . me / name": a Telegram link written with spaces, which is no link to the URL finder. */
-    private static final Pattern SPACED_TME = Pattern.compile(
+    static final Pattern SPACED_TME = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.])t[ \\t\u00A0]{0,3}\\.[ \\t\u00A0]{0,3}me[ \\t\u00A0]{0,3}/[ \\t\u00A0]{0,3}"
                     + "([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
 
     /** A name after a colon or dash; whether a Telegram or Instagram label stands before it is checked apart. */
-    private static final Pattern AFTER_LABEL = Pattern.compile(
+    /** What {@link #AFTER_LABEL} opens with. */
+    static final String LABEL_SEPARATORS = ":-–—";
+    static final Pattern AFTER_LABEL = Pattern.compile(
             "[:\\-–—]\\s*([A-Za-z0-9_][A-Za-z0-9_.]{1,31})(?![A-Za-z0-9_@/]|\\.[A-Za-z])");
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<tg>telegram|telegramm|телеграм\\p{L}*|телега|tg|тг)"
@@ -241,7 +243,7 @@ final class HandleFinder {
                 taken.add(new Span(m.start(), m.end()));
             }
         }
-        found = AnchoredMatches.Starts.ofChars(text, ":-–—").over(AFTER_LABEL.matcher(text));
+        found = AnchoredMatches.Starts.ofChars(text, LABEL_SEPARATORS).over(AFTER_LABEL.matcher(text));
         m = found.matcher();
         while (found.find()) {
             String name = trimDots(m.group(1));
@@ -275,7 +277,7 @@ final class HandleFinder {
      * Where "t . me / name" can start: a {@code t} or {@code T} at most three blanks before a dot (which the
      * pattern's look-behind then checks).
      */
-    private static AnchoredMatches.Starts spacedTmeStarts(String text) {
+    static AnchoredMatches.Starts spacedTmeStarts(String text) {
         AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
             int t = dot - 1;

@@ -25,7 +25,7 @@ final class UrlFinder {
             + "|uk|eu|me|io|co|ly|gl|cc|tv|gg|pro|app|dev|xyz|top|site|online|store|shop|club|link|live|life"
             + "|space|website|tech|world|fun|icu|vip|pw|page|ink|рф|бел|қаз|укр";
     private static final String STOP = "[^\\s<>\"«»“”]";
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?<![\\p{L}\\p{N}@._%+/-])(?:"
                     + "(?<scheme>https?|ftp|tg|whatsapp|viber)://" + STOP + "+"
                     + "|www\\." + STOP + "+"

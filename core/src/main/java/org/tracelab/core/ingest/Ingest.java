@@ -36,8 +36,8 @@ import org.tracelab.core.store.StoredBlob;
  * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
- * <p>One run uses one extraction worker process. Extraction and entity finding, which need nothing from the case,
- * run a few documents ahead on {@link #PREPARERS} threads while this one stores, logs and indexes, so both cores
+ * <p>One run uses one extraction worker process. Extraction, staging the text in the store and entity finding,
+ * which need nothing from the database, run a few documents ahead on {@link #PREPARERS} threads while this one stores, logs and indexes, so both cores
  * work; results are taken in item order, so texts, entities, custody entries and index documents come in the same
  * order as on one thread. Everything that touches the database happens on the calling thread, which holds the case.
  */
@@ -151,12 +151,17 @@ public final class Ingest {
         }
     }
 
-    /** What a preparer does: the item's extraction and the entities of its text, neither touching the case. */
-    private Prepared prepare(TextExtractor extractor, Path file, String name) {
+    /**
+     * What a preparer does: the item's extraction, its text staged in the store (named and synced with the group
+     * its record commits in, not on its own) and the entities of the text; none of it touches the database.
+     */
+    private Prepared prepare(TextExtractor extractor, Path file, String name) throws IOException {
         Extraction x = extractor.extract(file, name);
         try {
-            return new Prepared(x, entities.find(x.text()));
-        } catch (RuntimeException e) {
+            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(x.text().getBytes(StandardCharsets.UTF_8)),
+                    Long.MAX_VALUE);
+            return new Prepared(x, textBlob, entities.find(x.text()));
+        } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will
             throw e;
         }
@@ -167,9 +172,7 @@ public final class Ingest {
         Prepared prepared = await(p.prepared());
         try (Extraction x = prepared.extraction()) {
             String text = x.text();
-            // Staged: named and synced with the group its record commits in, not on its own.
-            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                    Long.MAX_VALUE);
+            StoredBlob textBlob = prepared.textBlob();
             int stored = 0;
             int skipped = 0;
             if (!x.members().isEmpty()) {
@@ -260,6 +263,9 @@ public final class Ingest {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r; // as if it had happened on this thread: a TracelabException keeps its exit code
             }
+            if (e.getCause() instanceof IOException io) {
+                throw io; // staging the text failed: the disk's fault, reported as such
+            }
             throw new IOException("extraction failed: " + e.getCause(), e.getCause());
         }
     }
@@ -279,7 +285,7 @@ public final class Ingest {
     private record Pending(Item item, Future<Prepared> prepared) {
     }
 
-    private record Prepared(Extraction extraction, List<EntityMention> entities) {
+    private record Prepared(Extraction extraction, StoredBlob textBlob, List<EntityMention> entities) {
     }
 
     private static final class Counts {
