@@ -50,8 +50,11 @@ public final class Ingest {
     public static final String WORK_DIR = "tmp/extract";
     /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
     static final int MAX_DEPTH = 4;
-    /** Documents prepared ahead of the one being stored: enough to keep the preparers busy, few enough to hold. */
-    static final int LOOKAHEAD = 8;
+    /**
+     * Documents prepared ahead of the one being stored: enough to keep both preparers busy, few enough to hold (a
+     * text may run to the write limit, 10 million chars, so memory, not speed, sets this).
+     */
+    static final int LOOKAHEAD = 4;
     /**
      * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
      * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
