@@ -37,9 +37,10 @@ import org.tracelab.core.store.StoredBlob;
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
  * <p>One run uses one extraction worker process. Extraction, staging the text in the store and entity finding,
- * which need nothing from the database, run a few documents ahead on {@link #PREPARERS} threads while this one stores, logs and indexes, so both cores
- * work; results are taken in item order, so texts, entities, custody entries and index documents come in the same
- * order as on one thread. Everything that touches the database happens on the calling thread, which holds the case.
+ * which need nothing from the database, run a few documents ahead on {@link #PREPARERS} threads while this one
+ * stores, logs and indexes, so both cores work; results are taken in item order, so texts, entities, custody entries
+ * and index documents come in the same order as on one thread. Everything that touches the database happens on the
+ * calling thread, which holds the case.
  */
 public final class Ingest {
     /** The kind of an item that was found inside another one. */
