@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class EmailFinder {
 
     private static final String LOCAL = "[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}+";
-    private static final Pattern PLAIN = Pattern.compile(
+    static final Pattern PLAIN = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])" + LOCAL + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.){1,8}"
                     + "\\p{L}{2,24}(?![\\p{L}\\p{N}-])");
 
@@ -30,23 +30,45 @@ final class EmailFinder {
                     + "(?<domain>" + LABEL + "(?:" + DOT + LABEL + "){0,6}" + DOT + "[A-Za-z]{2,12})(?![A-Za-z0-9-])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Cheap test for anything that could be an obfuscated '@', so most texts skip the expensive pattern. */
-    private static final Pattern AT_HINT = Pattern.compile("[\\[({<]\\s*(?:at|@|собака|sobaka|эт)\\s*[\\])}>]"
+    static final Pattern AT_HINT = Pattern.compile("[\\[({<]\\s*(?:at|@|собака|sobaka|эт)\\s*[\\])}>]"
             + "|\\s(?:собака|sobaka|at)\\s|\\s@|@\\s", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** What {@link #AT_HINT} can open with: a bracket, ASCII whitespace (its \s) or an '@'. */
+    static final String AT_HINT_OPENERS = "[({< \t\n\u000B\f\r@";
     private static final Pattern WORD_DOT = Pattern.compile(DOT_BRACKET + "|" + DOT_WORD,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Where a plain address can start: the start of the run of local-part chars right before each '@' (the
+     * pattern's look-behind allows no other).
+     */
+    static AnchoredMatches.Starts plainStarts(String text) {
+        AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int s = at;
+            while (s > 0 && localChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s < at) {
+                starts.add(s);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean localChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "._%+-".indexOf(c) >= 0;
+    }
 
     List<Entity> find(String text) {
         List<Entity> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>();
-        Matcher m = PLAIN.matcher(text);
-        if (text.indexOf('@') >= 0) {
-            while (m.find()) {
-                out.add(Entity.of(EntityType.EMAIL, m.group().toLowerCase(Locale.ROOT), text, m.start(), m.end(),
-                        false));
-                taken.add(new Span(m.start(), m.end()));
-            }
+        AnchoredMatches plain = plainStarts(text).over(PLAIN.matcher(text));
+        Matcher m = plain.matcher();
+        while (plain.find()) {
+            out.add(Entity.of(EntityType.EMAIL, m.group().toLowerCase(Locale.ROOT), text, m.start(), m.end(), false));
+            taken.add(new Span(m.start(), m.end()));
         }
-        if (!AT_HINT.matcher(text).find()) {
+        if (!AnchoredMatches.Starts.ofChars(text, AT_HINT_OPENERS).over(AT_HINT.matcher(text)).find()) {
             return out;
         }
         m = OBFUSCATED.matcher(text);

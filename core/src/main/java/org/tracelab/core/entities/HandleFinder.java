@@ -42,10 +42,10 @@ final class HandleFinder {
     private static final Pattern VK_OBJECT = Pattern.compile(
             "(?:wall|photo|video|audio|album|topic|doc|market|note|poll|clip|board|app|write|product|story)-?\\d.*");
 
-    private static final Pattern AT_HANDLE = Pattern.compile(
+    static final Pattern AT_HANDLE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/+\\-])@([A-Za-z][A-Za-z0-9_.]{0,31})");
     /** "@ name": a space after the @, which people type too; read only after a contact word. */
-    private static final Pattern AT_SPACED = Pattern.compile(
+    static final Pattern AT_SPACED = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/+\\-])@[ \\t\u00A0]{1,3}([A-Za-z][A-Za-z0-9_]{0,31})(?![A-Za-z0-9_@]|\\.[A-Za-z0-9])");
     /** Words that announce a contact; one must stand a few words before a spaced "@ name". */
     private static final Pattern CONTACT_WORD = Pattern.compile(
@@ -55,13 +55,15 @@ final class HandleFinder {
     /** How many words before a spaced "@ name" a contact word may stand. */
     private static final int CONTACT_WORD_REACH = 4;
     /** "t . me / name": a Telegram link written with spaces, which is no link to the URL finder. */
-    private static final Pattern SPACED_TME = Pattern.compile(
+    static final Pattern SPACED_TME = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.])t[ \\t\u00A0]{0,3}\\.[ \\t\u00A0]{0,3}me[ \\t\u00A0]{0,3}/[ \\t\u00A0]{0,3}"
                     + "([A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
 
     /** A name after a colon or dash; whether a Telegram or Instagram label stands before it is checked apart. */
-    private static final Pattern AFTER_LABEL = Pattern.compile(
+    /** What {@link #AFTER_LABEL} opens with. */
+    static final String LABEL_SEPARATORS = ":-–—";
+    static final Pattern AFTER_LABEL = Pattern.compile(
             "[:\\-–—]\\s*([A-Za-z0-9_][A-Za-z0-9_.]{1,31})(?![A-Za-z0-9_@/]|\\.[A-Za-z])");
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<tg>telegram|telegramm|телеграм\\p{L}*|телега|tg|тг)"
@@ -190,9 +192,10 @@ final class HandleFinder {
     List<Entity> fromText(String text, List<Span> excluded) {
         List<Entity> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>(excluded);
-        Matcher m = AT_HANDLE.matcher(text);
-        boolean hasAt = text.indexOf('@') >= 0;
-        while (hasAt && m.find()) {
+        AnchoredMatches.Starts ats = AnchoredMatches.Starts.ofChars(text, "@");
+        AnchoredMatches found = ats.over(AT_HANDLE.matcher(text));
+        Matcher m = found.matcher();
+        while (found.find()) {
             String name = trimDots(m.group(1));
             int s = m.start();
             int e = m.start(1) + name.length();
@@ -217,8 +220,9 @@ final class HandleFinder {
                 taken.add(new Span(s, e));
             }
         }
-        m = AT_SPACED.matcher(text);
-        while (hasAt && m.find()) {
+        found = ats.over(AT_SPACED.matcher(text));
+        m = found.matcher();
+        while (found.find()) {
             String name = m.group(1);
             int s = m.start();
             int e = m.end(1);
@@ -229,8 +233,9 @@ final class HandleFinder {
                 taken.add(new Span(s, e));
             }
         }
-        m = SPACED_TME.matcher(text);
-        while (m.find()) {
+        found = spacedTmeStarts(text).over(SPACED_TME.matcher(text));
+        m = found.matcher();
+        while (found.find()) {
             String name = m.group(1);
             if (telegramName(name) && !TELEGRAM_RESERVED.contains(name.toLowerCase(Locale.ROOT))
                     && !Span.overlapsAny(taken, m.start(), m.end())) {
@@ -238,8 +243,9 @@ final class HandleFinder {
                 taken.add(new Span(m.start(), m.end()));
             }
         }
-        m = AFTER_LABEL.matcher(text);
-        while (m.find()) {
+        found = AnchoredMatches.Starts.ofChars(text, LABEL_SEPARATORS).over(AFTER_LABEL.matcher(text));
+        m = found.matcher();
+        while (found.find()) {
             String name = trimDots(m.group(1));
             int s = m.start(1);
             int e = s + name.length();
@@ -247,6 +253,9 @@ final class HandleFinder {
                 continue;
             }
             int from = Math.max(0, m.start() - 24);
+            if (!letterBefore(text, m.start())) {
+                continue; // every label ends in a letter: "90 123-45-67" has none before its dashes
+            }
             Matcher label = LABEL_BEFORE.matcher(text).region(from, m.start()).useTransparentBounds(true);
             EntityType type = null;
             if (!label.find()) {
@@ -262,6 +271,37 @@ final class HandleFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * Where "t . me / name" can start: a {@code t} or {@code T} at most three blanks before a dot (which the
+     * pattern's look-behind then checks).
+     */
+    static AnchoredMatches.Starts spacedTmeStarts(String text) {
+        AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int t = dot - 1;
+            while (t >= 0 && dot - t <= 3 && isBlank(text.charAt(t))) {
+                t--;
+            }
+            if (t >= 0 && (text.charAt(t) == 't' || text.charAt(t) == 'T')) {
+                starts.add(t);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0';
+    }
+
+    /** Whether a letter stands before {@code at}, past ASCII whitespace (the {@code \\s*$} of LABEL_BEFORE). */
+    private static boolean letterBefore(String text, int at) {
+        int i = at;
+        while (i > 0 && " \t\n\u000B\f\r".indexOf(text.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        return i > 0 && Character.isLetter(Character.codePointBefore(text, i));
     }
 
     /** A Telegram username: 5 to 32 letters, digits and underscores, opening with a letter. */

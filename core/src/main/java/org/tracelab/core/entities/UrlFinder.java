@@ -25,7 +25,7 @@ final class UrlFinder {
             + "|uk|eu|me|io|co|ly|gl|cc|tv|gg|pro|app|dev|xyz|top|site|online|store|shop|club|link|live|life"
             + "|space|website|tech|world|fun|icu|vip|pw|page|ink|рф|бел|қаз|укр";
     private static final String STOP = "[^\\s<>\"«»“”]";
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?<![\\p{L}\\p{N}@._%+/-])(?:"
                     + "(?<scheme>https?|ftp|tg|whatsapp|viber)://" + STOP + "+"
                     + "|www\\." + STOP + "+"
@@ -36,8 +36,13 @@ final class UrlFinder {
 
     List<Link> find(String text, List<Span> excluded) {
         List<Link> out = new ArrayList<>();
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
+        AnchoredMatches.Starts starts = possibleStarts(text);
+        if (starts.isEmpty()) {
+            return out;
+        }
+        AnchoredMatches at = starts.over(URL.matcher(text));
+        Matcher m = at.matcher();
+        while (at.find()) {
             int s = m.start();
             int e = trimEnd(text, s, m.end());
             if (e <= s || Span.overlapsAny(excluded, s, e)) {
@@ -66,6 +71,59 @@ final class UrlFinder {
             out.add(new Link(s, e, raw, scheme, host, tail));
         }
         return out;
+    }
+
+    /**
+     * Where a link can start: at the start of a run of letters, digits, dots and dashes that is not glued to an
+     * '@', '_', '%', '+' or '/' before it (the pattern's look-behind), and only if the run holds a dot followed by
+     * something a link goes on with (a domain, {@code www.}) or is followed by {@code ://} (a scheme). Most runs
+     * (words, numbers, the ends of sentences) are neither, and the pattern is not tried there.
+     */
+    static AnchoredMatches.Starts possibleStarts(String text) {
+        AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!inRun(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int runStart = i;
+            boolean dotGoesOn = false;
+            while (i < n && inRun(cp = text.codePointAt(i))) {
+                if (cp == '.' && i + 1 < n && !endsLink(text.charAt(i + 1))) {
+                    dotGoesOn = true;
+                }
+                i += Character.charCount(cp);
+            }
+            boolean glued = runStart > 0 && "@_%+/".indexOf(text.charAt(runStart - 1)) >= 0;
+            if (!glued && (dotGoesOn || text.startsWith("://", i))) {
+                starts.add(runStart);
+            }
+        }
+        return starts;
+    }
+
+    /** Letters, digits (the pattern's \p{L} and \p{N}), dots and dashes: what domains and schemes are made of. */
+    private static boolean inRun(int cp) {
+        if (cp == '.' || cp == '-') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** The chars {@link #STOP} excludes (its \s is ASCII whitespace): no link goes on past them. */
+    private static boolean endsLink(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '<', '>', '"', '«', '»', '“', '”' -> true;
+            default -> false;
+        };
     }
 
     /** The end without trailing punctuation that belongs to the sentence, and without unbalanced closers. */

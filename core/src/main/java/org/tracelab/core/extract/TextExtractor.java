@@ -19,7 +19,8 @@ import org.tracelab.core.lang.LanguageIdentifier;
  *
  * <p>Tika runs in a child process ({@link ExtractionWorker}) started once and reused; a document that hangs it,
  * exhausts its heap or kills it gets an {@link ExtractionError} and the next document gets a fresh worker, so
- * the restart cost is paid only on failure. Calls are serialized; use one extractor per thread to go wider.
+ * the restart cost is paid only on failure. Safe to call from several threads: HTML and plain text are extracted
+ * on the calling thread, in parallel; documents for the worker take turns, one at a time through its one process.
  */
 public final class TextExtractor implements AutoCloseable {
     /** Language is decided on the start of the text: enough for any ad, cheap for a book. */
@@ -55,15 +56,17 @@ public final class TextExtractor implements AutoCloseable {
     }
 
     /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
-    public synchronized Extraction extract(Path file, String name) {
+    public Extraction extract(Path file, String name) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return Extraction.failed(UNKNOWN_TYPE,
                     new ExtractionError(ExtractionError.Kind.UNREADABLE, file + ": not a readable file"));
         }
         Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name);
-        if (inline.isPresent()) {
-            return inline.get();
-        }
+        return inline.isPresent() ? inline.get() : inWorker(file, name);
+    }
+
+    /** The worker's turn: one document at a time, since a failure restarts the one process they share. */
+    private synchronized Extraction inWorker(Path file, String name) {
         Path memberDir = workDir.resolve("members-" + (++sequence));
         WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
                 name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),

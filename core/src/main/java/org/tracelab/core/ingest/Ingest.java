@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.tika.Tika;
-import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.extract.EmbeddedMember;
@@ -37,9 +36,11 @@ import org.tracelab.core.store.StoredBlob;
  * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
- * <p>One run uses one extraction worker. Extraction runs a few documents ahead on its own thread while this one
- * stores, logs and indexes, so the worker process and the indexing share the machine's cores. Everything that
- * touches the database happens on the calling thread, which holds the case.
+ * <p>One run uses one extraction worker process. Extraction, staging the text in the store and entity finding,
+ * which need nothing from the database, run a few documents ahead on {@link #PREPARERS} threads while this one
+ * stores, logs and indexes, so both cores work; results are taken in item order, so texts, entities, custody entries
+ * and index documents come in the same order as on one thread. Everything that touches the database happens on the
+ * calling thread, which holds the case.
  */
 public final class Ingest {
     /** The kind of an item that was found inside another one. */
@@ -50,8 +51,17 @@ public final class Ingest {
     public static final String WORK_DIR = "tmp/extract";
     /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
     static final int MAX_DEPTH = 4;
-    /** Documents extracted ahead of the one being stored: enough to keep the worker busy, few enough to hold. */
+    /**
+     * Documents prepared ahead of the one being stored: enough to keep both preparers busy, few enough to hold (a
+     * text may run to the write limit, 10 million chars, so memory, not speed, sets this).
+     */
     static final int LOOKAHEAD = 4;
+    /**
+     * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
+     * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
+     * worker still go one at a time, through the one worker process.
+     */
+    static final int PREPARERS = 2;
 
     private final Path caseDir;
     private final BlobStore blobs;
@@ -97,8 +107,8 @@ public final class Ingest {
             if (!batch.isEmpty()) {
                 progress.total(batch.size(), "items");
                 try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(WORK_DIR))) {
-                    ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "tracelab-ingest-extract");
+                    ExecutorService ahead = Executors.newFixedThreadPool(PREPARERS, r -> {
+                        Thread t = new Thread(r, "tracelab-ingest-prepare");
                         t.setDaemon(true);
                         return t;
                     });
@@ -133,7 +143,7 @@ public final class Ingest {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
             String name = nameOf(item.source());
-            window.add(new Pending(item, ahead.submit(() -> extractor.extract(file, name))));
+            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, file, name))));
             if (window.size() > LOOKAHEAD) {
                 store(window.poll(), index, counts);
                 progress.advance(1);
@@ -145,13 +155,28 @@ public final class Ingest {
         }
     }
 
+    /**
+     * What a preparer does: the item's extraction, its text staged in the store (named and synced with the group
+     * its record commits in, not on its own) and the entities of the text; none of it touches the database.
+     */
+    private Prepared prepare(TextExtractor extractor, Path file, String name) throws IOException {
+        Extraction x = extractor.extract(file, name);
+        try {
+            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(x.text().getBytes(StandardCharsets.UTF_8)),
+                    Long.MAX_VALUE);
+            return new Prepared(x, textBlob, entities.find(x.text()));
+        } catch (IOException | RuntimeException e) {
+            x.close(); // its members' spools, since nobody else will
+            throw e;
+        }
+    }
+
     private void store(Pending p, CaseIndex index, Counts counts) throws IOException, SQLException {
         Item item = p.item();
-        try (Extraction x = await(p.extraction())) {
+        Prepared prepared = await(p.prepared());
+        try (Extraction x = prepared.extraction()) {
             String text = x.text();
-            // Staged: named and synced with the group its record commits in, not on its own.
-            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                    Long.MAX_VALUE);
+            StoredBlob textBlob = prepared.textBlob();
             int stored = 0;
             int skipped = 0;
             if (!x.members().isEmpty()) {
@@ -164,7 +189,7 @@ public final class Ingest {
                     }
                 }
             }
-            List<EntityMention> found = entities.find(text);
+            List<EntityMention> found = prepared.entities();
             DerivedText d = new DerivedText(item.id(), textBlob.id(), textBlob.size(), x.contentType(), x.language(),
                     x.title(), x.author(), x.created(), x.modified(), extractorName,
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
@@ -232,15 +257,18 @@ public final class Ingest {
         return unreadable;
     }
 
-    private static Extraction await(Future<Extraction> f) throws IOException {
+    private static Prepared await(Future<Prepared> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while extracting");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TracelabException t) {
-                throw t;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // as if it had happened on this thread: a TracelabException keeps its exit code
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io; // staging the text failed: the disk's fault, reported as such
             }
             throw new IOException("extraction failed: " + e.getCause(), e.getCause());
         }
@@ -258,7 +286,10 @@ public final class Ingest {
         return name.isEmpty() ? "document" : name;
     }
 
-    private record Pending(Item item, Future<Extraction> extraction) {
+    private record Pending(Item item, Future<Prepared> prepared) {
+    }
+
+    private record Prepared(Extraction extraction, StoredBlob textBlob, List<EntityMention> entities) {
     }
 
     private static final class Counts {

@@ -1,0 +1,81 @@
+package org.tracelab.core.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The finders try their patterns only where a cheap scan says a match can start; this holds them to what a plain
+ * {@code find()} over the whole text gives, on generated ads and on texts made to sit on the scans' edges.
+ */
+class AnchoredMatchesTest {
+
+    private static final String[] EDGES = {
+        "", "@", "a@", "@b", ".", "t.", "t .me/", "T   .  me / sample_name", "t    . me/sample_name",
+        "x.t.me/sample_name", "_t.me/sample_name", "http://", "xhttp://a.uz", "фhttps://a.uz", "1http://a.uz",
+        "https://t.me/sample_chan", "HTTPS://OLX.UZ/d/x", "www.", "www.%20", "WWW.example.uz.", "olx.uz", "сайт.рф/путь",
+        "a.b.c.d.e.f.g.h.i.j.uz", "@olx.uz", "_olx.uz", "/olx.uz", "%olx.uz", "+olx.uz", "-olx.uz", "x-olx.uz",
+        "name@mail.ru", ".name@mail.ru", "a@b@c.uz", "very" + "long".repeat(20) + "@mail.ru", "name @ mail.ru",
+        "name [at] mail [dot] ru", "name (at) gmail.com", "name собака mail.ru", "Telegram: sample_user", "tg - name_x",
+        "insta — sample.agency", "90 123-45-67", "@ sample_user", "пишите @ sample_user", "@sample.user.", "a:b",
+        "e\u0301.uz", "𝟗𝟎.uz", "①.uz", "x.\u00A0uz", "x.\tuz", "x.«uz", "mail.ru\nwww.x.uz", "end t.", "t.me",
+    };
+
+    static Stream<String> texts() {
+        List<String> all = new ArrayList<>(List.of(EDGES));
+        all.addAll(EntityExtractorThroughput.corpus(400, 20261122L));
+        String joined = String.join(" ", EDGES);
+        all.add(joined);
+        all.add(String.join("\n", EDGES));
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void linksAreFoundWhereFindFindsThem(String text) {
+        assertSame(UrlFinder.URL, text, UrlFinder::possibleStarts);
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void plainAddressesAreFoundWhereFindFindsThem(String text) {
+        assertSame(EmailFinder.PLAIN, text, EmailFinder::plainStarts);
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void obfuscatedAtHintsAreFoundWhereFindFindsThem(String text) {
+        assertSame(EmailFinder.AT_HINT, text, t -> AnchoredMatches.Starts.ofChars(t, EmailFinder.AT_HINT_OPENERS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void handlesAreFoundWhereFindFindsThem(String text) {
+        assertSame(HandleFinder.AT_HANDLE, text, t -> AnchoredMatches.Starts.ofChars(t, "@"));
+        assertSame(HandleFinder.AT_SPACED, text, t -> AnchoredMatches.Starts.ofChars(t, "@"));
+        assertSame(HandleFinder.SPACED_TME, text, HandleFinder::spacedTmeStarts);
+        assertSame(HandleFinder.AFTER_LABEL, text,
+                t -> AnchoredMatches.Starts.ofChars(t, HandleFinder.LABEL_SEPARATORS));
+    }
+
+    private static void assertSame(Pattern p, String text, Function<String, AnchoredMatches.Starts> starts) {
+        List<String> expected = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            expected.add(m.start() + "-" + m.end() + ":" + m.group());
+        }
+        List<String> actual = new ArrayList<>();
+        AnchoredMatches at = starts.apply(text).over(p.matcher(text));
+        while (at.find()) {
+            actual.add(at.matcher().start() + "-" + at.matcher().end() + ":" + at.matcher().group());
+        }
+        assertEquals(expected, actual, () -> p.pattern() + " over \"" + text + "\"");
+    }
+}

@@ -1,0 +1,98 @@
+package org.tracelab.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.CaseManifest;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.items.NewItem;
+
+/**
+ * Ingest prepares documents (extraction, staging the text, entities) on several threads and stores them on one:
+ * the case must come out as if one thread had done it all, item after item.
+ */
+class ParallelIngestTest {
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+    private static final int ADS = 150;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void extractEntriesFollowTheItemsInOrderAndEntitiesAreThoseOfTheStoredText() throws IOException {
+        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Parallel ingest (fictitious)", "Cadet A",
+                "test of ingest order, fictitious data", "UZ", AT), Clock.systemUTC())) {
+            List<Long> ids = storeAds(c);
+            c.ingest(Progress.NONE);
+            assertEquals(ids, extractEntries(c), "one extract entry per item, in item order");
+            List<List<EntityMention>> first = entitiesOf(c, ids);
+
+            c.reindex(true, Progress.NONE);
+            List<Long> again = extractEntries(c);
+            assertEquals(ids, again.subList(ids.size(), again.size()), "re-extraction logs in item order too");
+            assertEquals(first, entitiesOf(c, ids), "the same entities, in the same order, every time");
+        }
+    }
+
+    /** Ads of varying size and kind (HTML and plain text), each with its own fictitious phone and handle. */
+    private static List<Long> storeAds(Case c) throws IOException {
+        CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < ADS; i++) {
+            String body = "Fictitious ad " + i + ": ish bor, Dubay. " + "Oylik yuqori. ".repeat(i % 7 * 40)
+                    + "Tel +998 90 " + String.format("%03d %02d %02d", i, i % 100, (i * 7) % 100)
+                    + ", Telegram @fict_user_" + i + ", to'qson bir " + (i % 2 == 0 ? "ikki" : "uch") + " yuz";
+            boolean html = i % 3 != 0;
+            String name = "/fictitious/ad-" + i + (html ? ".html" : ".txt");
+            String content = html ? "<html><head><title>Ad " + i + "</title></head><body><p>" + body + "</p></body></html>"
+                    : body;
+            NewItem item = NewItem.of("file", name, AT.plusSeconds(i), "file", html ? "text/html" : "text/plain", null,
+                    Map.of());
+            ids.add(sink.store(item, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).id());
+        }
+        c.finishCapture("file", Map.of("items", ADS));
+        return ids;
+    }
+
+    private static List<Long> extractEntries(Case c) {
+        List<Long> items = new ArrayList<>();
+        c.forEachCustodyEntry(e -> {
+            if (e.action().equals("extract")) {
+                items.add(e.itemId());
+            }
+        });
+        return items;
+    }
+
+    /** Each item's stored entities, checked against what one finder gives for its stored text. */
+    private static List<List<EntityMention>> entitiesOf(Case c, List<Long> ids) throws IOException {
+        CaseEntities finder = new CaseEntities("UZ");
+        List<List<EntityMention>> all = new ArrayList<>();
+        for (long id : ids) {
+            DerivedText d = c.text(id).orElseThrow();
+            String text;
+            try (InputStream in = c.openText(d)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            List<EntityMention> stored = c.entitiesOf(id);
+            assertEquals(finder.find(text), stored, "item " + id);
+            assertFalse(stored.isEmpty(), "item " + id + " has its phone and handle");
+            all.add(stored);
+        }
+        return all;
+    }
+}
