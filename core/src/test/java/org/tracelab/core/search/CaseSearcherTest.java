@@ -40,9 +40,12 @@ class CaseSearcherTest {
             "Предлагаем работу за границей, проживание бесплатное.",
             "Free housing and visa tickets provided.",
             "We offer free houses near the factory.");
-    /** Ads that share one word, spread over several segments, so that slices and partitions split them. */
+    /**
+     * Ads that share one word, in segments of these sizes: the first is larger than a core's share of the index, so
+     * it is searched in partitions, the others in slices of their own.
+     */
+    static final int[] FILLER_SEGMENTS = {400, 100, 100};
     static final int FILLERS = 600;
-    static final int SEGMENTS = 3;
 
     @TempDir
     static Path caseDir;
@@ -60,8 +63,8 @@ class CaseSearcherTest {
             for (String ad : ADS) {
                 index.put(item(++id, ad));
             }
-            for (int s = 0; s < SEGMENTS; s++) {
-                for (int i = 0; i < FILLERS / SEGMENTS; i++) {
+            for (int size : FILLER_SEGMENTS) {
+                for (int i = 0; i < size; i++) {
                     // Every third filler says "bepul" twice, so that scores differ and the order is testable.
                     String extra = i % 3 == 0 ? " Bepul, bepul!" : "";
                     index.put(item(++id, "Mebel sotiladi, yetkazib berish bepul. E'lon " + id + "." + extra));
