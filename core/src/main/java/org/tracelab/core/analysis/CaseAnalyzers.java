@@ -32,29 +32,27 @@ public final class CaseAnalyzers {
     }
 
     /**
-     * The text fields a free-text query needs to search for {@code words}. {@link #TEXT} always; {@link #TEXT_RU} only
-     * when the words hold a Cyrillic letter and {@link #TEXT_EN} only when they hold a Latin one, because the other
-     * script passes through each stemmer unchanged, and what is left of these fields then matches no ad that
-     * {@link #TEXT} (same folding, transliteration on top) and the other stemmed field do not match too. Searching
-     * one field less costs a third less matching, and phrases of frequent words are where search spends its time.
-     * Words in neither script (digits, other scripts) search all three.
+     * The text fields a free-text query needs to search for {@code words}: all three, but {@link #TEXT} and
+     * {@link #TEXT_EN} for words in Latin script alone. A Latin word passes through the Russian stemmer unchanged,
+     * so in {@link #TEXT_RU} it ends as in {@link #TEXT} (same folding; transliteration leaves Latin alone) and that
+     * field would only match again ads that {@link #TEXT} matches; searching one field less saves a third of the
+     * matching of phrases of frequent words. Not the reverse for Cyrillic words: {@link #TEXT_EN} holds them folded
+     * and unstemmed, the only field where {@code жилье} meets {@code жильё} (transliteration in {@link #TEXT} and
+     * stemming in {@link #TEXT_RU} come before folding).
      */
     public static List<String> textFieldsFor(String words) {
-        boolean cyrillic = false;
         boolean latin = false;
         for (int i = 0; i < words.length(); ) {
             int c = words.codePointAt(i);
             i += Character.charCount(c);
             if (Character.isLetter(c)) {
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                cyrillic |= script == Character.UnicodeScript.CYRILLIC;
-                latin |= script == Character.UnicodeScript.LATIN;
+                if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                    return TEXT_FIELDS;
+                }
+                latin = true;
             }
         }
-        if (cyrillic == latin) {
-            return TEXT_FIELDS;
-        }
-        return cyrillic ? List.of(TEXT, TEXT_RU) : List.of(TEXT, TEXT_EN);
+        return latin ? List.of(TEXT, TEXT_EN) : TEXT_FIELDS;
     }
 
     /** A new analyzer for a case index: thread-safe, reuse one per index writer or searcher. */

@@ -133,6 +133,11 @@ class CaseSearcherTest {
     }
 
     @Test
+    void russianWordWrittenWithoutYoFindsTheAdWrittenWithIt() {
+        assertEquals(Set.of(3L), ids(search("жилье", 10)));
+    }
+
+    @Test
     void proximityAndBooleanQueriesStillMatchAcrossScripts() {
         assertEquals(Set.of(1L, 2L), ids(search("\"viza bepul\"~4", 10)));
         assertEquals(Set.of(1L, 2L, 5L), ids(search("visa OR виза", 10)));
