@@ -31,6 +31,30 @@ public final class CaseAnalyzers {
     private CaseAnalyzers() {
     }
 
+    /**
+     * The text fields a free-text query needs to search for {@code words}: all three, but {@link #TEXT} and
+     * {@link #TEXT_EN} for words in Latin script alone. A Latin word passes through the Russian stemmer unchanged,
+     * so in {@link #TEXT_RU} it ends as in {@link #TEXT} (same folding; transliteration leaves Latin alone) and that
+     * field would only match again ads that {@link #TEXT} matches; searching one field less saves a third of the
+     * matching of phrases of frequent words. Not the reverse for Cyrillic words: {@link #TEXT_EN} holds them folded
+     * and unstemmed, the only field where {@code жилье} meets {@code жильё} (transliteration in {@link #TEXT} and
+     * stemming in {@link #TEXT_RU} come before folding).
+     */
+    public static List<String> textFieldsFor(String words) {
+        boolean latin = false;
+        for (int i = 0; i < words.length(); ) {
+            int c = words.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                    return TEXT_FIELDS;
+                }
+                latin = true;
+            }
+        }
+        return latin ? List.of(TEXT, TEXT_EN) : TEXT_FIELDS;
+    }
+
     /** A new analyzer for a case index: thread-safe, reuse one per index writer or searcher. */
     public static Analyzer create() {
         return new FieldAnalyzer();

@@ -120,6 +120,9 @@ public final class CaseQueryParser {
             if (isEntity(field)) {
                 return entityQuery(field, queryText);
             }
+            if (field == null) {
+                return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, quoted));
+            }
             return super.getFieldQuery(indexField(field), queryText, quoted);
         }
 
@@ -128,7 +131,24 @@ public final class CaseQueryParser {
             if (isEntity(field)) {
                 return entityQuery(field, queryText);
             }
+            if (field == null) {
+                return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, slop));
+            }
             return super.getFieldQuery(indexField(field), queryText, slop);
+        }
+
+        /**
+         * Free text parsed over only the text fields its script needs ({@link CaseAnalyzers#textFieldsFor}); the
+         * multi-field parser still joins the per-field queries its own way.
+         */
+        private Query withFieldsFor(String words, FieldQuery parse) throws ParseException {
+            String[] all = fields;
+            fields = CaseAnalyzers.textFieldsFor(words).toArray(String[]::new);
+            try {
+                return parse.get();
+            } finally {
+                fields = all;
+            }
         }
 
         @Override
@@ -197,6 +217,12 @@ public final class CaseQueryParser {
                     + "' (put a colon in quotes to search it as text); fields: " + String.join(", ", known)));
             throw pe;
         }
+    }
+
+    /** A parse of the multi-field parser, which may fail with a syntax error. */
+    @FunctionalInterface
+    private interface FieldQuery {
+        Query get() throws ParseException;
     }
 
     /**

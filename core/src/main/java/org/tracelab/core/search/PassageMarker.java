@@ -2,11 +2,15 @@ package org.tracelab.core.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /** Formats highlighted passages as a list of one-line strings with matches marked «like this». */
 final class PassageMarker extends PassageFormatter {
+    /** Compiled once: String.replaceAll compiles its pattern on every call, for every passage of every hit. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     @Override
     public List<String> format(Passage[] passages, String content) {
         List<String> out = new ArrayList<>(passages.length);
@@ -24,7 +28,7 @@ final class PassageMarker extends PassageFormatter {
                 pos = end;
             }
             sb.append(content, pos, Math.max(pos, p.getEndOffset()));
-            out.add(sb.toString().strip().replaceAll("\\s+", " "));
+            out.add(SPACES.matcher(sb.toString().strip()).replaceAll(" "));
         }
         return out;
     }

@@ -31,12 +31,27 @@ class CaseQueryParserTest {
     }
 
     @Test
-    void freeTextSearchesTheThreeTextFieldsAcrossScripts() {
-        Query q = parser.parse("ўқитувчи");
-        String s = q.toString();
+    void cyrillicFreeTextSearchesTheThreeTextFields() {
+        String s = parser.parse("ўқитувчи").toString();
         assertTrue(s.contains("text:o'qituvchi"), s);
         assertTrue(s.contains("text_ru:"), s);
-        assertTrue(s.contains("text_en:"), s);
+        assertTrue(s.contains("text_en:"), s); // folded unstemmed Cyrillic: where ё meets е
+    }
+
+    @Test
+    void latinPhraseSearchesTheScriptNeutralAndEnglishFields() {
+        String s = parser.parse("\"free housing\"~2").toString();
+        assertTrue(s.contains("text:\"free housing\"~2"), s);
+        assertTrue(s.contains("text_en:\"free hous\"~2"), s);
+        assertTrue(!s.contains("text_ru:"), s); // Russian stemming leaves Latin as it is
+    }
+
+    @Test
+    void wordsInBothScriptsOrNoneSearchAllThreeTextFields() {
+        for (String q : new String[] {"\"viza визу\"", "2026"}) {
+            String s = parser.parse(q).toString();
+            assertTrue(s.contains("text:") && s.contains("text_ru:") && s.contains("text_en:"), s);
+        }
     }
 
     @Test
