@@ -76,6 +76,23 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void importedFilesCarryTheTypeToldByTheirBytesAndNameInTheItemsTable() throws IOException {
+        // A local file has no Content-Type header; the items table showed an empty type for every imported file.
+        assertEquals("text/plain", Json.parse(cli.run("--json", "show", Long.toString(idOf("ad-ru.txt"))).out())
+                .path("contentType").asText());
+        assertEquals("text/html", Json.parse(cli.run("--json", "show", Long.toString(idOf("page.html"))).out())
+                .path("contentType").asText());
+        Path table = tmp.resolve("items.csv");
+        Cli.Run export = cli.run("export", "custody", "--items", "--format", "csv", "--no-bom", "--out",
+                table.toString());
+        assertEquals(0, export.code(), export::toString);
+        java.util.List<String> rows = Files.readAllLines(table);
+        int column = java.util.Arrays.asList(rows.get(0).split(",")).indexOf("content_type");
+        String uz = rows.stream().filter(r -> r.contains("ad-uz.txt")).findFirst().orElseThrow();
+        assertEquals("text/plain", uz.split(",")[column], uz);
+    }
+
+    @Test
     void tagAndNoteAreLoggedAndTheCaseStillVerifies() {
         long id = idOf("ad-uz.txt");
         assertEquals(0, cli.run("tag", Long.toString(id), "suspicious").code());
