@@ -150,6 +150,31 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void readOnlyCommandsNeitherWalkTheChainNorHashTheBlobsNorWaitForTheWriter() throws IOException, SQLException {
+        // Opening a case to read it must cost the same for ten items as for a million: no walk of the custody
+        // chain, no re-hashing or listing of blobs, no write lock. Damage that only such work would notice is
+        // made first; the read commands still answer while a writer holds the case, and verify names the damage.
+        long ru = idOf("ad-ru.txt");
+        Tamper.sql(caseDir, "UPDATE custody_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 4");
+        Tamper.delete(blobOf(idOf("flyer.bin")));
+        try (org.tracelab.core.Case writer = org.tracelab.core.Case.openForWriting(caseDir, "a test writer",
+                java.time.Clock.systemUTC())) {
+            Cli.Run search = cli.run("search", "Telegram");
+            assertEquals(0, search.code(), search::toString);
+            assertTrue(search.out().contains("item " + ru), search::toString);
+            Cli.Run info = cli.run("case", "info");
+            assertEquals(0, info.code(), info::toString);
+            Cli.Run show = cli.run("show", Long.toString(ru), "--text");
+            assertEquals(0, show.code(), show::toString);
+            assertTrue(writer.writable());
+        }
+        Cli.Run v = cli.run("verify");
+        assertEquals(1, v.code(), v::toString);
+        assertTrue(v.out().contains("log entry altered: log entry 4"), v::toString);
+        assertTrue(v.out().contains("blob missing"), v::toString);
+    }
+
+    @Test
     void verifyJsonListsEveryProblem() throws IOException, SQLException {
         Tamper.flipByte(blobOf(idOf("flyer.bin")), 0);
         Tamper.sql(caseDir, "DELETE FROM custody_log WHERE seq = 9");
