@@ -74,10 +74,18 @@ final class CaseFolder {
         }
     }
 
-    /** The bytes of every file under {@code dir}; files that vanish or cannot be read meanwhile are left out. */
-    static long size(Path dir) throws IOException {
+    /**
+     * The bytes of every file under {@code dir} but those under {@code skipped}; files that vanish or cannot be read
+     * meanwhile are left out.
+     */
+    static long size(Path dir, Path skipped) throws IOException {
         long[] total = {0};
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return d.equals(skipped) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 total[0] += attrs.size();
