@@ -1,17 +1,10 @@
 package org.tracelab.core;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,17 +13,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.export.Exports;
@@ -42,20 +31,16 @@ import org.tracelab.core.ingest.EntityMention;
 import org.tracelab.core.ingest.EntitySummary;
 import org.tracelab.core.ingest.Ingest;
 import org.tracelab.core.ingest.IngestReport;
-import org.tracelab.core.ingest.IngestSink;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.internal.CaseDatabase;
-import org.tracelab.core.internal.GroupCommit;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.items.Note;
 import org.tracelab.core.items.TaggedItem;
 import org.tracelab.core.search.CaseSearch;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
-import org.tracelab.core.store.StoredBlob;
 import org.tracelab.core.verify.VerifyListener;
 import org.tracelab.core.verify.VerifyReport;
 import org.tracelab.core.verify.Verifier;
@@ -67,14 +52,6 @@ import org.tracelab.core.verify.Verifier;
  * made through it is recorded in the custody log in the same transaction as the change itself.
  */
 public final class Case implements AutoCloseable {
-    static final String MANIFEST = "case.json";
-    static final String DATABASE = "case.db";
-    static final String HEAD = "custody.head";
-    /** Captures committed together at most; bounds the work a crash can undo (none of it acknowledged). */
-    private static final int GROUP_ITEMS = 256;
-    /** How long a capture may wait for its group's commit, so progress stays live on slow collections. */
-    private static final long GROUP_MILLIS = 250;
-
     private final Path dir;
     private final CaseManifest manifest;
     private final CaseDatabase db;
@@ -83,11 +60,9 @@ public final class Case implements AutoCloseable {
     private final CustodyLog custody;
     private final CaseLock lock;
     private final Clock clock;
-    private final GroupCommit group;
+    private final CaptureGroups groups;
     private final DerivedStore derived;
     private final EntityFinder entities;
-    /** Files outside the store that captures point into (WARC), synced before each group commits. */
-    private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -97,8 +72,8 @@ public final class Case implements AutoCloseable {
         this.clock = clock;
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
-        this.custody = new CustodyLog(db.connection(), dir.resolve(HEAD), clock, manifest.examiner());
-        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, this::makeGroupDurable);
+        this.custody = new CustodyLog(db.connection(), dir.resolve(CaseFolder.HEAD), clock, manifest.examiner());
+        this.groups = new CaptureGroups(db, blobs, custody);
         this.derived = new DerivedStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
@@ -108,31 +83,15 @@ public final class Case implements AutoCloseable {
      * The first custody entry records the manifest, purpose included.
      */
     public static Case create(Path dir, CaseManifest manifest, Clock clock) {
-        Path d = dir.toAbsolutePath().normalize();
-        try {
-            if (Files.exists(d)) {
-                if (!Files.isDirectory(d)) {
-                    throw TracelabException.badInput(d.toString(), "exists and is not a folder");
-                }
-                try (Stream<Path> s = Files.list(d)) {
-                    if (s.findAny().isPresent()) {
-                        throw TracelabException.badInput(d.toString(),
-                                "folder is not empty; a new case needs a new or empty folder");
-                    }
-                }
-            }
-            Files.createDirectories(d);
-        } catch (IOException e) {
-            throw TracelabException.io("creating case folder " + d, e);
-        }
+        Path d = CaseFolder.prepareNew(dir);
         CaseLock lock = CaseLock.acquire(d, "case init", clock.instant());
         CaseDatabase db = null;
         try {
             new BlobStore(d.resolve("blobs")).create();
             Files.createDirectories(d.resolve("warc"));
             String keyFingerprint = CaseKeys.generate(d);
-            writeManifest(d, manifest);
-            db = CaseDatabase.open(d.resolve(DATABASE));
+            CaseFolder.writeManifest(d, manifest);
+            db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
             db.migrate(clock.instant());
             Case c = new Case(d, manifest, db, lock, clock);
             Map<String, Object> params = new LinkedHashMap<>();
@@ -166,11 +125,11 @@ public final class Case implements AutoCloseable {
      * @param command what this process is doing, shown to a second writer
      */
     public static Case openForWriting(Path dir, String command, Clock clock) {
-        Path d = requireCase(dir);
+        Path d = CaseFolder.requireCase(dir);
         CaseLock lock = CaseLock.acquire(d, command, clock.instant());
         try {
-            CaseManifest m = readManifest(d);
-            CaseDatabase db = CaseDatabase.open(d.resolve(DATABASE));
+            CaseManifest m = CaseFolder.readManifest(d);
+            CaseDatabase db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
             try {
                 List<String> applied = db.migrate(clock.instant());
                 Case c = new Case(d, m, db, lock, clock);
@@ -194,9 +153,9 @@ public final class Case implements AutoCloseable {
 
     /** Opens a case to read it; it may be written by another process meanwhile. */
     public static Case openForReading(Path dir, Clock clock) {
-        Path d = requireCase(dir);
-        CaseManifest m = readManifest(d);
-        CaseDatabase db = CaseDatabase.open(d.resolve(DATABASE));
+        Path d = CaseFolder.requireCase(dir);
+        CaseManifest m = CaseFolder.readManifest(d);
+        CaseDatabase db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
         try {
             int v = db.schemaVersion();
             if (v > CaseDatabase.latestVersion()) {
@@ -216,36 +175,6 @@ public final class Case implements AutoCloseable {
                 throw r;
             }
             throw TracelabException.io("opening case " + d, e);
-        }
-    }
-
-    private static Path requireCase(Path dir) {
-        Path d = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(d)) {
-            throw TracelabException.badInput(d.toString(), "no such case folder");
-        }
-        if (!Files.isRegularFile(d.resolve(MANIFEST)) || !Files.isRegularFile(d.resolve(DATABASE))) {
-            throw TracelabException.badInput(d.toString(),
-                    "not a Tracelab case (no case.json and case.db); make one with 'tracelab case init'");
-        }
-        return d;
-    }
-
-    private static void writeManifest(Path d, CaseManifest m) throws IOException {
-        Path tmp = d.resolve(MANIFEST + ".part");
-        String text = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, d.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static CaseManifest readManifest(Path d) {
-        Path f = d.resolve(MANIFEST);
-        try {
-            return Json.MAPPER.readValue(f.toFile(), CaseManifest.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw TracelabException.io("reading " + f, e);
         }
     }
 
@@ -356,17 +285,17 @@ public final class Case implements AutoCloseable {
     public synchronized CustodyEntry log(String action, Object params) {
         requireWritable(action);
         try {
-            flush();
+            groups.flush();
             return custody.append(action, null, params);
         } catch (SQLException | IOException e) {
-            resyncAfterFailure();
+            groups.resyncCustody();
             throw TracelabException.io("logging " + action + " in case " + dir, e);
         }
     }
 
     private void flushIfWritable() throws SQLException, IOException {
         if (lock != null) {
-            flush();
+            groups.flush();
         }
     }
 
@@ -403,7 +332,7 @@ public final class Case implements AutoCloseable {
         }
         item(id);
         try {
-            flush();
+            groups.flush();
             return db.inTransaction(() -> {
                 boolean added = items.tag(id, t, clock.instant());
                 if (added) {
@@ -412,7 +341,7 @@ public final class Case implements AutoCloseable {
                 return added;
             });
         } catch (SQLException | IOException e) {
-            resyncAfterFailure();
+            groups.resyncCustody();
             throw TracelabException.io("tagging item " + id, e);
         }
     }
@@ -425,14 +354,14 @@ public final class Case implements AutoCloseable {
         }
         item(id);
         try {
-            flush();
+            groups.flush();
             return db.inTransaction(() -> {
                 long noteId = items.note(id, text, manifest.examiner(), clock.instant());
                 custody.append("note", id, Map.of("note", noteId, "text", text));
                 return noteId;
             });
         } catch (SQLException | IOException e) {
-            resyncAfterFailure();
+            groups.resyncCustody();
             throw TracelabException.io("adding a note to item " + id, e);
         }
     }
@@ -446,123 +375,23 @@ public final class Case implements AutoCloseable {
             try {
                 custody.append("collect.start", null, Map.of("collector", collectorId, "params", Json.tree(params)));
             } catch (SQLException e) {
-                resyncAfterFailure();
+                groups.resyncCustody();
                 throw TracelabException.io("logging the start of collection", e);
             }
         }
-        return new Sink(collectorId, listener == null ? CaptureListener.NONE : listener);
+        return new CaseCaptureSink(this, dir, blobs, items, custody, groups, collectorId,
+                listener == null ? CaptureListener.NONE : listener);
     }
 
     /** Logs the end of a collection run with what it did. */
     public synchronized void finishCapture(String collectorId, Object outcome) {
         requireWritable("collect");
         try {
-            flush();
+            groups.flush();
             custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
         } catch (SQLException | IOException e) {
-            resyncAfterFailure();
+            groups.resyncCustody();
             throw TracelabException.io("logging the end of collection", e);
-        }
-    }
-
-    private final class Sink implements CaptureSink {
-        private final String collectorId;
-        private final CaptureListener listener;
-
-        Sink(String collectorId, CaptureListener listener) {
-            this.collectorId = collectorId;
-            this.listener = listener;
-        }
-
-        @Override
-        public StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException {
-            // Hashing and writing the bytes needs no lock: many collector threads may do it at once. Small blobs
-            // are staged and synced with their group (see GroupCommit), not one by one.
-            return blobs.stage(content, maxBytes);
-        }
-
-        @Override
-        public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
-            if (!blobs.holds(blob.id())) {
-                throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
-            }
-            synchronized (Case.this) {
-                try {
-                    group.join();
-                    long id = items.insert(item, blob);
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("collector", item.collector());
-                    p.put("kind", item.kind());
-                    p.put("source", item.source());
-                    p.put("sha256", blob.id().sha256());
-                    p.put("size", blob.size());
-                    if (blob.truncated()) {
-                        p.put("truncated", true);
-                    }
-                    if (item.parentId() != null) {
-                        p.put("parent", item.parentId());
-                    }
-                    custody.append("capture", id, p);
-                    StoredItem stored = new StoredItem(id, item, blob);
-                    group.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
-                    if (group.due()) {
-                        flush();
-                    }
-                    return stored;
-                } catch (SQLException | IOException e) {
-                    abandonGroup(e);
-                    throw TracelabException.io("recording capture of " + item.source(), e);
-                }
-            }
-        }
-
-        @Override
-        public Path caseDirectory() {
-            return dir;
-        }
-
-        @Override
-        public Closeable syncBeforeCommit(Syncable sync) {
-            Objects.requireNonNull(sync, "sync");
-            syncs.add(sync);
-            return () -> syncs.remove(sync);
-        }
-
-        @Override
-        public void failed(String source, String reason) throws IOException {
-            note("capture.failed", source, reason);
-            listener.failed(source, reason);
-        }
-
-        @Override
-        public void skipped(String source, String reason) throws IOException {
-            note("capture.skipped", source, reason);
-            listener.skipped(source, reason);
-        }
-
-        private void note(String action, String source, String reason) throws IOException {
-            synchronized (Case.this) {
-                try {
-                    flush();
-                    custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
-                } catch (SQLException | IOException e) {
-                    abandonGroup(e);
-                    throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
-                }
-            }
-        }
-
-        @Override
-        public void record(String action, Object params) throws IOException {
-            synchronized (Case.this) {
-                try {
-                    flush();
-                    custody.append(action, null, params);
-                } catch (SQLException | IOException e) {
-                    abandonGroup(e);
-                    throw new IOException("logging " + action + ": " + e.getMessage(), e);
-                }
-            }
         }
     }
 
@@ -583,7 +412,7 @@ public final class Case implements AutoCloseable {
         try {
             custody.append("index.rebuild", null, Map.of("extract", extract, "texts", r.indexed()));
         } catch (SQLException e) {
-            resyncAfterFailure();
+            groups.resyncCustody();
             throw TracelabException.io("logging the index rebuild", e);
         }
         return r;
@@ -592,12 +421,12 @@ public final class Case implements AutoCloseable {
     private IngestReport runIngest(boolean extractAll, boolean rebuild, Progress progress) {
         requireWritable("ingest");
         try {
-            flush();
-            Ingest ingest = new Ingest(dir, blobs, items, derived, new IngestRecorder(), entities,
+            groups.flush();
+            Ingest ingest = new Ingest(dir, blobs, items, derived, new CaseIngestRecorder(this, derived, custody, groups), entities,
                     ExtractorSettings.DEFAULTS, clock);
             return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
         } catch (SQLException | IOException e) {
-            abandonGroup(e);
+            groups.abandon(e);
             throw TracelabException.io("ingesting items of " + dir, e);
         }
     }
@@ -672,60 +501,15 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Where ingest records derived data: in the capture groups, each record with its custody entry. */
-    private final class IngestRecorder implements IngestSink {
-        private CaptureSink members;
-
-        @Override
-        public void record(DerivedText text, List<EntityMention> found, Object params) throws IOException {
-            synchronized (Case.this) {
-                try {
-                    group.join();
-                    derived.put(text, found);
-                    custody.append("extract", text.itemId(), params);
-                    if (group.due()) {
-                        flush();
-                    }
-                } catch (SQLException | IOException e) {
-                    abandonGroup(e);
-                    throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-
-        @Override
-        public CaptureSink members() {
-            if (members == null) {
-                members = startCapture(Ingest.COLLECTOR,
-                        Map.of("what", "members of archives and attachments of e-mails, found by extraction"), null);
-            }
-            return members;
-        }
-
-        @Override
-        public void commit() throws IOException {
-            synchronized (Case.this) {
-                try {
-                    flush();
-                } catch (SQLException | IOException e) {
-                    abandonGroup(e);
-                    throw new IOException("committing extracted texts: " + e.getMessage(), e);
-                }
-            }
-        }
-
-        @Override
-        public void finish(Object outcome) {
-            if (members != null) {
-                finishCapture(Ingest.COLLECTOR, outcome);
-            }
-        }
-    }
-
     /** Counts and facts for {@code case info}. */
     public synchronized CaseSummary summary() {
         try {
-            return new CaseSummary(manifest, items.count(), items.distinctBlobs(), items.totalSize(), diskSize(),
+            // The blobs' bytes come from the database, the rest from the folder: listing every blob (two levels
+            // of folders, one file per capture) made case info slower the bigger the case, in system time above all.
+            long diskSize = count("SELECT coalesce(sum(size), 0) FROM"
+                    + " (SELECT sha256, size FROM items UNION SELECT sha256, size FROM derived)")
+                    + CaseFolder.size(dir, blobs.root());
+            return new CaseSummary(manifest, items.count(), items.distinctBlobs(), items.totalSize(), diskSize,
                     custody.count(), count("SELECT count(*) FROM tags"), count("SELECT count(*) FROM notes"),
                     custody.last());
         } catch (SQLException e) {
@@ -754,61 +538,9 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    private long diskSize() throws IOException {
-        long[] total = {0};
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                total[0] += attrs.size();
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return total[0];
-    }
-
     private void requireWritable(String what) {
         if (lock == null) {
             throw new IllegalStateException(what + " needs the case open for writing");
-        }
-    }
-
-    /**
-     * Before a group's rows commit, what they refer to is made durable: staged blobs are synced and named, and
-     * the files collectors registered (WARC) are synced. Rows never refer to bytes a crash could lose.
-     */
-    private void makeGroupDurable() throws IOException {
-        blobs.publishStaged();
-        for (CaptureSink.Syncable s : syncs) {
-            s.sync();
-        }
-    }
-
-    /** Makes the open group's blobs durable, commits its rows and acknowledges its captures. */
-    private void flush() throws SQLException, IOException {
-        for (Runnable ack : group.commit()) {
-            ack.run();
-        }
-    }
-
-    private void abandonGroup(Exception cause) {
-        try {
-            group.rollback("its group was abandoned: " + cause.getMessage());
-        } catch (SQLException ignored) {
-            // the original failure is what gets reported
-        }
-        resyncAfterFailure();
-    }
-
-    private void resyncAfterFailure() {
-        try {
-            custody.resync();
-        } catch (SQLException ignored) {
-            // the original failure is what gets reported
         }
     }
 
@@ -818,7 +550,7 @@ public final class Case implements AutoCloseable {
         try {
             if (lock != null) {
                 try {
-                    flush();
+                    groups.flush();
                 } catch (SQLException | IOException e) {
                     throw TracelabException.io("committing the last captures to " + dir, e);
                 }

@@ -9,7 +9,8 @@ import org.tracelab.core.custody.CustodyEntry;
  * @param items        items held
  * @param blobs        distinct blobs they refer to
  * @param capturedSize bytes captured, summed over items
- * @param diskSize     bytes the case folder takes on disk
+ * @param diskSize     bytes the case folder takes on disk: its blobs as the database records them, every other file
+ *                     as it is
  * @param logEntries   custody log entries
  * @param tags         tag assignments
  * @param notes        notes

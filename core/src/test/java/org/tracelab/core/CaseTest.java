@@ -90,6 +90,23 @@ class CaseTest {
     }
 
     @Test
+    void onDiskSizeCountsEachBlobOnceAndEveryOtherFileAsTheFolderHoldsThem() throws IOException {
+        Path dir = tmp.resolve("sized");
+        try (Case c = create(dir)) {
+            var sink = c.startCapture("test", Map.of(), null);
+            NewItem item = NewItem.of("file", "/fictitious/x", Clock.systemUTC().instant(), "test", null, null, Map.of());
+            sink.store(item, new ByteArrayInputStream(new byte[5000]));
+            sink.store(item, new ByteArrayInputStream(new byte[5000]));
+            sink.store(item, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        }
+        try (Case c = Case.openForReading(dir, Clock.systemUTC()); var files = Files.walk(dir)) {
+            // Walked with the case open, so the database's shared-memory file is there for both.
+            long walked = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            assertEquals(walked, c.summary().diskSize(), "the blobs from the database, the rest from the folder");
+        }
+    }
+
+    @Test
     void badManifestValuesAreRefusedWithTheFieldNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> CaseManifest.create("x", "E", "p", "ZZ", Clock.systemUTC().instant()));

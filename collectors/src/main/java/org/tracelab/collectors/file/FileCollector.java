@@ -1,6 +1,8 @@
 package org.tracelab.collectors.file;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -28,6 +30,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
+import org.tracelab.core.extract.MediaTypes;
 import org.tracelab.core.Printable;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.StoredBlob;
@@ -182,7 +185,11 @@ public final class FileCollector implements Collector {
             meta.put("symlinkTarget", Files.readSymbolicLink(c.file).toString());
         }
         StoredBlob blob;
-        try (SourceStream in = SourceStream.open(c.file)) {
+        String type;
+        // A local file has no Content-Type header: its type is told from its first bytes and its name, read once
+        // with the rest (the buffer is reset after the look), so the items table says what the file is.
+        try (InputStream in = new BufferedInputStream(SourceStream.open(c.file))) {
+            type = MediaTypes.detect(in, c.file.getFileName().toString());
             blob = sink.storeBlob(in, Long.MAX_VALUE);
         } catch (SourceStream.ReadFailure e) {
             // The source could not be read: that file is skipped and named; the case is untouched.
@@ -194,7 +201,7 @@ public final class FileCollector implements Collector {
             meta.put("sizeWhenListed", c.size);
             meta.put("changedDuringImport", true);
         }
-        sink.record(NewItem.of("file", c.file.toString(), clock.instant(), id(), null, null, meta), blob);
+        sink.record(NewItem.of("file", c.file.toString(), clock.instant(), id(), type, null, meta), blob);
     }
 
     private static String reason(Path file, IOException e) {

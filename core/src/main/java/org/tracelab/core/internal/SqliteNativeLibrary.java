@@ -2,17 +2,13 @@ package org.tracelab.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
-import org.tracelab.core.Hashing;
 
 /**
  * Puts sqlite-jdbc's native library in a per-user cache folder once and tells the driver to load it from there.
@@ -20,8 +16,8 @@ import org.tracelab.core.Hashing;
  * <p>Left alone, sqlite-jdbc extracts a fresh copy under a random name into {@code java.io.tmpdir} on every start and
  * deletes it at a normal exit; a process killed with SIGKILL leaves the copy and its {@code .lck} file behind for
  * ever. The driver's documented {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name} properties make it load a
- * library from a given folder instead, so the copy is made once, named by its SHA-256, and shared by every later run.
- * When the cache cannot be written the driver's own extraction is used, as before.
+ * library from a given folder instead, so the copy is made once, named by the driver's version and the machine,
+ * and shared by every later run. When the cache cannot be written the driver's own extraction is used, as before.
  */
 public final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
@@ -45,20 +41,27 @@ public final class SqliteNativeLibrary {
     }
 
     /**
-     * The library for this machine, copied under {@code root} into a folder named by its SHA-256 if no copy is there
-     * yet; empty when the driver ships none for this machine or the folder cannot be written.
+     * The library for this machine, copied under {@code root} into a folder named by the driver's version, the
+     * operating system and the architecture if no copy is there yet; empty when the driver ships none for this
+     * machine or the folder cannot be written.
+     *
+     * <p>A later run finds the copy by that name alone. Naming it by the library's SHA-256 meant hashing the
+     * resource (over a megabyte read out of the jar) on every start, and finding the resource meant the driver's
+     * OSInfo, which lists {@code /proc/self/map_files} and runs {@code uname -o}: together a tenth of a second or more
+     * of every command, before the case was even opened. A released driver's library does not change under its
+     * version; should a copy ever fail to load, the driver goes on to its own extraction.
      */
     static Optional<Path> extract(Path root) {
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        String name = LibraryLoaderUtil.getNativeLibName();
+        Path dir = root.resolve(folderName());
+        Path lib = dir.resolve(name);
+        if (Files.isRegularFile(lib)) {
+            return Optional.of(lib);
+        }
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
         try {
-            String sha = sha256(resource);
-            if (sha == null) {
+            if (SqliteNativeLibrary.class.getResource(resource) == null) {
                 return Optional.empty();
-            }
-            Path dir = root.resolve("sqlite-" + sha.substring(0, 16));
-            Path lib = dir.resolve(LibraryLoaderUtil.getNativeLibName());
-            if (Files.isRegularFile(lib)) {
-                return Optional.of(lib);
             }
             Files.createDirectories(dir);
             // Written under a unique name and renamed, so two first runs at once never load a half-written file.
@@ -77,25 +80,19 @@ public final class SqliteNativeLibrary {
         }
     }
 
+    /** {@code sqlite-3.50.3.0-linux-amd64}: what tells one driver build's library for this machine from another's. */
+    static String folderName() {
+        String raw = "sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.name") + "-"
+                + System.getProperty("os.arch");
+        return raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    }
+
     private static void move(Path part, Path lib) throws IOException {
         try {
             Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, lib, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static String sha256(String resource) throws IOException {
-        MessageDigest sha = Hashing.sha256();
-        try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            try (DigestInputStream d = new DigestInputStream(in, sha)) {
-                d.transferTo(OutputStream.nullOutputStream());
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** {@code $XDG_CACHE_HOME/tracelab}, else {@code ~/.cache/tracelab}; empty when neither can be told. */

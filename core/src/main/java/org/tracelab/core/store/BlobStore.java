@@ -65,6 +65,11 @@ public final class BlobStore {
         this.incoming = blobsDir.resolve("incoming");
     }
 
+    /** The folder the blobs are stored in, by hash. */
+    public Path root() {
+        return root;
+    }
+
     /** Creates the folders of an empty store. */
     public void create() throws IOException {
         Files.createDirectories(root);

@@ -1,0 +1,98 @@
+package org.tracelab.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.internal.CaseDatabase;
+import org.tracelab.core.internal.GroupCommit;
+import org.tracelab.core.store.BlobStore;
+
+/**
+ * A writer's open group of captures: rows and custody entries committed together, what they refer to made durable
+ * first, each capture acknowledged only once its group is committed. Not thread-safe: the {@link Case} that owns it
+ * calls it holding its own monitor.
+ */
+final class CaptureGroups {
+    /** Captures committed together at most; bounds the work a crash can undo (none of it acknowledged). */
+    private static final int GROUP_ITEMS = 256;
+    /** How long a capture may wait for its group's commit, so progress stays live on slow collections. */
+    private static final long GROUP_MILLIS = 250;
+
+    private final BlobStore blobs;
+    private final CustodyLog custody;
+    private final GroupCommit group;
+    /** Files outside the store that captures point into (WARC), synced before each group commits. */
+    private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
+
+    CaptureGroups(CaseDatabase db, BlobStore blobs, CustodyLog custody) {
+        this.blobs = blobs;
+        this.custody = custody;
+        this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, this::makeGroupDurable);
+    }
+
+    /** Opens the group's transaction unless it is open already. */
+    void join() throws SQLException {
+        group.join();
+    }
+
+    /** Runs {@code durable} once the open group is committed, or {@code lost} with why if it is abandoned. */
+    void onCommit(Runnable durable, java.util.function.Consumer<String> lost) {
+        group.onCommit(durable, lost);
+    }
+
+    /** Commits the open group when it is big or old enough. */
+    void flushIfDue() throws SQLException, IOException {
+        if (group.due()) {
+            flush();
+        }
+    }
+
+    /** Makes the open group's blobs durable, commits its rows and acknowledges its captures. */
+    void flush() throws SQLException, IOException {
+        for (Runnable ack : group.commit()) {
+            ack.run();
+        }
+    }
+
+    /** Rolls the open group back after {@code cause}, telling its captures why, and re-reads the chain's head. */
+    void abandon(Exception cause) {
+        try {
+            group.rollback("its group was abandoned: " + cause.getMessage());
+        } catch (SQLException ignored) {
+            // the original failure is what gets reported
+        }
+        resyncCustody();
+    }
+
+    /** Re-reads the custody chain's head after a failed write, so the next entry chains to what was committed. */
+    void resyncCustody() {
+        try {
+            custody.resync();
+        } catch (SQLException ignored) {
+            // the original failure is what gets reported
+        }
+    }
+
+    /** Has {@code sync} run before every later group commits, until the returned handle is closed. */
+    Closeable syncBeforeCommit(CaptureSink.Syncable sync) {
+        Objects.requireNonNull(sync, "sync");
+        syncs.add(sync);
+        return () -> syncs.remove(sync);
+    }
+
+    /**
+     * Before a group's rows commit, what they refer to is made durable: staged blobs are synced and named, and
+     * the files collectors registered (WARC) are synced. Rows never refer to bytes a crash could lose.
+     */
+    private void makeGroupDurable() throws IOException {
+        blobs.publishStaged();
+        for (CaptureSink.Syncable s : syncs) {
+            s.sync();
+        }
+    }
+}

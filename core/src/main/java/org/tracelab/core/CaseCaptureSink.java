@@ -1,0 +1,132 @@
+package org.tracelab.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tracelab.core.collect.CaptureListener;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.items.ItemStore;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.StoredBlob;
+
+/**
+ * Where one collection run's captures go: bytes into the blob store, a row and a custody entry per capture in the
+ * open group. Database work holds the monitor of the {@link Case} it writes, like every other use of the case's
+ * connection.
+ */
+final class CaseCaptureSink implements CaptureSink {
+    private final Object caseMonitor;
+    private final Path caseDir;
+    private final BlobStore blobs;
+    private final ItemStore items;
+    private final CustodyLog custody;
+    private final CaptureGroups groups;
+    private final String collectorId;
+    private final CaptureListener listener;
+
+    CaseCaptureSink(Object caseMonitor, Path caseDir, BlobStore blobs, ItemStore items, CustodyLog custody,
+                    CaptureGroups groups, String collectorId, CaptureListener listener) {
+        this.caseMonitor = caseMonitor;
+        this.caseDir = caseDir;
+        this.blobs = blobs;
+        this.items = items;
+        this.custody = custody;
+        this.groups = groups;
+        this.collectorId = collectorId;
+        this.listener = listener;
+    }
+
+    @Override
+    public StoredBlob storeBlob(InputStream content, long maxBytes) throws IOException {
+        // Hashing and writing the bytes needs no lock: many collector threads may do it at once. Small blobs
+        // are staged and synced with their group (see GroupCommit), not one by one.
+        return blobs.stage(content, maxBytes);
+    }
+
+    @Override
+    public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
+        if (!blobs.holds(blob.id())) {
+            throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
+        }
+        synchronized (caseMonitor) {
+            try {
+                groups.join();
+                long id = items.insert(item, blob);
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("collector", item.collector());
+                p.put("kind", item.kind());
+                p.put("source", item.source());
+                p.put("sha256", blob.id().sha256());
+                p.put("size", blob.size());
+                if (blob.truncated()) {
+                    p.put("truncated", true);
+                }
+                if (item.parentId() != null) {
+                    p.put("parent", item.parentId());
+                }
+                custody.append("capture", id, p);
+                StoredItem stored = new StoredItem(id, item, blob);
+                groups.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
+                groups.flushIfDue();
+                return stored;
+            } catch (SQLException | IOException e) {
+                groups.abandon(e);
+                throw TracelabException.io("recording capture of " + item.source(), e);
+            }
+        }
+    }
+
+    @Override
+    public Path caseDirectory() {
+        return caseDir;
+    }
+
+    @Override
+    public Closeable syncBeforeCommit(Syncable sync) {
+        return groups.syncBeforeCommit(sync);
+    }
+
+    @Override
+    public void failed(String source, String reason) throws IOException {
+        note("capture.failed", source, reason);
+        listener.failed(source, reason);
+    }
+
+    @Override
+    public void skipped(String source, String reason) throws IOException {
+        note("capture.skipped", source, reason);
+        listener.skipped(source, reason);
+    }
+
+    private void note(String action, String source, String reason) throws IOException {
+        synchronized (caseMonitor) {
+            try {
+                groups.flush();
+                custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
+            } catch (SQLException | IOException e) {
+                groups.abandon(e);
+                throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void record(String action, Object params) throws IOException {
+        synchronized (caseMonitor) {
+            try {
+                groups.flush();
+                custody.append(action, null, params);
+            } catch (SQLException | IOException e) {
+                groups.abandon(e);
+                throw new IOException("logging " + action + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.tracelab.core;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
+
+/** The case folder on disk: which files make it a case, its manifest file, and its size. */
+final class CaseFolder {
+    static final String MANIFEST = "case.json";
+    static final String DATABASE = "case.db";
+    static final String HEAD = "custody.head";
+
+    private CaseFolder() {
+    }
+
+    /** The folder a new case is made in, created: it must not exist, or be an empty folder. */
+    static Path prepareNew(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(d)) {
+                if (!Files.isDirectory(d)) {
+                    throw TracelabException.badInput(d.toString(), "exists and is not a folder");
+                }
+                try (Stream<Path> s = Files.list(d)) {
+                    if (s.findAny().isPresent()) {
+                        throw TracelabException.badInput(d.toString(),
+                                "folder is not empty; a new case needs a new or empty folder");
+                    }
+                }
+            }
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw TracelabException.io("creating case folder " + d, e);
+        }
+        return d;
+    }
+
+    /** The absolute folder of an existing case, or bad input saying what is missing. */
+    static Path requireCase(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d)) {
+            throw TracelabException.badInput(d.toString(), "no such case folder");
+        }
+        if (!Files.isRegularFile(d.resolve(MANIFEST)) || !Files.isRegularFile(d.resolve(DATABASE))) {
+            throw TracelabException.badInput(d.toString(),
+                    "not a Tracelab case (no case.json and case.db); make one with 'tracelab case init'");
+        }
+        return d;
+    }
+
+    /** Writes the manifest: temp file, then an atomic rename. */
+    static void writeManifest(Path d, CaseManifest m) throws IOException {
+        Path tmp = d.resolve(MANIFEST + ".part");
+        String text = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, d.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static CaseManifest readManifest(Path d) {
+        Path f = d.resolve(MANIFEST);
+        try {
+            return Json.MAPPER.readValue(f.toFile(), CaseManifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw TracelabException.io("reading " + f, e);
+        }
+    }
+
+    /**
+     * The bytes of every file under {@code dir} but those under {@code skipped}; files that vanish or cannot be read
+     * meanwhile are left out.
+     */
+    static long size(Path dir, Path skipped) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return d.equals(skipped) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                total[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+}

@@ -1,0 +1,76 @@
+package org.tracelab.core;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.ingest.DerivedStore;
+import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.EntityMention;
+import org.tracelab.core.ingest.Ingest;
+import org.tracelab.core.ingest.IngestSink;
+
+/**
+ * Where ingest records derived data: in the capture groups, each text with its custody entry; archive members
+ * become items through a capture run of their own, started at the first member. Holds the {@link Case}'s monitor
+ * for database work.
+ */
+final class CaseIngestRecorder implements IngestSink {
+    private final Case owner;
+    private final DerivedStore derived;
+    private final CustodyLog custody;
+    private final CaptureGroups groups;
+    private CaptureSink members;
+
+    CaseIngestRecorder(Case owner, DerivedStore derived, CustodyLog custody, CaptureGroups groups) {
+        this.owner = owner;
+        this.derived = derived;
+        this.custody = custody;
+        this.groups = groups;
+    }
+
+    @Override
+    public void record(DerivedText text, List<EntityMention> found, Object params) throws IOException {
+        synchronized (owner) {
+            try {
+                groups.join();
+                derived.put(text, found);
+                custody.append("extract", text.itemId(), params);
+                groups.flushIfDue();
+            } catch (SQLException | IOException e) {
+                groups.abandon(e);
+                throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public CaptureSink members() {
+        if (members == null) {
+            members = owner.startCapture(Ingest.COLLECTOR,
+                    Map.of("what", "members of archives and attachments of e-mails, found by extraction"), null);
+        }
+        return members;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        synchronized (owner) {
+            try {
+                groups.flush();
+            } catch (SQLException | IOException e) {
+                groups.abandon(e);
+                throw new IOException("committing extracted texts: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void finish(Object outcome) {
+        if (members != null) {
+            owner.finishCapture(Ingest.COLLECTOR, outcome);
+        }
+    }
+}

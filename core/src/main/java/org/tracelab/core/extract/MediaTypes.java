@@ -1,0 +1,35 @@
+package org.tracelab.core.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MimeTypes;
+
+/**
+ * The media type of bytes that came with no Content-Type of their own (local files): Tika's magic numbers and
+ * file-name patterns, without its parsers, so an import does not load what extraction needs.
+ */
+public final class MediaTypes {
+    private MediaTypes() {
+    }
+
+    /**
+     * The media type of the stream's first bytes and {@code fileName}, e.g. {@code text/plain} or
+     * {@code application/pdf}; {@code application/octet-stream} when neither tells.
+     *
+     * @param in a stream that supports mark and reset; it is read a little and reset, not closed
+     * @param fileName the name the bytes had, or null
+     * @throws IOException when reading the stream fails
+     */
+    public static String detect(InputStream in, String fileName) throws IOException {
+        if (!in.markSupported()) {
+            throw new IllegalArgumentException("detecting a media type needs a stream that supports mark and reset");
+        }
+        Metadata hint = new Metadata();
+        if (fileName != null) {
+            hint.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        }
+        return MimeTypes.getDefaultMimeTypes().detect(in, hint).toString();
+    }
+}
