@@ -59,7 +59,10 @@ final class WarcImport {
                 Optional<WarcRecord> next;
                 try {
                     next = reader.next();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // jwarc reads a record's length and block digest with sole() and parses the digest as it reads:
+                    // a repeated Content-Length or an unparsable digest throws IllegalArgumentException mid-record,
+                    // after which the reader's place in the file is unknown, so the file is damaged from there on.
                     damaged(file, reader.position(), records, e);
                     return new Outcome(records, mismatches, true);
                 }
@@ -109,18 +112,19 @@ final class WarcImport {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("warcFile", file.getFileName().toString());
         meta.put("offset", offset);
-        meta.put("type", record.type());
-        // A record without a WARC-Record-ID is damaged, not unreadable: it is kept, and the lack shows in its meta.
+        // A record without a WARC-Type or WARC-Record-ID is damaged, not unreadable: it is kept, and the lack shows.
+        LenientHeaders fields = new LenientHeaders(record);
+        fields.type().ifPresent(type -> meta.put("type", type));
         record.headers().first("WARC-Record-ID").ifPresent(id -> meta.put("recordId", id));
         meta.put("headers", pairs(record.headers().map()));
         if (!warnings.isEmpty()) {
             meta.put("readerWarnings", List.copyOf(warnings));
         }
-        String contentType = record.contentType().toString();
+        String contentType = fields.contentType().map(Object::toString).orElse(null);
         Map<String, DigestCheck> checks = new LinkedHashMap<>();
         StoredBlob blob;
         SalvagingStream source;
-        if (record instanceof WarcResponse response && isHttp(record)) {
+        if (record instanceof WarcResponse response && fields.isHttp()) {
             HttpResponse http;
             try {
                 http = response.http();
@@ -133,12 +137,13 @@ final class WarcImport {
                 meta.put("http", Map.of("status", http.status(), "reason", http.reason(),
                         "headers", pairs(http.headers().map())));
                 contentType = http.headers().first("Content-Type").orElse(null);
-                Optional<WarcDigest> declared = response.payloadDigest();
+                Optional<WarcDigest> declared = fields.payloadDigest();
                 Optional<MessageDigest> digester = DigestCheck.digester(declared);
                 source = new SalvagingStream(http.body().stream());
                 InputStream in = digester.<InputStream>map(d -> new DigestInputStream(source, d)).orElse(source);
                 blob = sink.storeBlob(in, Long.MAX_VALUE);
-                checks.put("WARC-Payload-Digest", declared.isEmpty() ? DigestCheck.absent()
+                checks.put("WARC-Payload-Digest", declared.isEmpty()
+                        ? DigestCheck.absent(record, "WARC-Payload-Digest")
                         : digester.map(d -> DigestCheck.of(declared.get(), new WarcDigest(d)))
                         .orElse(DigestCheck.unchecked(declared.get())));
             } else {
@@ -151,24 +156,28 @@ final class WarcImport {
             source = new SalvagingStream(record.body().stream());
             blob = sink.storeBlob(source, Long.MAX_VALUE);
         }
-        checks.put("WARC-Block-Digest", blockCheck(record, source));
+        checks.put("WARC-Block-Digest", blockCheck(record, fields, source));
         Map<String, Object> digests = new LinkedHashMap<>();
         checks.forEach((name, check) -> digests.put(name, check.meta()));
         meta.put("digests", digests);
         source.fault().ifPresent(f -> meta.put("readError", "record cut short: " + f.getMessage()));
+        if (!fields.faults().isEmpty()) {
+            meta.put("headerFaults", fields.faults());
+        }
 
-        String target = record instanceof WarcTargetRecord t ? t.target() : null;
-        String itemSource = target != null && !target.isBlank() ? target : file.toAbsolutePath() + "#" + offset;
+        Optional<String> target = record instanceof WarcTargetRecord ? fields.target() : Optional.empty();
+        String itemSource = target.orElse(file.toAbsolutePath() + "#" + offset);
         Instant date = record.headers().first("WARC-Date").isPresent() ? safeDate(record) : clock.instant();
         NewItem item = NewItem.of(WarcCollector.KIND, itemSource, date, WarcCollector.ID, contentType, parentId,
                 meta);
         return new Recorded(sink.record(item, blob), offset, checks, source.fault());
     }
 
-    private static DigestCheck blockCheck(WarcRecord record, SalvagingStream source) throws IOException {
-        Optional<WarcDigest> declared = record.blockDigest();
+    private static DigestCheck blockCheck(WarcRecord record, LenientHeaders fields, SalvagingStream source)
+            throws IOException {
+        Optional<WarcDigest> declared = fields.blockDigest();
         if (declared.isEmpty()) {
-            return DigestCheck.absent();
+            return DigestCheck.absent(record, "WARC-Block-Digest");
         }
         if (source.fault().isPresent()) {
             return DigestCheck.unchecked(declared.get());
@@ -190,11 +199,7 @@ final class WarcImport {
         }
     }
 
-    private static boolean isHttp(WarcRecord record) {
-        return record.contentType().base().toString().equalsIgnoreCase("application/http");
-    }
-
-    private void damaged(Path file, long offset, int records, IOException e) throws IOException {
+    private void damaged(Path file, long offset, int records, Exception e) throws IOException {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         sink.failed(file.toString(), "WARC file truncated or corrupt at byte offset " + offset + ": " + why
                 + "; the " + records + " record" + (records == 1 ? "" : "s") + " read before it are kept");
