@@ -144,24 +144,18 @@ public final class Dupes {
             int a = members[i];
             for (int j = i + 1; j < size && j <= i + reach; j++) {
                 int c = members[j];
-                if (!comparedBefore(a, c, band, allPairs) && Shingles.reaches(sets.get(a), sets.get(c), threshold)) {
+                if (!comparedBefore(a, c, band, allPairs) && Shingles.jaccard(sets.get(a), sets.get(c)) >= threshold) {
                     edges.add(Math.min(a, c), Math.max(a, c));
                 }
             }
         }
     }
 
-    /**
-     * Whether {@code a} and {@code c} shared a small, fully compared bucket in a band before {@code band}. Only the
-     * bands where {@code a} was in a small bucket are looked at (its set bits): most pairs are of large template
-     * buckets, where there are few or none, and looking at every earlier band was a third of the grouping time.
-     */
+    /** Whether {@code a} and {@code c} shared a small, fully compared bucket in a band before {@code band}. */
     private boolean comparedBefore(int a, int c, int band, BitSet allPairs) {
         int bands = minHash.bands();
-        int end = a * bands + band;
-        for (int bit = allPairs.nextSetBit(a * bands); bit >= 0 && bit < end; bit = allPairs.nextSetBit(bit + 1)) {
-            int b = bit - a * bands;
-            if (keys[a * bands + b] == keys[c * bands + b]) {
+        for (int b = 0; b < band; b++) {
+            if (keys[a * bands + b] == keys[c * bands + b] && allPairs.get(a * bands + b)) {
                 return true;
             }
         }

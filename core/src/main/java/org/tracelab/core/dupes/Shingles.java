@@ -91,56 +91,6 @@ public final class Shingles {
         return Arrays.copyOf(sorted, k);
     }
 
-    /**
-     * Exactly {@code jaccard(a, b) >= threshold}, mostly without finishing the merge: the fewest common shingles
-     * that reach the threshold are worked out first with the same division, and the merge stops as soon as the
-     * shingles left cannot make up that number. Most candidate pairs of a template's bucket fall short early.
-     */
-    public static boolean reaches(int[] a, int[] b, double threshold) {
-        int total = a.length + b.length;
-        if (total == 0) {
-            return 1.0 >= threshold;
-        }
-        int needed = fewestCommon(total, Math.min(a.length, b.length), threshold);
-        if (needed < 0) {
-            return false;
-        }
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (common + Math.min(a.length - i, b.length - j) < needed) {
-                return false;
-            }
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return common >= needed;
-    }
-
-    /**
-     * The smallest count of common shingles {@code c <= most} whose Jaccard similarity, computed as in
-     * {@link #jaccard}, reaches {@code threshold}; -1 when none does. {@code c / (total - c)} grows with {@code c}
-     * (in doubles too), so every larger count reaches it as well.
-     */
-    private static int fewestCommon(int total, int most, double threshold) {
-        int c = (int) Math.max(0, Math.min(most, Math.ceil(threshold * total / (1 + threshold))));
-        while (c > 0 && (double) (c - 1) / (total - (c - 1)) >= threshold) {
-            c--;
-        }
-        while (c <= most && (double) c / (total - c) < threshold) {
-            c++;
-        }
-        return c <= most ? c : -1;
-    }
-
     /** Exact Jaccard similarity of two sorted, distinct shingle sets. */
     public static double jaccard(int[] a, int[] b) {
         if (a.length == 0 && b.length == 0) {
