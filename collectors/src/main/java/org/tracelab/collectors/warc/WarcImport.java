@@ -134,8 +134,11 @@ final class WarcImport {
             }
             if (http != null) {
                 meta.put("stored", "payload");
-                meta.put("http", Map.of("status", http.status(), "reason", http.reason(),
-                        "headers", pairs(http.headers().map())));
+                Map<String, Object> status = new LinkedHashMap<>(); // a status line may lack its reason (null)
+                status.put("status", http.status());
+                status.put("reason", http.reason());
+                status.put("headers", pairs(http.headers().map()));
+                meta.put("http", status);
                 contentType = http.headers().first("Content-Type").orElse(null);
                 Optional<WarcDigest> declared = fields.payloadDigest();
                 Optional<MessageDigest> digester = DigestCheck.digester(declared);
