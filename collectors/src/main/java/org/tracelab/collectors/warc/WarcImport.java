@@ -1,5 +1,6 @@
 package org.tracelab.collectors.warc;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -51,7 +52,10 @@ final class WarcImport {
         StoredItem fileItem = storeFile(file);
         int records = 0;
         int mismatches = 0;
-        try (FileChannel channel = FileChannel.open(file); WarcReader reader = new WarcReader(channel)) {
+        try (FileChannel channel = FileChannel.open(file); WarcReader reader = reader(file, channel)) {
+            if (reader == null) {
+                return new Outcome(0, 0, true);
+            }
             reader.calculateBlockDigest();
             List<String> warnings = new ArrayList<>();
             reader.onWarning(warnings::add);
@@ -87,6 +91,19 @@ final class WarcImport {
                     return new Outcome(records, mismatches, true);
                 }
             }
+        }
+    }
+
+    /**
+     * A reader of the file, or null when the file is damaged from its first byte: jwarc reads the first bytes to tell
+     * a gzipped file from a plain one and throws {@code EOFException} when there are fewer (found by fuzzing).
+     */
+    private WarcReader reader(Path file, FileChannel channel) throws IOException {
+        try {
+            return new WarcReader(channel);
+        } catch (EOFException tooShort) {
+            damaged(file, 0, 0, new IOException("too short to be a WARC file", tooShort));
+            return null;
         }
     }
 

@@ -197,6 +197,15 @@ class WarcCollectorTest {
     }
 
     @Test
+    void aFileTooShortToTellPlainFromGzippedIsDamagedAtOffsetZero() throws Exception {
+        Path one = tmp.resolve("one-byte.warc"); // found by WarcImportFuzzTest: jwarc threw EOFException
+        Files.write(one, new byte[] {'n'});
+        collect(one);
+        assertEquals(1, lab.stored.size(), "the file itself is kept");
+        assertTrue(lab.failures.get(0).contains("byte offset 0: too short to be a WARC file"), lab.failures.toString());
+    }
+
+    @Test
     void garbageIsReportedAsCorruptAtOffsetZeroAndTheFileStillKept() throws Exception {
         Path junk = tmp.resolve("junk.warc");
         Files.writeString(junk, "this is not a WARC file at all\r\n\r\n");
