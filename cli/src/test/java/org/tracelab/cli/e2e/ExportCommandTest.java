@@ -11,6 +11,9 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
@@ -121,15 +125,44 @@ class ExportCommandTest {
             for (Path f : (Iterable<Path>) s.sorted()::iterator) {
                 assertTrue(f.getFileName().toString().matches("item-\\d+\\.warc\\.gz"), f::toString);
                 try (WarcReader reader = new WarcReader(f)) {
-                    for (WarcRecord rec : reader) {
-                        records.add(((WarcResponse) rec).target());
-                    }
+                    List<WarcRecord> both = new ArrayList<>();
+                    reader.forEach(both::add);
+                    assertEquals(2, both.size(), "its request, then its response: " + f);
+                    WarcRequest request = (WarcRequest) both.get(0);
+                    WarcResponse response = (WarcResponse) both.get(1);
+                    assertEquals(List.of(response.id()), request.concurrentTo(), f::toString);
+                    records.add(response.target());
                 }
             }
         }
-        assertEquals(2, records.size(), "the ad and the page it was found on, one response each: " + records);
+        assertEquals(2, records.size(), "the ad and the page it was found on, one capture each: " + records);
         assertTrue(records.stream().anyMatch(u -> u.contains("ad-2.html")), records::toString);
         assertFalse(records.stream().anyMatch(u -> u.contains("ad-1.html")), "no other capture: " + records);
+    }
+
+    @Test
+    void queryBagOfACaseFromBeforeRequestOffsetsHoldsTheResponsesAloneAndVerifies() throws Exception {
+        // Items captured before Tracelab kept the request record's offset say only where the response is.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+             Statement s = db.createStatement()) {
+            int old = s.executeUpdate("UPDATE items SET meta = json_remove(meta, '$.warc.requestOffset')"
+                    + " WHERE json_extract(meta, '$.warc.requestOffset') IS NOT NULL");
+            assertTrue(old > 0, "the crawl kept request offsets");
+        }
+        Path bag = tmp.resolve("old-visa-bag");
+        Cli.Run r = cli.run("export", "bag", "--out", bag.toString(), "--query", "visa");
+        assertEquals(0, r.code(), r::toString);
+        Cli.Run ok = Cli.runBare("verify", "--bag", bag.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        List<String> types = new ArrayList<>();
+        try (var files = Files.list(bag.resolve("data/warc"))) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                try (WarcReader reader = new WarcReader(f)) {
+                    reader.forEach(rec -> types.add(rec.type()));
+                }
+            }
+        }
+        assertEquals(List.of("response", "response"), types);
     }
 
     @Test

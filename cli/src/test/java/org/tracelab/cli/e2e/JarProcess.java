@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /** The packaged tracelab jar run as its own process, as a user runs it, with its output lines collected. */
 final class JarProcess implements AutoCloseable {
     private final Process process;
+    private final long started = System.nanoTime();
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
     private final StringBuffer err = new StringBuffer();
     private final CountDownLatch firstLine = new CountDownLatch(1);
     private final Thread outReader;
@@ -28,7 +30,10 @@ final class JarProcess implements AutoCloseable {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    out.add(line);
+                    synchronized (out) {
+                        arrivals.add(System.nanoTime() - started);
+                        out.add(line);
+                    }
                     firstLine.countDown();
                 }
             } catch (IOException ignored) {
@@ -111,6 +116,14 @@ final class JarProcess implements AutoCloseable {
         }
         synchronized (out) {
             return List.copyOf(out);
+        }
+    }
+
+    /** When each line of {@link #outLines()} arrived, in milliseconds since the process was started. */
+    List<Long> outLineMillis() {
+        outLines();
+        synchronized (out) {
+            return arrivals.stream().map(nanos -> nanos / 1_000_000).toList();
         }
     }
 

@@ -22,6 +22,7 @@ final class Kills {
 
     private int killedRunning;
     private int killedAfterTheEnd;
+    private int killedInCapture = -1; // -1: the command has no capture phase to count
     private long acknowledgedChecked;
 
     Kills(int ciDefault) {
@@ -44,9 +45,15 @@ final class Kills {
         acknowledgedChecked += acknowledged;
     }
 
+    /** Counts a kill that landed in the capture phase (before the last capture was acknowledged). */
+    void landedInCapture(boolean inCapture) {
+        killedInCapture = Math.max(killedInCapture, 0) + (inCapture ? 1 : 0);
+    }
+
     /** One line for the test's output, from which docs/RELIABILITY.md takes its figures. */
     String summary(String command) {
-        return "crash trials: " + command + ": " + trials + " trials, " + killedRunning + " killed while running, "
+        return "crash trials: " + command + ": " + trials + " trials, " + killedRunning + " killed while running"
+                + (killedInCapture < 0 ? "" : " (" + killedInCapture + " of them while capturing)") + ", "
                 + killedAfterTheEnd + " after the end, " + acknowledgedChecked + " acknowledged captures checked, seed "
                 + seed;
     }

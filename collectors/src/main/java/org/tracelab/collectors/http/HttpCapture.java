@@ -277,7 +277,7 @@ public final class HttpCapture implements AutoCloseable {
         redirect.ifPresent(r -> meta.put("redirect", r.toString()));
         meta.put("truncated", blob.truncated());
         meta.put("warc", Map.of("file", warc.file(), "offset", warc.offset(), "length", warc.length(),
-                "recordId", warc.recordId()));
+                "recordId", warc.recordId(), "requestOffset", warc.requestOffset()));
         NewItem item = NewItem.of(KIND, url.toString(), date, collectorId, contentType, parentId, meta);
         return new Hop(status, sink.record(item, blob), redirect);
     }

@@ -77,7 +77,7 @@ public final class WarcArchive implements AutoCloseable {
     }
 
     /**
-     * Writes the request and response records of {@code x} and returns where the response record is. The records
+     * Writes the request and response records of {@code x} and returns where they are. The records
      * are not yet forced to disk: {@link #sync} does that for every record written so far, and the capture sink
      * runs it before it commits the items that point to them.
      */
@@ -140,12 +140,13 @@ public final class WarcArchive implements AutoCloseable {
         try (InputStream block = blockStream(responseHeader, x)) {
             WarcResponse record = response.body(MediaType.HTTP_RESPONSE, Channels.newChannel(block), blockLength)
                     .build();
+            long requestOffset = writer.position();
             writer.write(request.build());
             long offset = writer.position();
             writer.write(record);
             long length = writer.position() - offset;
             return new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString().replace('\\', '/'), offset,
-                    length, responseId.toString());
+                    length, responseId.toString(), requestOffset);
         }
     }
 

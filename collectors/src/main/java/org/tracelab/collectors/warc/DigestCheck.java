@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * A WARC digest header checked against the bytes read: {@code match}, {@code mismatch}, {@code absent} (no header),
@@ -23,6 +24,14 @@ record DigestCheck(String outcome, String declared, String computed) {
     /** No digest declared. */
     static DigestCheck absent() {
         return new DigestCheck("absent", null, null);
+    }
+
+    /**
+     * No readable digest in header {@code name} of {@code record}: {@code absent}, or {@code unchecked} with the raw
+     * value when the header is there but not of the form {@code algorithm:value}.
+     */
+    static DigestCheck absent(WarcRecord record, String name) {
+        return record.headers().first(name).map(raw -> new DigestCheck("unchecked", raw, null)).orElse(absent());
     }
 
     /** Compares a declared digest with one computed over the bytes. */

@@ -1,5 +1,6 @@
 package org.tracelab.collectors.warc;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -51,7 +52,10 @@ final class WarcImport {
         StoredItem fileItem = storeFile(file);
         int records = 0;
         int mismatches = 0;
-        try (FileChannel channel = FileChannel.open(file); WarcReader reader = new WarcReader(channel)) {
+        try (FileChannel channel = FileChannel.open(file); WarcReader reader = reader(file, channel)) {
+            if (reader == null) {
+                return new Outcome(0, 0, true);
+            }
             reader.calculateBlockDigest();
             List<String> warnings = new ArrayList<>();
             reader.onWarning(warnings::add);
@@ -59,7 +63,10 @@ final class WarcImport {
                 Optional<WarcRecord> next;
                 try {
                     next = reader.next();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // jwarc reads a record's length and block digest with sole() and parses the digest as it reads:
+                    // a repeated Content-Length or an unparsable digest throws IllegalArgumentException mid-record,
+                    // after which the reader's place in the file is unknown, so the file is damaged from there on.
                     damaged(file, reader.position(), records, e);
                     return new Outcome(records, mismatches, true);
                 }
@@ -87,6 +94,19 @@ final class WarcImport {
         }
     }
 
+    /**
+     * A reader of the file, or null when the file is damaged from its first byte: jwarc reads the first bytes to tell
+     * a gzipped file from a plain one and throws {@code EOFException} when there are fewer (found by fuzzing).
+     */
+    private WarcReader reader(Path file, FileChannel channel) throws IOException {
+        try {
+            return new WarcReader(channel);
+        } catch (EOFException tooShort) {
+            damaged(file, 0, 0, new IOException("too short to be a WARC file", tooShort));
+            return null;
+        }
+    }
+
     private record Recorded(StoredItem item, long offset, Map<String, DigestCheck> checks,
                             Optional<IOException> fault) {
     }
@@ -109,18 +129,19 @@ final class WarcImport {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("warcFile", file.getFileName().toString());
         meta.put("offset", offset);
-        meta.put("type", record.type());
-        // A record without a WARC-Record-ID is damaged, not unreadable: it is kept, and the lack shows in its meta.
+        // A record without a WARC-Type or WARC-Record-ID is damaged, not unreadable: it is kept, and the lack shows.
+        LenientHeaders fields = new LenientHeaders(record);
+        fields.type().ifPresent(type -> meta.put("type", type));
         record.headers().first("WARC-Record-ID").ifPresent(id -> meta.put("recordId", id));
         meta.put("headers", pairs(record.headers().map()));
         if (!warnings.isEmpty()) {
             meta.put("readerWarnings", List.copyOf(warnings));
         }
-        String contentType = record.contentType().toString();
+        String contentType = fields.contentType().map(Object::toString).orElse(null);
         Map<String, DigestCheck> checks = new LinkedHashMap<>();
         StoredBlob blob;
         SalvagingStream source;
-        if (record instanceof WarcResponse response && isHttp(record)) {
+        if (record instanceof WarcResponse response && fields.isHttp()) {
             HttpResponse http;
             try {
                 http = response.http();
@@ -130,15 +151,19 @@ final class WarcImport {
             }
             if (http != null) {
                 meta.put("stored", "payload");
-                meta.put("http", Map.of("status", http.status(), "reason", http.reason(),
-                        "headers", pairs(http.headers().map())));
+                Map<String, Object> status = new LinkedHashMap<>(); // a status line may lack its reason (null)
+                status.put("status", http.status());
+                status.put("reason", http.reason());
+                status.put("headers", pairs(http.headers().map()));
+                meta.put("http", status);
                 contentType = http.headers().first("Content-Type").orElse(null);
-                Optional<WarcDigest> declared = response.payloadDigest();
+                Optional<WarcDigest> declared = fields.payloadDigest();
                 Optional<MessageDigest> digester = DigestCheck.digester(declared);
                 source = new SalvagingStream(http.body().stream());
                 InputStream in = digester.<InputStream>map(d -> new DigestInputStream(source, d)).orElse(source);
                 blob = sink.storeBlob(in, Long.MAX_VALUE);
-                checks.put("WARC-Payload-Digest", declared.isEmpty() ? DigestCheck.absent()
+                checks.put("WARC-Payload-Digest", declared.isEmpty()
+                        ? DigestCheck.absent(record, "WARC-Payload-Digest")
                         : digester.map(d -> DigestCheck.of(declared.get(), new WarcDigest(d)))
                         .orElse(DigestCheck.unchecked(declared.get())));
             } else {
@@ -151,24 +176,28 @@ final class WarcImport {
             source = new SalvagingStream(record.body().stream());
             blob = sink.storeBlob(source, Long.MAX_VALUE);
         }
-        checks.put("WARC-Block-Digest", blockCheck(record, source));
+        checks.put("WARC-Block-Digest", blockCheck(record, fields, source));
         Map<String, Object> digests = new LinkedHashMap<>();
         checks.forEach((name, check) -> digests.put(name, check.meta()));
         meta.put("digests", digests);
         source.fault().ifPresent(f -> meta.put("readError", "record cut short: " + f.getMessage()));
+        if (!fields.faults().isEmpty()) {
+            meta.put("headerFaults", fields.faults());
+        }
 
-        String target = record instanceof WarcTargetRecord t ? t.target() : null;
-        String itemSource = target != null && !target.isBlank() ? target : file.toAbsolutePath() + "#" + offset;
+        Optional<String> target = record instanceof WarcTargetRecord ? fields.target() : Optional.empty();
+        String itemSource = target.orElse(file.toAbsolutePath() + "#" + offset);
         Instant date = record.headers().first("WARC-Date").isPresent() ? safeDate(record) : clock.instant();
         NewItem item = NewItem.of(WarcCollector.KIND, itemSource, date, WarcCollector.ID, contentType, parentId,
                 meta);
         return new Recorded(sink.record(item, blob), offset, checks, source.fault());
     }
 
-    private static DigestCheck blockCheck(WarcRecord record, SalvagingStream source) throws IOException {
-        Optional<WarcDigest> declared = record.blockDigest();
+    private static DigestCheck blockCheck(WarcRecord record, LenientHeaders fields, SalvagingStream source)
+            throws IOException {
+        Optional<WarcDigest> declared = fields.blockDigest();
         if (declared.isEmpty()) {
-            return DigestCheck.absent();
+            return DigestCheck.absent(record, "WARC-Block-Digest");
         }
         if (source.fault().isPresent()) {
             return DigestCheck.unchecked(declared.get());
@@ -190,11 +219,7 @@ final class WarcImport {
         }
     }
 
-    private static boolean isHttp(WarcRecord record) {
-        return record.contentType().base().toString().equalsIgnoreCase("application/http");
-    }
-
-    private void damaged(Path file, long offset, int records, IOException e) throws IOException {
+    private void damaged(Path file, long offset, int records, Exception e) throws IOException {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         sink.failed(file.toString(), "WARC file truncated or corrupt at byte offset " + offset + ": " + why
                 + "; the " + records + " record" + (records == 1 ? "" : "s") + " read before it are kept");

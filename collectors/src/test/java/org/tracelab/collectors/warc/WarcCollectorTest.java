@@ -2,6 +2,7 @@ package org.tracelab.collectors.warc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,6 +162,47 @@ class WarcCollectorTest {
         StoredItem partial = records().get(1);
         assertTrue(lab.item(partial.id()).meta().has("readError"));
         assertArrayEquals(java.util.Arrays.copyOf(PAGE, "<html><body>Ish b".length()), raw(partial));
+    }
+
+    @Test
+    void aRecordWithMissingRepeatedOrMalformedFieldsIsKeptWithItsFaultsNamed() throws Exception {
+        String block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nIsh bor";
+        String damaged = "WARC/1.1\r\n" // no WARC-Type, no WARC-Record-ID (found by WarcImportFuzzTest)
+                + "WARC-Date: 2025-06-02T09:13:00Z\r\n"
+                + "WARC-Target-URI: http://jobs.example.invalid/ad/1\r\n"
+                + "WARC-Target-URI: http://jobs.example.invalid/ad/2\r\n"
+                + "WARC-Payload-Digest: sha1:AAAA\r\nWARC-Payload-Digest: sha1:BBBB\r\n"
+                + "Content-Type: ;;;\r\n"
+                + "Content-Length: " + block.length() + "\r\n\r\n" + block + "\r\n\r\n";
+        Path file = tmp.resolve("damaged-fields.warc");
+        String typed = damaged.replace("WARC/1.1\r\n", "WARC/1.1\r\nWARC-Type: response\r\n");
+        // a block digest jwarc cannot parse stops its reader inside the record: the file is damaged from there on
+        String unreadable = typed.replace("WARC-Date", "WARC-Block-Digest: no-colon-here\r\nWARC-Date");
+        Files.writeString(file, damaged + typed + unreadable, StandardCharsets.ISO_8859_1);
+
+        collect(file);
+
+        assertEquals(2, records().size(), lab.failures.toString());
+        Item untyped = lab.item(records().get(0).id());
+        assertFalse(untyped.meta().has("type"));
+        assertFalse(untyped.meta().has("recordId"));
+        assertTrue(untyped.source().endsWith("damaged-fields.warc#0"), "untyped, so no target: " + untyped.source());
+        Item response = lab.item(records().get(1).id());
+        assertEquals("response", response.meta().get("type").asText());
+        assertEquals("http://jobs.example.invalid/ad/1", response.source(), "the first of repeated fields counts");
+        long at = (damaged + typed).length();
+        assertEquals(List.of("WARC file truncated or corrupt at byte offset " + at + ": Invalid WARC-Digest; the 2"
+                + " records read before it are kept"), lab.failures.stream().map(f -> f.substring(f.indexOf("WARC file")))
+                .toList());
+    }
+
+    @Test
+    void aFileTooShortToTellPlainFromGzippedIsDamagedAtOffsetZero() throws Exception {
+        Path one = tmp.resolve("one-byte.warc"); // found by WarcImportFuzzTest: jwarc threw EOFException
+        Files.write(one, new byte[] {'n'});
+        collect(one);
+        assertEquals(1, lab.stored.size(), "the file itself is kept");
+        assertTrue(lab.failures.get(0).contains("byte offset 0: too short to be a WARC file"), lab.failures.toString());
     }
 
     @Test

@@ -266,10 +266,16 @@ public final class BagWriter {
         return f;
     }
 
-    /** Copies the item's own WARC record (a gzip member of its own) byte for byte from the case's WARC file. */
+    /**
+     * Copies the item's own WARC records (gzip members of their own) byte for byte from the case's WARC file: its
+     * request and response, which lie one after the other. Items captured before the request's offset was kept
+     * ({@code requestOffset} in their meta) give their response alone.
+     */
     private void addRecord(Payload payload, Item item, JsonNode warc) throws IOException {
-        long offset = warc.path("offset").asLong(-1);
-        long length = warc.path("length").asLong(-1);
+        long response = warc.path("offset").asLong(-1);
+        long request = warc.path("requestOffset").asLong(-1);
+        long offset = request >= 0 && request < response ? request : response;
+        long length = warc.path("length").asLong(-1) + (response - offset);
         Path file = caseWarc(warc.path("file").asText());
         if (offset < 0 || length <= 0 || offset + length > Files.size(file)) {
             throw new TracelabException(TracelabException.Failure.IO, "item " + item.id() + ": its WARC record at "
@@ -331,8 +337,9 @@ public final class BagWriter {
                     + selection.parents() + " items they were captured from (redirect hops before them, the page "
                     + "or archive they were found in), included so each match's provenance can be checked; "
                     + "items.csv says which is which (included_as). data/warc/ holds each HTTP item's own WARC "
-                    + "response record, byte for byte as at warc_offset in warc_file of the case, and no other "
-                    + "capture");
+                    + "request and response records, byte for byte as they lie in warc_file of the case, the "
+                    + "response at warc_offset (the response alone for items captured before Tracelab kept the "
+                    + "request's offset), and no other capture");
         }
         field(sb, "Tracelab-Signature", SIGNATURE + " (Ed25519 over the bytes of " + SIGNED_MANIFEST + ")");
         field(sb, "Tracelab-Public-Key", PUBLIC_KEY + " (SHA-256 of its DER form " + fingerprint + ")");
