@@ -1,5 +1,6 @@
 package org.tracelab.core.search;
 
+import org.tracelab.core.Printable;
 import org.tracelab.core.TracelabException;
 
 /**
@@ -15,10 +16,12 @@ public final class QuerySyntaxException extends TracelabException {
      * @param column 1-based column of the fault; one past the end when the query ended too early
      */
     public QuerySyntaxException(String query, int column, String problem) {
-        super(Failure.BAD_INPUT, "query: col " + column + ": " + problem);
+        // The problem often quotes a token of the query, which may hold a newline or an escape sequence: escaped
+        // here, once, so no reason any parser gives can break the one-line message.
+        super(Failure.BAD_INPUT, "query: col " + column + ": " + Printable.of(problem));
         this.query = query;
         this.column = Math.max(1, Math.min(column, query.length() + 1));
-        this.problem = problem;
+        this.problem = Printable.of(problem);
     }
 
     public String query() {

@@ -1,6 +1,7 @@
 package org.tracelab.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,14 @@ class CaseQueryParserTest {
     void controlCharactersInTheQueryKeepTheCaretAligned() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("a\tb)"));
         assertEquals("a b)\n   ^", e.caret());
+    }
+
+    @Test
+    void aReasonQuotingALineBreakStaysOneLine() {
+        // Found by fuzzing (seed token-with-line-break): the parser quoted a token holding a line break.
+        QuerySyntaxException e = new QuerySyntaxException("ish ~b\nc", 5, "unexpected '~b\nc' here");
+        assertEquals("query: col 5: unexpected '~b\\nc' here", e.getMessage());
+        assertFalse(e.problem().contains("\n"), e.problem());
     }
 
     @Test
