@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tracelab.core.analysis.CaseAnalyzers;
@@ -50,16 +51,28 @@ final class BlobTextHighlighter extends UnifiedHighlighter {
     }
 
     /**
-     * Passages of document {@code doc} from the first text field whose terms of {@code highlight} it holds; none
-     * when only fields other than text matched.
+     * Passages of each hit, in the order given, from the first text field whose terms of {@code highlight} it holds;
+     * none when only fields other than text matched.
      */
-    @SuppressWarnings("unchecked")
-    List<String> passages(int doc, Query highlight) throws IOException {
+    List<List<String>> passages(ScoreDoc[] hits, Query highlight) throws IOException {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
         int[] max = new int[FIELDS.length];
         Arrays.fill(max, PASSAGES);
-        Map<String, Object[]> marked = highlightFieldsAsObjects(FIELDS, highlight, new int[] {doc}, max);
+        Map<String, Object[]> marked = highlightFieldsAsObjects(FIELDS, highlight, docs, max);
+        List<List<String>> out = new ArrayList<>(hits.length);
+        for (int i = 0; i < hits.length; i++) {
+            out.add(firstMarked(marked, i));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> firstMarked(Map<String, Object[]> marked, int hit) {
         for (String field : FIELDS) {
-            if (marked.get(field)[0] instanceof List<?> list && !list.isEmpty()) {
+            if (marked.get(field)[hit] instanceof List<?> list && !list.isEmpty()) {
                 return (List<String>) list;
             }
         }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -56,7 +55,8 @@ public final class CaseSearcher implements AutoCloseable {
         this.reader = reader;
         this.threads = PerCoreSearcher.newPool();
         this.searcher = new PerCoreSearcher(reader, threads);
-        this.highlighter = new BlobTextHighlighter(searcher, analyzer, blobs);
+        // Highlighting on one thread: its per-field term statistics gain nothing from being spread over cores.
+        this.highlighter = new BlobTextHighlighter(new IndexSearcher(reader), analyzer, blobs);
     }
 
     /** Opens the index of the case in {@code caseDir}; bad input, saying how to make one, when there is none. */
@@ -113,17 +113,16 @@ public final class CaseSearcher implements AutoCloseable {
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
             long total = top.totalHits.value();
             StoredFields stored = searcher.storedFields();
-            // Stored fields are read here, one reader for all; each hit's passages are then highlighted on its own
-            // thread, which overlaps the reads of the hits' texts from the blob store.
-            List<Callable<SearchHit>> tasks = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
+            // All hits in one call: the highlighter builds each field's weight once for them, not once per hit.
+            List<List<String>> passages = highlighter.passages(top.scoreDocs, highlight);
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
                 Document doc = stored.document(sd.doc, HIT_FIELDS);
-                tasks.add(() -> new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score,
-                        doc.get(IndexFields.KIND), doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
-                        Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
-                        highlighter.passages(sd.doc, highlight)));
+                hits.add(new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score, doc.get(IndexFields.KIND),
+                        doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG), Instant.ofEpochMilli(captured(doc)),
+                        Optional.ofNullable(doc.get(IndexFields.TITLE)), passages.get(i)));
             }
-            List<SearchHit> hits = searcher.getTaskExecutor().invokeAll(tasks);
             return new SearchResults(text, total, hits);
         } catch (IOException e) {
             throw TracelabException.io("searching the index", e);
