@@ -7,9 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -36,7 +36,6 @@ final class BlobTextHighlighter extends UnifiedHighlighter {
     private static final int HIGHLIGHT_BYTES = 4 * HIGHLIGHT_CHARS;
     /** Length a passage aims at. */
     static final int PASSAGE_CHARS = 160;
-    private static final String[] FIELDS = CaseAnalyzers.TEXT_FIELDS.toArray(String[]::new);
 
     private final BlobStore blobs;
 
@@ -55,28 +54,37 @@ final class BlobTextHighlighter extends UnifiedHighlighter {
      * none when only fields other than text matched.
      */
     List<List<String>> passages(ScoreDoc[] hits, Query highlight) throws IOException {
-        int[] docs = new int[hits.length];
+        List<List<String>> out = new ArrayList<>(Collections.nCopies(hits.length, List.of()));
+        List<Integer> left = new ArrayList<>();
         for (int i = 0; i < hits.length; i++) {
-            docs[i] = hits[i].doc;
+            left.add(i);
         }
-        int[] max = new int[FIELDS.length];
-        Arrays.fill(max, PASSAGES);
-        Map<String, Object[]> marked = highlightFieldsAsObjects(FIELDS, highlight, docs, max);
-        List<List<String>> out = new ArrayList<>(hits.length);
-        for (int i = 0; i < hits.length; i++) {
-            out.add(firstMarked(marked, i));
+        // One field at a time, each for the hits the fields before it did not mark: matching a hit's terms in a
+        // field (a weight on its own reader, per hit and field) is most of the highlighting, and text marks nearly
+        // every hit.
+        for (String field : CaseAnalyzers.TEXT_FIELDS) {
+            if (left.isEmpty()) {
+                break;
+            }
+            int[] docs = left.stream().mapToInt(i -> hits[i].doc).toArray();
+            Object[] marked = highlightFieldsAsObjects(new String[] {field}, highlight, docs, new int[] {PASSAGES})
+                    .get(field);
+            List<Integer> unmarked = new ArrayList<>();
+            for (int j = 0; j < docs.length; j++) {
+                if (marked[j] instanceof List<?> list && !list.isEmpty()) {
+                    out.set(left.get(j), strings(list));
+                } else {
+                    unmarked.add(left.get(j));
+                }
+            }
+            left = unmarked;
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> firstMarked(Map<String, Object[]> marked, int hit) {
-        for (String field : FIELDS) {
-            if (marked.get(field)[hit] instanceof List<?> list && !list.isEmpty()) {
-                return (List<String>) list;
-            }
-        }
-        return List.of();
+    private static List<String> strings(List<?> passages) {
+        return (List<String>) passages; // what PassageMarker makes
     }
 
     /** Each document's text from its blob, the same for every text field (each holds the whole text). */
