@@ -9,9 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -163,6 +169,27 @@ class SearchTest {
         assertEquals(before, sources("oʻqituvchi OR nannies OR phone:\"90 1234567\""));
         Cli.Run v = cli.run("verify");
         assertEquals(0, v.code(), v::toString);
+    }
+
+    @Test
+    void searchOnAnIndexOfTheOldFormatAsksForReindexWhichMendsIt() throws IOException {
+        Set<String> before = sources("oʻqituvchi OR nannies");
+        // What an index written before session 3 says of itself: how many texts it covers, no format.
+        try (Directory dir = FSDirectory.open(caseDir.resolve("index"));
+             IndexWriter w = new IndexWriter(dir,
+                     new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>();
+            w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            assertEquals("2", data.remove("tracelab.index.format"), data::toString);
+            w.setLiveCommitData(data.entrySet(), true);
+            w.commit();
+        }
+        Cli.Run old = cli.run("search", "ish");
+        assertEquals(2, old.code(), old::toString);
+        assertTrue(old.err().contains("format 1") && old.err().contains("run 'tracelab reindex'"), old::toString);
+        Cli.Run re = cli.run("reindex");
+        assertEquals(0, re.code(), re::toString);
+        assertEquals(before, sources("oʻqituvchi OR nannies"));
     }
 
     @Test

@@ -36,9 +36,8 @@ public final class CaseAnalyzers {
      * {@link #TEXT_EN} for words in Latin script alone. A Latin word passes through the Russian stemmer unchanged,
      * so in {@link #TEXT_RU} it ends as in {@link #TEXT} (same folding; transliteration leaves Latin alone) and that
      * field would only match again ads that {@link #TEXT} matches; searching one field less saves a third of the
-     * matching of phrases of frequent words. Not the reverse for Cyrillic words: {@link #TEXT_EN} holds them folded
-     * and unstemmed, the only field where {@code жилье} meets {@code жильё} (transliteration in {@link #TEXT} and
-     * stemming in {@link #TEXT_RU} come before folding).
+     * matching of phrases of frequent words. Not the reverse for Cyrillic words: {@link #TEXT} holds them
+     * transliterated and {@link #TEXT_EN} folded and unstemmed, and each matches forms the others do not.
      */
     public static List<String> textFieldsFor(String words) {
         boolean latin = false;

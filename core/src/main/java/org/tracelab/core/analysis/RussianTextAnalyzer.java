@@ -6,18 +6,38 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzer of {@code text_ru}: Russian light stemming on the original Cyrillic (transliterating first would hide
- * the endings the stemmer strips), folding after stemming so {@code ё} and {@code е} meet.
+ * the endings the stemmer strips), then case and diacritics folded.
+ *
+ * <p>{@code ё} becomes {@code е} before the stemmer: folded only after it, {@code жильё} and {@code жилье} were
+ * stemmed to two different terms and each spelling found a
+ * different set of ads. The rest of the folding stays after the stemmer, which needs {@code й} to tell endings
+ * apart; a char filter keeps the offsets highlighting reads from the postings.
  */
 final class RussianTextAnalyzer extends Analyzer {
+    private static final NormalizeCharMap YO = yo();
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(UzbekScriptAnalyzer.APOSTROPHES, reader);
+        return new MappingCharFilter(YO, new MappingCharFilter(UzbekScriptAnalyzer.APOSTROPHES, reader));
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return initReader(fieldName, reader);
+    }
+
+    private static NormalizeCharMap yo() {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        builder.add("ё", "е");
+        builder.add("Ё", "Е");
+        return builder.build();
     }
 
     @Override

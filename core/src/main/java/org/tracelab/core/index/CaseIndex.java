@@ -17,7 +17,8 @@ import org.apache.lucene.store.FSDirectory;
  * texts whenever it is missing or out of step with them.
  *
  * <p>Each commit records how many extracted texts it covers; a writer that finds another number (a run killed
- * between committing the database and the index, an index copied from elsewhere) knows to rebuild.
+ * between committing the database and the index, an index copied from elsewhere) knows to rebuild; so does one that
+ * finds an index of another {@link IndexFormat}.
  */
 public final class CaseIndex implements AutoCloseable {
     /** The commit user-data key holding the number of extracted texts the index covers. */
@@ -47,7 +48,9 @@ public final class CaseIndex implements AutoCloseable {
             if (DirectoryReader.indexExists(directory)) {
                 try (DirectoryReader r = DirectoryReader.open(directory)) {
                     String c = r.getIndexCommit().getUserData().get(COVERS);
-                    covered = c == null ? -1 : Long.parseLong(c);
+                    // An index of another format is rebuilt whole, like one out of step with the texts.
+                    boolean current = IndexFormat.of(r.getIndexCommit()) == IndexFormat.CURRENT;
+                    covered = c == null || !current ? -1 : Long.parseLong(c);
                 } catch (IOException | NumberFormatException e) {
                     covered = -1; // unreadable or foreign: rebuilt below by the caller
                 }
@@ -81,7 +84,8 @@ public final class CaseIndex implements AutoCloseable {
 
     /** Makes what was added durable, recording that it covers {@code texts} extracted texts. */
     public void commit(long texts) throws IOException {
-        writer.setLiveCommitData(Map.of(COVERS, Long.toString(texts)).entrySet());
+        writer.setLiveCommitData(Map.ofEntries(Map.entry(COVERS, Long.toString(texts)), IndexFormat.current())
+                .entrySet());
         writer.commit();
     }
 

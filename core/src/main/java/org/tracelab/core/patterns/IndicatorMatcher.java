@@ -136,8 +136,10 @@ public final class IndicatorMatcher {
         firstByDoc.forEach((doc, first) -> {
             String text = textOf.apply(doc);
             List<IndicatorHit> hits = new ArrayList<>();
-            first.forEach((id, indicator) ->
-                    hits.add(new IndicatorHit(indicator, Passages.of(text, List.copyOf(spansByDoc.get(doc).get(id))))));
+            // A case index holds the title after the text (index format 2), so a match in it lies past the text's end:
+            // the hit counts, but shows no passage.
+            first.forEach((id, indicator) -> hits.add(new IndicatorHit(indicator, Passages.of(text,
+                    spansByDoc.get(doc).get(id).stream().filter(s -> s.end() <= text.length()).toList()))));
             out.accept(doc, hits);
         });
     }

@@ -121,6 +121,13 @@ class CaseAnalyzersTest {
         assertEquals(List.of("mehnat", "yerkin", "shahar"), terms(CaseAnalyzers.TEXT, "меҳнат Еркин шаҳар"));
     }
 
+    @Test
+    void russianFieldFoldsYoBeforeStemmingSoBothSpellingsMeet() throws IOException {
+        List<String> withYo = terms(CaseAnalyzers.TEXT_RU, "жильё Жильём");
+        assertEquals(terms(CaseAnalyzers.TEXT_RU, "жилье Жильем"), withYo);
+        assertEquals(terms(CaseAnalyzers.TEXT_RU, "жилья жилья"), withYo);
+    }
+
     private static Set<String> search(String text) throws ParseException, IOException {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
                 CaseAnalyzers.TEXT_FIELDS.toArray(String[]::new), analyzer);
