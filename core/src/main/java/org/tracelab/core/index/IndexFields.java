@@ -10,12 +10,10 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.ingest.EntityMention;
 
@@ -41,22 +39,9 @@ public final class IndexFields {
     public static final String SOURCE = "source";
     /** SHA-256 of the extracted text blob: stored only, to highlight hits from the text itself. */
     public static final String TEXT_SHA256 = "text_sha256";
-    /**
-     * How the text fields are indexed: with each term's character offsets in the postings, so that highlighting
-     * reads where a hit's words are instead of analysing its text again (transliteration made that most of a
-     * search's time). Costs index size; see docs/BENCHMARKS.md.
-     */
-    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
     /** Fields holding one exact lowercase value. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, KIND, HOST, LANG, COLLECTOR, TAGS);
     private IndexFields() {
-    }
-
-    private static FieldType textWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 
     /** The field that holds entities of {@code type}, e.g. {@code entity.phone}. */
@@ -114,17 +99,15 @@ public final class IndexFields {
         }
         doc.add(new StoredField(SOURCE, it.item().source()));
         doc.add(new StoredField(TEXT_SHA256, it.derived().blob().sha256()));
-        // The text before the title: offsets then count from the text's start, as in the blob a hit's passages
-        // are cut from, and the title's lie past its end, where the highlighter stops.
-        for (String f : CaseAnalyzers.TEXT_FIELDS) {
-            doc.add(new Field(f, it.text(), TEXT_WITH_OFFSETS));
-        }
         it.derived().title().ifPresent(t -> {
             doc.add(new TextField(TITLE, t, Field.Store.YES));
             for (String f : CaseAnalyzers.TEXT_FIELDS) {
-                doc.add(new Field(f, t, TEXT_WITH_OFFSETS));
+                doc.add(new TextField(f, t, Field.Store.NO));
             }
         });
+        for (String f : CaseAnalyzers.TEXT_FIELDS) {
+            doc.add(new TextField(f, it.text(), Field.Store.NO));
+        }
         for (EntityMention e : it.entities()) {
             doc.add(new StringField(entityField(e.type()), e.value(), Field.Store.NO));
         }

@@ -119,21 +119,6 @@ class CaseSearcherTest {
     }
 
     @Test
-    void passagesComeFromThePostingsOffsetsWithoutAnalysingTheTextAgain() {
-        Analyzer refusing = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                throw new AssertionError("the highlighter analysed " + fieldName + " again");
-            }
-        };
-        Query query = new CaseQueryParser(analyzer, entities).parse("\"tajriba shart emas\"");
-        try (CaseSearcher postingsOnly = CaseSearcher.open(caseDir, blobs, refusing)) {
-            String cyrillic = passagesOf(postingsOnly.search("", query, query, 10), 2);
-            assertTrue(cyrillic.contains("«Тажриба") && cyrillic.contains("эмас»"), cyrillic);
-        }
-    }
-
-    @Test
     void russianPhraseFindsOtherFormsOfItsWords() {
         SearchResults r = search("\"работа за границей\"", 10);
         assertEquals(Set.of(3L, 4L), ids(r));
