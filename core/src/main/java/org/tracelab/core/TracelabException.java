@@ -2,6 +2,8 @@ package org.tracelab.core;
 
 /**
  * A failure Tracelab can explain in one line; {@link #failure()} tells the command line which exit code it means.
+ * The message is made one line here, for every caller: it often quotes the input (a pack's value, a query's token,
+ * a file name), which may hold line breaks or terminal escapes (control characters are written as escapes).
  */
 public class TracelabException extends RuntimeException {
     /** What kind of failure, so the caller can choose an exit code without parsing messages. */
@@ -17,12 +19,12 @@ public class TracelabException extends RuntimeException {
     private final Failure failure;
 
     public TracelabException(Failure failure, String message) {
-        super(message);
+        super(Printable.of(message));
         this.failure = failure;
     }
 
     public TracelabException(Failure failure, String message, Throwable cause) {
-        super(message, cause);
+        super(Printable.of(message), cause);
         this.failure = failure;
     }
 

@@ -16,9 +16,9 @@ public final class QuerySyntaxException extends TracelabException {
      * @param column 1-based column of the fault; one past the end when the query ended too early
      */
     public QuerySyntaxException(String query, int column, String problem) {
-        // The problem often quotes a token of the query, which may hold a newline or an escape sequence: escaped
-        // here, once, so no reason any parser gives can break the one-line message.
-        super(Failure.BAD_INPUT, "query: col " + column + ": " + Printable.of(problem));
+        // The problem often quotes a token of the query, which may hold a line break; the message is made one line
+        // by TracelabException, the problem alone here, for callers that print it beside the caret.
+        super(Failure.BAD_INPUT, "query: col " + column + ": " + problem);
         this.query = query;
         this.column = Math.max(1, Math.min(column, query.length() + 1));
         this.problem = Printable.of(problem);
