@@ -16,6 +16,8 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.entities.EntityType;
 import org.tracelab.core.index.IndexFields;
@@ -170,16 +172,23 @@ public final class CaseQueryParser {
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
             String indexField = indexField(field);
             try {
+                if (!RegexBudget.fits(new RegExp(termStr, RegExp.ALL))) {
+                    throw regexError(termStr, "regular expression too complex (more than "
+                            + RegexBudget.MAX_STATES + " automaton states); simplify its repetitions");
+                }
                 return super.getRegexpQuery(indexField, termStr);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
                 // Lucene's RegExp rejects a bad /regex/ with an unchecked exception; it is the user's syntax error.
-                int at = query.indexOf("/" + termStr);
-                ParseException pe = new ParseException("bad regular expression");
-                // The caret shows which; the expression itself may hold anything, line breaks included.
-                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, "not a regular expression: "
-                        + e.getMessage()));
-                throw pe;
+                throw regexError(termStr, "not a regular expression: " + e.getMessage());
             }
+        }
+
+        /** The caret shows which expression; the expression itself may hold anything, line breaks included. */
+        private ParseException regexError(String termStr, String problem) {
+            int at = query.indexOf("/" + termStr);
+            ParseException pe = new ParseException("bad regular expression");
+            pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1, problem));
+            return pe;
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import org.tracelab.core.index.IndexFields;
@@ -113,5 +114,17 @@ class CaseQueryParserTest {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish /a(b/"));
         assertEquals(5, e.column());
         assertTrue(e.problem().startsWith("not a regular expression: "), e.problem());
+    }
+    @Test
+    void aRegularExpressionWhoseAutomatonWouldExplodeIsASyntaxErrorNotAHang() {
+        // Each stacked repetition doubles the automaton Lucene builds before its determinize limit applies.
+        for (String regex : List.of("a" + "+".repeat(60), "(".repeat(40) + "a" + ")+".repeat(40), "(ab){1,70000}")) {
+            QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser.parse("ish /" + regex + "/"),
+                    regex);
+            assertEquals(5, e.column());
+            assertTrue(e.problem().startsWith("regular expression too complex"), e.problem());
+        }
+        assertNotNull(parser.parse("/[0-9]{2,3}(-[0-9]{2}){2}/"), "a real pattern stays within the budget");
+        assertNotNull(parser.parse("/(ish|ishchi)+/"));
     }
 }
