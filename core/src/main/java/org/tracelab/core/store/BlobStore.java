@@ -21,8 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.tracelab.core.Hashing;
 
@@ -44,6 +46,11 @@ public final class BlobStore {
     public static final long STAGE_MAX_BYTES = 1 << 20;
     /** Syncs issued at once when publishing, so the file system can cover many of them with one journal commit. */
     private static final int SYNC_THREADS = 16;
+    /**
+     * The threads that issue those syncs, shared by every store and kept a few seconds between batches: a crawl
+     * publishes a batch every 32 pages, and a new pool per batch started some 7,000 threads in a 2,000-page crawl.
+     */
+    private static final ExecutorService SYNCS = syncThreads();
     /** Staged blobs waiting that make the staging thread publish them, so syncs overlap other threads' work. */
     static final int BATCH = 32;
     private static final String STAGED_SUFFIX = ".staged";
@@ -99,6 +106,18 @@ public final class BlobStore {
 
     /** Opens a stored or staged blob; the caller closes the stream. */
     public InputStream open(BlobId id) throws IOException {
+        boolean isStaged;
+        synchronized (staged) {
+            isStaged = staged.containsKey(id);
+        }
+        if (isStaged) {
+            try {
+                return Files.newInputStream(stagedPath(id));
+            } catch (NoSuchFileException published) {
+                // named since: a publish renamed it into place
+                return Files.newInputStream(path(id));
+            }
+        }
         try {
             return Files.newInputStream(path(id));
         } catch (NoSuchFileException unnamed) {
@@ -147,6 +166,7 @@ public final class BlobStore {
         Received r = receive(in, limit, false);
         StoredBlob blob;
         List<Map.Entry<BlobId, Path>> batch = List.of();
+        boolean moved = false;
         try {
             if (r.size() > STAGE_MAX_BYTES) {
                 sync(r.tmp());
@@ -158,6 +178,7 @@ public final class BlobStore {
                 }
                 Path name = stagedPath(r.id());
                 Files.move(r.tmp(), name, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
                 staged.put(r.id(), name);
                 unclaimed.put(r.id(), name);
                 blob = r.blob(false);
@@ -166,7 +187,9 @@ public final class BlobStore {
                 }
             }
         } finally {
-            Files.deleteIfExists(r.tmp());
+            if (!moved) {
+                Files.deleteIfExists(r.tmp());
+            }
         }
         if (!batch.isEmpty()) {
             try {
@@ -281,15 +304,10 @@ public final class BlobStore {
             }
             return;
         }
-        ExecutorService threads = Executors.newFixedThreadPool(Math.min(SYNC_THREADS, paths.size()), r -> {
-            Thread t = new Thread(r, "tracelab-blob-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Future<?>> running = new ArrayList<>(paths.size());
         try {
-            List<Future<?>> running = new ArrayList<>(paths.size());
             for (Path p : paths) {
-                running.add(threads.submit(() -> {
+                running.add(SYNCS.submit(() -> {
                     task.run(p);
                     return null;
                 }));
@@ -312,8 +330,20 @@ public final class BlobStore {
                 throw first;
             }
         } finally {
-            threads.shutdownNow();
+            // interrupted or failed early: what was not started need not run
+            running.forEach(f -> f.cancel(false));
         }
+    }
+
+    private static ExecutorService syncThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(SYNC_THREADS, SYNC_THREADS, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "tracelab-blob-sync");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private record Received(Path tmp, BlobId id, long size, boolean truncated) {
@@ -327,8 +357,14 @@ public final class BlobStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
-        Files.createDirectories(incoming);
-        Path tmp = Files.createTempFile(incoming, "blob-", ".part");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(incoming, "blob-", ".part");
+        } catch (NoSuchFileException noFolder) {
+            // Made on first use only: creating it before every blob cost two exceptions a blob inside the JDK.
+            Files.createDirectories(incoming);
+            tmp = Files.createTempFile(incoming, "blob-", ".part");
+        }
         try {
             MessageDigest sha = Hashing.sha256();
             long size = 0;
