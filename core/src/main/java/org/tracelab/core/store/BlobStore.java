@@ -122,29 +122,21 @@ public final class BlobStore {
         return contains(id);
     }
 
-    /** Opens a stored or staged blob; the caller closes the stream. */
+    /**
+     * Opens a stored or staged blob; the caller closes the stream. The blob may have been staged by another
+     * instance on the same folder (a collector reading back what the case's store staged), so this instance's
+     * list of staged blobs cannot tell where it is; a check of the name can, as a named blob is never removed.
+     */
     public InputStream open(BlobId id) throws IOException {
-        boolean isStaged;
-        synchronized (staged) {
-            isStaged = staged.containsKey(id);
-        }
-        if (isStaged) {
-            try {
-                return Files.newInputStream(stagedPath(id));
-            } catch (NoSuchFileException published) {
-                // named since: a publish renamed it into place
-                return Files.newInputStream(path(id));
-            }
+        Path named = path(id);
+        if (Files.exists(named)) {
+            return Files.newInputStream(named);
         }
         try {
-            return Files.newInputStream(path(id));
-        } catch (NoSuchFileException unnamed) {
-            try {
-                return Files.newInputStream(stagedPath(id));
-            } catch (NoSuchFileException published) {
-                // named between the two attempts: a publish renamed it into place
-                return Files.newInputStream(path(id));
-            }
+            return Files.newInputStream(stagedPath(id));
+        } catch (NoSuchFileException published) {
+            // named since the check: a publish renamed it into place
+            return Files.newInputStream(named);
         }
     }
 
