@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.tracelab.samples.LabServer;
+import org.tracelab.samples.LabServerOptions;
 
 /**
  * The training run the {@code ./tracelab} launcher records its ahead-of-time cache from (JDK 25 and newer,
@@ -16,6 +18,8 @@ import java.util.Map;
  * {@code FOLDER}. The cache then holds the classes those commands load, already linked, with their profiles, so a
  * later {@code search} or {@code case info} starts without reading and verifying them out of the jar again. A cache
  * recorded from {@code --version} alone (as the first run after a build made it) held neither Lucene nor SQLite.
+ * It also crawls a small site served on 127.0.0.1 in this JVM, so the capture path (HttpClient, WARC, robots.txt,
+ * link extraction) is in the cache: without it a crawl's first seconds went to loading and linking those classes.
  *
  * <p>Not a command of the contract: {@code java -cp tracelab.jar org.tracelab.cli.StartupTraining FOLDER}.
  */
@@ -26,6 +30,8 @@ public final class StartupTraining {
             "ad-ru.txt", "Вымышленное объявление. Работа за границей, жильё предоставляется. Пишите в Telegram @lab_fake",
             "ad-en.txt", "Fictitious ad. Work abroad, visa and tickets paid, no experience needed. Call +998 91 000 00 00",
             "page.html", "<html><head><title>Fictitious</title></head><body><p>Ish taklifi: oʻqituvchi kerak</p></body></html>");
+    /** Pages of the training crawl's site: enough for the capture path's methods to gather profiles. */
+    private static final int SITE_PAGES = 200;
 
     private StartupTraining() {
     }
@@ -41,6 +47,8 @@ public final class StartupTraining {
         for (Map.Entry<String, String> t : TEXTS.entrySet()) {
             Files.writeString(files.resolve(t.getKey()), t.getValue(), StandardCharsets.UTF_8);
         }
+        Path site = dir.resolve("site");
+        writeSite(site);
         String c = dir.resolve("case").toString();
         List<List<String>> commands = List.of(
                 List.of("--version"),
@@ -58,15 +66,40 @@ public final class StartupTraining {
                 List.of("--case", c, "search", "taklif*", "--tag", "training"));
         int failed = 0;
         for (List<String> command : commands) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Tracelab.run(command.toArray(String[]::new), Map.of(), Clock.systemUTC(),
-                    OutputStream.nullOutputStream(), err, false);
-            if (code != ExitCode.OK) {
-                System.err.println("tracelab start-up training: '" + String.join(" ", command) + "' exited " + code
-                        + ": " + err.toString(StandardCharsets.UTF_8).strip());
-                failed++;
-            }
+            failed += run(command);
+        }
+        try (LabServer server = LabServer.start(site, new LabServerOptions(0, 0, 0, 0, 1))) {
+            failed += run(List.of("-q", "--case", c, "collect", "page", server.baseUri().toString(), "--depth", "3",
+                    "--delay", "0"));
         }
         System.exit(failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED);
+    }
+
+    /** Runs one command line; 1 when it failed (said on stderr), else 0. */
+    private static int run(List<String> command) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Tracelab.run(command.toArray(String[]::new), Map.of(), Clock.systemUTC(),
+                OutputStream.nullOutputStream(), err, false);
+        if (code == ExitCode.OK) {
+            return 0;
+        }
+        System.err.println("tracelab start-up training: '" + String.join(" ", command) + "' exited " + code + ": "
+                + err.toString(StandardCharsets.UTF_8).strip());
+        return 1;
+    }
+
+    /** A fictitious site of {@link #SITE_PAGES} pages, page i linking to pages 10i+1 to 10i+10. */
+    private static void writeSite(Path site) throws IOException {
+        Files.createDirectories(site.resolve("p"));
+        for (int i = 0; i < SITE_PAGES; i++) {
+            StringBuilder html = new StringBuilder("<html><head><title>Fictitious ad " + i
+                    + "</title></head><body><p>Ish taklifi / Работа / Job offer " + i + " (fictitious)</p>\n");
+            for (int k = 10 * i + 1; k <= 10 * i + 10 && k < SITE_PAGES; k++) {
+                html.append("<a href=\"/p/").append(k).append(".html\">ad ").append(k).append("</a>\n");
+            }
+            html.append("</body></html>\n");
+            Path page = i == 0 ? site.resolve("index.html") : site.resolve("p").resolve(i + ".html");
+            Files.writeString(page, html, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -229,14 +229,20 @@ public final class HttpCapture implements AutoCloseable {
 
     /** Stores what {@link #fetch} read, writes its WARC records and records the item; outside the host's turn. */
     private Hop record(Fetched f, Long parentId) throws IOException {
-        StoredBlob blob = f.blob();
-        if (blob == null) {
-            try {
-                blob = sink.storeBlob(new ByteArrayInputStream(f.spooled()), settings.maxBytes());
-            } finally {
+        try {
+            return recordSpooled(f, parentId);
+        } finally {
+            if (f.spooled() != null) {
                 spooling.release();
             }
         }
+    }
+
+    /** {@link #record}, the body still held when it was spooled, so the WARC records are written from memory. */
+    private Hop recordSpooled(Fetched f, Long parentId) throws IOException {
+        byte[] spooled = f.spooled();
+        StoredBlob blob = spooled == null ? f.blob()
+                : sink.storeBlob(new ByteArrayInputStream(spooled), settings.maxBytes());
         URI url = f.url();
         InetAddress ip = f.ip();
         Instant date = f.date();
@@ -261,8 +267,9 @@ public final class HttpCapture implements AutoCloseable {
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
 
         BlobId body = blob.id();
+        // A spooled body is exactly the blob's bytes (it is shorter than the limit): no need to read them back.
         Exchange x = new Exchange(url, requestTarget(url), sent, ip, date, status, received, blob,
-                () -> blobs.open(body));
+                spooled != null ? () -> new ByteArrayInputStream(spooled) : () -> blobs.open(body));
         WarcLocation warc = archive.write(x);
 
         Map<String, Object> meta = new LinkedHashMap<>();
