@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -183,38 +182,29 @@ public final class BagWriter {
         long files;
         progress.total(-1, "items");
         try (Payload payload = new Payload(bag)) {
-            try {
-                c.forEachItem(ti -> {
-                    Item item = ti.item();
-                    if (!selection.holds(item.id())) {
-                        return;
+            c.forEachItem(ti -> {
+                Item item = ti.item();
+                if (!selection.holds(item.id())) {
+                    return;
+                }
+                payload.copy(BagPaths.item(item), () -> c.openRaw(item));
+                Optional<DerivedText> text = withText.contains(item.id()) ? c.text(item.id()) : Optional.empty();
+                if (text.isPresent()) {
+                    payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
+                    texts.add(item.id());
+                }
+                JsonNode warc = item.meta().path("warc");
+                if (warc.path("file").isTextual()) {
+                    if (selection.whole()) {
+                        warcFiles.add(warc.path("file").asText());
+                    } else {
+                        addRecord(payload, item, warc);
+                        records.add(item.id());
                     }
-                    try {
-                        payload.copy(BagPaths.item(item), () -> c.openRaw(item));
-                        Optional<DerivedText> text = withText.contains(item.id()) ? c.text(item.id())
-                                : Optional.empty();
-                        if (text.isPresent()) {
-                            payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
-                            texts.add(item.id());
-                        }
-                        JsonNode warc = item.meta().path("warc");
-                        if (warc.path("file").isTextual()) {
-                            if (selection.whole()) {
-                                warcFiles.add(warc.path("file").asText());
-                            } else {
-                                addRecord(payload, item, warc);
-                                records.add(item.id());
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    items[0]++;
-                    progress.advance(1);
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+                }
+                items[0]++;
+                progress.advance(1);
+            });
             for (String warc : warcFiles) {
                 Path file = caseWarc(warc);
                 payload.copy(BagPaths.warc(warc), () -> Files.newInputStream(file));
