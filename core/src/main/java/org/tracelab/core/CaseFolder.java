@@ -66,9 +66,11 @@ final class CaseFolder {
     static CaseManifest readManifest(Path d) {
         Path f = d.resolve(MANIFEST);
         try {
-            return Json.MAPPER.readValue(f.toFile(), CaseManifest.class);
+            return CaseManifest.fromJson(Json.MAPPER.readTree(f.toFile()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getMessage());
         } catch (IOException e) {
             throw TracelabException.io("reading " + f, e);
         }
