@@ -46,7 +46,8 @@ final class CaseFolder {
     static Path requireCase(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
-            throw TracelabException.badInput(d.toString(), "no such case folder");
+            throw TracelabException.badInput(d.toString(), Files.exists(d)
+                    ? "is a file, not a case folder" : "no such case folder");
         }
         if (!Files.isRegularFile(d.resolve(MANIFEST)) || !Files.isRegularFile(d.resolve(DATABASE))) {
             throw TracelabException.badInput(d.toString(),

@@ -49,6 +49,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.CustodyTable;
 import org.tracelab.core.export.ExportResult;
+import org.tracelab.core.export.ExportTarget;
 import org.tracelab.core.export.ItemsTable;
 import org.tracelab.core.export.TableFormat;
 import org.tracelab.core.ingest.DerivedText;
@@ -115,13 +116,7 @@ public final class BagWriter {
 
     /** Writes the bag to {@code out}, which must not exist; returns the hash of its signed tag manifest. */
     public ExportResult write(Path out, Progress progress) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target)) {
-            throw TracelabException.badInput(target.toString(), "already exists; a bag goes to a new folder");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw TracelabException.badInput(target.toString(), "its parent folder does not exist");
-        }
+        Path target = ExportTarget.requireNew(out, "already exists; a bag goes to a new folder");
         // The query is parsed and run before the folder exists, so a bad one leaves nothing behind.
         BagSelection selection = query == null ? BagSelection.all() : BagSelection.matching(c, query);
         // Built in <name>.part and renamed when complete. The lock file inside says an export is writing it; the OS
