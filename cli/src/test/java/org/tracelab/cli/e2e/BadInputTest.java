@@ -207,6 +207,22 @@ class BadInputTest {
     }
 
     @Test
+    void anExportOverAFileOrFolderThatExistsIsBadInputAndLeavesItAlone() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(folder.resolve("keep.txt"), "someone's file");
+        for (Path out : new Path[] {folder, good}) {
+            Cli.Run r = cli.run("export", "bag", "--out", out.toString());
+            assertEquals(2, r.code(), r::toString);
+            oneLine(r);
+            assertTrue(r.err().contains(out + ": already exists"), r::toString);
+        }
+        assertEquals("someone's file", Files.readString(folder.resolve("keep.txt")));
+        assertEquals(1, Files.list(folder).count());
+        assertEquals("fictitious evidence already in the case", Files.readString(good));
+        caseUnharmed(1);
+    }
+
+    @Test
     void initIntoAFolderWithFilesIsBadInputAndLeavesItAlone() {
         Cli.Run r = Cli.runBare("case", "init", caseDir.toString(), "--name", "x", "--examiner", "y", "--purpose", "z");
         assertEquals(2, r.code(), r::toString);
