@@ -3,7 +3,6 @@ package org.tracelab.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +49,9 @@ final class ShowText {
         }
         out.line("");
         try (BufferedReader r = new BufferedReader(new InputStreamReader(c.openText(d), StandardCharsets.UTF_8))) {
-            r.lines().forEach(line -> out.line(Printable.of(line)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                out.line(Printable.of(line));
+            }
         }
     }
 }

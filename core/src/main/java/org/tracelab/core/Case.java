@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.function.Consumer;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
@@ -232,13 +231,18 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Every item with its tags, in id order, streamed (the case is held for the whole walk). */
-    public synchronized void forEachItem(Consumer<TaggedItem> sink) {
+    /**
+     * Every item with its tags, in id order, streamed (the case is held for the whole walk).
+     *
+     * @throws IOException only as thrown by {@code sink}; the case's own faults are {@link TracelabException}s
+     */
+    public synchronized void forEachItem(RecordSink<TaggedItem> sink) throws IOException {
+        String reading = "reading the items of case " + dir;
+        flushForReading(reading);
         try {
-            flushIfWritable();
             items.forEachTagged(sink);
-        } catch (SQLException | IOException e) {
-            throw TracelabException.io("reading the items of case " + dir, e);
+        } catch (SQLException e) {
+            throw TracelabException.io(reading, e);
         }
     }
 
@@ -262,13 +266,18 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Every custody entry in chain order, streamed. */
-    public synchronized void forEachCustodyEntry(Consumer<CustodyEntry> sink) {
+    /**
+     * Every custody entry in chain order, streamed.
+     *
+     * @throws IOException only as thrown by {@code sink}; the case's own faults are {@link TracelabException}s
+     */
+    public synchronized void forEachCustodyEntry(RecordSink<CustodyEntry> sink) throws IOException {
+        String reading = "reading the custody log of case " + dir;
+        flushForReading(reading);
         try {
-            flushIfWritable();
             custody.forEach(sink);
-        } catch (SQLException | IOException e) {
-            throw TracelabException.io("reading the custody log of case " + dir, e);
+        } catch (SQLException e) {
+            throw TracelabException.io(reading, e);
         }
     }
 
@@ -296,6 +305,15 @@ public final class Case implements AutoCloseable {
     private void flushIfWritable() throws SQLException, IOException {
         if (lock != null) {
             groups.flush();
+        }
+    }
+
+    /** Flushes pending captures before a walk, so a walk's sink is the only source of its IOExceptions. */
+    private void flushForReading(String reading) {
+        try {
+            flushIfWritable();
+        } catch (SQLException | IOException e) {
+            throw TracelabException.io(reading, e);
         }
     }
 

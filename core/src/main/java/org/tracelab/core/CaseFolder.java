@@ -46,7 +46,8 @@ final class CaseFolder {
     static Path requireCase(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
-            throw TracelabException.badInput(d.toString(), "no such case folder");
+            throw TracelabException.badInput(d.toString(), Files.exists(d)
+                    ? "is a file, not a case folder" : "no such case folder");
         }
         if (!Files.isRegularFile(d.resolve(MANIFEST)) || !Files.isRegularFile(d.resolve(DATABASE))) {
             throw TracelabException.badInput(d.toString(),
@@ -66,9 +67,11 @@ final class CaseFolder {
     static CaseManifest readManifest(Path d) {
         Path f = d.resolve(MANIFEST);
         try {
-            return Json.MAPPER.readValue(f.toFile(), CaseManifest.class);
+            return CaseManifest.fromJson(Json.MAPPER.readTree(f.toFile()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getMessage());
         } catch (IOException e) {
             throw TracelabException.io("reading " + f, e);
         }

@@ -1,7 +1,10 @@
 package org.tracelab.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +32,10 @@ public record CaseManifest(@JsonProperty("name") String name,
 
     private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
+    /** The fields of {@code case.json}, the record's components by their JSON names. */
+    private static final List<String> FIELDS = List.of("name", "examiner", "purpose", "region", "created",
+            "toolVersion", "formatVersion");
+
     public CaseManifest {
         requireText(name, "name");
         requireText(examiner, "examiner");
@@ -46,6 +53,43 @@ public record CaseManifest(@JsonProperty("name") String name,
     public static CaseManifest create(String name, String examiner, String purpose, String region, Instant now) {
         String r = region == null ? "UZ" : region.toUpperCase(Locale.ROOT);
         return new CaseManifest(name, examiner, purpose, r, Timestamps.format(now), ToolVersion.version(), FORMAT);
+    }
+
+    /**
+     * The manifest a parsed {@code case.json} holds. Read field by field, not bound by Jackson's databind: binding a
+     * record builds its deserializer by reflection in every process, which was a large part of opening a case for a
+     * command that answers in a second (docs/BENCHMARKS.md, Start-up). As strict as that binding: a field this
+     * build does not know is refused.
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    static CaseManifest fromJson(JsonNode json) {
+        if (!json.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException("unknown field '" + name + "'");
+            }
+        }
+        JsonNode format = json.path("formatVersion");
+        if (!format.isMissingNode() && !format.isInt()) {
+            throw new IllegalArgumentException("formatVersion must be a whole number");
+        }
+        return new CaseManifest(text(json, "name"), text(json, "examiner"), text(json, "purpose"),
+                text(json, "region"), text(json, "created"), text(json, "toolVersion"), format.asInt(0));
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " must be text");
+        }
+        return value.textValue();
     }
 
     private static void requireText(String value, String what) {

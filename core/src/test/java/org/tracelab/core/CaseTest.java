@@ -115,4 +115,31 @@ class CaseTest {
                 () -> CaseManifest.create("x", "E\nforged", "p", "UZ", Clock.systemUTC().instant()));
         assertTrue(e.getMessage().contains("examiner"), e.getMessage());
     }
+
+    @Test
+    void theManifestReadBackIsTheOneWrittenAndAHandEditedOneIsBadInputNamingTheFault() throws IOException {
+        Path dir = tmp.resolve("edited");
+        CaseManifest written;
+        try (Case c = create(dir)) {
+            written = c.manifest();
+        }
+        try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
+            assertEquals(written, c.manifest());
+        }
+        String json = Files.readString(dir.resolve("case.json"));
+        Map<String, String> faults = Map.of(
+                json.replace("\"name\"", "\"nickname\""), "unknown field 'nickname'",
+                json.replace("\"Cadet A\"", "42"), "examiner must be text",
+                json.replaceAll("\"purpose\"\\s*:\\s*\"[^\"]*\",", ""), "purpose must not be empty",
+                json.replace("\"formatVersion\" : 1", "\"formatVersion\" : \"one\""), "formatVersion must be a whole",
+                "[]", "not a JSON object");
+        for (Map.Entry<String, String> fault : faults.entrySet()) {
+            Files.writeString(dir.resolve("case.json"), fault.getKey());
+            TracelabException e = assertThrows(TracelabException.class,
+                    () -> Case.openForReading(dir, Clock.systemUTC()), fault.getKey());
+            assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+            assertTrue(e.getMessage().contains("case.json") && e.getMessage().contains(fault.getValue()),
+                    e.getMessage());
+        }
+    }
 }

@@ -74,6 +74,19 @@ class BadInputTest {
     }
 
     @Test
+    void aLinkToItselfInsideAFolderIsNamedAsALinkNotAsADevice() throws IOException {
+        Path d = tmp.resolve("selfloop");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("ad.txt"), "fictitious");
+        Files.createSymbolicLink(d.resolve("self"), d.resolve("self"));
+        Cli.Run r = cli.run("collect", "file", d.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("not captured: " + d.resolve("self") + ": symbolic link to nothing or to itself"),
+                r::toString);
+        caseUnharmed(2);
+    }
+
+    @Test
     void danglingSymlinkGivenByNameIsBadInput() throws IOException {
         Path link = tmp.resolve("dangling");
         Files.createSymbolicLink(link, tmp.resolve("gone"));
@@ -166,6 +179,47 @@ class BadInputTest {
         assertEquals(2, r.code(), r::toString);
         oneLine(r);
         assertTrue(r.err().contains("not a Tracelab case"), r::toString);
+    }
+
+    @Test
+    void aCaseThatIsAFileIsBadInputSayingSo() {
+        Cli.Run r = Cli.runBare("--case", good.toString(), "case", "info");
+        assertEquals(2, r.code(), r::toString);
+        oneLine(r);
+        assertTrue(r.err().contains(good + ": is a file, not a case folder"), r::toString);
+    }
+
+    @Test
+    void anExportIntoAFileAsIfItWereAFolderIsBadInputSayingSo() {
+        for (String[] export : new String[][] {{"bag"}, {"report"}, {"custody", "--format", "csv"}}) {
+            Path out = good.resolve("out");
+            String[] args = new String[export.length + 3];
+            args[0] = "export";
+            System.arraycopy(export, 0, args, 1, export.length);
+            args[export.length + 1] = "--out";
+            args[export.length + 2] = out.toString();
+            Cli.Run r = cli.run(args);
+            assertEquals(2, r.code(), r::toString);
+            oneLine(r);
+            assertTrue(r.err().contains(out + ": " + good + " is a file, not a folder"), r::toString);
+        }
+        caseUnharmed(1);
+    }
+
+    @Test
+    void anExportOverAFileOrFolderThatExistsIsBadInputAndLeavesItAlone() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(folder.resolve("keep.txt"), "someone's file");
+        for (Path out : new Path[] {folder, good}) {
+            Cli.Run r = cli.run("export", "bag", "--out", out.toString());
+            assertEquals(2, r.code(), r::toString);
+            oneLine(r);
+            assertTrue(r.err().contains(out + ": already exists"), r::toString);
+        }
+        assertEquals("someone's file", Files.readString(folder.resolve("keep.txt")));
+        assertEquals(1, Files.list(folder).count());
+        assertEquals("fictitious evidence already in the case", Files.readString(good));
+        caseUnharmed(1);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -65,6 +67,21 @@ class LabCommandTest {
         Cli.Run r = Cli.runBare("lab", "generate", "--seed", "1", "--ads", "5", "--out", tmp.resolve("busy").toString());
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.err().contains("not empty"), r::toString);
+    }
+
+    @Test
+    void servingOnAPortInUseIsAnIoErrorNamingTheAddress() throws IOException {
+        Path scenario = tmp.resolve("s");
+        assertEquals(0, Cli.runBare("-q", "lab", "generate", "--seed", "3", "--ads", "5", "--out",
+                scenario.toString()).code());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Run r = Cli.runBare("lab", "serve", scenario.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()));
+            assertEquals(3, r.code(), r::toString);
+            assertEquals(1, r.err().strip().lines().count(), r::toString);
+            assertTrue(r.err().contains("127.0.0.1:" + taken.getLocalPort() + ": Address already in use"),
+                    r::toString);
+        }
     }
 
     @Test

@@ -156,6 +156,9 @@ public final class FileCollector implements Collector {
                         if (attrs.isRegularFile()) {
                             out.add(new Candidate(given, root, file, attrs.size(),
                                     Timestamps.format(attrs.lastModifiedTime().toInstant())));
+                        } else if (attrs.isSymbolicLink()) {
+                            // The walker gives a link's own attributes only when following it failed.
+                            failures.add(new String[] {file.toString(), "symbolic link to nothing or to itself"});
                         } else {
                             failures.add(new String[] {file.toString(), "not a regular file (device, FIFO or socket)"});
                         }

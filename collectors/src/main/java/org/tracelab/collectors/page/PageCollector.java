@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
@@ -85,11 +84,13 @@ public final class PageCollector implements Collector {
     }
 
     private static List<String> readUrlFile(Path file) {
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        try {
+            // A list of URLs is held whole anyway; read at once, a malformed byte is an IOException, not unchecked.
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (NoSuchFileException e) {
             throw TracelabException.badInput("--from " + file, "no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             throw TracelabException.badInput("--from " + file, "cannot be read as UTF-8 text: " + e.getMessage());
         }
     }

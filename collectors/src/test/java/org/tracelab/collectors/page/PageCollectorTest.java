@@ -136,6 +136,18 @@ class PageCollectorTest {
     }
 
     @Test
+    void aUrlFileThatIsNotUtf8IsBadInputNamingTheFile() throws Exception {
+        Path list = Files.write(tmp.resolve("urls.txt"), new byte[] {'h', 't', 't', 'p', (byte) 0xff, '\n'});
+
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> collect(List.of(), Map.of("--from", List.of(list.toString()))));
+
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("urls.txt") && e.getMessage().contains("UTF-8"), e.getMessage());
+        assertTrue(site.getAllServeEvents().isEmpty());
+    }
+
+    @Test
     void badSchemeIsBadInputBeforeAnythingIsFetched() {
         page("/a", "a");
 

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.tracelab.core.Json;
+import org.tracelab.core.RecordSink;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.store.BlobStore;
@@ -119,7 +119,7 @@ public final class CustodyLog {
     }
 
     /** Every entry in stored order (by seq), streamed so a long log needs no memory. */
-    public void forEach(Consumer<CustodyEntry> sink) throws SQLException {
+    public void forEach(RecordSink<CustodyEntry> sink) throws SQLException, IOException {
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM custody_log ORDER BY seq")) {
             while (rs.next()) {

@@ -1,7 +1,6 @@
 package org.tracelab.core.export;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
@@ -37,17 +36,11 @@ public final class CustodyTable {
             c.forEachCustodyEntry(e -> {
                 // Canonical JSON in CSV, so the entry hash can be recomputed from the cell; a tree in JSON Lines.
                 Object params = format == TableFormat.CSV ? Json.canonical(e.params()) : e.params();
-                try {
-                    t.row(Arrays.asList(e.seq(), Timestamps.format(e.at()), e.examiner(), e.action(), e.itemId(),
-                            e.tool(), params, e.prevHash(), e.hash(), m.name(), m.purpose()));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
+                t.row(Arrays.asList(e.seq(), Timestamps.format(e.at()), e.examiner(), e.action(), e.itemId(),
+                        e.tool(), params, e.prevHash(), e.hash(), m.name(), m.purpose()));
                 rows[0]++;
                 progress.advance(1);
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return rows[0];
     }

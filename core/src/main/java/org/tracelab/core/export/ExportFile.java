@@ -53,13 +53,7 @@ final class ExportFile implements AutoCloseable {
 
     /** Starts a file that will be {@code target}, which must not exist yet. */
     static ExportFile create(Path target) {
-        Path t = target.toAbsolutePath().normalize();
-        if (Files.exists(t)) {
-            throw TracelabException.badInput(t.toString(), "already exists; exports never overwrite");
-        }
-        if (t.getParent() == null || !Files.isDirectory(t.getParent())) {
-            throw TracelabException.badInput(t.toString(), "its folder does not exist");
-        }
+        Path t = ExportTarget.requireNew(target, "already exists; exports never overwrite");
         Path part = t.resolveSibling(t.getFileName() + ".part");
         FileChannel channel = null;
         try {

@@ -2,7 +2,6 @@ package org.tracelab.core.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,16 +64,10 @@ public final class ItemsTable {
                 if (bag != null && !bag.holds(ti.item())) {
                     return;
                 }
-                try {
-                    t.row(cells(ti, m, scan, bag, format));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
+                t.row(cells(ti, m, scan, bag, format));
                 rows[0]++;
                 progress.advance(1);
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return rows[0];
     }

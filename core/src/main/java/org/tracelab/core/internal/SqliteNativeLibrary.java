@@ -22,6 +22,7 @@ import org.sqlite.util.LibraryLoaderUtil;
 public final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
 
     private static boolean prepared;
 
@@ -37,6 +38,13 @@ public final class SqliteNativeLibrary {
         cacheRoot().flatMap(SqliteNativeLibrary::extract).ifPresent(lib -> {
             System.setProperty(PATH_PROPERTY, lib.getParent().toString());
             System.setProperty(NAME_PROPERTY, lib.getFileName().toString());
+            // The driver's start lists its temporary folder, java.io.tmpdir unless this is set, to delete copies
+            // that killed processes left; a shared /tmp can hold thousands of entries. Loading from the cache
+            // leaves none, so it lists the cache's own folder: a file or two, and there it would put (and so clean
+            // up) a copy of its own should the cached one ever fail to load.
+            if (System.getProperty(TMPDIR_PROPERTY) == null) {
+                System.setProperty(TMPDIR_PROPERTY, lib.getParent().toString());
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 package org.tracelab.core.items;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.tracelab.core.Json;
+import org.tracelab.core.RecordSink;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.StoredBlob;
@@ -60,17 +61,8 @@ public final class ItemStore {
         }
     }
 
-    /** Every item in id order, streamed. */
-    public void forEach(Consumer<Item> sink) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM items ORDER BY id")) {
-            while (rs.next()) {
-                sink.accept(read(rs));
-            }
-        }
-    }
-
     /** Every item in id order with its tags, streamed: one query, so a large case needs no memory. */
-    public void forEachTagged(Consumer<TaggedItem> sink) throws SQLException {
+    public void forEachTagged(RecordSink<TaggedItem> sink) throws SQLException, IOException {
         // Tags hold no control characters (Case.tag refuses them), so the unit separator cannot occur inside one.
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT i.*,"
                 + " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t WHERE t.item_id = i.id"

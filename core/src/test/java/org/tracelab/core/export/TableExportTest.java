@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -154,5 +155,35 @@ class TableExportTest {
         }
         assertFalse(Files.exists(part));
         assertTrue(Files.readString(out).startsWith("seq,"), "a whole table, nothing of the old part");
+    }
+
+    @Test
+    void aWriterFailingInTheMiddleOfATableReachesTheCallerAsItsOwnIOException() throws IOException {
+        try (Case c = ExportCase.create(tmp.resolve("case"))) {
+            IOException custody = assertThrows(IOException.class,
+                    () -> CustodyTable.write(c, TableFormat.JSONL, false, new FullDisk(), Progress.NONE));
+            assertEquals(FullDisk.MESSAGE, custody.getMessage());
+            IOException items = assertThrows(IOException.class,
+                    () -> ItemsTable.write(c, TableFormat.JSONL, false, new FullDisk(), null, Progress.NONE));
+            assertEquals(FullDisk.MESSAGE, items.getMessage());
+        }
+    }
+
+    /** A writer on a disk that is full: every write fails, as the operating system reports it. */
+    private static final class FullDisk extends Writer {
+        static final String MESSAGE = "No space left on device (simulated)";
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            throw new IOException(MESSAGE);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

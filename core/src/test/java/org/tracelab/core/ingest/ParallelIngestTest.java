@@ -68,7 +68,7 @@ class ParallelIngestTest {
         return ids;
     }
 
-    private static List<Long> extractEntries(Case c) {
+    private static List<Long> extractEntries(Case c) throws IOException {
         List<Long> items = new ArrayList<>();
         c.forEachCustodyEntry(e -> {
             if (e.action().equals("extract")) {

@@ -43,6 +43,8 @@ class SqliteNativeLibraryTest {
             String path = System.getProperty(SqliteNativeLibrary.PATH_PROPERTY);
             String name = System.getProperty(SqliteNativeLibrary.NAME_PROPERTY);
             assertTrue(Files.isRegularFile(Path.of(path, name)), path + "/" + name);
+            assertEquals(path, System.getProperty(SqliteNativeLibrary.TMPDIR_PROPERTY),
+                    "the driver's clean-up at start lists the cache's folder, not java.io.tmpdir");
         }
     }
 }

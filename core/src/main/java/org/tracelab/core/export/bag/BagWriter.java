@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -50,6 +49,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.CustodyTable;
 import org.tracelab.core.export.ExportResult;
+import org.tracelab.core.export.ExportTarget;
 import org.tracelab.core.export.ItemsTable;
 import org.tracelab.core.export.TableFormat;
 import org.tracelab.core.ingest.DerivedText;
@@ -116,13 +116,7 @@ public final class BagWriter {
 
     /** Writes the bag to {@code out}, which must not exist; returns the hash of its signed tag manifest. */
     public ExportResult write(Path out, Progress progress) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target)) {
-            throw TracelabException.badInput(target.toString(), "already exists; a bag goes to a new folder");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw TracelabException.badInput(target.toString(), "its parent folder does not exist");
-        }
+        Path target = ExportTarget.requireNew(out, "already exists; a bag goes to a new folder");
         // The query is parsed and run before the folder exists, so a bad one leaves nothing behind.
         BagSelection selection = query == null ? BagSelection.all() : BagSelection.matching(c, query);
         // Built in <name>.part and renamed when complete. The lock file inside says an export is writing it; the OS
@@ -183,38 +177,29 @@ public final class BagWriter {
         long files;
         progress.total(-1, "items");
         try (Payload payload = new Payload(bag)) {
-            try {
-                c.forEachItem(ti -> {
-                    Item item = ti.item();
-                    if (!selection.holds(item.id())) {
-                        return;
+            c.forEachItem(ti -> {
+                Item item = ti.item();
+                if (!selection.holds(item.id())) {
+                    return;
+                }
+                payload.copy(BagPaths.item(item), () -> c.openRaw(item));
+                Optional<DerivedText> text = withText.contains(item.id()) ? c.text(item.id()) : Optional.empty();
+                if (text.isPresent()) {
+                    payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
+                    texts.add(item.id());
+                }
+                JsonNode warc = item.meta().path("warc");
+                if (warc.path("file").isTextual()) {
+                    if (selection.whole()) {
+                        warcFiles.add(warc.path("file").asText());
+                    } else {
+                        addRecord(payload, item, warc);
+                        records.add(item.id());
                     }
-                    try {
-                        payload.copy(BagPaths.item(item), () -> c.openRaw(item));
-                        Optional<DerivedText> text = withText.contains(item.id()) ? c.text(item.id())
-                                : Optional.empty();
-                        if (text.isPresent()) {
-                            payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
-                            texts.add(item.id());
-                        }
-                        JsonNode warc = item.meta().path("warc");
-                        if (warc.path("file").isTextual()) {
-                            if (selection.whole()) {
-                                warcFiles.add(warc.path("file").asText());
-                            } else {
-                                addRecord(payload, item, warc);
-                                records.add(item.id());
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    items[0]++;
-                    progress.advance(1);
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+                }
+                items[0]++;
+                progress.advance(1);
+            });
             for (String warc : warcFiles) {
                 Path file = caseWarc(warc);
                 payload.copy(BagPaths.warc(warc), () -> Files.newInputStream(file));

@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,23 +73,19 @@ public final class HtmlReport {
         });
         progress.total(totals[0] + totals[2], "rows");
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        try {
-            head(w);
-            summary(w, totals);
-            w.write("<section id=\"collectors\"><h2>Items per collector</h2>");
-            w.write(Charts.bars("items per collector", perCollector));
-            w.write("</section>\n<section id=\"timeline\"><h2>Custody timeline (entries per day, UTC)</h2>");
-            w.write(Charts.timeline("custody entries per day", perDay));
-            w.write("</section>\n");
-            hits(w);
-            clusters(w);
-            items(w, progress);
-            custody(w, progress);
-            w.write("<footer><p>Made by Tracelab " + Html.escape(ToolVersion.version()) + " at "
-                    + Html.escape(Timestamps.format(c.clock().instant())) + ".</p></footer>\n</body>\n</html>\n");
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        head(w);
+        summary(w, totals);
+        w.write("<section id=\"collectors\"><h2>Items per collector</h2>");
+        w.write(Charts.bars("items per collector", perCollector));
+        w.write("</section>\n<section id=\"timeline\"><h2>Custody timeline (entries per day, UTC)</h2>");
+        w.write(Charts.timeline("custody entries per day", perDay));
+        w.write("</section>\n");
+        hits(w);
+        clusters(w);
+        items(w, progress);
+        custody(w, progress);
+        w.write("<footer><p>Made by Tracelab " + Html.escape(ToolVersion.version()) + " at "
+                + Html.escape(Timestamps.format(c.clock().instant())) + ".</p></footer>\n</body>\n</html>\n");
         w.flush();
         return totals[0];
     }
@@ -213,7 +208,7 @@ public final class HtmlReport {
         c.forEachItem(ti -> {
             Item i = ti.item();
             String status = i.meta().path("status").isInt() ? i.meta().path("status").asText() : "";
-            row(w, "<tr id=\"item-" + i.id() + "\"><td>" + i.id() + "</td><td>" + Html.escape(i.kind())
+            w.write("<tr id=\"item-" + i.id() + "\"><td>" + i.id() + "</td><td>" + Html.escape(i.kind())
                     + "</td><td class=\"p\">" + Html.escape(i.source()) + "</td><td>"
                     + Html.escape(Timestamps.format(i.capturedAt())) + "</td><td>" + Html.escape(i.collector())
                     + "</td><td>" + Html.escape(status) + "</td><td class=\"h\">" + Html.escape(i.blob().sha256())
@@ -229,7 +224,7 @@ public final class HtmlReport {
                 + "<th>examiner</th><th>action</th><th>item</th><th>parameters</th><th>entry hash</th></tr></thead>"
                 + "<tbody>\n");
         c.forEachCustodyEntry(e -> {
-            row(w, "<tr><td>" + e.seq() + "</td><td>" + Html.escape(Timestamps.format(e.at())) + "</td><td>"
+            w.write("<tr><td>" + e.seq() + "</td><td>" + Html.escape(Timestamps.format(e.at())) + "</td><td>"
                     + Html.escape(e.examiner()) + "</td><td>" + Html.escape(e.action()) + "</td><td>"
                     + (e.itemId() == null ? "" : e.itemId()) + "</td><td class=\"p\"><code>"
                     + Html.escape(Json.canonical(e.params())) + "</code></td><td class=\"h\">" + Html.escape(e.hash())
@@ -237,13 +232,5 @@ public final class HtmlReport {
             progress.advance(1);
         });
         w.write("</tbody></table></section>\n");
-    }
-
-    private static void row(Writer w, String html) {
-        try {
-            w.write(html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

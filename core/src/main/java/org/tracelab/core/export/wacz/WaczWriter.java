@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,14 +97,10 @@ public final class WaczWriter {
                             + "' outside the case's warc folder");
                 }
                 warcs.add(file);
-                try {
-                    sorter.add(cdxj(i, file.substring("warc/".length()), warc));
-                    if (isPage(i)) {
-                        pageOut.write(page(i));
-                        pageOut.write('\n');
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                sorter.add(cdxj(i, file.substring("warc/".length()), warc));
+                if (isPage(i)) {
+                    pageOut.write(page(i));
+                    pageOut.write('\n');
                 }
                 captures[0]++;
                 progress.advance(1);
@@ -113,8 +108,6 @@ public final class WaczWriter {
             try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
                 sorter.writeSorted(w);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
