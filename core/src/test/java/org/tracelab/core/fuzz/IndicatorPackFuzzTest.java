@@ -19,6 +19,10 @@ class IndicatorPackFuzzTest {
             + "Chet elda ish, Работа за границей.";
     private static final Path FILE = tempFile();
 
+    static {
+        FuzzContract.warmUpAnalysis();
+    }
+
     @FuzzTest
     void anyPackFileLoadsAndScansOrIsACleanError(byte[] bytes) throws IOException {
         Files.write(FILE, bytes);

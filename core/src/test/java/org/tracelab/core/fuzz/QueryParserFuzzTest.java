@@ -14,6 +14,10 @@ import org.tracelab.core.testing.FuzzContract;
 class QueryParserFuzzTest {
     private static final CaseQueryParser PARSER = new CaseQueryParser(IndexFields.analyzer(), new CaseEntities("UZ"));
 
+    static {
+        FuzzContract.warmUpAnalysis();
+    }
+
     @FuzzTest
     void anyQueryParsesOrIsACleanSyntaxError(byte[] typed) {
         String query = new String(typed, StandardCharsets.UTF_8);
