@@ -30,10 +30,11 @@ import org.tracelab.core.analysis.CaseAnalyzers;
  */
 public final class AnalysedText {
     /**
-     * Longer texts are left to the writer: a token costs about 25 bytes here, three fields over, and a text may run
-     * to the write limit (10 million chars); a few documents are held ahead at a time.
+     * Longer texts are left to the writer. Held here, a text costs about three times its UTF-8 size (a term's bytes
+     * and four ints a token, three fields over), and up to six are held at once (four ahead, two being prepared); a
+     * text may run to the write limit (10 million chars), ads run to a few thousand.
      */
-    static final int MAX_CHARS = 1 << 20;
+    static final int MAX_CHARS = 1 << 18;
 
     private final String text;
     private final Map<String, Tokens> fields;
