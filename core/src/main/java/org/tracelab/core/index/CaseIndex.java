@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -29,12 +30,14 @@ public final class CaseIndex implements AutoCloseable {
     private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
+    private final Analyzer analyzer;
     private final long covered;
 
-    private CaseIndex(Path dir, Directory directory, IndexWriter writer, long covered) {
+    private CaseIndex(Path dir, Directory directory, IndexWriter writer, Analyzer analyzer, long covered) {
         this.dir = dir;
         this.directory = directory;
         this.writer = writer;
+        this.analyzer = analyzer;
         this.covered = covered;
     }
 
@@ -60,7 +63,7 @@ public final class CaseIndex implements AutoCloseable {
                     .setOpenMode(covered < 0 ? IndexWriterConfig.OpenMode.CREATE
                             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
-            return new CaseIndex(dir, directory, new IndexWriter(directory, config), covered);
+            return new CaseIndex(dir, directory, new IndexWriter(directory, config), analyzer, covered);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -79,7 +82,24 @@ public final class CaseIndex implements AutoCloseable {
 
     /** Adds an item, replacing any document it had. */
     public void put(IndexedItem item) throws IOException {
-        writer.updateDocument(new Term(IndexFields.ID, Long.toString(item.item().id())), IndexFields.document(item));
+        put(item, Optional.empty());
+    }
+
+    /**
+     * Adds an item whose text was analysed ahead by {@link #analyse}, replacing any document it had; the index
+     * holds the same as after {@link #put(IndexedItem)}.
+     */
+    public void put(IndexedItem item, Optional<AnalysedText> analysed) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, Long.toString(item.item().id())),
+                IndexFields.document(item, analysed));
+    }
+
+    /**
+     * The text fields' analysis of {@code text}, made on the calling thread for a later {@link #put}: any thread may
+     * call this while another adds documents. Empty for texts too long to hold; {@code put} analyses those itself.
+     */
+    public Optional<AnalysedText> analyse(String text) throws IOException {
+        return AnalysedText.of(analyzer, text);
     }
 
     /** Makes what was added durable, recording that it covers {@code texts} extracted texts. */

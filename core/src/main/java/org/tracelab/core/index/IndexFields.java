@@ -79,8 +79,11 @@ public final class IndexFields {
         }
     }
 
-    /** The document for one item. */
-    static Document document(IndexedItem it) {
+    /** The document for one item, its text fields replayed from {@code analysed} when given. */
+    static Document document(IndexedItem it, Optional<AnalysedText> analysed) {
+        if (analysed.isPresent() && !analysed.get().isOf(it.text())) {
+            throw new IllegalArgumentException("analysis of another text given for item " + it.item().id());
+        }
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(it.item().id()), Field.Store.YES));
         doc.add(new StringField(KIND, keyword(it.item().kind()), Field.Store.YES));
@@ -106,7 +109,8 @@ public final class IndexFields {
             }
         });
         for (String f : CaseAnalyzers.TEXT_FIELDS) {
-            doc.add(new TextField(f, it.text(), Field.Store.NO));
+            doc.add(analysed.isPresent() ? new Field(f, analysed.get().tokens(f), TextField.TYPE_NOT_STORED)
+                    : new TextField(f, it.text(), Field.Store.NO));
         }
         for (EntityMention e : it.entities()) {
             doc.add(new StringField(entityField(e.type()), e.value(), Field.Store.NO));

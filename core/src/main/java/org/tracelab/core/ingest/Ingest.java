@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.tracelab.core.extract.EmbeddedMember;
 import org.tracelab.core.extract.Extraction;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.extract.TextExtractor;
+import org.tracelab.core.index.AnalysedText;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.items.Item;
@@ -36,11 +38,11 @@ import org.tracelab.core.store.StoredBlob;
  * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
- * <p>One run uses one extraction worker process. Extraction, staging the text in the store and entity finding,
- * which need nothing from the database, run a few documents ahead on {@link #PREPARERS} threads while this one
- * stores, logs and indexes, so both cores work; results are taken in item order, so texts, entities, custody entries
- * and index documents come in the same order as on one thread. Everything that touches the database happens on the
- * calling thread, which holds the case.
+ * <p>One run uses one extraction worker process. Extraction, staging the text in the store, entity finding and the
+ * analysis of the text for the index, which need nothing from the database, run a few documents ahead on
+ * {@link #PREPARERS} threads while this one stores, logs and adds the documents, so both cores work; results are
+ * taken in item order, so texts, entities, custody entries and index documents come in the same order as on one
+ * thread. Everything that touches the database happens on the calling thread, which holds the case.
  */
 public final class Ingest {
     /** The kind of an item that was found inside another one. */
@@ -143,7 +145,7 @@ public final class Ingest {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
             String name = nameOf(item.source());
-            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, file, name))));
+            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name))));
             if (window.size() > LOOKAHEAD) {
                 store(window.poll(), index, counts);
                 progress.advance(1);
@@ -157,14 +159,16 @@ public final class Ingest {
 
     /**
      * What a preparer does: the item's extraction, its text staged in the store (named and synced with the group
-     * its record commits in, not on its own) and the entities of the text; none of it touches the database.
+     * its record commits in, not on its own), the entities of the text and its analysis for the index (added to the
+     * index in item order by the case thread); none of it touches the database.
      */
-    private Prepared prepare(TextExtractor extractor, Path file, String name) throws IOException {
+    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name) throws IOException {
         Extraction x = extractor.extract(file, name);
         try {
             StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(x.text().getBytes(StandardCharsets.UTF_8)),
                     Long.MAX_VALUE);
-            return new Prepared(x, textBlob, entities.find(x.text()));
+            List<EntityMention> found = entities.find(x.text());
+            return new Prepared(x, textBlob, found, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will
             throw e;
@@ -195,7 +199,7 @@ public final class Ingest {
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
                     clock.instant());
             sink.record(d, found, logParams(item, d, text, found.size(), skipped));
-            index.put(new IndexedItem(item, d, text, found, items.tags(item.id())));
+            index.put(new IndexedItem(item, d, text, found, items.tags(item.id())), prepared.analysed());
             counts.extracted++;
             counts.failed += d.failed() ? 1 : 0;
             counts.members += stored;
@@ -289,7 +293,8 @@ public final class Ingest {
     private record Pending(Item item, Future<Prepared> prepared) {
     }
 
-    private record Prepared(Extraction extraction, StoredBlob textBlob, List<EntityMention> entities) {
+    private record Prepared(Extraction extraction, StoredBlob textBlob, List<EntityMention> entities,
+                            Optional<AnalysedText> analysed) {
     }
 
     private static final class Counts {

@@ -56,7 +56,8 @@ public final class EntityExtractorThroughput {
     private EntityExtractorThroughput() {
     }
 
-    static List<String> corpus(int n, long seed) {
+    /** {@code n} fictitious ads in uz (both scripts), ru and en with contacts and noise, the same for a seed. */
+    public static List<String> corpus(int n, long seed) {
         Random r = new Random(seed);
         List<String> ads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
