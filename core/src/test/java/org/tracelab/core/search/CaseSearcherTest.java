@@ -93,7 +93,7 @@ class CaseSearcherTest {
 
     private static SearchResults search(String text, int limit) {
         Query query = new CaseQueryParser(analyzer, entities).parse(text);
-        return searcher.search(text, query, query, limit);
+        return searcher.search(text, query, query, limit, false);
     }
 
     private static Set<Long> ids(SearchResults results) {
