@@ -18,6 +18,9 @@ import org.apache.lucene.analysis.commongrams.CommonGramsQueryFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Common grams on the text fields: each very common word is also indexed joined to its neighbours ({@code shart}
@@ -26,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * read the positions of every ad holding all three words, at 1,000,000 ads six times the CPU of a sloppy phrase
  * with as many hits. Words keep their own terms at their own positions, so single words, sloppy phrases and
  * wildcards match as before; only exact phrases are parsed into pairs ({@link #forExactPhrase}), and highlighting
- * analyses a hit's text with the pairs too ({@link #forIndexing}).
+ * analyses a hit's text with the pairs too when its query names one ({@link #named}).
  *
  * <p>The common words are Lucene's English and Russian stop words, Uzbek function words, and the words found in at
  * least a tenth of the generated ads of a language ({@code common-words.txt} says where each comes from). Each is
@@ -34,6 +37,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * transliterated). Changing the list changes the index: bump {@code IndexFormat}.
  */
 public final class CommonGrams {
+    /**
+     * What {@link CommonGramsFilter} joins two words with (private there). A word holding it (a handle such as
+     * {@code work_visa}) only makes {@link #named} answer yes without need, which costs time, not passages.
+     */
+    private static final char SEPARATOR = '_';
     /** The common words of each text field, as that field's analysis makes them. */
     private static final Map<String, CharArraySet> WORDS = byField();
 
@@ -65,6 +73,28 @@ public final class CommonGrams {
     public static TokenStream forExactPhrase(String field, TokenStream words) {
         CharArraySet common = WORDS.get(field);
         return common == null ? words : new CommonGramsQueryFilter(new CommonGramsFilter(words, common));
+    }
+
+    /**
+     * Whether {@code query} names a common gram of a text field, so that a highlighter must analyse texts with
+     * them ({@link #forIndexing}); without, one analysing the words alone marks the same and costs less.
+     */
+    public static boolean named(Query query) {
+        boolean[] named = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                return WORDS.containsKey(field);
+            }
+
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                for (Term t : terms) {
+                    named[0] |= t.text().indexOf(SEPARATOR) >= 0;
+                }
+            }
+        });
+        return named[0];
     }
 
     private static Map<String, CharArraySet> byField() {

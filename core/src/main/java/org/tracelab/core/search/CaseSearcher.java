@@ -75,7 +75,9 @@ public final class CaseSearcher implements AutoCloseable {
     private final ExecutorService threads;
     private final IndexSearcher searcher;
     private final BlobStore blobs;
-    private final UnifiedHighlighter highlighter;
+    /** Highlights with the words of a text; {@link #grams} with its common grams too. */
+    private final UnifiedHighlighter words;
+    private final UnifiedHighlighter grams;
 
     private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs, Analyzer analyzer) {
         this.directory = directory;
@@ -83,8 +85,13 @@ public final class CaseSearcher implements AutoCloseable {
         this.threads = PerCoreSearcher.newPool();
         this.searcher = new PerCoreSearcher(reader, threads);
         this.blobs = blobs;
-        // Texts analysed as the index holds them, common grams included: an exact phrase's query names the grams.
-        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(CommonGrams.forIndexing(analyzer))
+        this.words = highlighter(analyzer);
+        // Texts analysed as the index holds them, common grams included, for a query naming them (exact phrases).
+        this.grams = highlighter(CommonGrams.forIndexing(analyzer));
+    }
+
+    private static UnifiedHighlighter highlighter(Analyzer analyzer) {
+        return UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withMaxLength(HIGHLIGHT_CHARS)
                 .withFormatter(new PassageMarker())
                 .withMaxNoHighlightPassages(0)
@@ -159,12 +166,13 @@ public final class CaseSearcher implements AutoCloseable {
             // Stored fields are read here, one reader for all; each hit's passages are then highlighted on its own
             // thread: analysing 20 texts again costs as much as matching at 100,000 ads.
             List<Callable<SearchHit>> tasks = new ArrayList<>(top.scoreDocs.length);
+            UnifiedHighlighter highlighter = CommonGrams.named(highlight) ? grams : words;
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = stored.document(sd.doc, HIT_FIELDS);
                 tasks.add(() -> new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score,
                         doc.get(IndexFields.KIND), doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
                         Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
-                        passages(doc.get(IndexFields.TEXT_SHA256), highlight)));
+                        passages(highlighter, doc.get(IndexFields.TEXT_SHA256), highlight)));
             }
             List<SearchHit> hits = searcher.getTaskExecutor().invokeAll(tasks);
             return new SearchResults(text, total, exact, hits, List.of());
@@ -232,7 +240,8 @@ public final class CaseSearcher implements AutoCloseable {
 
     /** Passages from the first text field whose analysis matches; none when only fields other than text matched. */
     @SuppressWarnings("unchecked")
-    private List<String> passages(String sha256, Query highlight) throws IOException {
+    private List<String> passages(UnifiedHighlighter highlighter, String sha256, Query highlight)
+            throws IOException {
         String content = readText(sha256);
         if (content.isEmpty()) {
             return List.of();
