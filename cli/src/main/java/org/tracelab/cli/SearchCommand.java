@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.search.EmptyFilter;
 import org.tracelab.core.search.QuerySyntaxException;
 import org.tracelab.core.search.SearchHit;
 import org.tracelab.core.search.SearchRequest;
@@ -58,6 +60,10 @@ final class SearchCommand extends BaseCommand {
             description = "Show at most N hits (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--exact-count", description = "Count every match (slower); by default counting stops past "
+            + "1,000 and says \"more than 1,000 items match\".")
+    boolean exactCount;
+
     @Override
     public Integer call() {
         if (limit < 1) {
@@ -71,13 +77,17 @@ final class SearchCommand extends BaseCommand {
         String q = String.join(" ", query);
         SearchResults r;
         try (Case c = openForReading()) {
-            r = c.search(new SearchRequest(q, lang, host, from, to, entity, tag, kind, limit));
+            r = c.search(new SearchRequest(q, lang, host, from, to, entity, tag, kind, limit, exactCount));
         } catch (QuerySyntaxException e) {
             return badQuery(out(), e);
         }
         print(r);
         return ExitCode.OK;
     }
+
+    /** How the one-line hint says that no item passes a filter, by option. */
+    private static final Map<String, String> EMPTY = Map.of("--lang", "is in language", "--host",
+            "was captured from host", "--kind", "is of kind", "--tag", "has tag");
 
     /** Tells a malformed query in two lines, the second with a caret under the fault; returns exit code 2. */
     static int badQuery(Output out, QuerySyntaxException e) {
@@ -88,6 +98,11 @@ final class SearchCommand extends BaseCommand {
 
     private void print(SearchResults r) {
         Output out = out();
+        // Why nothing matched, when a filter alone excludes every item: a hint beside the result, -q silences it.
+        for (EmptyFilter f : r.emptyFilters()) {
+            out.info(Printable.of("tracelab: no item " + EMPTY.get(f.option()) + " '" + f.value()
+                    + "'; the case has: " + (f.known().isEmpty() ? "none" : String.join(", ", f.known()))));
+        }
         if (out.json()) {
             for (SearchHit h : r.hits()) {
                 Map<String, Object> j = new LinkedHashMap<>();
@@ -99,13 +114,16 @@ final class SearchCommand extends BaseCommand {
                 j.put("capturedAt", Timestamps.format(h.capturedAt()));
                 j.put("title", h.title().orElse(null));
                 j.put("passages", h.passages());
+                // JSON Lines of hits: the count goes on every line; a lower bound when totalExact is false.
+                j.put("total", r.total());
+                j.put("totalExact", r.totalExact());
                 out.json(j);
             }
             return;
         }
-        out.line(r.total() + " item" + (r.total() == 1 ? "" : "s") + " match"
-                + (r.total() == 1 ? "es" : "") + (r.total() > r.hits().size() ? "; the best " + r.hits().size()
-                + " shown" : ""));
+        String count = r.totalExact() ? r.total() + " item" + (r.total() == 1 ? " matches" : "s match")
+                : String.format(Locale.ROOT, "more than %,d items match", r.total());
+        out.line(count + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
         for (SearchHit h : r.hits()) {
             out.line(String.format("item %d  %s  %s  %s  (score %.2f)", h.id(), h.kind(), h.language(),
                     Printable.of(h.source()), h.score()));

@@ -503,12 +503,20 @@ public final class Case implements AutoCloseable {
 
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
-        return new CaseSearch(dir, blobs, entities, this::tagged).run(request);
+        return new CaseSearch(dir, blobs, entities, this::tagged, this::tagNames).run(request);
     }
 
     /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
     public SortedSet<Long> matching(String query) {
-        return new CaseSearch(dir, blobs, entities, this::tagged).matching(query);
+        return new CaseSearch(dir, blobs, entities, this::tagged, this::tagNames).matching(query);
+    }
+
+    private synchronized List<String> tagNames() {
+        try {
+            return items.tagNames();
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the tags of " + dir, e);
+        }
     }
 
     private synchronized List<Long> tagged(String tag) {

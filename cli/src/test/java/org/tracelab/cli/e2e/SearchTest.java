@@ -118,6 +118,32 @@ class SearchTest {
     }
 
     @Test
+    void jsonHitsCarryTheCountAndWhetherItIsExact() {
+        Cli.Run r = cli.run("--json", "search", "ўқитувчи", "--limit", "1");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode hit = Json.parse(r.out().strip().split("\n")[0]);
+        assertEquals(2, hit.path("total").asInt(), r::toString);
+        assertTrue(hit.path("totalExact").asBoolean(), r::toString);
+    }
+
+    @Test
+    void aFilterNoItemPassesIsToldWithTheValuesTheCaseHas() {
+        Cli.Run lang = cli.run("search", "ish", "--lang", "xx");
+        assertEquals(0, lang.code(), lang::toString);
+        assertTrue(lang.out().startsWith("0 items match"), lang::toString);
+        assertTrue(lang.err().contains("no item is in language 'xx'; the case has: ")
+                && lang.err().contains("uz-cyrl") && lang.err().contains("ru"), lang::toString);
+        Cli.Run tag = cli.run("search", "ish", "--tag", "no-such-tag");
+        assertTrue(tag.err().contains("no item has tag 'no-such-tag'; the case has: suspicious"), tag::toString);
+        Cli.Run kind = cli.run("--json", "search", "ish", "--kind", "folder");
+        assertTrue(kind.err().contains("no item is of kind 'folder'; the case has: ") && kind.err().contains("file"),
+                kind::toString);
+        // A filter some item passes is not the reason, even when no item passes it and the query together.
+        Cli.Run both = cli.run("search", "nannies", "--kind", "file");
+        assertFalse(both.err().contains("no item"), both::toString);
+    }
+
+    @Test
     void textOutputHighlightsPassages() {
         Cli.Run r = cli.run("search", "ўқитувчи");
         assertEquals(0, r.code(), r::toString);
@@ -180,7 +206,7 @@ class SearchTest {
                      new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
             Map<String, String> data = new HashMap<>();
             w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-            assertEquals("2", data.remove("tracelab.index.format"), data::toString);
+            assertEquals("3", data.remove("tracelab.index.format"), data::toString);
             w.setLiveCommitData(data.entrySet(), true);
             w.commit();
         }

@@ -235,7 +235,7 @@ class SearchBench {
     private static SearchResults search(CaseSearcher searcher, Analyzer analyzer, CaseEntities entities,
                                         BenchQuery q) {
         Query query = new CaseQueryParser(analyzer, entities).parse(q.lucene());
-        return searcher.search(q.lucene(), query, query, LIMIT);
+        return searcher.search(q.lucene(), query, query, LIMIT, false);
     }
 
     /** Runs {@code rg -l -i} and counts the files it names. */

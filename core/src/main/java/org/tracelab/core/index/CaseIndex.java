@@ -58,7 +58,7 @@ public final class CaseIndex implements AutoCloseable {
                     covered = -1; // unreadable or foreign: rebuilt below by the caller
                 }
             }
-            Analyzer analyzer = IndexFields.analyzer();
+            Analyzer analyzer = IndexFields.indexingAnalyzer();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(covered < 0 ? IndexWriterConfig.OpenMode.CREATE
                             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -15,6 +15,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.analysis.CommonGrams;
 import org.tracelab.core.ingest.EntityMention;
 
 /**
@@ -49,9 +50,17 @@ public final class IndexFields {
         return CaseAnalyzers.ENTITY_PREFIX + type;
     }
 
-    /** The analyzer for both indexing and querying: the case analyzers, keyword fields lowercased whole. */
+    /**
+     * The analyzer for querying and highlighting: the case analyzers, keyword fields lowercased whole. The index
+     * holds the same terms and, besides, common grams ({@link #indexingAnalyzer}).
+     */
     public static Analyzer analyzer() {
         return new KeywordAwareAnalyzer(CaseAnalyzers.create());
+    }
+
+    /** The analyzer for indexing: {@link #analyzer()} with {@link CommonGrams} on the text fields. */
+    static Analyzer indexingAnalyzer() {
+        return CommonGrams.forIndexing(analyzer());
     }
 
     /** The lowercase form keyword fields hold. */

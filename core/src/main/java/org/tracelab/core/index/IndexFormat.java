@@ -9,14 +9,15 @@ import org.apache.lucene.index.IndexCommit;
  * each commit's user data. An index of another version matches differently, so a writer
  * rebuilds it and a searcher asks for {@code tracelab reindex}.
  *
- * <p>Versions: 1 (no key) until session 3; 2 folds {@code ё} before Russian stemming. (Offsets in the text
+ * <p>Versions: 1 (no key) until session 3; 2 folds {@code ё} before Russian stemming; 3 adds common grams to the
+ * text fields (session 4). (Offsets in the text
  * fields' postings were tried for highlighting in session 3 and dropped: at 1,000,000 ads they made a search slower.)
  */
 public final class IndexFormat {
     /** The commit user-data key. */
     static final String KEY = "tracelab.index.format";
     /** The version this code writes and reads. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     /** What an index whose commits carry no version was written with. */
     static final int UNVERSIONED = 1;
 

@@ -116,6 +116,18 @@ public final class ItemStore {
         return out;
     }
 
+    /** Every tag some item has, sorted. */
+    public List<String> tagNames() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT tag FROM tags ORDER BY tag");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** The items that have {@code tag}, in id order. */
     public List<Long> tagged(String tag) throws SQLException {
         List<Long> out = new ArrayList<>();

@@ -7,18 +7,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.analysis.CommonGrams;
 import org.tracelab.core.entities.EntityType;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.EntityFinder;
@@ -51,7 +54,10 @@ public final class CaseQueryParser {
         this.entities = entities;
     }
 
-    /** Parses {@code query}, or throws {@link QuerySyntaxException} pointing at the fault. */
+    /**
+     * Parses {@code query} for matching, or throws {@link QuerySyntaxException} pointing at the fault. Exact phrases
+     * over the text fields are matched through the index's common grams ({@link CommonGrams}).
+     */
     public Query parse(String query) {
         if (query.isBlank()) {
             throw new QuerySyntaxException(query, 1, "the query is empty");
@@ -108,6 +114,8 @@ public final class CaseQueryParser {
     /** The classic parser with the user's field names mapped to the index's. */
     private final class Parser extends MultiFieldQueryParser {
         private final String query;
+        /** True while an exact phrase (no slop) is parsed, so that {@link #createFieldQuery} may use common grams. */
+        private boolean exactPhrase;
 
         Parser(Analyzer analyzer, String query) {
             super(CaseAnalyzers.TEXT_FIELDS.toArray(String[]::new), analyzer);
@@ -128,15 +136,32 @@ public final class CaseQueryParser {
             return super.getFieldQuery(indexField(field), queryText, quoted);
         }
 
+        /** A quoted phrase; the parser gives {@code slop} 0 when none is written. */
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
             if (isEntity(field)) {
                 return entityQuery(field, queryText);
             }
-            if (field == null) {
-                return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, slop));
+            exactPhrase = slop == 0;
+            try {
+                if (field == null) {
+                    return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, slop));
+                }
+                return super.getFieldQuery(indexField(field), queryText, slop);
+            } finally {
+                exactPhrase = false;
             }
-            return super.getFieldQuery(indexField(field), queryText, slop);
+        }
+
+        /**
+         * The query of one field's tokens; an exact phrase's tokens joined into the common grams the field indexes.
+         * The multi-field parser adds a phrase's slop only after this, hence the flag set by the caller.
+         */
+        @Override
+        protected Query createFieldQuery(TokenStream source, BooleanClause.Occur operator, String field,
+                                         boolean quoted, int phraseSlop) {
+            TokenStream tokens = exactPhrase && quoted ? CommonGrams.forExactPhrase(field, source) : source;
+            return super.createFieldQuery(tokens, operator, field, quoted, phraseSlop);
         }
 
         /**

@@ -1,10 +1,12 @@
 package org.tracelab.core.search;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -29,15 +31,19 @@ public final class CaseSearch {
     private final BlobStore blobs;
     private final EntityFinder entities;
     private final Function<String, List<Long>> tagged;
+    private final Supplier<List<String>> tags;
 
     /**
      * @param tagged the ids of the items that have a tag now (tags change after indexing, so the case answers)
+     * @param tags   the tags items of the case have now, sorted
      */
-    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, Function<String, List<Long>> tagged) {
+    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, Function<String, List<Long>> tagged,
+                      Supplier<List<String>> tags) {
         this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.entities = Objects.requireNonNull(entities, "entities");
         this.tagged = Objects.requireNonNull(tagged, "tagged");
+        this.tags = Objects.requireNonNull(tags, "tags");
     }
 
     /** Runs {@code request}. */
@@ -70,7 +76,31 @@ public final class CaseSearch {
                     : new TermInSetQuery(IndexFields.ID, ids), BooleanClause.Occur.FILTER);
         }
         try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
-            return searcher.search(request.query(), b.build(), query, request.limit());
+            SearchResults r = searcher.search(request.query(), b.build(), query, request.limit(),
+                    request.exactCount());
+            if (r.total() > 0) {
+                return r;
+            }
+            return new SearchResults(r.query(), r.total(), r.totalExact(), r.hits(), emptyFilters(request, searcher));
+        }
+    }
+
+    /** The filters of {@code request} that no item of the case passes, each with the values the case has. */
+    private List<EmptyFilter> emptyFilters(SearchRequest request, CaseSearcher searcher) {
+        List<EmptyFilter> out = new ArrayList<>();
+        emptyKeyword(out, searcher, "--lang", IndexFields.LANG, request.lang());
+        emptyKeyword(out, searcher, "--host", IndexFields.HOST, request.host());
+        emptyKeyword(out, searcher, "--kind", IndexFields.KIND, request.kind());
+        if (request.tag() != null && tagged.apply(request.tag()).isEmpty()) {
+            out.add(new EmptyFilter("--tag", request.tag(), tags.get()));
+        }
+        return out;
+    }
+
+    private static void emptyKeyword(List<EmptyFilter> out, CaseSearcher searcher, String option, String field,
+                                     String value) {
+        if (value != null && !searcher.has(field, IndexFields.keyword(value))) {
+            out.add(new EmptyFilter(option, value, searcher.values(field)));
         }
     }
 

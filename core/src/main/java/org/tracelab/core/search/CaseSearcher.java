@@ -22,23 +22,30 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.analysis.CommonGrams;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFormat;
 import org.tracelab.core.index.IndexFields;
@@ -50,6 +57,8 @@ import org.tracelab.core.store.BlobStore;
  * the index read-only, so it can search while a writer collects.
  */
 public final class CaseSearcher implements AutoCloseable {
+    /** Matches a search counts one by one unless asked to count them all: Lucene's own default. */
+    public static final int COUNTED_EXACTLY = 1_000;
     /** Passages shown per hit. */
     static final int PASSAGES = 2;
     /** Characters of a text read back to highlight; matches further in count, but show no passage. */
@@ -66,7 +75,9 @@ public final class CaseSearcher implements AutoCloseable {
     private final ExecutorService threads;
     private final IndexSearcher searcher;
     private final BlobStore blobs;
-    private final UnifiedHighlighter highlighter;
+    /** Highlights with the words of a text; {@link #grams} with its common grams too. */
+    private final UnifiedHighlighter words;
+    private final UnifiedHighlighter grams;
 
     private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs, Analyzer analyzer) {
         this.directory = directory;
@@ -74,7 +85,13 @@ public final class CaseSearcher implements AutoCloseable {
         this.threads = PerCoreSearcher.newPool();
         this.searcher = new PerCoreSearcher(reader, threads);
         this.blobs = blobs;
-        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+        this.words = highlighter(analyzer);
+        // Texts analysed as the index holds them, common grams included, for a query naming them (exact phrases).
+        this.grams = highlighter(CommonGrams.forIndexing(analyzer));
+    }
+
+    private static UnifiedHighlighter highlighter(Analyzer analyzer) {
+        return UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withMaxLength(HIGHLIGHT_CHARS)
                 .withFormatter(new PassageMarker())
                 .withMaxNoHighlightPassages(0)
@@ -130,25 +147,35 @@ public final class CaseSearcher implements AutoCloseable {
         }
     }
 
-    /** The best {@code limit} hits of {@code query}, each with passages highlighting {@code highlight}'s terms. */
-    public SearchResults search(String text, Query query, Query highlight, int limit) {
+    /**
+     * The best {@code limit} hits of {@code query}, each with passages highlighting {@code highlight}'s terms;
+     * matches counted to the end when {@code exactCount}, else up to {@link #COUNTED_EXACTLY}.
+     */
+    public SearchResults search(String text, Query query, Query highlight, int limit, boolean exactCount) {
         try {
             // One pass ranks and counts: a separate count() walks every match of a phrase or conjunction again.
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
-            long total = top.totalHits.value();
+            // Counting every match visits every match; past the threshold Lucene may skip blocks of documents that
+            // cannot enter the top hits (block-max WAND), where a conjunction of common words spends its time at
+            // 1,000,000 ads. Each slice counts its own matches up to the threshold, so more may be counted exactly.
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit,
+                    exactCount ? Integer.MAX_VALUE : COUNTED_EXACTLY));
+            boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            // Past the threshold Lucene's count depends on what it skipped; the threshold is the stable lower bound.
+            long total = exact ? top.totalHits.value() : COUNTED_EXACTLY;
             StoredFields stored = searcher.storedFields();
             // Stored fields are read here, one reader for all; each hit's passages are then highlighted on its own
             // thread: analysing 20 texts again costs as much as matching at 100,000 ads.
             List<Callable<SearchHit>> tasks = new ArrayList<>(top.scoreDocs.length);
+            UnifiedHighlighter highlighter = CommonGrams.named(highlight) ? grams : words;
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = stored.document(sd.doc, HIT_FIELDS);
                 tasks.add(() -> new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score,
                         doc.get(IndexFields.KIND), doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
                         Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
-                        passages(doc.get(IndexFields.TEXT_SHA256), highlight)));
+                        passages(highlighter, doc.get(IndexFields.TEXT_SHA256), highlight)));
             }
             List<SearchHit> hits = searcher.getTaskExecutor().invokeAll(tasks);
-            return new SearchResults(text, total, hits);
+            return new SearchResults(text, total, exact, hits, List.of());
         } catch (IOException e) {
             throw TracelabException.io("searching the index", e);
         }
@@ -180,6 +207,32 @@ public final class CaseSearcher implements AutoCloseable {
         return out;
     }
 
+    /** Whether any document holds {@code value} in the keyword field {@code field}. */
+    boolean has(String field, String value) {
+        try {
+            return reader.docFreq(new Term(field, value)) > 0;
+        } catch (IOException e) {
+            throw TracelabException.io("reading the index", e);
+        }
+    }
+
+    /** The values of the keyword field {@code field}, sorted. */
+    List<String> values(String field) {
+        List<String> out = new ArrayList<>();
+        try {
+            Terms terms = MultiTerms.getTerms(reader, field);
+            if (terms != null) {
+                TermsEnum it = terms.iterator();
+                for (BytesRef t = it.next(); t != null; t = it.next()) {
+                    out.add(t.utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw TracelabException.io("reading the index", e);
+        }
+        return out;
+    }
+
     private static long captured(Document doc) {
         IndexableField f = doc.getField(IndexFields.CAPTURED);
         return f == null ? 0 : f.numericValue().longValue();
@@ -187,7 +240,8 @@ public final class CaseSearcher implements AutoCloseable {
 
     /** Passages from the first text field whose analysis matches; none when only fields other than text matched. */
     @SuppressWarnings("unchecked")
-    private List<String> passages(String sha256, Query highlight) throws IOException {
+    private List<String> passages(UnifiedHighlighter highlighter, String sha256, Query highlight)
+            throws IOException {
         String content = readText(sha256);
         if (content.isEmpty()) {
             return List.of();

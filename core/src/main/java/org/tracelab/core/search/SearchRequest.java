@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param tag    a tag the item has now
  * @param kind   the item kind ({@code file}, {@code http-response}, {@code member}, …)
  * @param limit  most hits returned
+ * @param exactCount count every match; otherwise counting stops past {@link CaseSearcher#COUNTED_EXACTLY}
  */
 public record SearchRequest(String query, String lang, String host, Instant since, Instant until, String entity,
-                            String tag, String kind, int limit) {
+                            String tag, String kind, int limit, boolean exactCount) {
     /** Hits returned when no limit is given. */
     public static final int DEFAULT_LIMIT = 20;
 
@@ -33,6 +34,6 @@ public record SearchRequest(String query, String lang, String host, Instant sinc
 
     /** A search with no filters. */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, null, null, null, null, null, null, null, DEFAULT_LIMIT);
+        return new SearchRequest(query, null, null, null, null, null, null, null, DEFAULT_LIMIT, false);
     }
 }

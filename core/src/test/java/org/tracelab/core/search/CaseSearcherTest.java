@@ -3,13 +3,9 @@ package org.tracelab.core.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,9 +19,6 @@ import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.ingest.CaseEntities;
-import org.tracelab.core.ingest.DerivedText;
-import org.tracelab.core.items.Item;
-import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /**
@@ -81,19 +74,12 @@ class CaseSearcherTest {
     }
 
     private static IndexedItem item(long id, String text) throws IOException {
-        BlobId blob = blobs.put(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).id();
-        Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id);
-        Item item = new Item(id, "file", "file:/ads/" + id + ".txt", at, "test", blob, text.length(), "text/plain",
-                null, false, null);
-        DerivedText derived = new DerivedText(id, blob, text.length(), "text/plain", "und", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), "test", Optional.empty(), Optional.empty(), 0,
-                at);
-        return new IndexedItem(item, derived, text, List.of(), List.of());
+        return AdItems.ad(blobs, id, text);
     }
 
     private static SearchResults search(String text, int limit) {
         Query query = new CaseQueryParser(analyzer, entities).parse(text);
-        return searcher.search(text, query, query, limit);
+        return searcher.search(text, query, query, limit, false);
     }
 
     private static Set<Long> ids(SearchResults results) {

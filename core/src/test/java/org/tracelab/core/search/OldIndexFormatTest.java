@@ -34,13 +34,17 @@ class OldIndexFormatTest {
 
     /** Writes an index the way Tracelab did until session 3. */
     private void writeOldIndex() throws IOException {
+        writeOldIndex(Map.of("tracelab.texts", "1"));
+    }
+
+    private void writeOldIndex(Map<String, String> commitData) throws IOException {
         try (Directory dir = FSDirectory.open(caseDir.resolve(CaseIndex.FOLDER));
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
             Document doc = new Document();
             doc.add(new StringField(IndexFields.ID, "1", Field.Store.YES));
             doc.add(new TextField("text", "Chet elda ish, viza bepul.", Field.Store.NO));
             writer.addDocument(doc);
-            writer.setLiveCommitData(Map.of("tracelab.texts", "1").entrySet());
+            writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
         }
     }
@@ -53,6 +57,20 @@ class OldIndexFormatTest {
         assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
         assertTrue(e.getMessage().contains("format 1") && e.getMessage().contains("tracelab reindex"),
                 e.getMessage());
+    }
+
+    @Test
+    void anIndexOfFormat2WithoutCommonGramsIsRefusedAndRebuilt() throws IOException {
+        writeOldIndex(Map.of("tracelab.texts", "1", "tracelab.index.format", "2"));
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()));
+        assertTrue(e.getMessage().contains("format 2") && e.getMessage().contains("tracelab reindex"),
+                e.getMessage());
+        try (CaseIndex index = CaseIndex.open(caseDir)) {
+            assertFalse(index.covers(1), "a format 2 index must be rebuilt: its exact phrases find no common grams");
+            index.commit(0);
+        }
+        CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()).close();
     }
 
     @Test
