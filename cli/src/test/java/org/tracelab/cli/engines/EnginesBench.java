@@ -35,6 +35,7 @@ class EnginesBench {
 
     @Test
     void scanLinksAndDupesOverGeneratedAds() throws IOException {
+        BenchResults.requireAssertionsOff();
         int ads = Integer.getInteger("tracelab.bench.ads", 100_000);
         long t0 = System.nanoTime();
         ScenarioGenerator.generate(ScenarioSpec.of(20260, ads), tmp.resolve("scenario"), done -> { });

@@ -83,6 +83,7 @@ class SearchBench {
 
     @Test
     void searchLatencyAgainstRipgrep() throws IOException, InterruptedException {
+        BenchResults.requireAssertionsOff();
         // bench/run passes one size as tracelab.bench.ads; by hand, tracelab.bench.sizes lists several.
         String sizes = System.getProperty("tracelab.bench.ads",
                 System.getProperty("tracelab.bench.sizes", "100000,1000000"));

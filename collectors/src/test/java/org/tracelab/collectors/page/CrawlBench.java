@@ -58,6 +58,7 @@ class CrawlBench {
 
     @Test
     void tracelabAgainstWget() throws Exception {
+        BenchResults.requireAssertionsOff();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The one writer of benchmark figures: when the system property {@value #PROPERTY} names a file, each figure is
@@ -55,6 +56,18 @@ public final class BenchResults {
                 throw new IllegalArgumentException("bench value " + v + " is not a number");
             }
             return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /**
+     * Fails when assertions are on, in Lucene or in Tracelab: a bench measures what users run ({@code java -jar},
+     * assertions off). Surefire turns them on by default; the parent pom's profile {@code bench}, active with
+     * {@code -Dtracelab.bench=true}, turns them off. Lucene's alone made conjunctions at 1,000,000 ads 3x slower.
+     */
+    public static void requireAssertionsOff() {
+        if (IndexSearcher.class.desiredAssertionStatus() || BenchResults.class.desiredAssertionStatus()) {
+            throw new IllegalStateException("assertions are enabled, so a bench would measure them: run it with "
+                    + "-Dtracelab.bench=true (the pom's profile 'bench') or -Dtracelab.test.assertions=false");
         }
     }
 
