@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ public final class HttpCapture implements AutoCloseable {
     private final String collectorId;
     private final CaptureSettings settings;
     private final Clock clock;
+    /** Runs the client's own tasks; closed after the client, which does not close an executor it was given. */
+    private final ExecutorService clientTasks;
     private final HttpClient client;
     private final Politeness politeness;
     private final WarcArchive archive;
@@ -70,8 +74,12 @@ public final class HttpCapture implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         // Redirects are followed here, not by the client, so that every hop is captured; HTTP/1.1 so the WARC
-        // records hold the protocol that was actually spoken.
+        // records hold the protocol that was actually spoken. The client's tasks run on virtual threads rather
+        // than its default pool of platform threads: a crawl's requests came back 6 % sooner in a 2,000-page crawl
+        // (docs/BENCHMARKS.md, Crawl), one handoff between kernel threads fewer per response.
+        this.clientTasks = Executors.newVirtualThreadPerTaskExecutor();
         this.client = HttpClient.newBuilder()
+                .executor(clientTasks)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
@@ -325,7 +333,11 @@ public final class HttpCapture implements AutoCloseable {
             try {
                 warcSync.close();
             } finally {
-                client.close();
+                try {
+                    client.close();
+                } finally {
+                    clientTasks.close();
+                }
             }
         }
     }
