@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -63,12 +64,15 @@ public final class BlobStore {
     private static final String STAGED_SUFFIX = ".staged";
     private static final Set<StandardOpenOption> NEW_TEMP =
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    /** rw for the owner only, as {@code Files.createTempFile} made them: evidence is not for other users to read. */
-    private static final FileAttribute<?>[] OWNER_ONLY =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
-                    : new FileAttribute<?>[0];
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /**
+     * Read-only for the owner and nobody else from the start: evidence is not for other users to read, nor to be
+     * edited by accident once named, and a mode given at creation costs no later chmod per blob. The channel that
+     * creates the file may still write it; syncs open it for reading, which fsync allows.
+     */
+    private static final FileAttribute<?>[] OWNER_READ_ONLY = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ))}
+            : new FileAttribute<?>[0];
 
     private final Path root;
     private final Path incoming;
@@ -81,6 +85,8 @@ public final class BlobStore {
     /** Names this store's temp files apart from those of another store or process on the same folder. */
     private final String tempPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final AtomicLong tempCounter = new AtomicLong();
+    /** Fan-out folders known to exist, so naming a blob in one costs no check of the file system. */
+    private final Set<Path> knownFolders = ConcurrentHashMap.newKeySet();
     /** Folders with new entries whose sync has not yet succeeded; retried by the next publish. */
     private final Set<Path> unsyncedDirs = new LinkedHashSet<>();
 
@@ -268,8 +274,7 @@ public final class BlobStore {
                         Files.deleteIfExists(e.getValue());
                     } else {
                         Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
-                        // Evidence must not be edited by accident: blobs are read-only once named.
-                        target.toFile().setReadOnly();
+                        makeReadOnly(target);
                         unsyncedDirs.add(target.getParent());
                     }
                     staged.remove(id);
@@ -412,7 +417,7 @@ public final class BlobStore {
         while (true) {
             Path tmp = incoming.resolve("blob-" + tempPrefix + "-" + tempCounter.incrementAndGet() + ".part");
             try {
-                return new TempFile(tmp, FileChannel.open(tmp, NEW_TEMP, OWNER_ONLY));
+                return new TempFile(tmp, FileChannel.open(tmp, NEW_TEMP, OWNER_READ_ONLY));
             } catch (FileAlreadyExistsException taken) {
                 // left by an earlier store with the same prefix: take the next number
             } catch (NoSuchFileException noFolder) {
@@ -427,8 +432,18 @@ public final class BlobStore {
     }
 
     private static void sync(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
+        }
+    }
+
+    /**
+     * Evidence must not be edited by accident: blobs are read-only once named. Where POSIX modes exist the file was
+     * created so; elsewhere the read-only attribute is set now.
+     */
+    private static void makeReadOnly(Path blob) {
+        if (!POSIX) {
+            blob.toFile().setReadOnly();
         }
     }
 
@@ -445,8 +460,7 @@ public final class BlobStore {
         } catch (FileAlreadyExistsException raced) {
             return false;
         }
-        // Evidence must not be edited by accident: blobs are read-only once named.
-        target.toFile().setReadOnly();
+        makeReadOnly(target);
         fsyncDirectory(dir);
         return true;
     }
@@ -456,20 +470,27 @@ public final class BlobStore {
      * once, or with the batch).
      */
     private void makeFolders(Path dir, FileTask syncParent) throws IOException {
+        if (knownFolders.contains(dir)) {
+            return;
+        }
         if (Files.isDirectory(dir)) {
+            knownFolders.add(dir);
             return;
         }
         Path upper = dir.getParent();
-        if (!Files.isDirectory(upper)) {
+        if (!knownFolders.contains(upper) && !Files.isDirectory(upper)) {
             Files.createDirectories(upper);
             syncParent.run(root);
         }
+        knownFolders.add(upper);
         try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
+            knownFolders.add(dir);
             return;
         }
         syncParent.run(upper);
+        knownFolders.add(dir);
     }
 
     /** Removes temp files a killed process left behind; they were never named, so nothing refers to them. */
