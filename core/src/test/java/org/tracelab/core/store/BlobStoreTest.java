@@ -11,9 +11,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,17 @@ class BlobStoreTest {
         assertFalse(store.path(b.id()).toFile().canWrite() && !"root".equals(System.getProperty("user.name")));
         assertFalse(Files.getPosixFilePermissions(store.path(b.id())).stream()
                 .anyMatch(p -> p.name().endsWith("WRITE")));
+    }
+
+    @Test
+    void blobsAreForTheirOwnerToReadAndNobodyElse() throws IOException {
+        StoredBlob stored = store.put(new ByteArrayInputStream(new byte[] {1, 2}));
+        StoredBlob staged = store.stage(new ByteArrayInputStream(new byte[] {3, 4}), Long.MAX_VALUE);
+        store.publishStaged();
+        for (StoredBlob b : List.of(stored, staged)) {
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ), Files.getPosixFilePermissions(store.path(b.id())),
+                    "mode of " + b.id());
+        }
     }
 
     @Test
