@@ -57,11 +57,12 @@ public final class CustodyLog {
      */
     public synchronized CustodyEntry append(String action, Long itemId, Object params) throws SQLException {
         JsonNode p = Json.tree(params == null ? java.util.Map.of() : params);
+        String canonicalParams = Json.canonical(p);
         Instant at = clock.instant();
         long seq = lastSeq + 1;
         String tool = ToolVersion.tool();
         String hash = CustodyEntry.chainHash(lastHash,
-                CustodyEntry.canonicalJson(seq, at, examiner, action, itemId, tool, p));
+                CustodyEntry.canonicalJson(seq, at, examiner, action, itemId, tool, canonicalParams));
         CustodyEntry e = new CustodyEntry(seq, at, examiner, action, itemId, tool, p, lastHash, hash);
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO custody_log"
                 + "(seq, at, examiner, action, item_id, tool_version, params, prev_hash, entry_hash)"
@@ -76,7 +77,7 @@ public final class CustodyLog {
                 ps.setLong(5, itemId);
             }
             ps.setString(6, tool);
-            ps.setString(7, Json.canonical(p));
+            ps.setString(7, canonicalParams);
             ps.setString(8, lastHash);
             ps.setString(9, hash);
             ps.executeUpdate();
