@@ -175,7 +175,7 @@ public final class BlobStore {
      * refer to a staged blob durably (a committed row, say) before that publish returns. The same bytes staged
      * twice, or already stored, are kept once and the result says they existed.
      *
-     * <p>Once {@link #BATCH} blobs wait, the calling thread publishes them as one batch, so syncing overlaps the
+     * <p>Once {@link #BATCH} blobs wait, they are published as one batch in the background, so syncing overlaps the
      * work of other threads and the group's commit finds little left to do.
      */
     public StoredBlob stage(InputStream in, long limit) throws IOException {
@@ -208,13 +208,24 @@ public final class BlobStore {
             }
         }
         if (!batch.isEmpty()) {
-            try {
-                publish(batch);
-            } catch (IOException e) {
-                // Left staged for the group's commit, which retries it and reports what still fails.
-            }
+            publishInBackground(batch);
         }
         return blob;
+    }
+
+    /**
+     * Publishes a claimed batch on a thread of its own, so the thread that staged it goes on: an ingest stores its
+     * items in order, and a preparer waiting for a batch's syncs held up every item behind its own. Whoever needs
+     * the batch durable waits for it in {@link #publishStaged}.
+     */
+    private void publishInBackground(List<Map.Entry<BlobId, Path>> batch) {
+        Thread.ofVirtual().name("tracelab-blob-publish").start(() -> {
+            try {
+                publish(batch);
+            } catch (IOException | RuntimeException e) {
+                // Left staged for the group's commit, which retries it and reports what still fails.
+            }
+        });
     }
 
     /** How many blobs are staged and not yet named. */
