@@ -40,8 +40,15 @@ public final class LanguageIdentifier {
      */
     static final double MIN_WORD_SHARE = 0.2;
 
+    /**
+     * The fallback, one per thread: Tika's detector keeps the text it is given, so one instance cannot serve two
+     * threads, and a shared one behind a lock made both ingest preparers wait for each other. The instances share
+     * the models, which Tika reads once per JVM when the class is initialised.
+     */
+    private static final ThreadLocal<LanguageDetector> OPTIMAIZE =
+            ThreadLocal.withInitial(() -> new OptimaizeLangDetector().loadModels());
+
     private final Map<String, Set<String>> words;
-    private LanguageDetector optimaize;
 
     LanguageIdentifier(Map<String, Set<String>> words) {
         this.words = Map.copyOf(words);
@@ -179,11 +186,8 @@ public final class LanguageIdentifier {
         return token.substring(start, end);
     }
 
-    private synchronized DetectedLanguage fallback(String text, boolean isCyrillic) {
-        if (optimaize == null) {
-            optimaize = new OptimaizeLangDetector().loadModels();
-        }
-        LanguageResult result = optimaize.detect(text);
+    private DetectedLanguage fallback(String text, boolean isCyrillic) {
+        LanguageResult result = OPTIMAIZE.get().detect(text);
         if (result.isUnknown()) {
             // Our own evidence was empty too: the script's most common language is the best remaining bet.
             return new DetectedLanguage(isCyrillic ? "ru" : "en", 0.1);
