@@ -4,19 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 /** The JSON mapper every module shares, and the canonical form hashed by the custody chain. */
 public final class Json {
     /** Shared, thread-safe once configured. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /**
+     * The canonical form's writer: the properties of every object sorted as they are written (by Java's string
+     * order), at every depth, where a sorted copy of each tree used to be built first; a capture wrote two such
+     * forms, a custody entry's and its item's meta.
+     */
+    private static final ObjectMapper CANONICAL = MAPPER.copy()
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
     private Json() {
     }
@@ -41,7 +43,7 @@ public final class Json {
      */
     public static String canonical(Object value) {
         try {
-            return MAPPER.writeValueAsString(sorted(tree(value)));
+            return CANONICAL.writeValueAsString(tree(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree always serializes", e);
         }
@@ -54,25 +56,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            Iterator<String> it = node.fieldNames();
-            it.forEachRemaining(names::add);
-            Collections.sort(names);
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            for (String name : names) {
-                out.set(name, sorted(node.get(name)));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(child -> out.add(sorted(child)));
-            return out;
-        }
-        return node;
     }
 }
