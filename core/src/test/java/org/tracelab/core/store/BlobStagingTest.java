@@ -118,6 +118,30 @@ class BlobStagingTest {
     }
 
     @Test
+    void aBatchThatFailsInTheBackgroundIsRetriedAndReportedByTheGroupsCommit() throws IOException {
+        List<StoredBlob> blobs = new ArrayList<>();
+        blobs.add(store.stage(bytes("fictitious page 0"), Long.MAX_VALUE));
+        // A file where the first blob's fan-out folder must go: the batch's background publish fails at its start.
+        Path blocker = store.path(blobs.get(0).id()).getParent().getParent();
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        for (int i = 1; i < BlobStore.BATCH; i++) {
+            blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
+        }
+
+        assertThrows(IOException.class, store::publishStaged, "the commit that needs the batch hears of the failure");
+        assertFalse(store.contains(blobs.get(0).id()));
+        assertEquals(BlobStore.BATCH, store.stagedCount(), "the whole batch waits, staged, for the next publish");
+
+        Files.delete(blocker);
+        store.publishStaged();
+        for (StoredBlob b : blobs) {
+            assertTrue(store.contains(b.id()));
+        }
+        assertEquals(0, store.stagedCount());
+    }
+
+    @Test
     void blobLargerThanTheStagingLimitIsNamedAtOnce() throws IOException {
         byte[] big = new byte[(int) BlobStore.STAGE_MAX_BYTES + 1];
         big[17] = 42;
