@@ -37,8 +37,14 @@ class WaczReplayIT {
             fail("this test needs node and npm on the PATH (.ci/run installs Debian's when missing)");
         }
         // The install script is idempotent and pins its versions, so the README's test command sets itself up.
-        Process install = new ProcessBuilder(script.resolveSibling("install").toString()).inheritIO().start();
-        assertEquals(0, install.waitFor(), "scripts/wacz-replay/install failed");
+        // Its output goes to a file and its input is closed, never this JVM's own: npm puts an inherited stdin in
+        // non-blocking mode, and the test runner, which reads its commands from that stdin, then failed the run
+        // ("std/in stream corrupted") though every test had passed.
+        Path installLog = tmp.resolve("install.log");
+        Process install = new ProcessBuilder(script.resolveSibling("install").toString())
+                .redirectErrorStream(true).redirectOutput(installLog.toFile()).start();
+        install.getOutputStream().close();
+        assertEquals(0, install.waitFor(), () -> "scripts/wacz-replay/install failed: " + read(installLog));
 
         Path site = Files.createDirectories(tmp.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
@@ -72,5 +78,13 @@ class WaczReplayIT {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("replayed " + page), out);
         assertTrue(Files.size(shot) > 0, "screenshot at " + shot);
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 }
