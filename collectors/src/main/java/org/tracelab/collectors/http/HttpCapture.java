@@ -130,8 +130,9 @@ public final class HttpCapture implements AutoCloseable {
                 sink.skipped(current.toString(), "host not in --allow-host list, not fetched");
                 return Optional.empty();
             }
-            if (checkRobots && !robots.allows(current)) {
-                sink.skipped(current.toString(), "disallowed by robots.txt, not fetched");
+            Optional<String> refused = checkRobots ? robots.refusal(current) : Optional.empty();
+            if (refused.isPresent()) {
+                sink.skipped(current.toString(), refused.get());
                 return Optional.empty();
             }
             visited.add(current);

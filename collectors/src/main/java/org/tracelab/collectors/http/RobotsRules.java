@@ -30,7 +30,11 @@ final class RobotsRules {
 
     private final Fetcher fetcher;
     private final Bytes bytes;
-    private final ConcurrentHashMap<String, BaseRobotRules> byOrigin = new ConcurrentHashMap<>();
+    /** An origin's rules, and what to tell the examiner when they refuse a URL. */
+    private record Rules(BaseRobotRules parsed, String refusal) {
+    }
+
+    private final ConcurrentHashMap<String, Rules> byOrigin = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ReentrantLock> fetching = new ConcurrentHashMap<>();
 
     RobotsRules(Fetcher fetcher, Bytes bytes) {
@@ -38,14 +42,19 @@ final class RobotsRules {
         this.bytes = bytes;
     }
 
-    /** True when the origin's robots.txt lets Tracelab fetch {@code url}. */
-    boolean allows(URI url) throws IOException {
-        return rulesFor(url).isAllowed(url.toString());
+    /**
+     * Why the origin's robots.txt keeps Tracelab from fetching {@code url}, or empty when it may: a rule of the file,
+     * or a file that could not be read, which RFC 9309 makes a refusal of the whole site. The examiner must be able
+     * to tell the two apart; the second usually means the site is down or the address is wrong.
+     */
+    Optional<String> refusal(URI url) throws IOException {
+        Rules rules = rulesFor(url);
+        return rules.parsed().isAllowed(url.toString()) ? Optional.empty() : Optional.of(rules.refusal());
     }
 
-    private BaseRobotRules rulesFor(URI url) throws IOException {
+    private Rules rulesFor(URI url) throws IOException {
         String origin = Urls.origin(url);
-        BaseRobotRules known = byOrigin.get(origin);
+        Rules known = byOrigin.get(origin);
         if (known != null) {
             return known;
         }
@@ -63,24 +72,25 @@ final class RobotsRules {
         }
     }
 
-    private BaseRobotRules load(URI url) throws IOException {
+    private Rules load(URI url) throws IOException {
         URI robots = url.resolve("/robots.txt");
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+        String unread = " (RFC 9309: then nothing of the site may be fetched; --ignore-robots overrides), not fetched";
         Optional<Capture> got = fetcher.fetch(robots);
         if (got.isEmpty()) {
             // RFC 9309 2.3.1.4: an unreachable robots.txt means the whole site is disallowed.
-            return parser.failedFetch(503);
+            return new Rules(parser.failedFetch(503), robots + " could not be fetched" + unread);
         }
         Capture c = got.get();
         if (c.status() < 200 || c.status() >= 300) {
             // 4xx allows everything, 5xx nothing: crawler-commons follows RFC 9309 here.
-            return parser.failedFetch(c.status());
+            return new Rules(parser.failedFetch(c.status()), robots + " answered " + c.status() + unread);
         }
         byte[] content;
         try (InputStream in = bytes.open(c)) {
             content = in.readNBytes(MAX_ROBOTS_BYTES);
         }
-        return parser.parseContent(robots.toString(), content, c.item().item().contentType(),
-                List.of(UserAgent.ROBOT_NAME));
+        return new Rules(parser.parseContent(robots.toString(), content, c.item().item().contentType(),
+                List.of(UserAgent.ROBOT_NAME)), "disallowed by robots.txt, not fetched");
     }
 }

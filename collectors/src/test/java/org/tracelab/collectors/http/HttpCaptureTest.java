@@ -200,6 +200,19 @@ class HttpCaptureTest {
     }
 
     @Test
+    void robotsThatCannotBeReadRefuseTheSiteAndTheSkipSaysSoNotThatARuleDid() throws Exception {
+        server.stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlEqualTo("/list")).willReturn(aResponse().withStatus(200).withBody("fictitious")));
+
+        assertTrue(capture("/list", settings(true)).isEmpty());
+
+        assertTrue(server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/list"))).isEmpty());
+        assertEquals(List.of(url("/list") + " -> " + url("/robots.txt") + " answered 503 (RFC 9309: then nothing of the"
+                + " site may be fetched; --ignore-robots overrides), not fetched"), lab.skips);
+    }
+
+    @Test
     void ignoringRobotsFetchesAnywayAndIsLogged() throws Exception {
         server.stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse().withStatus(200)
                 .withBody("User-agent: *\nDisallow: /\n")));
