@@ -35,7 +35,11 @@ public final class HtmlPages {
 
     /** The charset named in the response's Content-Type, when it is one Java knows. */
     public static Optional<String> charset(Capture c) {
-        String ct = c.item().item().contentType();
+        return charset(c.item().item().contentType());
+    }
+
+    /** The charset named in a Content-Type header value (null when there was none), when it is one Java knows. */
+    public static Optional<String> charset(String ct) {
         if (ct == null) {
             return Optional.empty();
         }

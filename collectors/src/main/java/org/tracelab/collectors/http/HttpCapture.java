@@ -47,7 +47,6 @@ public final class HttpCapture implements AutoCloseable {
     /** The item kind of every HTTP response. */
     public static final String KIND = "http-response";
 
-    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** Bodies up to this size are read into memory during the host's turn and stored after it. */
     private static final int SPOOL_BYTES = 1 << 20;
@@ -73,17 +72,11 @@ public final class HttpCapture implements AutoCloseable {
         this.collectorId = collectorId;
         this.settings = settings;
         this.clock = clock;
-        // Redirects are followed here, not by the client, so that every hop is captured; HTTP/1.1 so the WARC
-        // records hold the protocol that was actually spoken. The client's tasks run on virtual threads rather
-        // than its default pool of platform threads: a crawl's requests came back 6 % sooner in a 2,000-page crawl
-        // (docs/BENCHMARKS.md, Crawl), one handoff between kernel threads fewer per response.
+        // The client's tasks run on virtual threads rather than its default pool of platform threads: a crawl's
+        // requests came back 6 % sooner in a 2,000-page crawl (docs/BENCHMARKS.md, Crawl), one handoff between
+        // kernel threads fewer per response.
         this.clientTasks = Executors.newVirtualThreadPerTaskExecutor();
-        this.client = HttpClient.newBuilder()
-                .executor(clientTasks)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+        this.client = CaptureClient.client(settings.connectTimeout(), clientTasks);
         this.politeness = new Politeness(settings.delay());
         this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES);
         // WARC records are forced to disk once per group of captures, before the items pointing to them commit.
@@ -185,11 +178,8 @@ public final class HttpCapture implements AutoCloseable {
             sink.failed(url.toString(), "unknown host " + url.getHost());
             return Optional.empty();
         }
-        String userAgent = UserAgent.header();
-        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(settings.readTimeout())
-                .header("User-Agent", userAgent).header("Accept", ACCEPT).build();
-        List<Map.Entry<String, String>> sent = List.of(Map.entry("Host", hostHeader(url)),
-                Map.entry("User-Agent", userAgent), Map.entry("Accept", ACCEPT));
+        HttpRequest request = CaptureClient.get(url, settings.readTimeout());
+        List<Map.Entry<String, String>> sent = CaptureClient.sentHeaders(url);
         long t0 = System.nanoTime();
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
@@ -300,10 +290,6 @@ public final class HttpCapture implements AutoCloseable {
 
     private static List<List<String>> pairs(List<Map.Entry<String, String>> headers) {
         return headers.stream().map(h -> List.of(h.getKey(), h.getValue())).toList();
-    }
-
-    private static String hostHeader(URI url) {
-        return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 
     private static String requestTarget(URI url) {
