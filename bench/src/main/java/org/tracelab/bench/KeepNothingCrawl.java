@@ -58,7 +58,8 @@ public final class KeepNothingCrawl {
         crawl.join();
     }
 
-    private static int crawl(URI seed, int depth) throws IOException, InterruptedException {
+    /** Crawls from {@code seed} to {@code depth} links deep; returns how many pages were fetched. */
+    static int crawl(URI seed, int depth) throws IOException, InterruptedException {
         int pages = 0;
         Set<URI> seen = ConcurrentHashMap.newKeySet();
         seen.add(seed);
