@@ -19,7 +19,7 @@ final class AdFields {
      */
     static Map<String, Object> extract(AdsProfile profile, Document page, String url) {
         Map<String, Object> out = new LinkedHashMap<>();
-        profile.fields().forEach((name, css) -> out.put(name, value(page.select(css))));
+        profile.fields().forEach((name, query) -> out.put(name, value(page.select(query.evaluator()))));
         out.put("url", url);
         return out;
     }
@@ -27,8 +27,8 @@ final class AdFields {
     /** The fields whose selectors match nothing on {@code page}, in profile order. */
     static List<String> unmatched(AdsProfile profile, Document page) {
         List<String> out = new ArrayList<>();
-        profile.fields().forEach((name, css) -> {
-            if (page.select(css).isEmpty()) {
+        profile.fields().forEach((name, query) -> {
+            if (page.selectFirst(query.evaluator()) == null) {
                 out.add(name);
             }
         });

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.DerivedRecord;
 import org.tracelab.collectors.http.HtmlPages;
@@ -35,6 +37,8 @@ public final class AdsCollector implements Collector {
     public static final String ID = "ads";
     /** The item kind of an ad's structured record. */
     public static final String KIND = "ad";
+    /** The link inside a matched element that is no link itself (an ad's card, say). */
+    private static final Evaluator A_HREF = QueryParser.parse("a[href]");
 
     private final Clock clock;
 
@@ -197,11 +201,11 @@ public final class AdsCollector implements Collector {
             return Optional.of(new Listing(c, HtmlPages.html(http, c)));
         }
 
-        private static Set<URI> links(Document doc, String css) {
+        private static Set<URI> links(Document doc, AdsProfile.Query query) {
             Set<URI> out = new LinkedHashSet<>();
-            for (Element e : doc.select(css)) {
-                String href = e.hasAttr("href") ? e.absUrl("href") : e.select("a[href]").stream().findFirst()
-                        .map(a -> a.absUrl("href")).orElse("");
+            for (Element e : doc.select(query.evaluator())) {
+                Element a = e.hasAttr("href") ? e : e.selectFirst(A_HREF);
+                String href = a == null ? "" : a.absUrl("href");
                 Urls.link(href).ifPresent(out::add);
             }
             return out;

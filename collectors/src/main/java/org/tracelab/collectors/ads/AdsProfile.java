@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import org.tracelab.core.Json;
@@ -30,10 +31,26 @@ import org.tracelab.core.TracelabException;
  * @param adLink   selector of the links from a listing page to ads
  * @param fields   field name to selector, in the profile's order; {@code title} and {@code body} are required
  */
-public record AdsProfile(Path file, String name, String start, Optional<String> base, String nextPage, String adLink,
-                         Map<String, String> fields) {
+public record AdsProfile(Path file, String name, String start, Optional<String> base, Query nextPage, Query adLink,
+                         Map<String, Query> fields) {
     /** Fields every profile must name. */
     public static final List<String> REQUIRED_FIELDS = List.of("title", "body");
+
+    /**
+     * A selector as the profile wrote it, and parsed: once per run rather than once per page (jsoup's evaluators
+     * are safe to share between threads).
+     */
+    public record Query(String css, Evaluator evaluator) {
+        public Query {
+            Objects.requireNonNull(css, "css");
+            Objects.requireNonNull(evaluator, "evaluator");
+        }
+
+        @Override
+        public String toString() {
+            return css;
+        }
+    }
 
     public AdsProfile {
         Objects.requireNonNull(file, "file");
@@ -69,13 +86,13 @@ public record AdsProfile(Path file, String name, String start, Optional<String> 
         String name = text(file, root, "name");
         String start = text(file, root, "start");
         Optional<String> base = root.hasNonNull("base") ? Optional.of(text(file, root, "base")) : Optional.empty();
-        String next = selector(file, "nextPage", text(file, root, "nextPage"));
-        String adLink = selector(file, "adLink", text(file, root, "adLink"));
+        Query next = selector(file, "nextPage", text(file, root, "nextPage"));
+        Query adLink = selector(file, "adLink", text(file, root, "adLink"));
         JsonNode f = root.get("fields");
         if (f == null || !f.isObject()) {
             throw TracelabException.badInput("profile " + file, "$.fields is missing or not an object of selectors");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Query> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String path = "fields." + e.getKey();
@@ -93,8 +110,8 @@ public record AdsProfile(Path file, String name, String start, Optional<String> 
     }
 
     /** The one-line message for a selector that matched nothing where it must match. */
-    TracelabException matchedNothing(String key, String selector, String url) {
-        return TracelabException.badInput("profile " + file, "$." + key + " selector '" + selector
+    TracelabException matchedNothing(String key, Query selector, String url) {
+        return TracelabException.badInput("profile " + file, "$." + key + " selector '" + selector.css()
                 + "' matches nothing on " + url);
     }
 
@@ -109,10 +126,10 @@ public record AdsProfile(Path file, String name, String start, Optional<String> 
         return v.asText().strip();
     }
 
-    private static String selector(Path file, String path, String css) {
+    private static Query selector(Path file, String path, String css) {
         try {
-            QueryParser.parse(css);
-            return css.strip();
+            String stripped = css.strip();
+            return new Query(stripped, QueryParser.parse(stripped));
         } catch (Selector.SelectorParseException e) {
             throw TracelabException.badInput("profile " + file, "$." + path + " is not a valid CSS selector '" + css
                     + "': " + e.getMessage());

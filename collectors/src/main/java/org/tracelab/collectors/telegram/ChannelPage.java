@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.tracelab.collectors.http.Urls;
 
 /**
@@ -23,6 +25,16 @@ import org.tracelab.collectors.http.Urls;
 final class ChannelPage {
     private static final Pattern VIEWS = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KkMm]?)");
     private static final Pattern BEFORE = Pattern.compile("[?&]before=(\\d+)");
+    // The preview's markup, as queries parsed once (jsoup's evaluators are safe to share between threads).
+    private static final Evaluator POST = QueryParser.parse("div.tgme_widget_message[data-post]");
+    private static final Evaluator TEXT = QueryParser.parse(".tgme_widget_message_text");
+    private static final Evaluator TIME = QueryParser.parse(".tgme_widget_message_date time[datetime], time[datetime]");
+    private static final Evaluator VIEW_COUNT = QueryParser.parse(".tgme_widget_message_views");
+    private static final Evaluator POST_LINK = QueryParser.parse("a.tgme_widget_message_date[href]");
+    private static final Evaluator MORE = QueryParser.parse(
+            "a.tme_messages_more[href], a[data-before][href], a[href*=before=]");
+    private static final Evaluator BR = QueryParser.parse("br");
+    private static final Evaluator A_HREF = QueryParser.parse("a[href]");
 
     /** A post as read from the page. */
     record Post(String channel, String postId, Map<String, Object> record) {
@@ -37,7 +49,7 @@ final class ChannelPage {
     /** The posts on the page, in page order (oldest first, as the preview shows them). */
     List<Post> posts() {
         List<Post> out = new ArrayList<>();
-        for (Element m : doc.select("div.tgme_widget_message[data-post]")) {
+        for (Element m : doc.select(POST)) {
             String dataPost = m.attr("data-post").strip();
             int slash = dataPost.lastIndexOf('/');
             if (slash <= 0 || slash == dataPost.length() - 1) {
@@ -45,9 +57,9 @@ final class ChannelPage {
             }
             String channel = dataPost.substring(0, slash);
             String id = dataPost.substring(slash + 1);
-            Element text = m.selectFirst(".tgme_widget_message_text");
-            Element time = m.selectFirst(".tgme_widget_message_date time[datetime], time[datetime]");
-            Element views = m.selectFirst(".tgme_widget_message_views");
+            Element text = m.selectFirst(TEXT);
+            Element time = m.selectFirst(TIME);
+            Element views = m.selectFirst(VIEW_COUNT);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("channel", channel);
             r.put("postId", id);
@@ -56,7 +68,7 @@ final class ChannelPage {
             r.put("links", text == null ? List.of() : links(text));
             r.put("views", views == null ? null : views.text().strip());
             r.put("viewCount", views == null ? null : viewCount(views.text()).orElse(null));
-            Element link = m.selectFirst("a.tgme_widget_message_date[href]");
+            Element link = m.selectFirst(POST_LINK);
             r.put("url", link == null ? null : link.absUrl("href"));
             out.add(new Post(channel, id, r));
         }
@@ -65,7 +77,7 @@ final class ChannelPage {
 
     /** The page of older posts, from the preview's "load more" link, when there is one. */
     Optional<URI> older() {
-        for (Element a : doc.select("a.tme_messages_more[href], a[data-before][href], a[href*=before=]")) {
+        for (Element a : doc.select(MORE)) {
             Matcher m = BEFORE.matcher(a.attr("href"));
             if (m.find()) {
                 return Urls.link(a.absUrl("href"));
@@ -92,13 +104,13 @@ final class ChannelPage {
     /** The post's text with its line breaks kept: the preview writes them as {@code <br>}. */
     private static String textWithBreaks(Element text) {
         Element copy = text.clone();
-        copy.select("br").forEach(br -> br.replaceWith(new TextNode("\n")));
+        copy.select(BR).forEach(br -> br.replaceWith(new TextNode("\n")));
         return copy.wholeText().strip();
     }
 
     private static List<String> links(Element text) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element a : text.select("a[href]")) {
+        for (Element a : text.select(A_HREF)) {
             String abs = a.absUrl("href");
             out.add(abs.isEmpty() ? a.attr("href") : abs);
         }

@@ -18,8 +18,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
@@ -30,6 +32,9 @@ final class InlineExtractor {
     /** Larger documents go to the worker, whose heap is separate from the case writer's. */
     static final long MAX_BYTES = 4L << 20;
     private static final int SNIFF_BYTES = 1024;
+    // Queries parsed once rather than for every page; jsoup's evaluators are safe to share between threads.
+    private static final Evaluator NOT_TEXT = QueryParser.parse("script, style, noscript, template");
+    private static final Evaluator AUTHOR = QueryParser.parse("meta[name=author]");
     private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
     private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
 
@@ -58,10 +63,10 @@ final class InlineExtractor {
 
     private static Extraction html(Path file, int maxChars) throws IOException {
         Document doc = Jsoup.parse(file.toFile(), null, "");
-        doc.select("script, style, noscript, template").remove();
+        doc.select(NOT_TEXT).remove();
         String text = normalise(blockText(doc.body() == null ? doc : doc.body()));
         Optional<String> title = present(doc.title());
-        Optional<String> author = present(doc.select("meta[name=author]").attr("content"));
+        Optional<String> author = present(doc.select(AUTHOR).attr("content"));
         return result(text, maxChars, "text/html; charset=" + doc.charset().name(), title, author);
     }
 
