@@ -1,15 +1,21 @@
 package org.tracelab.collectors.ads;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -128,8 +134,31 @@ public final class AdsCollector implements Collector {
             this.maxPages = maxPages;
         }
 
+        /**
+         * Walks the listing. The first ad is read before any other, so a profile whose fields match nothing stops
+         * the run at once; every other ad is captured and read on a virtual thread of its own, so storing and
+         * reading one ad overlaps the request for the next (the host's turn still allows one request at a time).
+         */
         void run(URI start) throws IOException {
             progress.total(-1, "pages");
+            List<Future<?>> ads = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                try {
+                    walk(start, threads, ads);
+                } catch (IOException | RuntimeException e) {
+                    // The walk's own failure is the one to tell; the ads already under way end first.
+                    try {
+                        awaitAll(ads);
+                    } catch (IOException | RuntimeException later) {
+                        e.addSuppressed(later);
+                    }
+                    throw e;
+                }
+                awaitAll(ads);
+            }
+        }
+
+        private void walk(URI start, ExecutorService threads, List<Future<?>> ads) throws IOException {
             URI page = start;
             for (int n = 0; page != null && n < maxPages && seenListings.add(page); n++) {
                 Optional<Listing> listing = listing(page, n == 0);
@@ -138,16 +167,51 @@ public final class AdsCollector implements Collector {
                     return;
                 }
                 Document doc = listing.get().doc();
-                Set<URI> ads = links(doc, profile.adLink());
-                if (n == 0 && ads.isEmpty()) {
+                Set<URI> found = links(doc, profile.adLink());
+                if (n == 0 && found.isEmpty()) {
                     throw profile.matchedNothing("adLink", profile.adLink(), page.toString());
                 }
-                for (URI ad : ads) {
-                    if (seenAds.add(ad)) {
-                        captureAd(ad, listing.get().capture().item().id());
+                long listingId = listing.get().capture().item().id();
+                for (URI ad : found) {
+                    if (!seenAds.add(ad)) {
+                        continue;
+                    }
+                    if (!fieldsChecked) {
+                        captureAd(ad, listingId);
+                    } else {
+                        ads.add(threads.submit(() -> {
+                            captureAd(ad, listingId);
+                            return null;
+                        }));
                     }
                 }
                 page = links(doc, profile.nextPage()).stream().findFirst().orElse(null);
+            }
+        }
+
+        /** Waits for every ad; the first failure among them is thrown once all have ended. */
+        private static void awaitAll(List<Future<?>> ads) throws IOException {
+            Throwable first = null;
+            for (Future<?> f : ads) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("collect ads interrupted");
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause();
+                    }
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first != null) {
+                throw new IllegalStateException("an ad's capture failed", first);
             }
         }
 

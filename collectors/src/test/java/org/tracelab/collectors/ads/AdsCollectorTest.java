@@ -13,13 +13,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,6 +216,67 @@ class AdsCollectorTest {
         for (String expected : List.of("/ad/gone", "/ad/error", "/ad/reset", "/ad/image", "/list2")) {
             assertTrue(failures.contains(expected), failures);
         }
+    }
+
+    @Test
+    void adsReadConcurrentlyStillMeetTheHostOneRequestAtATime() throws Exception {
+        // Fictitious: two listing pages of 15 ads; the server notes the most requests it ever had in hand at once.
+        AtomicInteger inHand = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", ex -> {
+            most.accumulateAndGet(inHand.incrementAndGet(), Math::max);
+            try {
+                String path = ex.getRequestURI().getPath();
+                StringBuilder html = new StringBuilder();
+                int status = 200;
+                if (path.startsWith("/list")) {
+                    int page = Integer.parseInt(path.substring(5));
+                    for (int i = 0; i < 15; i++) {
+                        html.append("<a class=ad-link href=\"/ad/").append(page * 100 + i).append("\">ad</a>\n");
+                    }
+                    if (page == 1) {
+                        html.append("<a class=next href=\"/list2\">next</a>");
+                    }
+                } else if (path.startsWith("/ad/")) {
+                    Thread.sleep(2); // long enough for requests to pile up if the turn let them
+                    html.append("<h1 class=t>Ad ").append(path.substring(4)).append(" (fictitious)</h1><div class=b>")
+                            .append("Ish bor, +998 90 555 ").append(path.substring(4)).append("</div>");
+                } else {
+                    status = 404;
+                }
+                byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inHand.decrementAndGet();
+            }
+        });
+        server.start();
+        try {
+            Path p = profile(Map.of("title", "h1.t", "body", ".b"), "a.ad-link",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/list1");
+            collect(p, null);
+        } finally {
+            server.stop(0);
+        }
+
+        List<StoredItem> ads = ofKind(AdsCollector.KIND);
+        assertEquals(30, ads.size(), lab.failures.toString());
+        assertEquals(1, most.get(), "requests the server had in hand at once");
+        for (StoredItem ad : ads) {
+            Item page = lab.item(ad.item().parentId());
+            assertEquals(page.source(), ad.item().source());
+            String n = page.source().substring(page.source().lastIndexOf('/') + 1);
+            assertEquals("Ad " + n + " (fictitious)", record(ad).get("title").asText());
+        }
+        assertEquals(0, lab.kase.verify(VerifyListener.NONE).problems().size());
     }
 
     @Test
