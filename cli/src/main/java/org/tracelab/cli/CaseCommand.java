@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tracelab case}: make a case, or describe one. */
 @Command(name = "case", description = "Make a case, or describe one.",
-        subcommands = {CaseCommand.Init.class, CaseCommand.Info.class})
+        subcommands = {CaseCommand.Init.class, CaseCommand.Info.class},
+        mixinStandardHelpOptions = true)
 final class CaseCommand {
 
     /** {@code tracelab case init}. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", description = "Export the case: custody log or items table, signed BagIt bag, HTML report, "
         + "WACZ. Each export is logged in the custody log with its SHA-256.",
         subcommands = {ExportCommand.Custody.class, ExportCommand.Bag.class, ExportCommand.Report.class,
-            ExportCommand.Wacz.class})
+            ExportCommand.Wacz.class},
+        mixinStandardHelpOptions = true)
 final class ExportCommand {
 
     /** Runs one export with a progress bar and prints what it wrote. */

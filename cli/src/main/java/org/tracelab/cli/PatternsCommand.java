@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tracelab patterns}: the recruitment indicator packs that {@code scan} uses. */
 @Command(name = "patterns", description = "List and test recruitment indicator packs.",
-        subcommands = {PatternsCommand.ListPacks.class, PatternsCommand.TestPacks.class})
+        subcommands = {PatternsCommand.ListPacks.class, PatternsCommand.TestPacks.class},
+        mixinStandardHelpOptions = true)
 final class PatternsCommand {
 
     private static List<IndicatorPack> packs(List<String> names) {

@@ -65,8 +65,9 @@ public final class Tracelab {
     private final PrintWriter err;
     private final boolean terminal;
 
-    private Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, OutputStream stderr, PrintWriter out,
-                     PrintWriter err, boolean terminal) {
+    /** The root command; tests make one to walk the command tree. */
+    Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, OutputStream stderr, PrintWriter out,
+             PrintWriter err, boolean terminal) {
         this.env = env;
         this.clock = clock;
         this.stdout = stdout;
@@ -116,14 +117,15 @@ public final class Tracelab {
         PrintWriter out = root.out;
         PrintWriter err = root.err;
         CommandLine cl = new CommandLine(root);
+        // Added first: picocli's setters below reach only the subcommands that exist when they are called.
+        if (needsCollectors(args)) {
+            CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // A case folder may well be called "case" or "lab": "--case case" names a folder, not a command.
         cl.setAllowSubcommandsAsOptionParameters(true);
-        if (needsCollectors(args)) {
-            CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
-        }
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             if (!c.getSubcommands().isEmpty()
