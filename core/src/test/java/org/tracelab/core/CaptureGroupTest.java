@@ -12,9 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.collect.CaptureListener;
@@ -115,6 +120,79 @@ class CaptureGroupTest {
             store(sink, "/fictitious/c");
             c.finishCapture("test", Map.of());
             assertEquals(List.of("stored /fictitious/c named=true"), heard, "a closed registration no longer runs");
+        }
+    }
+
+    @Test
+    void writersAtOnceHaveEveryCaptureNamedBeforeItIsHeardOf() throws Exception {
+        int writers = 8;
+        int each = 150; // 1,200 captures: groups fall due while the others keep writing
+        try (Case c = create(tmp.resolve("c"))) {
+            CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
+            AtomicInteger syncs = new AtomicInteger();
+            try (Closeable warc = sink.syncBeforeCommit(syncs::incrementAndGet);
+                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    running.add(threads.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            store(sink, "/fictitious/" + writer + "/" + i);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+                c.finishCapture("test", Map.of());
+            }
+            assertEquals(writers * each, heard.size());
+            assertTrue(heard.stream().allMatch(h -> h.startsWith("stored ") && h.endsWith(" named=true")),
+                    () -> heard.stream().filter(h -> !h.endsWith(" named=true")).limit(5).toList().toString());
+            assertTrue(syncs.get() >= 2, "the registered sync ran before the groups committed: " + syncs);
+            assertEquals(writers * each, c.summary().items());
+            assertTrue(c.verify(VerifyListener.NONE).holds());
+        }
+    }
+
+    @Test
+    void aSyncFailingOnlyWhileTheGroupIsMadeDurableAheadIsRetriedByItsCommit() throws IOException {
+        try (Case c = create(tmp.resolve("c"))) {
+            CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
+            AtomicInteger calls = new AtomicInteger();
+            try (Closeable warc = sink.syncBeforeCommit(() -> {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IOException("WARC file could not be synced (simulated, once)");
+                }
+            })) {
+                for (int i = 0; i < 300; i++) {
+                    store(sink, "/fictitious/" + i);
+                }
+                assertFalse(heard.isEmpty(), "a group fell due and committed while capturing");
+                c.finishCapture("test", Map.of());
+            }
+            assertEquals(300, heard.stream().filter(h -> h.startsWith("stored ")).count(), heard::toString);
+            assertTrue(calls.get() >= 2);
+        }
+    }
+
+    @Test
+    void aSyncThatKeepsFailingFailsTheCaptureThatCommitsAndLosesItsGroup() throws IOException {
+        try (Case c = create(tmp.resolve("c"))) {
+            CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
+            try (Closeable warc = sink.syncBeforeCommit(() -> {
+                throw new IOException("WARC file could not be synced (simulated)");
+            })) {
+                TracelabException e = assertThrows(TracelabException.class, () -> {
+                    for (int i = 0; i < 300; i++) {
+                        store(sink, "/fictitious/" + i);
+                    }
+                });
+                assertTrue(e.getMessage().contains("/fictitious/"), e.getMessage());
+            }
+            assertFalse(heard.isEmpty());
+            assertTrue(heard.stream().allMatch(h -> h.startsWith("failed ")), heard::toString);
         }
     }
 }
