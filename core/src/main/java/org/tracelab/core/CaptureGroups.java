@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.internal.CaseDatabase;
@@ -16,7 +15,7 @@ import org.tracelab.core.store.BlobStore;
 /**
  * A writer's open group of captures: rows and custody entries committed together, what they refer to made durable
  * first, each capture acknowledged only once its group is committed. Not thread-safe: the {@link Case} that owns it
- * calls it holding its own monitor, except {@link #claimDurableAhead}'s three steps, which say where they may run.
+ * calls it holding its own monitor.
  */
 final class CaptureGroups {
     /** Captures committed together at most; bounds the work a crash can undo (none of it acknowledged). */
@@ -29,8 +28,6 @@ final class CaptureGroups {
     private final GroupCommit group;
     /** Files outside the store that captures point into (WARC), synced before each group commits. */
     private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
-    /** Set while a writer makes a due group durable ahead of its commit. */
-    private final AtomicBoolean durableAhead = new AtomicBoolean();
 
     CaptureGroups(CaseDatabase db, BlobStore blobs, CustodyLog custody) {
         this.blobs = blobs;
@@ -53,31 +50,6 @@ final class CaptureGroups {
         if (group.due()) {
             flush();
         }
-    }
-
-    /**
-     * Whether the calling writer should make the open group durable ahead of its commit, outside the case's
-     * monitor ({@link #makeDurableAhead}, then {@link #flush} under the monitor, then {@link #endDurableAhead}):
-     * true when the group is big or old enough and no other writer is at it already. Syncing a group's blobs and
-     * WARC records took 15-60 ms a group in a crawl; held under the monitor, every other capture waited for it,
-     * and with them the crawl's fetching, once its bounded spool of bodies was full.
-     */
-    boolean claimDurableAhead() {
-        return group.due() && durableAhead.compareAndSet(false, true);
-    }
-
-    /**
-     * Syncs and names the blobs staged so far and syncs the registered files; safe without the case's monitor.
-     * The commit that follows still makes everything its rows refer to durable first, so this only leaves it less
-     * to do.
-     */
-    void makeDurableAhead() throws IOException {
-        makeGroupDurable();
-    }
-
-    /** Lets the next due group be claimed. */
-    void endDurableAhead() {
-        durableAhead.set(false);
     }
 
     /** Makes the open group's blobs durable, commits its rows and acknowledges its captures. */

@@ -55,8 +55,6 @@ final class CaseCaptureSink implements CaptureSink {
         if (!blobs.holds(blob.id())) {
             throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
         }
-        StoredItem stored;
-        boolean ahead;
         synchronized (caseMonitor) {
             try {
                 groups.join();
@@ -74,42 +72,14 @@ final class CaseCaptureSink implements CaptureSink {
                     p.put("parent", item.parentId());
                 }
                 custody.append("capture", id, p);
-                StoredItem s = new StoredItem(id, item, blob);
-                groups.onCommit(() -> listener.stored(s), why -> listener.failed(item.source(), why));
-                stored = s;
-                ahead = groups.claimDurableAhead();
-            } catch (SQLException e) {
+                StoredItem stored = new StoredItem(id, item, blob);
+                groups.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
+                groups.flushIfDue();
+                return stored;
+            } catch (SQLException | IOException e) {
                 groups.abandon(e);
                 throw TracelabException.io("recording capture of " + item.source(), e);
             }
-        }
-        if (ahead) {
-            commitGroup(item.source());
-        }
-        return stored;
-    }
-
-    /**
-     * Commits the due group: its blobs and WARC records are synced first without the case's monitor, so other
-     * captures go on meanwhile, then the commit under the monitor syncs what was added since and commits.
-     */
-    private void commitGroup(String source) throws IOException {
-        try {
-            try {
-                groups.makeDurableAhead();
-            } catch (IOException retried) {
-                // The commit below makes the same parts durable again and reports the failure if it persists.
-            }
-            synchronized (caseMonitor) {
-                try {
-                    groups.flush();
-                } catch (SQLException | IOException e) {
-                    groups.abandon(e);
-                    throw TracelabException.io("recording capture of " + source, e);
-                }
-            }
-        } finally {
-            groups.endDurableAhead();
         }
     }
 

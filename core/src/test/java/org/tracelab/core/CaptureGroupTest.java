@@ -157,27 +157,6 @@ class CaptureGroupTest {
     }
 
     @Test
-    void aSyncFailingOnlyWhileTheGroupIsMadeDurableAheadIsRetriedByItsCommit() throws IOException {
-        try (Case c = create(tmp.resolve("c"))) {
-            CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
-            AtomicInteger calls = new AtomicInteger();
-            try (Closeable warc = sink.syncBeforeCommit(() -> {
-                if (calls.incrementAndGet() == 1) {
-                    throw new IOException("WARC file could not be synced (simulated, once)");
-                }
-            })) {
-                for (int i = 0; i < 300; i++) {
-                    store(sink, "/fictitious/" + i);
-                }
-                assertFalse(heard.isEmpty(), "a group fell due and committed while capturing");
-                c.finishCapture("test", Map.of());
-            }
-            assertEquals(300, heard.stream().filter(h -> h.startsWith("stored ")).count(), heard::toString);
-            assertTrue(calls.get() >= 2);
-        }
-    }
-
-    @Test
     void aSyncThatKeepsFailingFailsTheCaptureThatCommitsAndLosesItsGroup() throws IOException {
         try (Case c = create(tmp.resolve("c"))) {
             CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
