@@ -1,26 +1,21 @@
 package org.tracelab.collectors.ads;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.DerivedRecord;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
@@ -141,24 +136,13 @@ public final class AdsCollector implements Collector {
          */
         void run(URI start) throws IOException {
             progress.total(-1, "pages");
-            List<Future<?>> ads = new ArrayList<>();
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                try {
-                    walk(start, threads, ads);
-                } catch (IOException | RuntimeException e) {
-                    // The walk's own failure is the one to tell; the ads already under way end first.
-                    try {
-                        awaitAll(ads);
-                    } catch (IOException | RuntimeException later) {
-                        e.addSuppressed(later);
-                    }
-                    throw e;
-                }
-                awaitAll(ads);
+            try (CaptureTasks ads = new CaptureTasks()) {
+                walk(start, ads);
+                ads.awaitAll();
             }
         }
 
-        private void walk(URI start, ExecutorService threads, List<Future<?>> ads) throws IOException {
+        private void walk(URI start, CaptureTasks ads) throws IOException {
             URI page = start;
             for (int n = 0; page != null && n < maxPages && seenListings.add(page); n++) {
                 Optional<Listing> listing = listing(page, n == 0);
@@ -179,39 +163,10 @@ public final class AdsCollector implements Collector {
                     if (!fieldsChecked) {
                         captureAd(ad, listingId);
                     } else {
-                        ads.add(threads.submit(() -> {
-                            captureAd(ad, listingId);
-                            return null;
-                        }));
+                        ads.submit(() -> captureAd(ad, listingId));
                     }
                 }
                 page = links(doc, profile.nextPage()).stream().findFirst().orElse(null);
-            }
-        }
-
-        /** Waits for every ad; the first failure among them is thrown once all have ended. */
-        private static void awaitAll(List<Future<?>> ads) throws IOException {
-            Throwable first = null;
-            for (Future<?> f : ads) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("collect ads interrupted");
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause();
-                    }
-                }
-            }
-            if (first instanceof IOException io) {
-                throw io;
-            }
-            if (first instanceof RuntimeException r) {
-                throw r;
-            }
-            if (first != null) {
-                throw new IllegalStateException("an ad's capture failed", first);
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpOptions;
@@ -70,7 +71,8 @@ public final class FeedCollector implements Collector {
         int maxItems = request.intValue("--max-items", 1000, 0, 10_000_000);
         request.progress().total(-1, "pages");
         Set<URI> seen = new java.util.HashSet<>();
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock);
+             CaptureTasks entries = new CaptureTasks()) {
             for (URI feed : feeds) {
                 Optional<Capture> got = http.capture(feed, null);
                 request.progress().advance(1);
@@ -95,11 +97,15 @@ public final class FeedCollector implements Collector {
                         break;
                     }
                     if (seen.add(link)) {
-                        http.capture(link, c.item().id());
-                        request.progress().advance(1);
+                        long feedId = c.item().id();
+                        entries.submit(() -> {
+                            http.capture(link, feedId);
+                            request.progress().advance(1);
+                        });
                     }
                 }
             }
+            entries.awaitAll();
         }
     }
 }

@@ -9,20 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.core.collect.Progress;
 
 /**
- * A breadth-first, polite crawl: each level's URLs are fetched at once on virtual threads (the per-host turns in
- * {@link HttpCapture} keep one request at a time per host), links of HTML pages feed the next level, and no URL is
- * fetched twice in a run.
+ * A breadth-first, polite crawl: each level's URLs are captured side by side ({@link CaptureTasks}; the per-host
+ * turns in {@link HttpCapture} keep one request at a time per host), links of HTML pages feed the next level, and
+ * no URL is fetched twice in a run.
  */
 final class Crawler {
     private record Target(URI url, Long parentId) {
@@ -61,21 +58,15 @@ final class Crawler {
 
     private List<Target> crawlLevel(List<Target> level, boolean followLinks) throws IOException {
         ConcurrentLinkedQueue<Target> next = new ConcurrentLinkedQueue<>();
-        List<Future<?>> running = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (CaptureTasks tasks = new CaptureTasks()) {
             for (Target t : level) {
                 if (fetched.incrementAndGet() > plan.maxPages()) {
                     fetched.decrementAndGet();
                     break;
                 }
-                running.add(threads.submit(() -> {
-                    visit(t, followLinks, next);
-                    return null;
-                }));
+                tasks.submit(() -> visit(t, followLinks, next));
             }
-            for (Future<?> f : running) {
-                await(f);
-            }
+            tasks.awaitAll();
         }
         return new ArrayList<>(next);
     }
@@ -108,21 +99,4 @@ final class Crawler {
         return a.getHost().equalsIgnoreCase(b.getHost());
     }
 
-    private static void await(Future<?> f) throws IOException {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("crawl interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("crawl task failed", cause);
-        }
-    }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tracelab.collectors.http.Capture;
+import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
@@ -91,7 +92,8 @@ public final class SitemapCollector implements Collector {
         Set<URI> seen = new HashSet<>(targets);
         int sitemapsRead = 0;
         int pages = 0;
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock);
+             CaptureTasks listed = new CaptureTasks()) {
             while (!sitemaps.isEmpty() && sitemapsRead < maxSitemaps) {
                 Pending p = sitemaps.poll();
                 sitemapsRead++;
@@ -118,12 +120,15 @@ public final class SitemapCollector implements Collector {
                         Optional<URI> page = uri(entry.getUrl()).filter(seen::add);
                         if (page.isPresent()) {
                             pages++;
-                            http.capture(page.get(), parent);
-                            request.progress().advance(1);
+                            listed.submit(() -> {
+                                http.capture(page.get(), parent);
+                                request.progress().advance(1);
+                            });
                         }
                     }
                 }
             }
+            listed.awaitAll();
         }
     }
 
