@@ -6,6 +6,7 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HttpCapture;
@@ -149,13 +151,40 @@ public final class SitemapCollector implements Collector {
         try (InputStream in = http.openBody(c)) {
             bytes = in.readNBytes(SiteMapParser.MAX_BYTES_ALLOWED);
         }
+        String type = c.item().item().contentType();
+        if (gzipped(bytes)) {
+            // Unpacked here, within the sitemap limit: crawler-commons unpacks a gzipped sitemap without one, and
+            // 12 MB that unpack to 2 GB ran the JVM out of memory.
+            try {
+                bytes = gunzip(bytes);
+            } catch (IOException e) {
+                sink.failed(url, "gzipped sitemap could not be unpacked: " + e.getMessage());
+                return Optional.empty();
+            }
+            if (bytes.length > SiteMapParser.MAX_BYTES_ALLOWED) {
+                sink.failed(url, "gzipped sitemap larger than " + SiteMapParser.MAX_BYTES_ALLOWED
+                        + " bytes once unpacked, the most a sitemap may hold; not read");
+                return Optional.empty();
+            }
+            // XML or plain text inside: a type the parser does not know makes it tell them apart by their bytes
+            type = "application/octet-stream";
+        }
         try {
-            String type = c.item().item().contentType();
-            return Optional.of(parser.parseSiteMap(type == null ? "text/xml" : type, bytes,
-                    c.finalUrl().toURL()));
+            return Optional.of(parser.parseSiteMap(type == null ? "text/xml" : type, bytes, c.finalUrl().toURL()));
         } catch (UnknownFormatException e) {
             sink.failed(url, "not a sitemap: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private static boolean gzipped(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
+    /** The unpacked bytes, at most one byte past the sitemap limit, so a larger one is seen without holding it. */
+    private static byte[] gunzip(byte[] packed) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed))) {
+            return in.readNBytes(SiteMapParser.MAX_BYTES_ALLOWED + 1);
         }
     }
 

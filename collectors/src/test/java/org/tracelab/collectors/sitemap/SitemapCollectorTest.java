@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,64 @@ class SitemapCollectorTest {
         String failures = String.join("\n", lab.failures);
         assertTrue(failures.contains("/gone.xml") && failures.contains("/junk.xml") && failures.contains("/c"),
                 failures);
+    }
+
+    @Test
+    void gzippedSitemapsAreReadAndABombOrDamagedOneIsNotedNotUnpackedWhole() throws Exception {
+        mock.stubFor(get(urlEqualTo("/sitemap.xml")).willReturn(xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap><sitemap><loc>%s</loc></sitemap>
+                <sitemap><loc>%s</loc></sitemap><sitemap><loc>%s</loc></sitemap>
+                </sitemapindex>""".formatted(url("/pages.xml.gz"), url("/list.txt.gz"), url("/bomb.xml.gz"),
+                url("/damaged.xml.gz")))));
+        mock.stubFor(get(urlEqualTo("/pages.xml.gz")).willReturn(gzip(("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s</loc></url></urlset>"""
+                .formatted(url("/page-a"))).getBytes(StandardCharsets.UTF_8))));
+        mock.stubFor(get(urlEqualTo("/list.txt.gz")).willReturn(gzip((url("/page-b") + "\n").getBytes(
+                StandardCharsets.UTF_8))));
+        // Fictitious hostile sitemap: 60 MB of one repeated entry, some 60 KB packed, past the 50 MB a sitemap may hold.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(bomb)) {
+            z.write("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] entry = ("<url><loc>" + url("/never") + "</loc></url>\n").getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < 60L << 20; written += entry.length) {
+                z.write(entry);
+            }
+        }
+        mock.stubFor(get(urlEqualTo("/bomb.xml.gz")).willReturn(packed(bomb.toByteArray())));
+        byte[] damaged = Arrays.copyOf(gzipBytes("<urlset>".repeat(1000).getBytes(StandardCharsets.UTF_8)), 40);
+        mock.stubFor(get(urlEqualTo("/damaged.xml.gz")).willReturn(packed(damaged)));
+        mock.stubFor(get(urlEqualTo("/page-a")).willReturn(aResponse().withStatus(200).withBody("a (fictitious)")));
+        mock.stubFor(get(urlEqualTo("/page-b")).willReturn(aResponse().withStatus(200).withBody("b (fictitious)")));
+
+        collect(url("/sitemap.xml"));
+
+        assertEquals(1, capturedUnder(url("/page-a")), lab.failures.toString());
+        assertEquals(1, capturedUnder(url("/page-b")), lab.failures.toString());
+        assertEquals(0, capturedUnder(url("/never")));
+        String failures = String.join("\n", lab.failures);
+        assertTrue(failures.contains("/bomb.xml.gz") && failures.contains("once unpacked"), failures);
+        assertTrue(failures.contains("/damaged.xml.gz") && failures.contains("could not be unpacked"), failures);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder gzip(byte[] plain)
+            throws IOException {
+        return packed(gzipBytes(plain));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder packed(byte[] gzipped) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/gzip").withBody(gzipped);
+    }
+
+    private static byte[] gzipBytes(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
