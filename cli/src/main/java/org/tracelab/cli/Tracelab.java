@@ -141,7 +141,17 @@ public final class Tracelab {
             return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> root.report(ex));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown past picocli's handler, which takes exceptions only. By now the stack has unwound and freed
+            // what filled the heap; the case keeps what it acknowledged (a group is committed whole or not at all).
+            err.println("tracelab: out of memory (the Java heap holds " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); what the case recorded before stays in it; run again with a larger heap, e.g. "
+                    + "TRACELAB_JAVA_OPTS=-Xmx4g");
+            err.flush();
+            return ExitCode.IO;
+        }
     }
 
     /**

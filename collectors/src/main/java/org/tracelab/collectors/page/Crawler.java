@@ -34,6 +34,8 @@ final class Crawler {
     private final Progress progress;
     private final Set<URI> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger fetched = new AtomicInteger();
+    /** URLs ever put in a level; kept within --max-pages, so a page of a million links queues no more than that. */
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger captured = new AtomicInteger();
 
     Crawler(CrawlPlan plan, HttpCapture http, Progress progress) {
@@ -47,6 +49,7 @@ final class Crawler {
         List<Target> level = new ArrayList<>();
         for (URI seed : plan.seeds()) {
             if (seen.add(seed)) {
+                queued.incrementAndGet();
                 level.add(new Target(seed, null));
             }
         }
@@ -84,19 +87,20 @@ final class Crawler {
             return;
         }
         try (InputStream body = http.openBody(c)) {
-            for (URI link : LinkExtractor.links(body, HtmlPages.charset(c).orElse(null), c.finalUrl())) {
-                if (plan.sameHost() && !sameHost(link, c.finalUrl())) {
-                    continue;
+            LinkExtractor.links(body, HtmlPages.charset(c).orElse(null), c.finalUrl(), link -> {
+                if (queued.get() >= plan.maxPages()) {
+                    return false; // the URLs queued so far use up the run's pages: the rest could never be fetched
                 }
-                if (seen.add(link)) {
+                if ((!plan.sameHost() || sameHost(link, c.finalUrl())) && seen.add(link)) {
+                    queued.incrementAndGet();
                     next.add(new Target(link, c.item().id()));
                 }
-            }
+                return true;
+            });
         }
     }
 
     private static boolean sameHost(URI a, URI b) {
         return a.getHost().equalsIgnoreCase(b.getHost());
     }
-
 }

@@ -3,8 +3,12 @@ package org.tracelab.collectors.page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,12 +35,33 @@ public final class LinkExtractor {
      * @param charset the charset the server declared, or null to let Jsoup sniff it
      */
     public static Set<URI> links(InputStream html, String charset, URI base) throws IOException {
-        Document doc = Jsoup.parse(html, charset, base.toString());
         Set<URI> out = new LinkedHashSet<>();
-        for (Element e : doc.select(LINKS)) {
-            String attr = e.hasAttr("href") ? "href" : "src";
-            Urls.link(e.absUrl(attr)).ifPresent(out::add);
-        }
+        links(html, charset, base, link -> {
+            out.add(link);
+            return true;
+        });
         return out;
+    }
+
+    /**
+     * Like {@link #links(InputStream, String, URI)}, but hands each link to {@code take} as it is found and stops
+     * as soon as {@code take} returns false: a page of a million links costs no more than the links still wanted.
+     */
+    public static void links(InputStream html, String charset, URI base, Predicate<URI> take) throws IOException {
+        Document doc = Jsoup.parse(html, charset, base.toString());
+        Set<String> found = new HashSet<>();
+        for (Iterator<Element> it = doc.selectStream(LINKS).iterator(); it.hasNext(); ) {
+            Element e = it.next();
+            String attr = e.hasAttr("href") ? "href" : "src";
+            String absolute = e.absUrl(attr);
+            // The same written link is made canonical once: menus and listings repeat theirs on every page.
+            if (!found.add(absolute)) {
+                continue;
+            }
+            Optional<URI> link = Urls.link(absolute);
+            if (link.isPresent() && !take.test(link.get())) {
+                return;
+            }
+        }
     }
 }
