@@ -146,9 +146,10 @@ public final class Tracelab {
         } catch (OutOfMemoryError e) {
             // Thrown past picocli's handler, which takes exceptions only. By now the stack has unwound and freed
             // what filled the heap; the case keeps what it acknowledged (a group is committed whole or not at all).
-            err.println("tracelab: out of memory (the Java heap holds " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB); what the case recorded before stays in it; run again with a larger heap, e.g. "
-                    + "TRACELAB_JAVA_OPTS=-Xmx4g");
+            long heapMiB = Runtime.getRuntime().maxMemory() / (1 << 20);
+            err.println("tracelab: out of memory (the Java heap holds " + heapMiB + " MiB); what the case recorded"
+                    + " before stays in it; run again with a larger heap, e.g. TRACELAB_JAVA_OPTS=-Xmx"
+                    + Math.max(2, (2 * heapMiB + 1023) / 1024) + "g");
             err.flush();
             return ExitCode.IO;
         }

@@ -1,7 +1,12 @@
 package org.tracelab.collectors.page;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
@@ -22,6 +28,8 @@ import org.tracelab.core.collect.CollectorOption;
 
 /** {@code collect page URL...}: captures web pages, and with {@code --depth} crawls the links they hold, politely. */
 public final class PageCollector implements Collector {
+    /** The longest line a --from file may have: far past any real URL, short of a file that is no list at all. */
+    static final int MAX_LINE = 1 << 16;
     /** The collector's id on the command line. */
     public static final String ID = "page";
 
@@ -71,27 +79,57 @@ public final class PageCollector implements Collector {
 
     /** Reads and checks the request before anything is fetched; any fault is bad input naming it. */
     CrawlPlan plan(CollectRequest request) {
+        int depth = request.intValue("--depth", 0, 0, 100);
+        int maxPages = request.intValue("--max-pages", 10_000, 1, 10_000_000);
         Set<URI> seeds = new LinkedHashSet<>();
-        request.targets().forEach(t -> seeds.add(Urls.target(t)));
-        request.value("--from").ifPresent(f -> readUrlFile(Path.of(f)).forEach(t -> seeds.add(Urls.target(t))));
+        // Every URL is checked, but no more are kept than the run may fetch: a list of millions stays small.
+        Consumer<String> seed = t -> {
+            URI u = Urls.target(t);
+            if (seeds.size() < maxPages) {
+                seeds.add(u);
+            }
+        };
+        request.targets().forEach(seed);
+        request.value("--from").ifPresent(f -> readUrlFile(Path.of(f), seed));
         if (seeds.isEmpty()) {
             throw TracelabException.badInput("collect page", "give at least one URL, or --from FILE");
         }
-        int depth = request.intValue("--depth", 0, 0, 100);
-        int maxPages = request.intValue("--max-pages", 10_000, 1, 10_000_000);
         return new CrawlPlan(new ArrayList<>(seeds), depth, request.flag("--same-host"), maxPages,
                 HttpOptions.settings(request));
     }
 
-    private static List<String> readUrlFile(Path file) {
-        try {
-            // A list of URLs is held whole anyway; read at once, a malformed byte is an IOException, not unchecked.
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    /** Hands each URL line of {@code file} (blank lines and # comments skipped) to {@code url}, line by line. */
+    private static void readUrlFile(Path file, Consumer<String> url) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
+            StringBuilder line = new StringBuilder();
+            long number = 1;
+            for (int ch; (ch = in.read()) >= 0; ) {
+                if (ch == '\n') {
+                    take(line, url);
+                    number++;
+                } else if (line.length() == MAX_LINE) {
+                    // /dev/zero, or a binary file that happens to be UTF-8: not a list of URLs
+                    throw TracelabException.badInput("--from " + file, "line " + number + " is longer than "
+                            + MAX_LINE + " characters; not a list of URLs");
+                } else {
+                    line.append((char) ch);
+                }
+            }
+            take(line, url);
         } catch (NoSuchFileException e) {
             throw TracelabException.badInput("--from " + file, "no such file");
         } catch (IOException e) {
             throw TracelabException.badInput("--from " + file, "cannot be read as UTF-8 text: " + e.getMessage());
+        }
+    }
+
+    private static void take(StringBuilder line, Consumer<String> url) {
+        String l = line.toString().strip();
+        line.setLength(0);
+        if (!l.isEmpty() && !l.startsWith("#")) {
+            url.accept(l);
         }
     }
 }

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,6 +148,44 @@ class PageCollectorTest {
         assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
         assertTrue(e.getMessage().contains("urls.txt") && e.getMessage().contains("UTF-8"), e.getMessage());
         assertTrue(site.getAllServeEvents().isEmpty());
+    }
+
+    @Test
+    void aUrlFileWithAnEndlessLineIsBadInputNotAnOutOfMemory() throws Exception {
+        // What /dev/zero gives: NULs are valid UTF-8, and a line that never ends.
+        Path list = tmp.resolve("zeros.txt");
+        try (OutputStream out = Files.newOutputStream(list)) {
+            out.write((url("/a") + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[PageCollector.MAX_LINE + 1]);
+        }
+
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> collect(List.of(), Map.of("--from", List.of(list.toString()))));
+
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("zeros.txt") && e.getMessage().contains("line 2 is longer than"),
+                e.getMessage());
+        assertTrue(site.getAllServeEvents().isEmpty());
+    }
+
+    @Test
+    void aLongUrlListIsCheckedWholeButOnlyWhatMaxPagesAllowsIsKept() throws Exception {
+        StringBuilder urls = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            urls.append(url("/p/" + i)).append('\n');
+        }
+        Path list = Files.writeString(tmp.resolve("urls.txt"), urls + "ftp://127.0.0.1/last\n");
+        PageCollector collector = new PageCollector();
+        TracelabException e = assertThrows(TracelabException.class, () -> collector.plan(
+                new CollectRequest("page", List.of(), Map.of("--from", List.of(list.toString()),
+                        "--max-pages", List.of("3")), null)));
+        assertTrue(e.getMessage().contains("ftp://127.0.0.1/last"), "a bad URL past the first 3 is still found");
+
+        Files.writeString(list, urls);
+        CrawlPlan plan = collector.plan(new CollectRequest("page", List.of(), Map.of("--from",
+                List.of(list.toString()), "--max-pages", List.of("3")), null));
+        assertEquals(List.of(URI.create(url("/p/0")), URI.create(url("/p/1")), URI.create(url("/p/2"))),
+                plan.seeds());
     }
 
     @Test
