@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.collectors.http.WarcFiles;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 import org.tracelab.samples.LabServer;
@@ -85,7 +86,7 @@ class LabCommandTest {
     }
 
     @Test
-    void servedScenarioIsCrawledIntoAVerifiableCaseWithoutItsRobotsForbiddenPage() throws IOException {
+    void servedScenarioIsCrawledIntoAVerifiableCaseWithoutItsRobotsForbiddenPage() throws Exception {
         Path scenario = tmp.resolve("s");
         assertEquals(0, Cli.runBare("-q", "lab", "generate", "--seed", "11", "--ads", "30", "--out",
                 scenario.toString()).code());
@@ -102,6 +103,7 @@ class LabCommandTest {
         }
         Cli.Run v = cli.run("verify");
         assertEquals(0, v.code(), v::toString);
+        WarcFiles.assertValid(tmp.resolve("case"));
     }
 
     @Test
