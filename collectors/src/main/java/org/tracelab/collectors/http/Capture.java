@@ -1,5 +1,6 @@
 package org.tracelab.collectors.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,16 @@ public record Capture(URI requested, URI finalUrl, int status, StoredItem item) 
         }
         int semi = ct.indexOf(';');
         return Optional.of((semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The Content-Encoding the server sent the body in, when it said. */
+    public Optional<String> contentEncoding() {
+        for (JsonNode h : item.item().meta().path("headers")) {
+            if (h.path(0).asText().equalsIgnoreCase("content-encoding")) {
+                return Optional.of(h.path(1).asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** True for HTML and XHTML responses, the ones whose links can be followed. */

@@ -21,14 +21,14 @@ public final class HtmlPages {
 
     /** Parses a capture's stored body as HTML, resolving links against its final URL. Copes with broken markup. */
     public static Document html(HttpCapture http, Capture c) throws IOException {
-        try (InputStream body = http.openBody(c)) {
+        try (InputStream body = http.openContent(c)) {
             return Jsoup.parse(body, charset(c).orElse(null), c.finalUrl().toString());
         }
     }
 
     /** Parses a capture's stored body as XML (feeds, sitemaps), keeping element names as written. */
     public static Document xml(HttpCapture http, Capture c) throws IOException {
-        try (InputStream body = http.openBody(c)) {
+        try (InputStream body = http.openContent(c)) {
             return Jsoup.parse(body, charset(c).orElse(null), c.finalUrl().toString(), Parser.xmlParser());
         }
     }

@@ -82,7 +82,7 @@ public final class HttpCapture implements AutoCloseable {
         // WARC records are forced to disk once per group of captures, before the items pointing to them commit.
         this.warcSync = sink.syncBeforeCommit(archive::sync);
         this.blobs = new BlobStore(sink.caseDirectory().resolve("blobs"));
-        this.robots = new RobotsRules(u -> chain(u, null, false), c -> blobs.open(c.item().blob().id()));
+        this.robots = new RobotsRules(u -> chain(u, null, false), this::openContent);
     }
 
     /**
@@ -109,9 +109,13 @@ public final class HttpCapture implements AutoCloseable {
         return chain(url, parentId, settings.obeyRobots());
     }
 
-    /** Opens the stored bytes of a capture; the caller closes the stream. */
-    public InputStream openBody(Capture c) throws IOException {
-        return blobs.open(c.item().blob().id());
+    /**
+     * Opens what a capture says, to be read: its stored body, decoded from the Content-Encoding the server sent it
+     * in (see {@link ContentEncoding}); the caller closes the stream. The stored bytes themselves stay as received.
+     */
+    public InputStream openContent(Capture c) throws IOException {
+        return ContentEncoding.decode(blobs.open(c.item().blob().id()), c.contentEncoding().orElse(null),
+                settings.maxBytes());
     }
 
     private Optional<Capture> chain(URI url, Long parentId, boolean checkRobots) throws IOException {

@@ -86,7 +86,7 @@ final class Crawler {
         if (!followLinks || !c.isHtml() || c.status() >= 400) {
             return;
         }
-        try (InputStream body = http.openBody(c)) {
+        try (InputStream body = http.openContent(c)) {
             LinkExtractor.links(body, HtmlPages.charset(c).orElse(null), c.finalUrl(), link -> {
                 if (queued.get() >= plan.maxPages()) {
                     return false; // the URLs queued so far use up the run's pages: the rest could never be fetched

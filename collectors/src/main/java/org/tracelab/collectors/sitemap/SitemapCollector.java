@@ -148,7 +148,7 @@ public final class SitemapCollector implements Collector {
             return Optional.empty();
         }
         byte[] bytes;
-        try (InputStream in = http.openBody(c)) {
+        try (InputStream in = http.openContent(c)) {
             bytes = in.readNBytes(SiteMapParser.MAX_BYTES_ALLOWED);
         }
         String type = c.item().item().contentType();

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectorRegistry;
 import org.tracelab.core.items.Item;
+import org.tracelab.core.verify.VerifyListener;
 
 class PageCollectorTest {
     @TempDir
@@ -148,6 +153,59 @@ class PageCollectorTest {
         assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
         assertTrue(e.getMessage().contains("urls.txt") && e.getMessage().contains("UTF-8"), e.getMessage());
         assertTrue(site.getAllServeEvents().isEmpty());
+    }
+
+    @Test
+    void aServerThatCompressesUnaskedIsCrawledThroughItsContentAndStoredAsSent() throws Exception {
+        // Fictitious pages: gzip, deflate, a "gzip" that is not, and a gzip bomb's worth of zeros past the link.
+        site.stubFor(get(urlEqualTo("/robots.txt")).willReturn(encoded("gzip",
+                gzip("User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8)))));
+        site.stubFor(get(urlEqualTo("/g")).willReturn(encoded("gzip", gzip(("<a href=/d>d</a><a href=/private>p</a>"
+                + "<a href=/lies>l</a>").getBytes(StandardCharsets.UTF_8)))));
+        site.stubFor(get(urlEqualTo("/d")).willReturn(encoded("deflate", deflate(
+                "<a href=/bomb>b</a>".getBytes(StandardCharsets.UTF_8)))));
+        site.stubFor(get(urlEqualTo("/lies")).willReturn(encoded("gzip", "<a href=/never>n</a>".getBytes(
+                StandardCharsets.UTF_8))));
+        byte[] bomb = new byte[64 << 20];
+        byte[] link = "<a href=/last>last</a>".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(link, 0, bomb, 0, link.length);
+        site.stubFor(get(urlEqualTo("/bomb")).willReturn(encoded("gzip", gzip(bomb))));
+        page("/last", "last");
+        page("/never", "never");
+        page("/private", "private");
+
+        collect(List.of(url("/g")), Map.of("--depth", List.of("5"), "--delay", List.of("0")));
+
+        List<String> fetched = lab.stored.stream().map(s -> s.item().source().substring(url("").length())).toList();
+        assertTrue(fetched.containsAll(List.of("/g", "/d", "/lies", "/bomb", "/last")), fetched.toString());
+        assertTrue(!fetched.contains("/never") && !fetched.contains("/private"), fetched.toString());
+        Item g = lab.item(lab.itemsFor(url("/g")).get(0).id());
+        try (var in = lab.kase.openRaw(g)) {
+            assertEquals(0x1f, in.read(), "the body is stored as sent, still gzipped");
+        }
+        assertEquals(0, lab.kase.verify(VerifyListener.NONE).problems().size());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder encoded(String encoding,
+                                                                                           byte[] body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withHeader("Content-Encoding", encoding).withBody(body);
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
     }
 
     @Test
