@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.collect.CaptureListener;
@@ -58,7 +59,8 @@ final class CollectorRun implements Callable<Integer> {
         Output out = root.output();
 
         Map<String, Object> logged = new LinkedHashMap<>();
-        logged.put("targets", targets);
+        // As typed, but a password in a URL is masked: the log is evidence, shared in every export.
+        logged.put("targets", targets.stream().map(Urls::withoutPassword).toList());
         logged.put("options", options);
         logged.put("tags", tags);
 

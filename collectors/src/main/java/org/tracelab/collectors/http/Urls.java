@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.tracelab.core.TracelabException;
 
 /** What Tracelab accepts as a URL to fetch, and the one canonical form it keeps of each. */
 public final class Urls {
     // Lowercases scheme and host, drops the default port and the fragment, tidies path and percent-escapes.
     private static final BasicURLNormalizer NORMALIZER = BasicURLNormalizer.newBuilder().build();
+    private static final Pattern USER_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@:]*:)[^/?#@]*@");
 
     private Urls() {
     }
@@ -32,10 +34,36 @@ public final class Urls {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw TracelabException.badInput("URL '" + t + "'", "only http and https URLs can be fetched");
         }
+        if (u.getHost() == null && u.getRawAuthority() != null) {
+            // An internationalised name (пример.рф, сайт.қаз) is no URI host until written in punycode, as the
+            // normalizer writes it; the canonical form then carries the punycode.
+            String ascii = NORMALIZER.filter(t);
+            if (ascii != null) {
+                try {
+                    u = new URI(ascii);
+                } catch (URISyntaxException e) {
+                    throw TracelabException.badInput("URL '" + t + "'", "not a valid URL: " + e.getReason());
+                }
+            }
+        }
         if (u.getHost() == null || u.getHost().isEmpty()) {
             throw TracelabException.badInput("URL '" + t + "'", "has no host name");
         }
+        if (u.getRawUserInfo() != null) {
+            // Dropped silently, the examiner would think the page was fetched signed in; kept, a password would
+            // sit in the custody log and every export of it.
+            throw TracelabException.badInput("URL '" + withoutPassword(t) + "'", "holds a user name or password;"
+                    + " Tracelab fetches public pages, give the URL without them");
+        }
         return canonical(u).orElseThrow(() -> TracelabException.badInput("URL '" + t + "'", "cannot be normalized"));
+    }
+
+    /**
+     * {@code text} with the password of a URL's user information masked ({@code http://user:***@host/}); other
+     * text as it is. For messages and logs that repeat what an examiner typed.
+     */
+    public static String withoutPassword(String text) {
+        return USER_PASSWORD.matcher(text).replaceFirst("$1***@");
     }
 
     /** A link or redirect target resolved against {@code base} and made canonical; empty when not http(s). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.items.Item;
 
@@ -244,5 +246,15 @@ class HttpCaptureTest {
         assertFalse(allow.permits(URI.create("http://127.0.0.1:9090/")));
         assertTrue(allow.permits(URI.create("https://lab.example/any")));
         assertEquals(Set.of("127.0.0.1:8080", "lab.example"), allow.entries());
+    }
+
+    @Test
+    void allowListTakesInternationalisedHostsAsTheirUrlsCarryThem() {
+        HostAllowList allow = HostAllowList.parse(List.of("пример.рф", "САЙТ.ҚАЗ:8080"));
+        assertTrue(allow.permits(Urls.target("http://пример.рф/ish")));
+        assertTrue(allow.permits(Urls.target("http://сайт.қаз:8080/")));
+        assertFalse(allow.permits(Urls.target("http://сайт.қаз:9090/")));
+        TracelabException e = assertThrows(TracelabException.class, () -> HostAllowList.parse(List.of("пример рф")));
+        assertTrue(e.getMessage().contains("пример рф"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.tracelab.collectors.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,5 +29,24 @@ class UrlsTest {
         TracelabException e = assertThrows(TracelabException.class, () -> Urls.target("file:///etc/passwd"));
         assertTrue(e.getMessage().contains("file:///etc/passwd"));
         assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+    }
+
+    @Test
+    void internationalisedHostNamesAreFetchedByTheirPunycode() {
+        assertEquals("http://xn--e1afmkfd.xn--p1ai/", Urls.target("http://пример.рф/").toString());
+        assertEquals("https://xn--e1afmkfd.xn--80ao21a/ish", Urls.target("https://ПРИМЕР.ҚАЗ/ish").toString());
+        assertEquals("http://xn--e1afmkfd.xn--p1ai:8080/", Urls.target("http://пример.рф:8080").toString());
+    }
+
+    @Test
+    void aUrlWithAUserNameOrPasswordIsBadInputThatDoesNotRepeatThePassword() {
+        TracelabException e = assertThrows(TracelabException.class,
+                () -> Urls.target("http://trainee:s3cret@lab.example/ads"));
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+        assertTrue(e.getMessage().contains("http://trainee:***@lab.example/ads"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertThrows(TracelabException.class, () -> Urls.target("http://trainee@lab.example/"));
+        assertEquals("https://u:***@h.example/p?q=a:b@c", Urls.withoutPassword("https://u:pw@h.example/p?q=a:b@c"));
+        assertEquals("/cases/a:b@c.txt", Urls.withoutPassword("/cases/a:b@c.txt"), "not a URL: left as it is");
     }
 }
