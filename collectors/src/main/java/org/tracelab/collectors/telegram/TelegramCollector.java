@@ -35,6 +35,8 @@ public final class TelegramCollector implements Collector {
     // t.me/NAME, t.me/s/NAME and telegram.me/…: the channel names Telegram allows.
     private static final Pattern TME = Pattern.compile(
             "(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.me/(?:s/)?([A-Za-z0-9_]{3,64})/?(\\?.*)?$");
+    /** @NAME, as channels are written in ads and posts. */
+    private static final Pattern HANDLE = Pattern.compile("^@([A-Za-z0-9_]{3,64})$");
 
     private final Clock clock;
 
@@ -55,12 +57,13 @@ public final class TelegramCollector implements Collector {
 
     @Override
     public String description() {
-        return "a Telegram channel's public web preview (t.me/s/NAME): each post as a record, older pages too";
+        return "a Telegram channel's public web preview (@NAME, t.me/NAME or t.me/s/NAME): each post as a record,"
+                + " older pages too";
     }
 
     @Override
     public String targetLabel() {
-        return "URL";
+        return "CHANNEL";
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class TelegramCollector implements Collector {
     @Override
     public void collect(CollectRequest request, CaptureSink sink) throws IOException {
         if (request.targets().isEmpty()) {
-            throw TracelabException.badInput("collect telegram", "give a channel URL, e.g. https://t.me/s/NAME");
+            throw TracelabException.badInput("collect telegram", "give a channel: @NAME, t.me/NAME or https://t.me/s/NAME");
         }
         List<URI> channels = request.targets().stream().map(TelegramCollector::previewUrl).toList();
         int maxPages = request.intValue("--max-pages", 50, 1, 100_000);
@@ -86,11 +89,20 @@ public final class TelegramCollector implements Collector {
 
     /** The preview URL of a channel: {@code t.me/NAME} becomes {@code https://t.me/s/NAME}; other URLs stay. */
     static URI previewUrl(String target) {
-        Matcher m = TME.matcher(target == null ? "" : target.strip());
+        String t = target == null ? "" : target.strip();
+        Matcher handle = HANDLE.matcher(t);
+        if (handle.matches()) {
+            return Urls.target("https://t.me/s/" + handle.group(1));
+        }
+        Matcher m = TME.matcher(t);
         if (m.matches()) {
             return Urls.target("https://t.me/s/" + m.group(1) + (m.group(2) == null ? "" : m.group(2)));
         }
-        return Urls.target(target);
+        if (!t.contains("://")) {
+            throw TracelabException.badInput("channel '" + t + "'", "give @NAME, t.me/NAME or the preview's URL,"
+                    + " https://t.me/s/NAME (private invitation links cannot be read)");
+        }
+        return Urls.target(t);
     }
 
     private void walk(URI first, int maxPages, HttpCapture http, CaptureSink sink, CollectRequest request)

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.collectors.http.LabCase;
 import org.tracelab.collectors.http.LabSite;
 import org.tracelab.core.Json;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.StoredItem;
 
@@ -166,6 +168,13 @@ class TelegramCollectorTest {
                 TelegramCollector.previewUrl("t.me/s/ish_bor_demo?before=40").toString());
         assertEquals("http://127.0.0.1:8080/s/ish_bor_demo",
                 TelegramCollector.previewUrl("http://127.0.0.1:8080/s/ish_bor_demo").toString());
+        assertEquals("https://t.me/s/ish_bor_demo", TelegramCollector.previewUrl(" @ish_bor_demo ").toString());
+        for (String notAChannel : List.of("t.me/", "@", "ish bor", "t.me/joinchat/AAAA")) {
+            TracelabException e = assertThrows(TracelabException.class,
+                    () -> TelegramCollector.previewUrl(notAChannel));
+            assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+            assertTrue(e.getMessage().contains("@NAME"), e.getMessage());
+        }
     }
 
     @Test
