@@ -52,6 +52,7 @@ class HelpTest {
         int code = Tracelab.run(args.toArray(String[]::new), Map.of(), Clock.systemUTC(), out, err, false);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(ExitCode.OK, code, () -> command + " --help: " + err.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("Usage: tracelab " + command), () -> "out: " + printed + "\nerr: " + err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("Usage: tracelab " + command),
+                () -> "out: " + printed + "\nerr: " + err.toString(StandardCharsets.UTF_8));
     }
 }

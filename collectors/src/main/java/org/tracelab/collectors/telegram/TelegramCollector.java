@@ -75,7 +75,8 @@ public final class TelegramCollector implements Collector {
     @Override
     public void collect(CollectRequest request, CaptureSink sink) throws IOException {
         if (request.targets().isEmpty()) {
-            throw TracelabException.badInput("collect telegram", "give a channel: @NAME, t.me/NAME or https://t.me/s/NAME");
+            throw TracelabException.badInput("collect telegram",
+                    "give a channel: @NAME, t.me/NAME or https://t.me/s/NAME");
         }
         List<URI> channels = request.targets().stream().map(TelegramCollector::previewUrl).toList();
         int maxPages = request.intValue("--max-pages", 50, 1, 100_000);
