@@ -37,6 +37,7 @@ import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.Note;
 import org.tracelab.core.items.TaggedItem;
 import org.tracelab.core.search.CaseSearch;
+import org.tracelab.core.search.CaseTags;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
@@ -62,6 +63,7 @@ public final class Case implements AutoCloseable {
     private final CaptureGroups groups;
     private final DerivedStore derived;
     private final EntityFinder entities;
+    private final CaseTags tags = new DatabaseTags();
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -503,27 +505,36 @@ public final class Case implements AutoCloseable {
 
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
-        return new CaseSearch(dir, blobs, entities, this::tagged, this::tagNames).run(request);
+        return new CaseSearch(dir, blobs, entities, tags).run(request);
     }
 
     /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
     public SortedSet<Long> matching(String query) {
-        return new CaseSearch(dir, blobs, entities, this::tagged, this::tagNames).matching(query);
+        return new CaseSearch(dir, blobs, entities, tags).matching(query);
     }
 
-    private synchronized List<String> tagNames() {
-        try {
-            return items.tagNames();
-        } catch (SQLException e) {
-            throw TracelabException.io("reading the tags of " + dir, e);
+    /** The case's tags as its database holds them now, read under the case's monitor. */
+    private final class DatabaseTags implements CaseTags {
+        @Override
+        public List<String> names() {
+            synchronized (Case.this) {
+                try {
+                    return items.tagNames();
+                } catch (SQLException e) {
+                    throw TracelabException.io("reading the tags of " + dir, e);
+                }
+            }
         }
-    }
 
-    private synchronized List<Long> tagged(String tag) {
-        try {
-            return items.tagged(tag);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading items tagged " + tag, e);
+        @Override
+        public List<Long> itemsTagged(String tag) {
+            synchronized (Case.this) {
+                try {
+                    return items.tagged(tag);
+                } catch (SQLException e) {
+                    throw TracelabException.io("reading items tagged " + tag, e);
+                }
+            }
         }
     }
 

@@ -96,6 +96,13 @@ class SearchTest {
     }
 
     @Test
+    void aTagAddedAfterIngestIsFoundInTheQueryAsByTheFilterWithoutReindex() {
+        assertEquals(Set.of("ad-ru.txt"), sources("tag:suspicious"));
+        assertEquals(sources("tag:suspicious"), sources("*", "--tag", "suspicious"));
+        assertEquals(Set.of(), sources("tag:no-such-tag"));
+    }
+
+    @Test
     void documentsAndArchiveMembersAreSearchable() {
         assertEquals(Set.of("vacancy.docx"), sources("\"drivers wanted\""));
         assertEquals(Set.of("vacancy.docx"), sources("title:dubai"));

@@ -155,7 +155,7 @@ class SearchBench {
             DerivedText derived = new DerivedText(id, blob, bytes.length, "text/plain", lang, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), "jsoup", Optional.empty(), Optional.empty(),
                     0, captured);
-            index.put(new IndexedItem(item, derived, text, List.of(), List.of()));
+            index.put(new IndexedItem(item, derived, text, List.of()));
         } catch (IOException e) {
             throw new UncheckedIOException(page.toString(), e);
         }

@@ -102,6 +102,17 @@ public final class CaseIndex implements AutoCloseable {
         return AnalysedText.of(analyzer, text);
     }
 
+    /**
+     * Commits the index as it stands but marked as covering no texts: done before texts are extracted again, whose
+     * number does not change, so that a run killed after some new texts committed and before the index did leaves an
+     * index the next writer rebuilds, not one that looks in step and answers with the old languages and texts.
+     * Readers meanwhile still search the old documents.
+     */
+    public void markStale() throws IOException {
+        writer.setLiveCommitData(Map.ofEntries(Map.entry(COVERS, "-1"), IndexFormat.current()).entrySet());
+        writer.commit();
+    }
+
     /** Makes what was added durable, recording that it covers {@code texts} extracted texts. */
     public void commit(long texts) throws IOException {
         writer.setLiveCommitData(Map.ofEntries(Map.entry(COVERS, Long.toString(texts)), IndexFormat.current())

@@ -33,7 +33,10 @@ public final class IndexFields {
     public static final String COLLECTOR = "collector";
     /** Capture time in epoch milliseconds: points and doc values, for ranges and sorting. */
     public static final String CAPTURED = "captured";
-    /** Tags the item had when it was indexed. */
+    /**
+     * Tags, as a query names them: not indexed (they change after indexing), matched against the case database's
+     * tags when a query is parsed; a keyword field so that their analysis is that of one.
+     */
     public static final String TAGS = "tags";
     public static final String TITLE = "title";
     /** Where the item came from: stored only. */
@@ -106,9 +109,6 @@ public final class IndexFields {
             doc.add(new StringField(LANG, keyword(lang.substring(0, dash)), Field.Store.NO));
         }
         doc.add(new LongField(CAPTURED, it.item().capturedAt().toEpochMilli(), Field.Store.YES));
-        for (String tag : it.tags()) {
-            doc.add(new StringField(TAGS, keyword(tag), Field.Store.NO));
-        }
         doc.add(new StoredField(SOURCE, it.item().source()));
         doc.add(new StoredField(TEXT_SHA256, it.derived().blob().sha256()));
         it.derived().title().ifPresent(t -> {

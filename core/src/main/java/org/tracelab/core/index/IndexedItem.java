@@ -13,16 +13,13 @@ import org.tracelab.core.items.Item;
  * @param derived  its extracted text record
  * @param text     the extracted text itself
  * @param entities the entities found in it
- * @param tags     its tags at the time of indexing
  */
-public record IndexedItem(Item item, DerivedText derived, String text, List<EntityMention> entities,
-                          List<String> tags) {
+public record IndexedItem(Item item, DerivedText derived, String text, List<EntityMention> entities) {
     public IndexedItem {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(derived, "derived");
         Objects.requireNonNull(text, "text");
         entities = List.copyOf(entities);
-        tags = List.copyOf(tags);
         if (derived.itemId() != item.id()) {
             throw new IllegalArgumentException("text of item " + derived.itemId() + " given for item " + item.id());
         }

@@ -98,6 +98,7 @@ public final class Ingest {
             boolean rebuilt = false;
             long unreadable = 0;
             if (extractAll) {
+                index.markStale();
                 index.clear();
                 rebuilt = true;
             } else if (rebuild || !index.covers(store.count())) {
@@ -199,7 +200,7 @@ public final class Ingest {
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
                     clock.instant());
             sink.record(d, found, logParams(item, d, text, found.size(), skipped));
-            index.put(new IndexedItem(item, d, text, found, items.tags(item.id())), prepared.analysed());
+            index.put(new IndexedItem(item, d, text, found), prepared.analysed());
             counts.extracted++;
             counts.failed += d.failed() ? 1 : 0;
             counts.members += stored;
@@ -255,7 +256,7 @@ public final class Ingest {
                 text = ""; // a missing text blob is verify's to report; the item stays findable by its fields
                 unreadable++;
             }
-            index.put(new IndexedItem(item, d, text, store.entitiesOf(id), items.tags(id)));
+            index.put(new IndexedItem(item, d, text, store.entitiesOf(id)));
             progress.advance(1);
         }
         return unreadable;

@@ -1,5 +1,7 @@
 package org.tracelab.core.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,15 +11,20 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tracelab.core.analysis.CaseAnalyzers;
@@ -31,7 +38,9 @@ import org.tracelab.core.ingest.EntityMention;
  * Lucene's classic query syntax over a case index: free text searches the three text fields, and the fields a
  * user knows by name ({@code title:}, {@code host:}, {@code lang:}, {@code kind:}, {@code tag:}, {@code phone:},
  * {@code telegram:}, {@code email:} and the other entity types) map to the index's fields. Entity values are
- * normalized as ingest normalized them, so {@code phone:"90 123 45 67"} finds {@code +998901234567}.
+ * normalized as ingest normalized them, so {@code phone:"90 123 45 67"} finds {@code +998901234567}. Tags are not in
+ * the index: {@code tag:} (a term, a prefix, a wildcard…) is matched against the tags the case holds now and becomes
+ * a filter on the ids of the items that have them, as {@code --tag} does.
  *
  * <p>Not thread-safe (the classic parser is not); make one per query.
  */
@@ -47,11 +56,21 @@ public final class CaseQueryParser {
 
     private final Analyzer analyzer;
     private final EntityFinder entities;
+    private final CaseTags tags;
 
-    /** A parser analyzing with {@code analyzer} and normalizing entity values with {@code entities}. */
+    /** A parser with no case behind it: {@code tag:} matches nothing. */
     public CaseQueryParser(Analyzer analyzer, EntityFinder entities) {
+        this(analyzer, entities, CaseTags.NONE);
+    }
+
+    /**
+     * A parser analyzing with {@code analyzer}, normalizing entity values with {@code entities} and resolving
+     * {@code tag:} against the case's {@code tags}.
+     */
+    public CaseQueryParser(Analyzer analyzer, EntityFinder entities, CaseTags tags) {
         this.analyzer = analyzer;
         this.entities = entities;
+        this.tags = java.util.Objects.requireNonNull(tags, "tags");
     }
 
     /**
@@ -111,6 +130,24 @@ public final class CaseQueryParser {
         };
     }
 
+    /**
+     * The items having a tag that {@code tagQuery} (on {@link IndexFields#TAGS}) matches, as a constant-score filter
+     * on their ids. Each tag the case has is tried in a one-value memory index analysed as the index would have
+     * analysed it, so a prefix, a wildcard or a fuzzy term means what it means on any keyword field.
+     */
+    private Query taggedItems(Query tagQuery) {
+        List<BytesRef> ids = new ArrayList<>();
+        for (String tag : tags.names()) {
+            MemoryIndex one = new MemoryIndex();
+            one.addField(IndexFields.TAGS, IndexFields.keyword(tag), analyzer);
+            if (one.search(tagQuery) > 0) {
+                tags.itemsTagged(tag).forEach(id -> ids.add(new BytesRef(Long.toString(id))));
+            }
+        }
+        return new ConstantScoreQuery(ids.isEmpty() ? new MatchNoDocsQuery("no item has a tag matching " + tagQuery)
+                : new TermInSetQuery(IndexFields.ID, ids));
+    }
+
     /** The classic parser with the user's field names mapped to the index's. */
     private final class Parser extends MultiFieldQueryParser {
         private final String query;
@@ -133,7 +170,8 @@ public final class CaseQueryParser {
             if (field == null) {
                 return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, quoted));
             }
-            return super.getFieldQuery(indexField(field), queryText, quoted);
+            String indexField = indexField(field);
+            return resolved(indexField, super.getFieldQuery(indexField, queryText, quoted));
         }
 
         /** A quoted phrase; the parser gives {@code slop} 0 when none is written. */
@@ -147,7 +185,8 @@ public final class CaseQueryParser {
                 if (field == null) {
                     return withFieldsFor(queryText, () -> super.getFieldQuery(null, queryText, slop));
                 }
-                return super.getFieldQuery(indexField(field), queryText, slop);
+                String indexField = indexField(field);
+                return resolved(indexField, super.getFieldQuery(indexField, queryText, slop));
             } finally {
                 exactPhrase = false;
             }
@@ -180,17 +219,20 @@ public final class CaseQueryParser {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            return super.getPrefixQuery(indexField(field), termStr);
+            String indexField = indexField(field);
+            return resolved(indexField, super.getPrefixQuery(indexField, termStr));
         }
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            return super.getWildcardQuery(indexField(field), termStr);
+            String indexField = indexField(field);
+            return resolved(indexField, super.getWildcardQuery(indexField, termStr));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            return super.getFuzzyQuery(indexField(field), termStr, minSimilarity);
+            String indexField = indexField(field);
+            return resolved(indexField, super.getFuzzyQuery(indexField, termStr, minSimilarity));
         }
 
         @Override
@@ -201,7 +243,7 @@ public final class CaseQueryParser {
                     throw regexError(termStr, "regular expression too complex (more than "
                             + RegexBudget.MAX_STATES + " automaton states); simplify its repetitions");
                 }
-                return super.getRegexpQuery(indexField, termStr);
+                return resolved(indexField, super.getRegexpQuery(indexField, termStr));
             } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
                 // Lucene's RegExp rejects a bad /regex/ with an unchecked exception; it is the user's syntax error.
                 throw regexError(termStr, "not a regular expression: " + e.getMessage());
@@ -219,7 +261,14 @@ public final class CaseQueryParser {
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                                       boolean endInclusive) throws ParseException {
-            return super.getRangeQuery(indexField(field), part1, part2, startInclusive, endInclusive);
+            String indexField = indexField(field);
+            return resolved(indexField,
+                    super.getRangeQuery(indexField, part1, part2, startInclusive, endInclusive));
+        }
+
+        /** A query on the tags field matched against the case's tags now; any other query as it is. */
+        private Query resolved(String indexField, Query query) {
+            return IndexFields.TAGS.equals(indexField) && query != null ? taggedItems(query) : query;
         }
 
         private boolean isEntity(String field) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -30,26 +28,20 @@ public final class CaseSearch {
     private final Path caseDir;
     private final BlobStore blobs;
     private final EntityFinder entities;
-    private final Function<String, List<Long>> tagged;
-    private final Supplier<List<String>> tags;
+    private final CaseTags tags;
 
-    /**
-     * @param tagged the ids of the items that have a tag now (tags change after indexing, so the case answers)
-     * @param tags   the tags items of the case have now, sorted
-     */
-    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, Function<String, List<Long>> tagged,
-                      Supplier<List<String>> tags) {
+    /** A search of the case in {@code caseDir} whose tags, for {@code tag:} and {@code --tag} alike, are {@code tags}. */
+    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, CaseTags tags) {
         this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.entities = Objects.requireNonNull(entities, "entities");
-        this.tagged = Objects.requireNonNull(tagged, "tagged");
         this.tags = Objects.requireNonNull(tags, "tags");
     }
 
     /** Runs {@code request}. */
     public SearchResults run(SearchRequest request) {
         Analyzer analyzer = IndexFields.analyzer();
-        CaseQueryParser parser = new CaseQueryParser(analyzer, entities);
+        CaseQueryParser parser = new CaseQueryParser(analyzer, entities, tags);
         Query query = parser.parse(request.query());
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
         filter(b, IndexFields.LANG, request.lang());
@@ -70,7 +62,7 @@ public final class CaseSearch {
                     BooleanClause.Occur.FILTER);
         }
         if (request.tag() != null) {
-            List<BytesRef> ids = tagged.apply(request.tag()).stream().map(id -> new BytesRef(Long.toString(id)))
+            List<BytesRef> ids = tags.itemsTagged(request.tag()).stream().map(id -> new BytesRef(Long.toString(id)))
                     .toList();
             b.add(ids.isEmpty() ? new MatchNoDocsQuery("no item has tag " + request.tag())
                     : new TermInSetQuery(IndexFields.ID, ids), BooleanClause.Occur.FILTER);
@@ -91,8 +83,8 @@ public final class CaseSearch {
         emptyKeyword(out, searcher, "--lang", IndexFields.LANG, request.lang());
         emptyKeyword(out, searcher, "--host", IndexFields.HOST, request.host());
         emptyKeyword(out, searcher, "--kind", IndexFields.KIND, request.kind());
-        if (request.tag() != null && tagged.apply(request.tag()).isEmpty()) {
-            out.add(new EmptyFilter("--tag", request.tag(), tags.get()));
+        if (request.tag() != null && tags.itemsTagged(request.tag()).isEmpty()) {
+            out.add(new EmptyFilter("--tag", request.tag(), tags.names()));
         }
         return out;
     }
@@ -107,7 +99,7 @@ public final class CaseSearch {
     /** The ids of every item matching {@code query} (no filters), ascending; parsed first, like {@link #run}. */
     public SortedSet<Long> matching(String query) {
         Analyzer analyzer = IndexFields.analyzer();
-        Query q = new CaseQueryParser(analyzer, entities).parse(query);
+        Query q = new CaseQueryParser(analyzer, entities, tags).parse(query);
         try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
             return searcher.ids(q);
         }

@@ -89,7 +89,7 @@ class AnalysedTextTest {
         DerivedText derived = new DerivedText(id, blob, text.length(), "text/plain", "und", Optional.ofNullable(title),
                 Optional.empty(), Optional.empty(), Optional.empty(), "test", Optional.empty(), Optional.empty(), 0,
                 at);
-        return new IndexedItem(item, derived, text, List.of(), List.of());
+        return new IndexedItem(item, derived, text, List.of());
     }
 
     private static void assertSameIndex(Path a, Path b) throws IOException {

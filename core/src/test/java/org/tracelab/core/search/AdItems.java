@@ -26,6 +26,6 @@ final class AdItems {
         DerivedText derived = new DerivedText(id, blob, text.length(), "text/plain", "und", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), "test", Optional.empty(), Optional.empty(), 0,
                 at);
-        return new IndexedItem(item, derived, text, List.of(), List.of());
+        return new IndexedItem(item, derived, text, List.of());
     }
 }
