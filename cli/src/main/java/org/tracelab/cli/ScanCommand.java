@@ -11,7 +11,6 @@ import org.tracelab.core.patterns.IndicatorHit;
 import org.tracelab.core.patterns.IndicatorPack;
 import org.tracelab.core.patterns.IndicatorPacks;
 import org.tracelab.core.patterns.Passage;
-import org.tracelab.core.patterns.RecordedScan;
 import org.tracelab.core.patterns.ScanResult;
 import org.tracelab.core.patterns.Scanner;
 import picocli.CommandLine.Command;
@@ -38,25 +37,15 @@ final class ScanCommand extends BaseCommand {
     public Integer call() {
         List<IndicatorPack> used = packs == null || packs.isEmpty() ? IndicatorPacks.builtIn()
                 : packs.stream().map(IndicatorPacks::resolve).toList();
-        Scanner scanner = new Scanner(used);
         Output out = out();
         try (Case c = openForWriting()) {
-            List<CaseScan.Scanned> scanned = CaseScan.run(c, scanner);
+            List<CaseScan.Scanned> scanned = CaseScan.scanAndTag(c, used, minScore);
             Map<String, String> sources = new LinkedHashMap<>();
             List<ScanResult> results = new ArrayList<>();
             for (CaseScan.Scanned s : scanned) {
-                for (String category : s.result().categories()) {
-                    c.tag(s.itemId(), "indicator:" + category);
-                }
-                if (s.result().score() >= minScore) {
-                    c.tag(s.itemId(), "suspicious");
-                }
                 sources.put(s.result().itemId(), s.source());
                 results.add(s.result());
             }
-            // Kept for the exports (items table scores, the report's hits), so they need not scan again.
-            RecordedScan.record(c, scanned, Map.of("packs", used.stream().map(p -> p.name() + " (" + p.origin()
-                    + ")").toList(), "minScore", minScore));
             List<ScanResult> ranked = Scanner.rank(results, minScore);
             for (ScanResult r : ranked) {
                 print(out, r, sources.get(r.itemId()));

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectionReport;
+import org.tracelab.core.collect.CollectionRun;
+import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
@@ -36,6 +39,7 @@ import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.Note;
 import org.tracelab.core.items.TaggedItem;
+import org.tracelab.core.items.Tags;
 import org.tracelab.core.search.CaseSearch;
 import org.tracelab.core.search.CaseTags;
 import org.tracelab.core.search.SearchRequest;
@@ -346,10 +350,7 @@ public final class Case implements AutoCloseable {
     /** Tags an item; logged. Returns false when it already had the tag. */
     public synchronized boolean tag(long id, String tag) {
         requireWritable("tag");
-        String t = tag == null ? "" : tag.strip();
-        if (t.isEmpty() || t.length() > 100 || t.chars().anyMatch(Character::isISOControl)) {
-            throw TracelabException.badInput("tag '" + tag + "'", "a tag is 1 to 100 characters, no control characters");
-        }
+        String t = Tags.checked(tag);
         item(id);
         try {
             groups.flush();
@@ -387,9 +388,25 @@ public final class Case implements AutoCloseable {
     }
 
     /**
+     * Runs a collection end to end: logs its start, captures through its collector (each capture tagged as asked in
+     * its own commit group), logs its end with what it did, even when the collector fails, and ingests what came in.
+     *
+     * @throws IOException as the collector throws it, when reading or writing ends the run
+     */
+    public CollectionReport collect(CollectionRun run, CaptureListener listener, ProgressStages progress)
+            throws IOException {
+        return CaseCollection.run(this, run, listener, progress == null ? ProgressStages.NONE : progress);
+    }
+
+    /**
      * Starts a collection run: logs it with its parameters and returns the sink its captures go through.
      */
     public CaptureSink startCapture(String collectorId, Object params, CaptureListener listener) {
+        return startCapture(collectorId, params, List.of(), listener);
+    }
+
+    /** {@link #startCapture(String, Object, CaptureListener)} whose captures each get {@code tags} (checked). */
+    CaptureSink startCapture(String collectorId, Object params, List<String> tags, CaptureListener listener) {
         requireWritable("collect");
         synchronized (this) {
             try {
@@ -400,15 +417,21 @@ public final class Case implements AutoCloseable {
             }
         }
         return new CaseCaptureSink(this, dir, blobs, items, custody, groups, collectorId,
-                listener == null ? CaptureListener.NONE : listener);
+                listener == null ? CaptureListener.NONE : listener, tags, clock);
     }
 
     /** Logs the end of a collection run with what it did. */
-    public synchronized void finishCapture(String collectorId, Object outcome) {
+    public void finishCapture(String collectorId, Object outcome) {
+        finishCapture(collectorId, () -> outcome);
+    }
+
+    /** Logs the end of a collection run with its outcome as it stands once the run's last captures committed. */
+    synchronized void finishCapture(String collectorId, java.util.function.Supplier<Object> outcome) {
         requireWritable("collect");
         try {
             groups.flush();
-            custody.append("collect.end", null, Map.of("collector", collectorId, "outcome", Json.tree(outcome)));
+            custody.append("collect.end", null, Map.of("collector", collectorId, "outcome",
+                    Json.tree(outcome.get())));
         } catch (SQLException | IOException e) {
             groups.resyncCustody();
             throw TracelabException.io("logging the end of collection", e);

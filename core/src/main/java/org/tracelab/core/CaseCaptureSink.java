@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
@@ -30,9 +32,13 @@ final class CaseCaptureSink implements CaptureSink {
     private final CaptureGroups groups;
     private final String collectorId;
     private final CaptureListener listener;
+    /** Tags each capture gets in its own group, as the run asked ({@code collect --tag}). */
+    private final List<String> tags;
+    private final Clock clock;
 
     CaseCaptureSink(Object caseMonitor, Path caseDir, BlobStore blobs, ItemStore items, CustodyLog custody,
-                    CaptureGroups groups, String collectorId, CaptureListener listener) {
+                    CaptureGroups groups, String collectorId, CaptureListener listener, List<String> tags,
+                    Clock clock) {
         this.caseMonitor = caseMonitor;
         this.caseDir = caseDir;
         this.blobs = blobs;
@@ -41,6 +47,8 @@ final class CaseCaptureSink implements CaptureSink {
         this.groups = groups;
         this.collectorId = collectorId;
         this.listener = listener;
+        this.tags = List.copyOf(tags);
+        this.clock = clock;
     }
 
     @Override
@@ -72,6 +80,11 @@ final class CaseCaptureSink implements CaptureSink {
                     p.put("parent", item.parentId());
                 }
                 custody.append("capture", id, p);
+                for (String tag : tags) {
+                    if (items.tag(id, tag, clock.instant())) {
+                        custody.append("tag", id, Map.of("tag", tag));
+                    }
+                }
                 StoredItem stored = new StoredItem(id, item, blob);
                 groups.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
                 groups.flushIfDue();

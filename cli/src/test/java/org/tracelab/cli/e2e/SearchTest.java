@@ -103,6 +103,20 @@ class SearchTest {
     }
 
     @Test
+    void collectTagsEachCaptureSoBothFormsOfTheTagFindIt(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notice.txt"), "Fictitious notice: drivers wanted abroad.");
+        Cli other = new Cli(tmp.resolve("tagged"));
+        assertEquals(0, other.init().code());
+        Cli.Run collect = other.run("collect", "file", file.toString(), "--tag", "batch-1");
+        assertEquals(0, collect.code(), collect::toString);
+        Cli.Run query = other.run("search", "tag:batch-1");
+        Cli.Run filter = other.run("search", "drivers", "--tag", "batch-1");
+        assertTrue(query.out().startsWith("1 item matches") && query.out().contains("notice.txt"), query::toString);
+        assertTrue(filter.out().startsWith("1 item matches") && filter.out().contains("notice.txt"),
+                filter::toString);
+    }
+
+    @Test
     void documentsAndArchiveMembersAreSearchable() {
         assertEquals(Set.of("vacancy.docx"), sources("\"drivers wanted\""));
         assertEquals(Set.of("vacancy.docx"), sources("title:dubai"));

@@ -27,6 +27,10 @@ import org.tracelab.core.ingest.DerivedText;
 public final class CaseScan {
     /** Characters of an item's text scanned; ads are far shorter, long documents are scanned from their start. */
     static final int MAX_CHARS = 200_000;
+    /** What a matched item is tagged for each category it matched, followed by the category. */
+    public static final String INDICATOR_TAG = "indicator:";
+    /** What an item scoring at least the minimum score is tagged. */
+    public static final String SUSPICIOUS_TAG = "suspicious";
 
     /** One matched item and where it came from. */
     public record Scanned(long itemId, String source, ScanResult result) {
@@ -36,6 +40,29 @@ public final class CaseScan {
     }
 
     private CaseScan() {
+    }
+
+    /**
+     * A scan as the case's rule: scans {@code c} (open for writing) with {@code packs}, tags each matched item
+     * {@code indicator:<category>} for every category it matched and {@code suspicious} when it scores at least
+     * {@code minScore}, each tag logged, and records the results for the exports ({@link RecordedScan}).
+     *
+     * @return the matched items, in index order
+     */
+    public static List<Scanned> scanAndTag(Case c, List<IndicatorPack> packs, double minScore) {
+        List<Scanned> scanned = run(c, new Scanner(packs));
+        for (Scanned s : scanned) {
+            for (String category : s.result().categories()) {
+                c.tag(s.itemId(), INDICATOR_TAG + category);
+            }
+            if (s.result().score() >= minScore) {
+                c.tag(s.itemId(), SUSPICIOUS_TAG);
+            }
+        }
+        // Kept for the exports (items table scores, the report's hits), so they need not scan again.
+        RecordedScan.record(c, scanned, Map.of("packs", packs.stream().map(p -> p.name() + " (" + p.origin()
+                + ")").toList(), "minScore", minScore));
+        return scanned;
     }
 
     /** The items of {@code c} that match any indicator of {@code scanner}, in index order; bad input without index. */

@@ -1,0 +1,91 @@
+package org.tracelab.core;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tracelab.core.collect.CaptureListener;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectionReport;
+import org.tracelab.core.collect.CollectionRun;
+import org.tracelab.core.collect.ProgressStages;
+import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.ingest.IngestReport;
+import org.tracelab.core.items.Tags;
+
+/**
+ * A collection run end to end, as the case's rule: its start logged with what was asked, every capture tagged as
+ * asked in the capture's own commit group, its end logged with what it did (also when the collector fails; counted
+ * once its last captures committed, so none is left out), then the new items ingested.
+ */
+final class CaseCollection {
+    private CaseCollection() {
+    }
+
+    static CollectionReport run(Case c, CollectionRun run, CaptureListener listener, ProgressStages stages)
+            throws IOException {
+        List<String> tags = run.tags().stream().map(Tags::checked).distinct().toList();
+        String id = run.collector().id();
+        Map<String, Object> logged = new LinkedHashMap<>();
+        logged.put("targets", run.loggedTargets());
+        logged.put("options", run.options());
+        logged.put("tags", run.tags());
+        Counts counts = new Counts(listener == null ? CaptureListener.NONE : listener);
+        CaptureSink sink = c.startCapture(id, logged, tags, counts);
+        try {
+            run.collector().collect(run.request(stages.stage("collect " + id)), sink);
+        } catch (IOException | RuntimeException e) {
+            c.finishCapture(id, () -> counts.outcome(e.getMessage()));
+            throw e;
+        }
+        c.finishCapture(id, () -> counts.outcome(null));
+        IngestReport ingested = c.ingest(stages.stage("ingest"));
+        return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
+                counts.skipped.get(), ingested);
+    }
+
+    /** Counts what the run's captures came to, passing each event on. Called from collector threads. */
+    private static final class Counts implements CaptureListener {
+        private final CaptureListener next;
+        private final AtomicLong stored = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicLong skipped = new AtomicLong();
+
+        Counts(CaptureListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void stored(StoredItem item) {
+            stored.incrementAndGet();
+            bytes.addAndGet(item.blob().size());
+            next.stored(item);
+        }
+
+        @Override
+        public void failed(String source, String reason) {
+            failed.incrementAndGet();
+            next.failed(source, reason);
+        }
+
+        @Override
+        public void skipped(String source, String reason) {
+            skipped.incrementAndGet();
+            next.skipped(source, reason);
+        }
+
+        Map<String, Object> outcome(String error) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("stored", stored.get());
+            o.put("bytes", bytes.get());
+            o.put("failed", failed.get());
+            o.put("skipped", skipped.get());
+            if (error != null) {
+                o.put("error", error);
+            }
+            return o;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.tracelab.core.collect;
+
+import java.util.Objects;
+import org.tracelab.core.ingest.IngestReport;
+
+/**
+ * What a collection run did: captures committed, their bytes, sources that failed or were skipped by the rules of
+ * collection, and the ingest that followed.
+ */
+public record CollectionReport(long stored, long bytes, long failed, long skipped, IngestReport ingested) {
+    public CollectionReport {
+        if (stored < 0 || bytes < 0 || failed < 0 || skipped < 0) {
+            throw new IllegalArgumentException("negative count in a collection report");
+        }
+        Objects.requireNonNull(ingested, "ingested");
+    }
+}
