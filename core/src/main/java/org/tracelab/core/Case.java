@@ -22,6 +22,7 @@ import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.export.Exports;
@@ -106,6 +107,7 @@ public final class Case implements AutoCloseable {
             params.put("region", manifest.region());
             params.put("created", manifest.created());
             params.put("publicKeySha256", keyFingerprint);
+            params.put("manifestSha256", Hashing.sha256Hex(Files.readString(d.resolve(CaseFolder.MANIFEST))));
             c.custody.append("case.init", null, params);
             c.custody.writeHead();
             return c;
@@ -357,7 +359,7 @@ public final class Case implements AutoCloseable {
             return db.inTransaction(() -> {
                 boolean added = items.tag(id, t, clock.instant());
                 if (added) {
-                    custody.append("tag", id, Map.of("tag", t));
+                    custody.append("tag", id, Map.of("tag", t, CoveredRows.RECORD, items.tagRecord(id, t)));
                 }
                 return added;
             });
@@ -378,7 +380,8 @@ public final class Case implements AutoCloseable {
             groups.flush();
             return db.inTransaction(() -> {
                 long noteId = items.note(id, text, manifest.examiner(), clock.instant());
-                custody.append("note", id, Map.of("note", noteId, "text", text));
+                custody.append("note", id, Map.of("note", noteId, "text", text, CoveredRows.RECORD,
+                        items.noteRecord(noteId)));
                 return noteId;
             });
         } catch (SQLException | IOException e) {
@@ -579,11 +582,21 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Re-hashes every blob and walks the whole custody chain; a writer commits its open group first. */
-    public synchronized VerifyReport verify(VerifyListener listener) {
+    /** Checks everything the case holds against its custody log (see {@link Verifier}); the full run. */
+    public VerifyReport verify(VerifyListener listener) {
+        return verify(false, listener);
+    }
+
+    /**
+     * Checks everything the case holds against its custody log (see {@link Verifier}); a writer commits its open
+     * group first.
+     *
+     * @param quick skip re-reading WARC files and SQLite's index check, for huge cases; the report says so
+     */
+    public synchronized VerifyReport verify(boolean quick, VerifyListener listener) {
         try {
             flushIfWritable();
-            return new Verifier(db.connection(), blobs, custody, listener).run();
+            return new Verifier(db.connection(), dir, blobs, custody, quick, listener).run();
         } catch (SQLException e) {
             throw TracelabException.io("reading case " + dir + " to verify it", e);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.NewItem;
@@ -79,6 +80,7 @@ final class CaseCaptureSink implements CaptureSink {
                 if (item.parentId() != null) {
                     p.put("parent", item.parentId());
                 }
+                p.put(CoveredRows.RECORD, items.record(id));
                 custody.append("capture", id, p);
                 for (String tag : tags) {
                     if (items.tag(id, tag, clock.instant())) {

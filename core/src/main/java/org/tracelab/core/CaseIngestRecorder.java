@@ -1,10 +1,12 @@
 package org.tracelab.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
@@ -37,13 +39,21 @@ final class CaseIngestRecorder implements IngestSink {
             try {
                 groups.join();
                 derived.put(text, found);
-                custody.append("extract", text.itemId(), params);
+                custody.append("extract", text.itemId(), covered(text.itemId(), params));
                 groups.flushIfDue();
             } catch (SQLException | IOException e) {
                 groups.abandon(e);
                 throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The entry's parameters with the digests of every derived and entity row of the item, as now written. */
+    private ObjectNode covered(long itemId, Object params) throws SQLException {
+        ObjectNode p = Json.tree(params).deepCopy();
+        p.set(CoveredRows.DERIVED, Json.tree(derived.records(itemId)));
+        p.put(CoveredRows.ENTITY_ROWS, derived.entityRecord(itemId));
+        return p;
     }
 
     @Override

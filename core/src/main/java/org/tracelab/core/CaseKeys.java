@@ -15,7 +15,10 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import org.tracelab.core.verify.Problem;
 
 /**
  * The case's Ed25519 key pair, made at {@code case init}, with which exports are signed. The private key stays
@@ -111,6 +114,61 @@ public final class CaseKeys {
     /** The SHA-256 fingerprint (hex) of a public key's encoded form, as the {@code case.init} entry records it. */
     public static String fingerprint(PublicKey key) {
         return HexFormat.of().formatHex(Hashing.sha256().digest(key.getEncoded()));
+    }
+
+    /**
+     * What is wrong with the key files: each must be the PEM text this class wrote, the private key must sign what
+     * the public key verifies, and the public key must be the one {@code case.init} logged, when it logged one.
+     *
+     * @param loggedFingerprint the {@code publicKeySha256} of the {@code case.init} entry, or null
+     */
+    public static List<Problem> check(Path caseDir, String loggedFingerprint) {
+        List<Problem> out = new ArrayList<>();
+        byte[] publicDer = canonicalPem(caseDir, PUBLIC, "PUBLIC KEY", out);
+        byte[] privateDer = canonicalPem(caseDir, PRIVATE, "PRIVATE KEY", out);
+        if (publicDer == null || privateDer == null) {
+            return out;
+        }
+        try {
+            KeyFactory f = KeyFactory.getInstance("Ed25519");
+            PublicKey pub = f.generatePublic(new X509EncodedKeySpec(publicDer));
+            PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
+            String found = fingerprint(pub);
+            if (loggedFingerprint != null && !loggedFingerprint.equals(found)) {
+                out.add(new Problem(Problem.Kind.KEY_CHANGED, PUBLIC, "public key sha256 " + loggedFingerprint
+                        + " as logged by case.init", "public key sha256 " + found));
+            }
+            byte[] probe = "tracelab verify: the case's keys are a pair".getBytes(StandardCharsets.US_ASCII);
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(priv);
+            s.update(probe);
+            if (!verify(pub, probe, s.sign())) {
+                out.add(new Problem(Problem.Kind.KEY_CHANGED, PRIVATE, "the private key of " + PUBLIC,
+                        "a key whose signatures it does not verify"));
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            out.add(new Problem(Problem.Kind.KEY_CHANGED, PUBLIC + ", " + PRIVATE, "an Ed25519 key pair",
+                    String.valueOf(e.getMessage())));
+        }
+        return out;
+    }
+
+    /** The DER of a key file that is exactly the PEM text written for it, or null with the problem added. */
+    private static byte[] canonicalPem(Path caseDir, String file, String type, List<Problem> out) {
+        try {
+            String text = Files.readString(caseDir.resolve(file), StandardCharsets.US_ASCII);
+            byte[] der = pemBody(text, type, file);
+            if (!pem(type, der).equals(text)) {
+                out.add(new Problem(Problem.Kind.KEY_CHANGED, file, "the PEM text written at case init",
+                        "other text"));
+                return null;
+            }
+            return der;
+        } catch (IOException | TracelabException e) {
+            out.add(new Problem(Problem.Kind.KEY_CHANGED, file, "a readable PEM " + type, String.valueOf(
+                    e.getMessage())));
+            return null;
+        }
     }
 
     private static byte[] pemBody(String pem, String type, String source) {

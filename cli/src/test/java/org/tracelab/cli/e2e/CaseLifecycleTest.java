@@ -42,7 +42,7 @@ class CaseLifecycleTest {
         // 6 items and their extracted texts: 4 distinct, the empty text being the empty file's blob; the log has
         // init, start, 6 captures, end, and 6 extract entries.
         // 6 raw blobs plus the extracted texts that differ from them: a UTF-8 text file is its own text.
-        assertTrue(v.out().matches("verified: 6 items, 7 blobs \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
+        assertTrue(v.out().matches("verified: 6 items, 7 blobs and 0 WARC files \\(.*\\) re-hashed, 15 log entries chained; all holds\\s*"),
                 v::toString);
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.custody.WarcSeal;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.BlobId;
@@ -78,7 +79,8 @@ public final class HttpCapture implements AutoCloseable {
         this.clientTasks = Executors.newVirtualThreadPerTaskExecutor();
         this.client = CaptureClient.client(settings.connectTimeout(), clientTasks);
         this.politeness = new Politeness(settings.delay());
-        this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES);
+        this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES,
+                seal -> sink.record(WarcSeal.ACTION, seal.params()));
         // WARC records are forced to disk once per group of captures, before the items pointing to them commit.
         this.warcSync = sink.syncBeforeCommit(archive::sync);
         this.blobs = new BlobStore(sink.caseDirectory().resolve("blobs"));

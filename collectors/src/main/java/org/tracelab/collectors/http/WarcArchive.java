@@ -33,6 +33,7 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.ToolVersion;
+import org.tracelab.core.custody.WarcSeal;
 
 /**
  * The WARC files (ISO 28500) of one run under the case's {@code warc/} folder: a {@code request} and a
@@ -58,6 +59,7 @@ public final class WarcArchive implements AutoCloseable {
     private final Path dir;
     private final Clock clock;
     private final long rotateBytes;
+    private final Sealer sealer;
     private FileChannel channel;
     private WarcWriter writer;
     private String fileName;
@@ -65,8 +67,14 @@ public final class WarcArchive implements AutoCloseable {
     /** True when records were written since the last {@link #sync}. */
     private boolean unsynced;
 
-    /** An archive writing under {@code caseDir/warc}. */
-    public WarcArchive(Path caseDir, Clock clock, long rotateBytes) {
+    /** Hears of each file closed, with its length and hash, to log them; called holding no lock of the archive. */
+    @FunctionalInterface
+    public interface Sealer {
+        void sealed(WarcSeal seal) throws IOException;
+    }
+
+    /** An archive writing under {@code caseDir/warc}, telling {@code sealer} of each file it closes. */
+    public WarcArchive(Path caseDir, Clock clock, long rotateBytes, Sealer sealer) {
         if (rotateBytes <= 0) {
             throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
         }
@@ -74,6 +82,7 @@ public final class WarcArchive implements AutoCloseable {
         this.dir = caseDir.resolve("warc");
         this.clock = clock;
         this.rotateBytes = rotateBytes;
+        this.sealer = sealer;
     }
 
     /**
@@ -81,12 +90,21 @@ public final class WarcArchive implements AutoCloseable {
      * are not yet forced to disk: {@link #sync} does that for every record written so far, and the capture sink
      * runs it before it commits the items that point to them.
      */
-    synchronized WarcLocation write(Exchange x) throws IOException {
-        if (writer == null || writer.position() >= rotateBytes) {
-            rotate();
+    WarcLocation write(Exchange x) throws IOException {
+        WarcSeal sealed = null;
+        WarcLocation at;
+        synchronized (this) {
+            if (writer == null || writer.position() >= rotateBytes) {
+                sealed = rotate();
+            }
+            unsynced = true;
+            at = append(x);
         }
-        unsynced = true;
-        return append(x);
+        // Logged outside the archive's monitor: logging commits the case's group, which syncs this archive.
+        if (sealed != null) {
+            sealer.sealed(sealed);
+        }
+        return at;
     }
 
     /** Forces every record written so far to disk; a rotated file was forced when it was closed. */
@@ -150,8 +168,9 @@ public final class WarcArchive implements AutoCloseable {
         }
     }
 
-    private void rotate() throws IOException {
-        closeCurrent();
+    /** Closes the current file, if any, and starts the next; returns the closed file's seal. */
+    private WarcSeal rotate() throws IOException {
+        WarcSeal sealed = closeCurrent();
         Files.createDirectories(dir);
         String stamp = STAMP.format(clock.instant());
         while (true) {
@@ -173,6 +192,7 @@ public final class WarcArchive implements AutoCloseable {
         fields.put("robots", List.of("see the custody log of the case"));
         writer.write(new Warcinfo.Builder().recordId(recordId()).date(clock.instant()).filename(fileName)
                 .fields(fields).build());
+        return sealed;
     }
 
     private static URI recordId() {
@@ -227,19 +247,36 @@ public final class WarcArchive implements AutoCloseable {
         return hex(sha);
     }
 
-    private void closeCurrent() throws IOException {
-        if (writer != null) {
-            channel.force(true);
-            unsynced = false;
-            writer.close();
-            writer = null;
-            channel = null;
+    /** Forces and closes the current file; returns its seal, or null when no file was open. */
+    private WarcSeal closeCurrent() throws IOException {
+        if (writer == null) {
+            return null;
         }
+        channel.force(true);
+        unsynced = false;
+        writer.close();
+        writer = null;
+        channel = null;
+        return seal(dir.resolve(fileName));
     }
 
-    /** Closes the current file. */
+    /**
+     * The closed file's length and hash, which the custody log records ({@code warc-sealed}) so that {@code verify}
+     * notices any record appended or removed since: a file closed is never written again.
+     */
+    private WarcSeal seal(Path file) throws IOException {
+        return WarcSeal.of(caseDir, file);
+    }
+
+    /** Closes the current file and logs its seal. */
     @Override
-    public synchronized void close() throws IOException {
-        closeCurrent();
+    public void close() throws IOException {
+        WarcSeal sealed;
+        synchronized (this) {
+            sealed = closeCurrent();
+        }
+        if (sealed != null) {
+            sealer.sealed(sealed);
+        }
     }
 }

@@ -143,7 +143,7 @@ public final class CustodyLog {
             return;
         }
         Path tmp = headFile.resolveSibling(headFile.getFileName() + ".part");
-        String text = Json.canonical(new ChainHead(lastSeq, lastHash)) + "\n";
+        String text = headText(new ChainHead(lastSeq, lastHash));
         Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         Files.move(tmp, headFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -153,13 +153,25 @@ public final class CustodyLog {
     /** What {@code custody.head} last recorded, if the file exists. */
     public Optional<ChainHead> readHead() throws IOException {
         try {
-            JsonNode n = Json.parse(Files.readString(headFile, StandardCharsets.UTF_8));
-            return Optional.of(new ChainHead(n.path("seq").asLong(), n.path("hash").asText()));
+            String text = Files.readString(headFile, StandardCharsets.UTF_8);
+            JsonNode n = Json.parse(text);
+            ChainHead head = new ChainHead(n.path("seq").asLong(), n.path("hash").asText());
+            // Only the exact text writeHead writes is a head: any other text was written by something else.
+            if (!text.equals(headText(head))) {
+                return Optional.of(new ChainHead(-1, "custody.head text other than this Tracelab writes"));
+            }
+            return Optional.of(head);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.of(new ChainHead(-1, "custody.head that is not UTF-8 text"));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(new ChainHead(-1, "unreadable custody.head: " + e.getMessage()));
         }
+    }
+
+    private static String headText(ChainHead head) {
+        return Json.canonical(head) + "\n";
     }
 
     private List<CustodyEntry> query(String sql) throws SQLException {

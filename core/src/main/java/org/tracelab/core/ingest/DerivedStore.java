@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.store.BlobId;
 
 /** The {@code derived} and {@code entities} tables of a case. Callers hold the case's lock on the connection. */
@@ -90,6 +92,16 @@ public final class DerivedStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The digest of each derived row of an item by kind, which the entry recording them carries. */
+    public Map<String, String> records(long itemId) throws SQLException {
+        return CoveredRows.derived(conn, itemId);
+    }
+
+    /** The digest of the entity rows of an item, which the entry recording them carries. */
+    public String entityRecord(long itemId) throws SQLException {
+        return CoveredRows.entities(conn, itemId);
     }
 
     /** The extracted text record of an item, if it was ingested. */

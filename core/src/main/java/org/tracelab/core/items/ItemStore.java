@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.tracelab.core.Json;
 import org.tracelab.core.RecordSink;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.StoredBlob;
 
@@ -50,6 +51,21 @@ public final class ItemStore {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** The digest of item {@code id}'s row, which its capture entry carries. */
+    public String record(long id) throws SQLException {
+        return CoveredRows.item(conn, id);
+    }
+
+    /** The digest of the row tagging {@code itemId} with {@code tag}, which its tag entry carries. */
+    public String tagRecord(long itemId, String tag) throws SQLException {
+        return CoveredRows.tag(conn, itemId, tag);
+    }
+
+    /** The digest of note {@code noteId}'s row, which its note entry carries. */
+    public String noteRecord(long noteId) throws SQLException {
+        return CoveredRows.note(conn, noteId);
     }
 
     public Optional<Item> get(long id) throws SQLException {

@@ -2,6 +2,10 @@ package org.tracelab.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,182 +14,162 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tracelab.core.CaseKeys;
+import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
-import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /**
- * Proves a case untouched, or names what is not: re-hashes every blob, checks each item against the custody entry
- * that recorded its capture, and walks the whole hash chain.
+ * Proves a case untouched, or names what is not: the database's own integrity, the whole hash chain and its head,
+ * every blob re-hashed, every item, derived row, entity row, tag and note against the custody entry that recorded
+ * it, every WARC file read whole and against its seal, the case's keys and manifest, and the index's checksums.
+ * What an older case cannot prove (its entries predate the record hashes) is listed as a gap, not failed.
  *
  * <p>Reads the raw columns rather than the typed records, because a tampered row may no longer parse.
  */
 public final class Verifier {
     private final Connection conn;
+    private final Path caseDir;
     private final BlobStore blobs;
     private final CustodyLog custody;
+    private final boolean quick;
     private final VerifyListener listener;
+    private final Findings findings = new Findings();
     private final List<Problem> problems = new ArrayList<>();
 
-    public Verifier(Connection conn, BlobStore blobs, CustodyLog custody, VerifyListener listener) {
+    /**
+     * A verifier of the case in {@code caseDir}.
+     *
+     * @param quick skip re-reading the WARC files and SQLite's full integrity check, saying so
+     */
+    public Verifier(Connection conn, Path caseDir, BlobStore blobs, CustodyLog custody, boolean quick,
+                    VerifyListener listener) {
         this.conn = conn;
+        this.caseDir = caseDir;
         this.blobs = blobs;
         this.custody = custody;
+        this.quick = quick;
         this.listener = listener == null ? VerifyListener.NONE : listener;
     }
 
     public VerifyReport run() throws SQLException, IOException {
+        if (!databaseHolds()) {
+            return report(0, 0, 0, 0, 0);
+        }
         long entries = walkChain();
-        long[] itemsAndBlobs = checkItems();
-        return new VerifyReport(itemsAndBlobs[0], itemsAndBlobs[1], itemsAndBlobs[2], entries, problems);
+        problems.forEach(findings::add);
+        listener.started(blobCount(), blobBytes() + (quick ? 0 : WarcCheck.size(caseDir)));
+        ItemCheck items = new ItemCheck(conn, blobs, listener, findings);
+        items.run();
+        new AnnotationCheck(conn, findings).run();
+        WarcCheck warc = new WarcCheck(conn, caseDir, quick, listener, findings);
+        warc.run(items.warcPointers());
+        JsonNode init = initParams();
+        checkManifest(init);
+        CaseKeys.check(caseDir, init.path("publicKeySha256").isTextual() ? init.path("publicKeySha256").asText()
+                : null).forEach(findings::add);
+        IndexCheck.run(caseDir, findings);
+        return report(items.items(), items.blobs(), items.bytes() + warc.bytes(), entries, warc.files());
     }
 
-    /** Checks every blob and every item's record against its capture entry; returns {items, blobs, bytes}. */
-    private long[] checkItems() throws SQLException, IOException {
-        long blobCount;
-        long totalBytes;
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(size), 0) FROM (SELECT sha256, max(size)"
-                     + " AS size FROM (SELECT sha256, size FROM items UNION ALL SELECT sha256, size FROM derived)"
-                     + " GROUP BY sha256)")) {
-            rs.next();
-            blobCount = rs.getLong(1);
-            totalBytes = rs.getLong(2);
-        }
-        listener.started(blobCount, totalBytes);
-
-        // Each distinct blob is re-hashed once, whatever number of items share it.
-        Map<String, String> blobVerdict = new HashMap<>();
-        long items = 0;
-        long bytes = 0;
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, source, sha256, size FROM items ORDER BY id")) {
-            while (rs.next()) {
-                items++;
-                long id = rs.getLong("id");
-                String sha = rs.getString("sha256");
-                String subject = "item " + id + " (" + rs.getString("source") + ")";
-                BlobId blobId;
-                try {
-                    blobId = new BlobId(sha);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(Problem.Kind.ITEM_ALTERED, subject, "a SHA-256 in its record", sha));
-                    continue;
-                }
-                String verdict = blobVerdict.get(sha);
-                if (verdict == null) {
-                    Optional<BlobId> found = blobs.rehash(blobId);
-                    verdict = found.map(BlobId::sha256).orElse("");
-                    blobVerdict.put(sha, verdict);
-                    long size = rs.getLong("size");
-                    bytes += size;
-                    listener.blobChecked(size);
-                }
-                if (verdict.isEmpty()) {
-                    problems.add(new Problem(Problem.Kind.BLOB_MISSING, subject, "blob " + sha,
-                            "no file at " + blobs.path(blobId)));
-                } else if (!verdict.equals(sha)) {
-                    problems.add(new Problem(Problem.Kind.BLOB_CHANGED, subject, "sha256 " + sha, "sha256 " + verdict));
-                }
-            }
-        }
-        bytes += checkDerivedTexts(blobVerdict);
-        checkItemsAgainstCaptureEntries();
-        return new long[] {items, blobVerdict.size(), bytes};
+    private VerifyReport report(long items, long blobCount, long bytes, long entries, long warcFiles) {
+        return new VerifyReport(items, blobCount, bytes, entries, warcFiles, findings.problems(), findings.gaps());
     }
 
     /**
-     * Re-hashes the extracted texts (blobs not already checked as items) and checks each text's record against the
-     * latest {@code extract} entry of its item; returns the bytes re-hashed.
+     * SQLite's own check of the file: every page, and (unless quick) every index against its table, so a row a
+     * damaged index hides is named. False when the damage is such that nothing else can be trusted.
      */
-    private long checkDerivedTexts(Map<String, String> blobVerdict) throws SQLException, IOException {
-        long bytes = 0;
+    private boolean databaseHolds() throws SQLException {
+        List<String> faults = new ArrayList<>();
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT d.item_id, d.sha256, d.size, (SELECT c.params FROM custody_log c"
-                     + " WHERE c.item_id = d.item_id AND c.action = 'extract' ORDER BY c.seq DESC LIMIT 1) AS params"
-                     + " FROM derived d ORDER BY d.item_id")) {
+             ResultSet rs = s.executeQuery(quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)")) {
             while (rs.next()) {
-                String sha = rs.getString("sha256");
-                String subject = "extracted text of item " + rs.getLong("item_id");
-                String params = rs.getString("params");
-                if (params == null) {
-                    problems.add(new Problem(Problem.Kind.ITEM_UNLOGGED, subject, "an 'extract' custody entry",
-                            "none"));
-                } else {
-                    try {
-                        compare(subject, "sha256", Json.parse(params).path("sha256").asText(), sha);
-                    } catch (IllegalArgumentException e) {
-                        // the chain walk reports the altered entry
-                    }
-                }
-                BlobId blobId;
-                try {
-                    blobId = new BlobId(sha);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(Problem.Kind.ITEM_ALTERED, subject, "a SHA-256 in its record", sha));
-                    continue;
-                }
-                String verdict = blobVerdict.get(sha);
-                if (verdict == null) {
-                    verdict = blobs.rehash(blobId).map(BlobId::sha256).orElse("");
-                    blobVerdict.put(sha, verdict);
-                    long size = rs.getLong("size");
-                    bytes += size;
-                    listener.blobChecked(size);
-                }
-                if (verdict.isEmpty()) {
-                    problems.add(new Problem(Problem.Kind.BLOB_MISSING, subject, "blob " + sha,
-                            "no file at " + blobs.path(blobId)));
-                } else if (!verdict.equals(sha)) {
-                    problems.add(new Problem(Problem.Kind.BLOB_CHANGED, subject, "sha256 " + sha, "sha256 " + verdict));
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    faults.add(line);
                 }
             }
         }
-        return bytes;
+        for (String f : faults) {
+            findings.add(Problem.Kind.DATABASE_DAMAGED, "case.db", "pages and indexes that agree", f);
+        }
+        return faults.isEmpty() || canStillRead();
     }
 
-    /** The capture entry recorded source, hash and size; the item row must still say the same. */
-    private void checkItemsAgainstCaptureEntries() throws SQLException {
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT i.id, i.source, i.sha256, i.size, c.seq, c.params"
-                     + " FROM items i LEFT JOIN custody_log c ON c.item_id = i.id AND c.action = 'capture'"
-                     + " ORDER BY i.id, c.seq")) {
-            long lastId = -1;
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                if (id == lastId) {
-                    continue;
+    /** True when the tables verify reads can still be scanned, so the rest of the run means something. */
+    private boolean canStillRead() {
+        try (Statement s = conn.createStatement()) {
+            for (String t : List.of("custody_log", "items", "derived", "entities", "tags", "notes")) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
                 }
-                lastId = id;
-                String subject = "item " + id + " (" + rs.getString("source") + ")";
-                rs.getLong("seq");
-                if (rs.wasNull()) {
-                    problems.add(new Problem(Problem.Kind.ITEM_UNLOGGED, subject, "a 'capture' custody entry",
-                            "none"));
-                    continue;
-                }
-                JsonNode p;
-                try {
-                    p = Json.parse(rs.getString("params"));
-                } catch (IllegalArgumentException e) {
-                    continue; // the chain walk reports the altered entry
-                }
-                compare(subject, "sha256", p.path("sha256").asText(), rs.getString("sha256"));
-                compare(subject, "size", p.path("size").asText(), Long.toString(rs.getLong("size")));
-                compare(subject, "source", p.path("source").asText(), rs.getString("source"));
             }
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
-    private void compare(String subject, String field, String logged, String now) {
-        if (!logged.equals(now)) {
-            problems.add(new Problem(Problem.Kind.ITEM_ALTERED, subject, field + " " + logged + " as logged",
-                    field + " " + now));
+    private long blobCount() throws SQLException {
+        return scalar("SELECT count(DISTINCT sha256) FROM (SELECT sha256 FROM items UNION ALL SELECT sha256"
+                + " FROM derived)");
+    }
+
+    private long blobBytes() throws SQLException {
+        return scalar("SELECT coalesce(sum(size), 0) FROM (SELECT sha256, max(size) AS size FROM (SELECT sha256, size"
+                + " FROM items UNION ALL SELECT sha256, size FROM derived) GROUP BY sha256)");
+    }
+
+    private long scalar(String sql) throws SQLException {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The params of the {@code case.init} entry, empty when there is none or they are not JSON. */
+    private JsonNode initParams() throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT params FROM custody_log WHERE action = 'case.init' ORDER BY seq"
+                     + " LIMIT 1")) {
+            return rs.next() ? ItemCheck.parse(rs.getString(1)).orElse(Json.MAPPER.createObjectNode())
+                    : Json.MAPPER.createObjectNode();
+        }
+    }
+
+    /** {@code case.json} as {@code case.init} logged it: its hash since record hashes, its fields before. */
+    private void checkManifest(JsonNode init) throws IOException {
+        Path file = caseDir.resolve("case.json");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            findings.add(Problem.Kind.MANIFEST_CHANGED, "case.json", "the file", "no file");
+            return;
+        }
+        if (init.path("manifestSha256").isTextual()) {
+            String found = HexFormat.of().formatHex(Hashing.sha256().digest(bytes));
+            if (!found.equals(init.path("manifestSha256").asText())) {
+                findings.add(Problem.Kind.MANIFEST_CHANGED, "case.json", "sha256 " + init.path("manifestSha256")
+                        .asText() + " as logged by case.init", "sha256 " + found);
+            }
+            return;
+        }
+        findings.gap("case.json logged field by field (an older Tracelab): its tool and format versions are not"
+                + " under the chain");
+        JsonNode m = ItemCheck.parse(new String(bytes, StandardCharsets.UTF_8)).orElse(Json.MAPPER.createObjectNode());
+        for (String field : List.of("name", "examiner", "purpose", "region", "created")) {
+            if (init.has(field) && !init.path(field).asText().equals(m.path(field).asText())) {
+                findings.add(Problem.Kind.MANIFEST_CHANGED, "case.json", field + " '" + init.path(field).asText()
+                        + "' as logged by case.init", field + " '" + m.path(field).asText() + "'");
+            }
         }
     }
 
@@ -332,6 +316,11 @@ public final class Verifier {
             return;
         }
         CustodyLog.ChainHead h = head.get();
+        if (h.seq() < 1) {
+            problems.add(new Problem(Problem.Kind.HEAD_DAMAGED, "custody.head", "the last entry's seq and hash",
+                    h.hash()));
+            return;
+        }
         if (h.seq() > lastSeq) {
             String missing = h.seq() == lastSeq + 1 ? "entry " + h.seq() : "entries " + (lastSeq + 1) + " to " + h.seq();
             problems.add(new Problem(Problem.Kind.ENTRY_REMOVED, "end of log (custody.head records entry " + h.seq() + ")",

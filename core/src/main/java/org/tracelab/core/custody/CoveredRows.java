@@ -1,0 +1,62 @@
+package org.tracelab.core.custody;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the custody entry that records a row covers of it: the parameter that carries the row's {@link RowDigest}
+ * and the query that reads the row, the same for the writer (inside the transaction that writes the row) and for
+ * {@code verify}. Each writer calls one method here after writing its row and logs the result with its entry.
+ */
+public final class CoveredRows {
+    /** The parameter of a {@code capture}, {@code tag} or {@code note} entry that holds its row's digest. */
+    public static final String RECORD = "record";
+    /** The parameter of an {@code extract} entry mapping each kind of derived row of the item to its digest. */
+    public static final String DERIVED = "derived";
+    /** The parameter of an {@code extract} entry holding the digest of all entity rows of the item. */
+    public static final String ENTITY_ROWS = "entityRows";
+
+    /** Entity rows in the order their digest is taken: by content, which no rowid renumbering can change. */
+    public static final String ENTITY_ORDER = "start_offset, end_offset, type, value, raw";
+
+    private CoveredRows() {
+    }
+
+    /** The digest of item {@code id}'s row. */
+    public static String item(Connection conn, long id) throws SQLException {
+        return RowDigest.ofRow(conn, "SELECT * FROM items WHERE id = ?", id);
+    }
+
+    /** The digest of the row tagging item {@code itemId} with {@code tag}. */
+    public static String tag(Connection conn, long itemId, String tag) throws SQLException {
+        return RowDigest.ofRow(conn, "SELECT * FROM tags WHERE item_id = ? AND tag = ?", itemId, tag);
+    }
+
+    /** The digest of note {@code noteId}'s row. */
+    public static String note(Connection conn, long noteId) throws SQLException {
+        return RowDigest.ofRow(conn, "SELECT * FROM notes WHERE id = ?", noteId);
+    }
+
+    /** The digest of each derived row of item {@code itemId}, by kind: every kind, the text and any other. */
+    public static Map<String, String> derived(Connection conn, long itemId) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM derived WHERE item_id = ? ORDER BY kind")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString("kind"), RowDigest.of(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The digest of all entity rows of item {@code itemId}. */
+    public static String entities(Connection conn, long itemId) throws SQLException {
+        return RowDigest.ofRows(conn, "SELECT * FROM entities WHERE item_id = ? ORDER BY " + ENTITY_ORDER, itemId);
+    }
+}

@@ -1,0 +1,100 @@
+package org.tracelab.core.custody;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.tracelab.core.Hashing;
+import org.tracelab.core.Json;
+
+/**
+ * The SHA-256 of a table row as the case stores it, which the custody entry recording the row carries so that
+ * {@code verify} can tell the row unchanged: the canonical JSON of every column that is not NULL, named in lower
+ * case. Every column counts, so a column added later is covered without a change here; NULLs are left out, so a
+ * column added as NULL leaves the digests of older rows as they were.
+ */
+public final class RowDigest {
+    private RowDigest() {
+    }
+
+    /** The digest of the row {@code rs} stands on. */
+    public static String of(ResultSet rs) throws SQLException {
+        return of(rs, rs.getMetaData().getColumnCount());
+    }
+
+    /** The digest of the first {@code count} columns of the row {@code rs} stands on; a query may add more. */
+    public static String of(ResultSet rs, int count) throws SQLException {
+        return Hashing.sha256Hex(Json.canonical(columns(rs, count)));
+    }
+
+    /** The digest of rows taken with {@link #columns}, in the order given, e.g. the entities of one item. */
+    public static String ofRows(ArrayNode rows) {
+        return Hashing.sha256Hex(Json.canonical(rows));
+    }
+
+    /** The digest of every row of {@code rs} in the order given; the rows are read. */
+    public static String ofRows(ResultSet rs) throws SQLException {
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        int count = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            rows.add(columns(rs, count));
+        }
+        return ofRows(rows);
+    }
+
+    /**
+     * The digest of the one row {@code sql} selects with {@code args}, read back inside the writer's transaction.
+     *
+     * @throws IllegalStateException when no row matches: the writer just wrote it
+     */
+    public static String ofRow(Connection conn, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return of(rs);
+            }
+        }
+    }
+
+    /** The digest of all rows {@code sql} selects with {@code args}, in its order. */
+    public static String ofRows(Connection conn, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return ofRows(rs);
+            }
+        }
+    }
+
+    /** The first {@code count} columns of the row {@code rs} stands on, as the digest takes them. */
+    public static ObjectNode columns(ResultSet rs, int count) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        ObjectNode row = Json.MAPPER.createObjectNode();
+        for (int i = 1; i <= count; i++) {
+            Object v = rs.getObject(i);
+            String name = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+            switch (v) {
+                case null -> {
+                }
+                case Integer n -> row.put(name, n.longValue());
+                case Long n -> row.put(name, n);
+                case Double d -> row.put(name, d);
+                case String s -> row.put(name, s);
+                case byte[] b -> row.put(name, b);
+                default -> row.put(name, v.toString());
+            }
+        }
+        return row;
+    }
+}
