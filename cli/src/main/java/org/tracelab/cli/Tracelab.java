@@ -175,6 +175,7 @@ public final class Tracelab {
             code = switch (t.failure()) {
                 case BAD_INPUT -> ExitCode.BAD_INPUT;
                 case IO, LOCKED -> ExitCode.IO;
+                case CHECK_FAILED -> ExitCode.CHECK_FAILED;
             };
             message = t.getMessage();
         } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {

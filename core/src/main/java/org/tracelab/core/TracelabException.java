@@ -13,7 +13,9 @@ public class TracelabException extends RuntimeException {
         /** Reading or writing files, the database or the network failed. */
         IO,
         /** Another process holds the case for writing. */
-        LOCKED
+        LOCKED,
+        /** A check failed: the case does not verify, so what was asked of it is refused. */
+        CHECK_FAILED
     }
 
     private final Failure failure;

@@ -14,6 +14,8 @@ import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.bag.BagWriter;
 import org.tracelab.core.export.report.HtmlReport;
 import org.tracelab.core.export.wacz.WaczWriter;
+import org.tracelab.core.verify.VerifyListener;
+import org.tracelab.core.verify.VerifyReport;
 
 /**
  * The exports of a case. Each one reads the case, writes its file (or folder) completely before giving it its name,
@@ -70,6 +72,7 @@ public final class Exports {
      */
     public ExportResult bag(Path out, String organization, String query, Progress progress) {
         requireWritable();
+        requireVerified("a bag", progress);
         ExportResult r;
         try {
             r = new BagWriter(c, organization, query).write(out, progress);
@@ -137,6 +140,30 @@ public final class Exports {
         p.put("purpose", c.manifest().purpose());
         c.log(action, p);
         return r;
+    }
+
+    /**
+     * Refuses to export from a case that does not verify: a signature over damaged evidence would lend it a
+     * credibility it lacks. The reason is the first problem verify names.
+     */
+    private void requireVerified(String what, Progress progress) {
+        VerifyReport v = c.verify(new VerifyListener() {
+            @Override
+            public void started(long blobs, long bytes) {
+                progress.total(bytes, "bytes verified");
+            }
+
+            @Override
+            public void blobChecked(long bytes) {
+                progress.advance(bytes);
+            }
+        });
+        if (!v.holds()) {
+            int n = v.problems().size();
+            throw new TracelabException(TracelabException.Failure.CHECK_FAILED, "not exporting " + what + " of case "
+                    + c.dir() + ": it does not verify: " + v.problems().get(0).describe()
+                    + (n > 1 ? " (and " + (n - 1) + " more)" : "") + "; run 'tracelab verify'");
+        }
     }
 
     private void requireWritable() {

@@ -1,0 +1,344 @@
+package org.tracelab.core.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.CaseManifest;
+import org.tracelab.core.Hashing;
+import org.tracelab.core.Json;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.items.NewItem;
+import org.tracelab.core.testing.Tamper;
+
+/**
+ * Every fact the case states about an item is under the chain: item records (metadata included), derived rows,
+ * entity rows, tags and notes, the keys, case.json and custody.head; the index is checked as derived data. The case
+ * is built once (ingest starts a worker) and copied for each test. All data fictitious.
+ */
+class RecordCoverageTest {
+    @TempDir
+    static Path shared;
+    static Path pristine;
+
+    @TempDir
+    Path tmp;
+    Path dir;
+
+    @BeforeAll
+    static void buildCase() throws IOException {
+        pristine = shared.resolve("pristine");
+        Instant at = Instant.parse("2026-03-01T10:15:30.123Z");
+        try (Case c = Case.create(pristine, CaseManifest.create("Coverage (fictitious)", "Cadet A",
+                "Training exercise: verify tests", "UZ", at), Clock.systemUTC())) {
+            CaptureSink sink = c.startCapture("file", Map.of(), null);
+            for (int i = 1; i <= 2; i++) {
+                String text = "Fictitious ad " + i + ": waiters wanted abroad, call +998 90 000 00 0" + i
+                        + " or write to recruiter" + i + "@example.invalid";
+                sink.store(NewItem.of("file", "/fictitious/ad-" + i + ".txt", at.plusSeconds(i), "file", "text/plain",
+                        null, Map.of("path", "/fictitious/ad-" + i + ".txt", "modified", at.toString())),
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            c.finishCapture("file", Map.of());
+            c.ingest(Progress.NONE);
+            c.tag(1, "suspicious");
+            c.note(1, "Same phone as a known recruiter (fictitious)");
+        }
+    }
+
+    @BeforeEach
+    void copyCase() throws IOException {
+        dir = tmp.resolve("case");
+        copyTree(pristine, dir);
+    }
+
+    private VerifyReport verify() {
+        try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
+            return c.verify(null);
+        }
+    }
+
+    private static List<Problem.Kind> kinds(VerifyReport r) {
+        return r.problems().stream().map(Problem::kind).toList();
+    }
+
+    private VerifyReport failsWith(Problem.Kind kind, String subject) {
+        VerifyReport r = verify();
+        assertTrue(r.problems().stream().anyMatch(p -> p.kind() == kind && p.subject().startsWith(subject)),
+                () -> "wanted " + kind + " of " + subject + ", got " + r.problems());
+        return r;
+    }
+
+    @Test
+    void untouchedCaseHoldsWithNothingLeftUncovered() {
+        VerifyReport r = verify();
+        assertTrue(r.holds(), () -> r.problems().toString());
+        assertEquals(List.of(), r.gaps());
+        assertEquals(2, r.items());
+        assertEquals(2, r.blobs()); // a plain text's extracted text is its own bytes: one blob each
+    }
+
+    @Test
+    void itemMetadataEditedBehindTheLogsBackIsNamed() throws SQLException {
+        Tamper.sql(dir, "UPDATE items SET meta = '{\"modified\":\"2020-01-01T00:00:00Z\",\"path\":\"/elsewhere\"}'"
+                + " WHERE id = 2");
+        failsWith(Problem.Kind.ITEM_ALTERED, "item 2 (/fictitious/ad-2.txt)");
+    }
+
+    @Test
+    void itemMetadataThatNoLongerParsesIsNamedAsSuch() throws SQLException {
+        Tamper.sql(dir, "UPDATE items SET meta = substr(meta, 1, 10) WHERE id = 1");
+        VerifyReport r = failsWith(Problem.Kind.ITEM_ALTERED, "item 1");
+        assertTrue(r.problems().get(0).found().contains("no longer JSON"), () -> r.problems().toString());
+    }
+
+    @Test
+    void itemCaptureTimeOrContentTypeEditedIsNamed() throws SQLException {
+        Tamper.sql(dir, "UPDATE items SET content_type = 'application/pdf' WHERE id = 1",
+                "UPDATE items SET captured_at = '2020-01-01T00:00:00.000Z' WHERE id = 2");
+        VerifyReport r = verify();
+        assertEquals(List.of(Problem.Kind.ITEM_ALTERED, Problem.Kind.ITEM_ALTERED), kinds(r));
+    }
+
+    @Test
+    void derivedRowEditedIsNamedWithItsKindAndItem() throws SQLException {
+        Tamper.sql(dir, "UPDATE derived SET extractor = 'Some Other Tool 1.0' WHERE item_id = 2");
+        VerifyReport r = failsWith(Problem.Kind.ROW_ALTERED, "derived text of item 2");
+        assertEquals(1, r.problems().size(), () -> r.problems().toString());
+    }
+
+    @Test
+    void derivedRowOfAnyOtherKindWithoutAnEntryIsNamed() throws SQLException {
+        Tamper.sql(dir, "INSERT INTO derived SELECT item_id, 'maintext', sha256, size, content_type, language, title,"
+                + " author, created, modified, extractor, error_kind, error, members, made_at FROM derived"
+                + " WHERE item_id = 1");
+        failsWith(Problem.Kind.ROW_UNLOGGED, "derived maintext of item 1");
+    }
+
+    @Test
+    void derivedRowDeletedIsNamedFromItsEntry() throws SQLException {
+        Tamper.sql(dir, "DELETE FROM derived WHERE item_id = 1");
+        failsWith(Problem.Kind.ROW_REMOVED, "derived rows of item 1");
+    }
+
+    @Test
+    void entityRowEditedOrDeletedIsNamed() throws SQLException, IOException {
+        Tamper.sql(dir, "UPDATE entities SET value = '+998900000099' WHERE item_id = 1 AND type = 'phone'");
+        failsWith(Problem.Kind.ROW_ALTERED, "entities of item 1");
+        copyCaseAgain();
+        Tamper.sql(dir, "DELETE FROM entities WHERE item_id = 2 AND type = 'email'");
+        failsWith(Problem.Kind.ROW_ALTERED, "entities of item 2");
+    }
+
+    @Test
+    void tagAddedBehindTheLogsBackIsNamedAsUnlogged() throws SQLException {
+        Tamper.sql(dir, "INSERT INTO tags(item_id, tag, added_at) VALUES (2, 'cleared', '2026-03-01T10:00:00.000Z')");
+        VerifyReport r = failsWith(Problem.Kind.ROW_UNLOGGED, "tag 'cleared' of item 2");
+        assertEquals(1, r.problems().size(), () -> r.problems().toString());
+    }
+
+    @Test
+    void tagDeletedIsNamedFromItsEntry() throws SQLException {
+        Tamper.sql(dir, "DELETE FROM tags WHERE item_id = 1");
+        failsWith(Problem.Kind.ROW_REMOVED, "tag 'suspicious' of item 1");
+    }
+
+    @Test
+    void tagMovedToAnotherItemIsNamedTwice() throws SQLException {
+        Tamper.sql(dir, "UPDATE tags SET item_id = 2 WHERE item_id = 1");
+        VerifyReport r = verify();
+        assertEquals(List.of(Problem.Kind.ROW_UNLOGGED, Problem.Kind.ROW_REMOVED), kinds(r));
+    }
+
+    @Test
+    void tagTimeEditedIsNamed() throws SQLException {
+        Tamper.sql(dir, "UPDATE tags SET added_at = '2020-01-01T00:00:00.000Z'");
+        failsWith(Problem.Kind.ROW_ALTERED, "tag 'suspicious' of item 1");
+    }
+
+    @Test
+    void noteTextEditedIsNamedWithBothTexts() throws SQLException {
+        Tamper.sql(dir, "UPDATE notes SET text = 'Nothing suspicious here'");
+        VerifyReport r = failsWith(Problem.Kind.ROW_ALTERED, "note 1 of item 1");
+        assertTrue(r.problems().get(0).found().contains("Nothing suspicious here"), () -> r.problems().toString());
+    }
+
+    @Test
+    void noteExaminerEditedIsNamed() throws SQLException {
+        Tamper.sql(dir, "UPDATE notes SET examiner = 'Someone Else'");
+        failsWith(Problem.Kind.ROW_ALTERED, "note 1 of item 1");
+    }
+
+    @Test
+    void noteDeletedOrPlantedIsNamed() throws SQLException {
+        Tamper.sql(dir, "DELETE FROM notes", "INSERT INTO notes(id, item_id, text, examiner, added_at) VALUES (7, 2,"
+                + " 'planted', 'Cadet A', '2026-03-01T10:00:00.000Z')");
+        VerifyReport r = verify();
+        assertEquals(List.of(Problem.Kind.ROW_UNLOGGED, Problem.Kind.ROW_REMOVED), kinds(r), r.problems()::toString);
+    }
+
+    @Test
+    void custodyHeadWithAnyTextButWhatTracelabWritesIsNamed() throws IOException {
+        Path head = dir.resolve("custody.head");
+        Files.writeString(head, Files.readString(head).replace("\n", " \n"));
+        failsWith(Problem.Kind.HEAD_DAMAGED, "custody.head");
+    }
+
+    @Test
+    void publicKeyReplacedIsNamedAgainstTheLoggedFingerprint() throws Exception {
+        Path other = tmp.resolve("other");
+        try (Case c = Case.create(other, CaseManifest.create("o", "E", "p", "UZ", Instant.now()), Clock.systemUTC())) {
+            assertTrue(c.writable());
+        }
+        Files.copy(other.resolve("keys/case-ed25519.pub"), dir.resolve("keys/case-ed25519.pub"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        VerifyReport r = verify();
+        assertEquals(List.of(Problem.Kind.KEY_CHANGED, Problem.Kind.KEY_CHANGED), kinds(r), r.problems()::toString);
+    }
+
+    @Test
+    void privateKeyWithAFlippedBitIsNamed() throws IOException {
+        Tamper.flipByte(dir.resolve("keys/case-ed25519.key"), 40);
+        failsWith(Problem.Kind.KEY_CHANGED, "keys/case-ed25519.key");
+    }
+
+    @Test
+    void manifestEditedIsNamed() throws IOException {
+        Path m = dir.resolve("case.json");
+        Files.writeString(m, Files.readString(m).replace("verify tests", "verify tests, amended"));
+        failsWith(Problem.Kind.MANIFEST_CHANGED, "case.json");
+    }
+
+    @Test
+    void indexFileWithAFlippedBitIsNamedAsDerivedDamage() throws IOException {
+        Path segment;
+        try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+            segment = files.filter(f -> f.getFileName().toString().endsWith(".cfs")
+                    || f.getFileName().toString().endsWith(".si")).findFirst().orElseThrow();
+        }
+        Tamper.flipByte(segment, Files.size(segment) / 2);
+        VerifyReport r = failsWith(Problem.Kind.INDEX_DAMAGED, "index");
+        assertTrue(r.problems().get(0).describe().contains("reindex"), r.problems()::toString);
+    }
+
+    @Test
+    void caseWrittenBeforeRecordHashesHoldsAndSaysWhatItCannotProve() throws Exception {
+        rewriteAsOlderTracelab(dir);
+        VerifyReport r = verify();
+        assertTrue(r.holds(), () -> r.problems().toString());
+        String gaps = String.join("\n", r.gaps());
+        assertTrue(gaps.contains("2 " + ItemCheck.OLD_ITEMS), gaps);
+        assertTrue(gaps.contains(AnnotationCheck.OLD_TAGS), gaps);
+        assertTrue(gaps.contains(AnnotationCheck.OLD_NOTES), gaps);
+        assertTrue(gaps.contains(ItemCheck.OLD_DERIVED), gaps);
+    }
+
+    @Test
+    void caseWrittenBeforeRecordHashesStillNamesWhatItsEntriesDidLog() throws Exception {
+        rewriteAsOlderTracelab(dir);
+        Tamper.sql(dir, "UPDATE items SET meta = '{' WHERE id = 1", "UPDATE notes SET text = 'edited'");
+        VerifyReport r = verify();
+        assertEquals(List.of(Problem.Kind.ITEM_ALTERED, Problem.Kind.ROW_ALTERED), kinds(r), r.problems()::toString);
+    }
+
+    @Test
+    void exportOfABagFromACaseThatDoesNotVerifyIsRefusedWithTheReason() throws Exception {
+        Tamper.sql(dir, "UPDATE items SET meta = '{}' WHERE id = 2");
+        try (Case c = Case.openForWriting(dir, "test", Clock.systemUTC())) {
+            org.tracelab.core.TracelabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.tracelab.core.TracelabException.class,
+                    () -> c.exports().bag(tmp.resolve("bag"), null, null, Progress.NONE));
+            assertEquals(org.tracelab.core.TracelabException.Failure.CHECK_FAILED, e.failure());
+            assertTrue(e.getMessage().contains("item record altered: item 2"), e.getMessage());
+        }
+        assertFalse(Files.exists(tmp.resolve("bag")));
+    }
+
+    private void copyCaseAgain() throws IOException {
+        Path again = tmp.resolve("again" + System.nanoTime());
+        copyTree(pristine, again);
+        dir = again;
+    }
+
+    /**
+     * What a case made by the Tracelab before record hashes looks like: the same rows, its entries without the
+     * digests (re-chained, as that Tracelab would have chained them), its head matching.
+     */
+    static void rewriteAsOlderTracelab(Path caseDir) throws Exception {
+        Tamper.sql(caseDir);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"))) {
+            List<Object[]> rows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT seq, at, examiner, action, item_id, tool_version, params"
+                         + " FROM custody_log ORDER BY seq")) {
+                while (rs.next()) {
+                    long item = rs.getLong(5);
+                    Long itemId = rs.wasNull() ? null : item;
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            itemId, rs.getString(6), rs.getString(7)});
+                }
+            }
+            String prev = CustodyEntry.GENESIS;
+            long lastSeq = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE custody_log SET params = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
+                for (Object[] row : rows) {
+                    ObjectNode p = (ObjectNode) Json.parse((String) row[6]);
+                    p.remove(List.of(CoveredRows.RECORD, CoveredRows.DERIVED, CoveredRows.ENTITY_ROWS,
+                            "manifestSha256"));
+                    CustodyEntry e = new CustodyEntry((long) row[0], Instant.parse((String) row[1]), (String) row[2],
+                            (String) row[3], (Long) row[4], (String) row[5], p, prev, "");
+                    String hash = Hashing.sha256Hex(prev + e.canonicalJson());
+                    ps.setString(1, Json.canonical(p));
+                    ps.setString(2, prev);
+                    ps.setString(3, hash);
+                    ps.setLong(4, (long) row[0]);
+                    ps.executeUpdate();
+                    prev = hash;
+                    lastSeq = (long) row[0];
+                }
+            }
+            Files.writeString(caseDir.resolve("custody.head"), Json.canonical(Map.of("seq", lastSeq, "hash", prev))
+                    + "\n");
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
