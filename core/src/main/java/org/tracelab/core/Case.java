@@ -98,7 +98,7 @@ public final class Case implements AutoCloseable {
             String keyFingerprint = CaseKeys.generate(d);
             CaseFolder.writeManifest(d, manifest);
             db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
-            db.migrate(clock.instant());
+            List<String> schema = db.migrate(clock.instant());
             Case c = new Case(d, manifest, db, lock, clock);
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("name", manifest.name());
@@ -108,6 +108,7 @@ public final class Case implements AutoCloseable {
             params.put("created", manifest.created());
             params.put("publicKeySha256", keyFingerprint);
             params.put("manifestSha256", Hashing.sha256Hex(Files.readString(d.resolve(CaseFolder.MANIFEST))));
+            params.put("schema", db.appliedSteps(schema));
             c.custody.append("case.init", null, params);
             c.custody.writeHead();
             return c;
@@ -141,7 +142,8 @@ public final class Case implements AutoCloseable {
                 List<String> applied = db.migrate(clock.instant());
                 Case c = new Case(d, m, db, lock, clock);
                 if (!applied.isEmpty()) {
-                    c.custody.append("case.migrate", null, Map.of("applied", applied));
+                    c.custody.append("case.migrate", null, Map.of("applied", applied, "schema",
+                            db.appliedSteps(applied)));
                 }
                 c.blobs.sweepIncoming();
                 return c;

@@ -149,6 +149,7 @@ class ExportCommandTest {
                     + " WHERE json_extract(meta, '$.warc.requestOffset') IS NOT NULL");
             assertTrue(old > 0, "the crawl kept request offsets");
         }
+        Tamper.asOlderTracelab(caseDir); // whose entries did not yet hold the hash of each item's record
         Path bag = tmp.resolve("old-visa-bag");
         Cli.Run r = cli.run("export", "bag", "--out", bag.toString(), "--query", "visa");
         assertEquals(0, r.code(), r::toString);

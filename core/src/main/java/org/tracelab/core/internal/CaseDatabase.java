@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.TracelabException;
 
@@ -120,6 +122,48 @@ public final class CaseDatabase implements AutoCloseable {
             applied.add(name);
         }
         return applied;
+    }
+
+    /**
+     * The schema a case database of the latest version has, as {@code sqlite_master} rows {@code type|name|table|sql}
+     * sorted by name: made by running every migration on an empty database in memory, so it is always this build's.
+     */
+    public static List<String> expectedSchema() throws SQLException {
+        SqliteNativeLibrary.prepare();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            new CaseDatabase(Path.of(":memory:"), c).migrate(Instant.EPOCH);
+            return schema(c);
+        }
+    }
+
+    /** The schema of the database on {@code conn}, as {@link #expectedSchema()} gives it. */
+    public static List<String> schema(Connection conn) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+            }
+        }
+        return out;
+    }
+
+    /** The schema steps applied to this database, oldest first, as the custody log records them. */
+    public List<Map<String, Object>> appliedSteps(List<String> names) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")) {
+            while (rs.next()) {
+                if (names.contains(rs.getString(2))) {
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("version", rs.getInt(1));
+                    step.put("name", rs.getString(2));
+                    step.put("appliedAt", rs.getString(3));
+                    out.add(step);
+                }
+            }
+        }
+        return out;
     }
 
     /** Work that runs in one transaction. */

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.tracelab.core.CaseKeys;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
+import org.tracelab.core.Timestamps;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.store.BlobStore;
@@ -62,6 +63,7 @@ public final class Verifier {
         if (!databaseHolds()) {
             return report(0, 0, 0, 0, 0);
         }
+        SchemaCheck.run(conn, findings);
         long entries = walkChain();
         problems.forEach(findings::add);
         listener.started(blobCount(), blobBytes() + (quick ? 0 : WarcCheck.size(caseDir)));
@@ -212,10 +214,16 @@ public final class Verifier {
         return count;
     }
 
-    /** True when the row's fields and previous hash hash to its recorded hash. */
+    /**
+     * True when the row's fields and previous hash hash to its recorded hash, and its time and parameters are stored
+     * in the one form the log writes: a time in other letters' case or a parameter spelt with another escape would
+     * parse to the same entry, yet the row would no longer be what was logged.
+     */
     private static boolean rowHashHolds(ResultSet rs, long seq) throws SQLException {
         try {
-            return entryWithSeq(rs, seq).hashHolds();
+            CustodyEntry e = entryWithSeq(rs, seq);
+            return e.hashHolds() && Timestamps.format(e.at()).equals(rs.getString("at"))
+                    && Json.canonical(e.params()).equals(rs.getString("params"));
         } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
             return false;
         }

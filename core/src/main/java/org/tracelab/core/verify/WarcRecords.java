@@ -26,7 +26,7 @@ import org.tracelab.core.Hashing;
  * <p>A member that cannot be read is a fault at its offset; reading goes on at the next gzip header, so one damaged
  * record hides no other.
  */
-final class WarcRecords {
+public final class WarcRecords {
     /** WARC and HTTP header sections longer than this are taken for damage. */
     private static final int MAX_HEADER = 1 << 20;
     private static final byte[] END_OF_HEADER = {'\r', '\n', '\r', '\n'};
@@ -45,6 +45,20 @@ final class WarcRecords {
     }
 
     private WarcRecords() {
+    }
+
+    /**
+     * Reads all of {@code file} and names each record that cannot be read or whose digest does not hold.
+     *
+     * @param name how the problems name the file, e.g. its path inside a bag
+     */
+    public static List<Problem> problems(Path file, String name) throws IOException {
+        List<Problem> out = new ArrayList<>();
+        for (Fault f : read(file, -1).faults()) {
+            out.add(new Problem(Problem.Kind.WARC_RECORD_DAMAGED, name + " at offset " + f.offset(), f.expected(),
+                    f.found()));
+        }
+        return out;
     }
 
     /**

@@ -131,6 +131,20 @@ class BagExportTest {
     }
 
     @Test
+    void anEditedEntryOfTheCustodyLogTheBagCarriesIsNamedByItsLine() throws Exception {
+        Path log = bag.resolve("data/custody-log.jsonl");
+        byte[] original = Files.readAllBytes(log);
+        Files.writeString(log, new String(original, StandardCharsets.UTF_8).replaceFirst("Cadet A", "Cadet B"));
+        try {
+            BagReport r = new BagVerifier(bag).run(Progress.NONE);
+            assertTrue(r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.ENTRY_ALTERED
+                    && p.subject().equals("data/custody-log.jsonl line 1")), r.problems()::toString);
+        } finally {
+            Files.write(log, original);
+        }
+    }
+
+    @Test
     void aBagSignedByAnotherKeyOrWithAnAddedFileIsRefused() throws Exception {
         Path extra = bag.resolve("data/items/planted.txt");
         Files.writeString(extra, "planted");

@@ -1,13 +1,24 @@
 package org.tracelab.core.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tracelab.core.Hashing;
+import org.tracelab.core.Json;
+import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.custody.CustodyEntry;
 
 /**
  * What someone editing a case behind Tracelab's back would do, for tests that prove {@code verify} notices.
@@ -32,17 +43,83 @@ public final class Tamper {
         Files.delete(blob);
     }
 
-    /** Runs SQL against a case's database with its protective triggers removed. */
+    /**
+     * Runs SQL against a case's database with its protective triggers removed, and puts them back after, as a
+     * careful tamperer with the sqlite3 shell would.
+     */
     public static void sql(Path caseDir, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
              Statement s = c.createStatement()) {
-            s.execute("DROP TRIGGER IF EXISTS custody_log_no_update");
-            s.execute("DROP TRIGGER IF EXISTS custody_log_no_delete");
-            s.execute("DROP TRIGGER IF EXISTS items_no_delete");
-            s.execute("DROP TRIGGER IF EXISTS items_evidence_fixed");
+            List<String> triggers = liftTriggers(s);
             for (String sql : statements) {
+                s.execute(sql);
+            }
+            for (String sql : triggers) {
                 s.execute(sql);
             }
         }
     }
+
+    /** Drops the protective triggers; returns their SQL, to put them back. */
+    private static List<String> liftTriggers(Statement s) throws SQLException {
+        List<String> triggers = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) {
+            while (rs.next()) {
+                triggers.add(rs.getString(2));
+            }
+        }
+        for (String name : List.of("custody_log_no_update", "custody_log_no_delete", "items_no_delete",
+                "items_evidence_fixed")) {
+            s.execute("DROP TRIGGER IF EXISTS " + name);
+        }
+        return triggers;
+    }
+
+    /**
+     * What a case made by the Tracelab before record hashes looks like: the same rows, its entries without the
+     * digests (re-chained, as that Tracelab would have chained them), its head matching. WARC seals stay.
+     */
+    public static void asOlderTracelab(Path caseDir) throws SQLException, IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+             Statement lift = c.createStatement()) {
+            List<String> triggers = liftTriggers(lift);
+            List<Object[]> rows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT seq, at, examiner, action, item_id, tool_version, params"
+                         + " FROM custody_log ORDER BY seq")) {
+                while (rs.next()) {
+                    long item = rs.getLong(5);
+                    Long itemId = rs.wasNull() ? null : item;
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            itemId, rs.getString(6), rs.getString(7)});
+                }
+            }
+            String prev = CustodyEntry.GENESIS;
+            long lastSeq = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE custody_log SET params = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
+                for (Object[] row : rows) {
+                    ObjectNode p = (ObjectNode) Json.parse((String) row[6]);
+                    p.remove(List.of(CoveredRows.RECORD, CoveredRows.DERIVED, CoveredRows.ENTITY_ROWS,
+                            "manifestSha256", "schema"));
+                    CustodyEntry e = new CustodyEntry((long) row[0], Instant.parse((String) row[1]), (String) row[2],
+                            (String) row[3], (Long) row[4], (String) row[5], p, prev, "");
+                    String hash = Hashing.sha256Hex(prev + e.canonicalJson());
+                    ps.setString(1, Json.canonical(p));
+                    ps.setString(2, prev);
+                    ps.setString(3, hash);
+                    ps.setLong(4, (long) row[0]);
+                    ps.executeUpdate();
+                    prev = hash;
+                    lastSeq = (long) row[0];
+                }
+            }
+            for (String sql : triggers) {
+                lift.execute(sql);
+            }
+            Files.writeString(caseDir.resolve("custody.head"), Json.canonical(Map.of("seq", lastSeq, "hash", prev))
+                    + "\n");
+        }
+    }
+
 }

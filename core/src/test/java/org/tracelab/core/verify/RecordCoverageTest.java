@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,12 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
-import org.tracelab.core.Hashing;
-import org.tracelab.core.Json;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.custody.CoveredRows;
-import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.items.NewItem;
 import org.tracelab.core.testing.Tamper;
 
@@ -249,7 +241,7 @@ class RecordCoverageTest {
 
     @Test
     void caseWrittenBeforeRecordHashesHoldsAndSaysWhatItCannotProve() throws Exception {
-        rewriteAsOlderTracelab(dir);
+        Tamper.asOlderTracelab(dir);
         VerifyReport r = verify();
         assertTrue(r.holds(), () -> r.problems().toString());
         String gaps = String.join("\n", r.gaps());
@@ -257,11 +249,27 @@ class RecordCoverageTest {
         assertTrue(gaps.contains(AnnotationCheck.OLD_TAGS), gaps);
         assertTrue(gaps.contains(AnnotationCheck.OLD_NOTES), gaps);
         assertTrue(gaps.contains(ItemCheck.OLD_DERIVED), gaps);
+        assertTrue(gaps.contains(SchemaCheck.OLD_STEPS), gaps);
+    }
+
+    @Test
+    void triggerDroppedBehindTheLogsBackIsNamed() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("case.db"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER custody_log_no_delete");
+        }
+        failsWith(Problem.Kind.DATABASE_DAMAGED, "case.db schema: custody_log_no_delete");
+    }
+
+    @Test
+    void schemaStepTimeEditedIsNamed() throws SQLException {
+        Tamper.sql(dir, "UPDATE schema_migrations SET applied_at = '2020-01-01T00:00:00.000Z' WHERE version = 2");
+        failsWith(Problem.Kind.ROW_ALTERED, "schema step 2");
     }
 
     @Test
     void caseWrittenBeforeRecordHashesStillNamesWhatItsEntriesDidLog() throws Exception {
-        rewriteAsOlderTracelab(dir);
+        Tamper.asOlderTracelab(dir);
         Tamper.sql(dir, "UPDATE items SET meta = '{' WHERE id = 1", "UPDATE notes SET text = 'edited'");
         VerifyReport r = verify();
         assertEquals(List.of(Problem.Kind.ITEM_ALTERED, Problem.Kind.ROW_ALTERED), kinds(r), r.problems()::toString);
@@ -284,49 +292,6 @@ class RecordCoverageTest {
         Path again = tmp.resolve("again" + System.nanoTime());
         copyTree(pristine, again);
         dir = again;
-    }
-
-    /**
-     * What a case made by the Tracelab before record hashes looks like: the same rows, its entries without the
-     * digests (re-chained, as that Tracelab would have chained them), its head matching.
-     */
-    static void rewriteAsOlderTracelab(Path caseDir) throws Exception {
-        Tamper.sql(caseDir);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"))) {
-            List<Object[]> rows = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT seq, at, examiner, action, item_id, tool_version, params"
-                         + " FROM custody_log ORDER BY seq")) {
-                while (rs.next()) {
-                    long item = rs.getLong(5);
-                    Long itemId = rs.wasNull() ? null : item;
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            itemId, rs.getString(6), rs.getString(7)});
-                }
-            }
-            String prev = CustodyEntry.GENESIS;
-            long lastSeq = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE custody_log SET params = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
-                for (Object[] row : rows) {
-                    ObjectNode p = (ObjectNode) Json.parse((String) row[6]);
-                    p.remove(List.of(CoveredRows.RECORD, CoveredRows.DERIVED, CoveredRows.ENTITY_ROWS,
-                            "manifestSha256"));
-                    CustodyEntry e = new CustodyEntry((long) row[0], Instant.parse((String) row[1]), (String) row[2],
-                            (String) row[3], (Long) row[4], (String) row[5], p, prev, "");
-                    String hash = Hashing.sha256Hex(prev + e.canonicalJson());
-                    ps.setString(1, Json.canonical(p));
-                    ps.setString(2, prev);
-                    ps.setString(3, hash);
-                    ps.setLong(4, (long) row[0]);
-                    ps.executeUpdate();
-                    prev = hash;
-                    lastSeq = (long) row[0];
-                }
-            }
-            Files.writeString(caseDir.resolve("custody.head"), Json.canonical(Map.of("seq", lastSeq, "hash", prev))
-                    + "\n");
-        }
     }
 
     static void copyTree(Path from, Path to) throws IOException {

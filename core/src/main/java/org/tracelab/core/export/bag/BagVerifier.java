@@ -25,7 +25,8 @@ import org.tracelab.core.verify.Problem.Kind;
 
 /**
  * Checks a bag as {@link BagWriter} makes it: the declaration, every payload and tag manifest line against the file's
- * bytes, that no payload file is unlisted, the Payload-Oxum, and the Ed25519 signature over the SHA-256 tag manifest.
+ * bytes, that no payload file is unlisted, the Payload-Oxum, the Ed25519 signature over the SHA-256 tag manifest, and
+ * what the payload says of itself ({@link BagContents}: its custody chain, item files, WARC records).
  * Each difference is named with the file, what was expected and what was found.
  */
 public final class BagVerifier {
@@ -56,6 +57,7 @@ public final class BagVerifier {
         }
         checkUnlisted(listed, payload);
         checkOxum(payload[0], payload[1]);
+        problems.addAll(new BagContents(bag).check());
         for (Digests alg : Digests.ALL) {
             Path manifest = bag.resolve("tagmanifest-" + alg.bagName() + ".txt");
             if (Files.isRegularFile(manifest)) {
