@@ -84,7 +84,7 @@ final class CaseCaptureSink implements CaptureSink {
                 custody.append("capture", id, p);
                 for (String tag : tags) {
                     if (items.tag(id, tag, clock.instant())) {
-                        custody.append("tag", id, Map.of("tag", tag));
+                        custody.append("tag", id, Map.of("tag", tag, CoveredRows.RECORD, items.tagRecord(id, tag)));
                     }
                 }
                 StoredItem stored = new StoredItem(id, item, blob);

@@ -152,7 +152,8 @@ public final class CaseDatabase implements AutoCloseable {
     public List<Map<String, Object>> appliedSteps(List<String> names) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")) {
+             ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations"
+                     + " ORDER BY version")) {
             while (rs.next()) {
                 if (names.contains(rs.getString(2))) {
                     Map<String, Object> step = new LinkedHashMap<>();

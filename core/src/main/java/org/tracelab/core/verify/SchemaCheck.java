@@ -49,7 +49,8 @@ final class SchemaCheck {
             }
         }
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")) {
+             ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations"
+                     + " ORDER BY version")) {
             while (rs.next()) {
                 JsonNode step = logged.get(rs.getInt(1));
                 String now = rs.getInt(1) + " " + rs.getString(2) + " at " + rs.getString(3);

@@ -63,7 +63,8 @@ public final class Tamper {
     /** Drops the protective triggers; returns their SQL, to put them back. */
     private static List<String> liftTriggers(Statement s) throws SQLException {
         List<String> triggers = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) {
+        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                + " ORDER BY name")) {
             while (rs.next()) {
                 triggers.add(rs.getString(2));
             }
