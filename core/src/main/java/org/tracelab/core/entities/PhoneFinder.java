@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +25,14 @@ import java.util.regex.Pattern;
  * mobile grouped the Russian way without +7 ({@code (916) 555-12-34}), a Kyrgyz number after its trunk {@code 0},
  * and an international number written without its {@code +} ({@code 996555123456}).
  *
- * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, a percentage, or a number
- * inside a link, an e-mail address or a wallet address.
+ * <p>A number is reported only as written ({@link WrittenNumber}): its digits are all of one written number, read by
+ * the rule for how it was written ('+', {@code 00} or {@code 8~10} and a country code; national with or without a
+ * trunk prefix), never with a digit dropped, added or moved. A '+' number that does not validate is no number: its
+ * digits are not read again as a national one. In a run of single digits ({@code 9 0 1 2 …}) the whole run is one
+ * number or none.
+ *
+ * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, an IBAN or account number, a
+ * percentage, or a number inside a link, an e-mail address or a wallet address.
  *
  * <p>Immutable and thread-safe.
  */
@@ -36,6 +43,8 @@ final class PhoneFinder {
     /** Regions whose plans dropped the trunk prefix 8 that people still write. */
     private static final Set<String> OLD_TRUNK_8 = Set.of("UZ", "TJ");
     private static final int MAX_DIGITS = 15; // E.164 allows no more
+    /** Regions where "8~10" dials out, or did until lately: ads there still write it for '+'. */
+    private static final Set<String> EIGHT_TEN = Set.of("RU", "KZ", "UZ", "TJ", "TM", "KG", "BY");
     /**
      * Ten digits opening with a Kazakh mobile code (700–709, 747, 771, 775–778): in Central Asian ads that is a
      * Kazakh mobile written without +7, whatever the ad's region, since no other plan nearby has ten-digit 7xx
@@ -50,6 +59,9 @@ final class PhoneFinder {
     /** 1 500 000 / 150.000.000 / 990,000,000: thousands grouping that ends in 000 is money, not a phone. */
     private static final Pattern THOUSANDS = Pattern.compile(
             "\\d{1,3}(?:([ \u00A0\u202F\u2009.,'’])\\d{3})(?:\\1\\d{3})*\\1000|\\d{1,3}(?:[ \u00A0\u202F\u2009.,'’]000){2,}");
+    /** An IBAN as written: country, check digits, then groups of four letters or digits ("KZ86 125K ZT50 0410 0100"). */
+    private static final Pattern IBAN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:[ \u00A0]?[A-Z0-9]{4}){2,7}(?:[ \u00A0]?[A-Z0-9]{1,3})?(?![\\p{L}\\p{N}])");
     private static final Pattern GROUP_SPLIT = Pattern.compile("[^0-9]+");
     private static final Pattern AFTER_NOT_PHONE = Pattern.compile(
             "(?:so['ʻʼ’‘`]?m|сўм|сум|сом|sum(?![a-z])|руб|р\\.|₽|rub(?![a-z])|тенге|тг(?![а-я])|tenge|₸|\\$|usd"
@@ -80,18 +92,23 @@ final class PhoneFinder {
     }
 
     /** Phones in {@code text}, by start offset, none overlapping a span in {@code excluded} (sorted or not). */
-    List<Entity> find(String text, List<Span> excluded) {
+    List<Entity> find(String text, List<Span> given) {
+        List<Span> excluded = withIbans(text, given);
+        List<Deobfuscator.Run> runs = deobfuscator.runs(text);
         List<Entity> first = new ArrayList<>();
         for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             int s = m.start();
             int e = m.end();
-            if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)) {
+            if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)
+                    && WrittenNumber.standsAsWritten(text, runs, s, e, first)
+                    && WrittenNumber.reads(WrittenNumber.digits(m.rawString()), WrittenNumber.plus(m.rawString()),
+                    m.number(), util)) {
                 first.add(entity(text, s, e, m.number()));
             }
         }
         List<Entity> second = new ArrayList<>();
-        for (Deobfuscator.Run run : deobfuscator.runs(text)) {
-            if (isBankCard(run) || coveredByOne(first, run)) {
+        for (Deobfuscator.Run run : runs) {
+            if (isBankCard(run) || isAccountNumber(run) || coveredByOne(first, run)) {
                 continue;
             }
             split(text, run, excluded, second);
@@ -99,10 +116,15 @@ final class PhoneFinder {
         return merge(text, first, second);
     }
 
-    /** The longest valid numbers, left to right, at group boundaries of {@code run}. */
+    /**
+     * The longest valid numbers, left to right, at group boundaries of {@code run}, each standing apart as written
+     * ({@link WrittenNumber#standsApart}). A run opening with '+' is read as one international number first; when
+     * no prefix of it is one, none of its digits is read as anything else.
+     */
     private void split(String text, Deobfuscator.Run run, List<Span> excluded, List<Entity> out) {
         List<Deobfuscator.Group> gs = run.groups();
         int i = 0;
+        boolean afterNumber = false;
         while (i < gs.size()) {
             boolean plus = run.plus() && i == 0;
             StringBuilder digits = new StringBuilder();
@@ -113,12 +135,13 @@ final class PhoneFinder {
                 if (digits.length() > MAX_DIGITS) {
                     break;
                 }
-                if (digits.length() >= Deobfuscator.MIN_RUN_DIGITS) {
+                if (digits.length() >= Deobfuscator.MIN_RUN_DIGITS
+                        && WrittenNumber.standsApart(text, run, i, j, afterNumber, this::startsNumber)) {
                     PhoneNumber n = interpret(digits.toString(), plus);
                     if (n == null && !plus) {
                         n = russianMobile(gs.subList(i, j + 1), digits.toString());
                     }
-                    if (n != null) {
+                    if (n != null && WrittenNumber.reads(digits.toString(), plus, n, util)) {
                         best = n;
                         bestJ = j;
                     }
@@ -135,19 +158,41 @@ final class PhoneFinder {
                     out.add(entity(text, s, e, best));
                 }
                 i = bestJ + 1;
+                afterNumber = true;
+            } else if (plus) {
+                return; // "+971 53 123 456": an international number that is none is no national one either
             } else {
                 i++;
+                afterNumber = false;
             }
         }
     }
 
+    /** Whether the groups of {@code run} from {@code i} on begin a valid number written without '+'. */
+    private boolean startsNumber(Deobfuscator.Run run, int i) {
+        StringBuilder digits = new StringBuilder();
+        List<Deobfuscator.Group> gs = run.groups();
+        for (int j = i; j < gs.size() && digits.length() <= MAX_DIGITS; j++) {
+            digits.append(gs.get(j).digits());
+            if (digits.length() >= Deobfuscator.MIN_RUN_DIGITS && interpret(digits.toString(), false) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A valid number read from bare digits as people write them, or null. */
     PhoneNumber interpret(String digits, boolean plus) {
-        PhoneNumber n;
-        if (plus && (n = valid("+" + digits, region)) != null) {
-            return n;
+        if (plus) {
+            return valid("+" + digits, region);
         }
-        n = valid(digits, region);
+        if (digits.startsWith("00")) { // "00 998 …": international, and nothing else
+            return valid("+" + digits.substring(2), region);
+        }
+        if (digits.startsWith("810") && EIGHT_TEN.contains(region)) { // "8~10 998 …" likewise
+            return valid("+" + digits.substring(3), region);
+        }
+        PhoneNumber n = valid(digits, region);
         if (n != null) {
             return n;
         }
@@ -253,11 +298,27 @@ final class PhoneFinder {
         return n >= 2;
     }
 
+    /** {@code excluded} and the IBANs of {@code text}, whose digit groups are no phone numbers. */
+    private static List<Span> withIbans(String text, List<Span> excluded) {
+        Matcher m = IBAN.matcher(text);
+        if (!m.find()) {
+            return excluded;
+        }
+        List<Span> out = new ArrayList<>(excluded);
+        do {
+            out.add(new Span(m.start(), m.end()));
+        } while (m.find());
+        return out;
+    }
+
     /** Whether the digits at {@code text[s,e)} read, in context, as money, a date, an id or a measure. */
     static boolean notAPhone(String text, int s, int e) {
         String raw = text.substring(s, e);
         if (DATE.matcher(raw).find()) {
             return true;
+        }
+        if (s >= 2 && text.charAt(s - 1) == '-' && Character.isLetter(text.charAt(s - 2))) {
+            return true; // "INV-2024-000123", "AB-1234567": a code glued to letters is an id
         }
         if ((THOUSANDS.matcher(raw.strip()).matches() && !internationalWithoutPlus(raw)) || roundGroups(raw)) {
             return true;
@@ -302,6 +363,20 @@ final class PhoneFinder {
     /** Whether {@code text[from,to)} is a lone trunk 0 with its spaces and opening bracket. */
     private static boolean trunkZero(String text, int from, int to) {
         return text.substring(from, to).replaceAll("[\\s(]", "").equals("0");
+    }
+
+    /** Four or more groups of four digits (the last may be shorter), 16 digits or more: an account or card number. */
+    private static boolean isAccountNumber(Deobfuscator.Run run) {
+        List<Deobfuscator.Group> gs = run.groups();
+        if (gs.size() < 4 || run.digitCount() < 16) {
+            return false;
+        }
+        for (int k = 0; k < gs.size() - 1; k++) {
+            if (gs.get(k).digits().length() != 4) {
+                return false;
+            }
+        }
+        return gs.get(gs.size() - 1).digits().length() <= 4;
     }
 
     /** A 16-digit run that passes the Luhn check is a payment card (Uzcard 8600…, Humo 9860…, Visa, …). */
