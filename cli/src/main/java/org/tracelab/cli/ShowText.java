@@ -33,7 +33,7 @@ final class ShowText {
             j.put("sha256", d.blob().sha256());
             j.put("error", d.errorKind().map(k -> Map.of("kind", k, "message", d.error().orElse(""))).orElse(null));
             j.put("entities", entities.stream().map(e -> Map.of("type", e.type(), "value", e.value(), "raw", e.raw(),
-                    "start", e.start(), "end", e.end())).toList());
+                    "start", e.start(), "end", e.end(), "foundIn", e.foundIn().storedName())).toList());
             // The text is a blob of at most the extractor's write limit; JSON needs it whole.
             try (var in = c.openText(d)) {
                 j.put("text", new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -45,7 +45,12 @@ final class ShowText {
                 + d.title().map(t -> "  " + Printable.of(t)).orElse(""));
         d.errorKind().ifPresent(k -> out.line("  extraction " + k + ": " + Printable.of(d.error().orElse(""))));
         for (EntityMention e : entities) {
-            out.line("  " + e.type() + " " + Printable.of(e.value()) + " written " + Printable.of(e.raw()));
+            out.line("  " + e.type() + " " + Printable.of(e.value()) + " written " + Printable.of(e.raw())
+                    + switch (e.foundIn()) {
+                        case TEXT -> "";
+                        case LINK -> " (in a link of the page)";
+                        case OCR -> " (in text read from the image)";
+                    });
         }
         out.line("");
         try (BufferedReader r = new BufferedReader(new InputStreamReader(c.openText(d), StandardCharsets.UTF_8))) {

@@ -28,6 +28,9 @@ public final class EntityExtractor {
     private static final Comparator<Entity> ORDER = Comparator.comparingInt(Entity::start)
             .thenComparingInt(Entity::end).thenComparing(Entity::type).thenComparing(Entity::value);
 
+    /** What a markup link can name: every type but the link itself. */
+    private static final Set<EntityType> LINKED_IDENTIFIERS = EnumSet.complementOf(EnumSet.of(EntityType.URL));
+
     private final PhoneFinder phones;
     private final EmailFinder emails = new EmailFinder();
     private final UrlFinder urls = new UrlFinder();
@@ -60,8 +63,53 @@ public final class EntityExtractor {
         return extract(text, EnumSet.allOf(EntityType.class));
     }
 
+    /**
+     * The identifiers in the URLs of a page's markup ({@link MarkupLinks}): messenger names and invites, WhatsApp
+     * numbers, Instagram, VK, Facebook and TikTok pages, e-mail addresses ({@code mailto:}) and phone numbers
+     * ({@code tel:}, {@code wa.me/…}), but not the links themselves (every page links to its own site). Each
+     * entity's raw text is the whole URL, and its offsets are the URL's in the markup.
+     */
+    public List<Entity> extractFromLinks(List<MarkupLinks.Link> links) {
+        List<Entity> out = new ArrayList<>();
+        for (MarkupLinks.Link link : links) {
+            String url = link.url();
+            String lower = url.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("tel:") || lower.startsWith("mailto:")) {
+                url = url.substring(0, url.indexOf(':') + 1) + percentDecoded(url.substring(url.indexOf(':') + 1));
+            }
+            for (Entity e : extract(url, LINKED_IDENTIFIERS)) {
+                out.add(new Entity(e.type(), e.value(), link.url(), link.start(), link.start() + link.url().length(),
+                        e.region(), e.numberType(), e.obfuscated()));
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** {@code s} with its %XX escapes decoded as UTF-8; as it is when they are malformed. */
+    private static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
     /** The entities of the given types in {@code text}, ordered by offset. */
     public List<Entity> extract(String text, Set<EntityType> types) {
+        return extract(text, types, false);
+    }
+
+    /**
+     * The entities of the given types in {@code text}, ordered by offset.
+     *
+     * @param telegramChannel whether the text is a Telegram channel's (its posts, a t.me page), where a bare
+     *                        {@code @name} is a Telegram name; elsewhere it is one only where the text makes it one
+     */
+    public List<Entity> extract(String text, Set<EntityType> types, boolean telegramChannel) {
         Objects.requireNonNull(text, "text");
         List<Entity> all = new ArrayList<>();
         if (text.isEmpty() || types.isEmpty()) {
@@ -79,7 +127,7 @@ public final class EntityExtractor {
             taken.add(new Span(l.start(), l.end()));
         }
         all.addAll(handles.fromLinks(text, links));
-        all.addAll(handles.fromText(text, taken));
+        all.addAll(handles.fromText(text, taken, telegramChannel));
         if (types.contains(EntityType.BTC) || types.contains(EntityType.ETH) || types.contains(EntityType.TRON)
                 || types.contains(EntityType.PHONE) || types.contains(EntityType.WHATSAPP)) {
             for (Entity w : wallets.find(text)) {

@@ -17,10 +17,16 @@ public enum EntityType {
     TELEGRAM_INVITE("telegram-invite"),
     /** A WhatsApp contact link ({@code wa.me/NUMBER}) or a number labelled WhatsApp; value in E.164. */
     WHATSAPP("whatsapp"),
+    /** A WhatsApp group invite link ({@code chat.whatsapp.com/CODE}); value is the code, case kept. */
+    WHATSAPP_INVITE("whatsapp-invite"),
     /** An Instagram account; value lowercase without {@code @}. */
     INSTAGRAM("instagram"),
     /** A VK (VKontakte) page; value lowercase as in the link ({@code id123}, {@code club123}, {@code name}). */
     VK("vk"),
+    /** A Facebook page, profile or group; value lowercase as in the link ({@code name}, {@code groups/name}, or the id). */
+    FACEBOOK("facebook"),
+    /** A TikTok account ({@code tiktok.com/@name}); value lowercase without {@code @}. */
+    TIKTOK("tiktok"),
     /** A Bitcoin address (base58check P2PKH/P2SH or bech32/bech32m), checksum verified; value as written. */
     BTC("btc"),
     /** An Ethereum (or other EVM chain) address; value in EIP-55 checksum case. */

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * Finds messenger identities: Telegram names ({@code @name}, {@code t.me/name}, {@code name.t.me},
  * {@code tg://resolve?domain=name}, {@code Telegram: name}) and invite links ({@code t.me/+CODE},
  * {@code t.me/joinchat/CODE}); WhatsApp numbers ({@code wa.me/NUMBER}, {@code api.whatsapp.com/send?phone=NUMBER},
- * and phone numbers labelled WhatsApp); Instagram accounts ({@code instagram.com/name}, or {@code @name} after
- * "insta"); VK pages ({@code vk.com/name}). A bare {@code @name} is read as Telegram, the usual meaning in the
- * region's ads, unless a nearer label names another network. Spaced forms are read too: {@code t . me / name},
+ * and phone numbers labelled WhatsApp) and group invites ({@code chat.whatsapp.com/CODE}); Instagram accounts
+ * ({@code instagram.com/name}, or {@code @name} after "insta"); VK pages ({@code vk.com/name}); Facebook pages and
+ * TikTok accounts from their links. A bare {@code @name} is a Telegram name, the usual meaning in the region's ads,
+ * only where the text makes it one (see {@link #fromText}), unless a nearer label names another network. Spaced forms are read too: {@code t . me / name},
  * and {@code @ name} after a contact word ("пишите", "yozing", "Telegram"…). Immutable and thread-safe.
  */
 final class HandleFinder {
@@ -39,6 +40,17 @@ final class HandleFinder {
             "share.php", "login", "settings", "audio", "audios", "video", "videos", "music", "apps", "clips", "docs",
             "photos", "albums", "support", "dev", "about", "terms", "privacy", "blog", "jobs", "mail", "messages",
             "bookmarks", "services", "gifts", "notifications", "restore", "join", "wall");
+    private static final Set<String> FACEBOOK_HOSTS = Set.of("facebook.com", "fb.com", "web.facebook.com",
+            "business.facebook.com");
+    private static final Set<String> FACEBOOK_RESERVED = Set.of("sharer", "sharer.php", "share", "share.php", "dialog",
+            "plugins", "tr", "login", "login.php", "help", "policies", "privacy", "watch", "events", "marketplace",
+            "hashtag", "photo.php", "photo", "photos", "story.php", "permalink.php", "home.php", "l.php", "ads",
+            "business", "settings", "messages", "notifications", "search", "gaming", "legal", "pages", "reel",
+            "reels", "video.php", "videos", "about", "terms", "recover", "r.php", "profile.php", "people", "media",
+            "stories", "fundraisers", "bookmarks", "friends", "saved", "me");
+    private static final Pattern FACEBOOK_NAME = Pattern.compile("[A-Za-z0-9.]{5,50}");
+    private static final Set<String> TIKTOK_HOSTS = Set.of("tiktok.com");
+    private static final Pattern TIKTOK_NAME = Pattern.compile("[A-Za-z0-9_.]{2,24}");
     private static final Pattern VK_OBJECT = Pattern.compile(
             "(?:wall|photo|video|audio|album|topic|doc|market|note|poll|clip|board|app|write|product|story)-?\\d.*");
 
@@ -146,6 +158,12 @@ final class HandleFinder {
                 }
             } else if (host.equals("wa.me")) {
                 whatsapp(text, link, seg0, out);
+            } else if (host.equals("chat.whatsapp.com") && INVITE.matcher(seg0).matches()
+                    && !seg0.equalsIgnoreCase("invite")) {
+                out.add(link(EntityType.WHATSAPP_INVITE, seg0, text, link));
+            } else if (host.equals("chat.whatsapp.com") && seg0.equalsIgnoreCase("invite")
+                    && INVITE.matcher(seg1).matches()) {
+                out.add(link(EntityType.WHATSAPP_INVITE, seg1, text, link));
             } else if (WHATSAPP_HOSTS.contains(host) && (seg0.equals("send") || seg0.isEmpty())) {
                 whatsapp(text, link, queryParam(query, "phone"), out);
             } else if (INSTAGRAM_HOSTS.contains(host)) {
@@ -155,6 +173,14 @@ final class HandleFinder {
                         && INSTAGRAM_NAME.matcher(name).matches()) {
                     out.add(link(EntityType.INSTAGRAM, name.toLowerCase(Locale.ROOT), text, link));
                 }
+            } else if (FACEBOOK_HOSTS.contains(host)) {
+                String name = facebookName(seg0, seg1, query);
+                if (name != null) {
+                    out.add(link(EntityType.FACEBOOK, name, text, link));
+                }
+            } else if (TIKTOK_HOSTS.contains(host) && seg0.startsWith("@")
+                    && TIKTOK_NAME.matcher(trimDots(seg0.substring(1))).matches()) {
+                out.add(link(EntityType.TIKTOK, trimDots(seg0.substring(1)).toLowerCase(Locale.ROOT), text, link));
             } else if (VK_HOSTS.contains(host)) {
                 String name = trimDots(seg0);
                 String lower = name.toLowerCase(Locale.ROOT);
@@ -165,6 +191,22 @@ final class HandleFinder {
             }
         }
         return out;
+    }
+
+    /** The page a Facebook link names: {@code name}, {@code groups/name}, or a profile's number; else null. */
+    private static String facebookName(String seg0, String seg1, String query) {
+        String lower = seg0.toLowerCase(Locale.ROOT);
+        if (lower.equals("profile.php")) {
+            String id = queryParam(query, "id");
+            return id != null && id.chars().allMatch(Character::isDigit) && !id.isEmpty() ? id : null;
+        }
+        if (lower.equals("groups")) {
+            return FACEBOOK_NAME.matcher(seg1).matches() || seg1.chars().allMatch(Character::isDigit) && !seg1.isEmpty()
+                    ? "groups/" + seg1.toLowerCase(Locale.ROOT) : null;
+        }
+        String name = trimDots(seg0);
+        return !FACEBOOK_RESERVED.contains(lower) && FACEBOOK_NAME.matcher(name).matches()
+                ? name.toLowerCase(Locale.ROOT) : null;
     }
 
     private void whatsapp(String text, UrlFinder.Link link, String number, List<Entity> out) {
@@ -188,8 +230,13 @@ final class HandleFinder {
         }
     }
 
-    /** Handles written in the text: {@code @name} and {@code Telegram: name}, outside links and e-mails. */
-    List<Entity> fromText(String text, List<Span> excluded) {
+    /**
+     * Handles written in the text: {@code @name} and {@code Telegram: name}, outside links and e-mails. An
+     * {@code @name} is a Telegram name only where the text makes it one: a Telegram label before it, a contact word
+     * ("пишите", "yozing"…) or a Telegram word or link near it, or a text that is a Telegram channel's
+     * ({@code telegramChannel}); never a CSS at-rule or a JSON-LD keyword.
+     */
+    List<Entity> fromText(String text, List<Span> excluded, boolean telegramChannel) {
         List<Entity> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>(excluded);
         AnchoredMatches.Starts ats = AnchoredMatches.Starts.ofChars(text, "@");
@@ -202,13 +249,21 @@ final class HandleFinder {
             if (Span.overlapsAny(taken, s, e)) {
                 continue;
             }
+            if (notAHandle(text, s, name)) {
+                continue;
+            }
             String label = nearestLabel(text, s, false);
+            if (label == null) {
+                label = labelAfter(text, e); // "@sample_agency в Instagram"
+            }
             EntityType type = null;
-            if (label == null || label.equals("tg")) {
-                if (TELEGRAM_NAME.matcher(name).matches() && name.length() >= 5) {
-                    type = EntityType.TELEGRAM;
-                } else if (label == null && name.indexOf('.') > 0 && INSTAGRAM_NAME.matcher(name).matches()) {
+            if (label == null && !telegramChannel && !telegramContext(text, s, e)) {
+                if (name.indexOf('.') > 0 && INSTAGRAM_NAME.matcher(name).matches() && near(text, s, e, "ig")) {
                     type = EntityType.INSTAGRAM; // Telegram names have no dots; Instagram's do
+                }
+            } else if (label == null || label.equals("tg")) {
+                if (telegramName(name)) {
+                    type = EntityType.TELEGRAM;
                 }
             } else if (label.equals("ig") && INSTAGRAM_NAME.matcher(name).matches()) {
                 type = EntityType.INSTAGRAM;
@@ -302,6 +357,76 @@ final class HandleFinder {
             i--;
         }
         return i > 0 && Character.isLetter(Character.codePointBefore(text, i));
+    }
+
+    /** CSS at-rules and JSON-LD keywords: an {@code @} word of markup that leaked into a text, never a handle. */
+    private static final Set<String> MARKUP_AT_WORDS = Set.of("import", "media", "font", "keyframes", "charset",
+            "supports", "page", "namespace", "layer", "container", "property", "document", "viewport", "counter",
+            "scope", "starting", "context", "type", "id", "graph", "vocab", "language", "value", "list", "set",
+            "reverse", "base", "index", "nest", "version", "included", "json", "none", "direction", "protected",
+            "propagate");
+    /** How far around an {@code @name} (in chars, within its paragraph) a Telegram word or link makes it one. */
+    private static final int CONTEXT_BEFORE = 160;
+    private static final int CONTEXT_AFTER = 80;
+
+    /** Whether the {@code @name} at {@code at} is markup: a CSS at-rule, a JSON-LD key or value ({@code "@id"}). */
+    private static boolean notAHandle(String text, int at, String name) {
+        String word = name.toLowerCase(Locale.ROOT);
+        int dash = word.indexOf('-');
+        if (MARKUP_AT_WORDS.contains(dash > 0 ? word.substring(0, dash) : word)) {
+            return true;
+        }
+        return at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '\'');
+    }
+
+    /** Whether a Telegram label, a contact word or a Telegram link stands near {@code text[s,e)}. */
+    private static boolean telegramContext(String text, int s, int e) {
+        return contactWordBefore(text, s) || near(text, s, e, "tg");
+    }
+
+    /**
+     * Whether a label of network {@code group} ("tg", "ig") or a link to it stands near {@code text[s,e)}: on its
+     * line, the line before or the line after, at most {@value #CONTEXT_BEFORE} chars before and
+     * {@value #CONTEXT_AFTER} after.
+     */
+    private static boolean near(String text, int s, int e, String group) {
+        int from = Math.max(0, s - CONTEXT_BEFORE);
+        int lineStart = text.lastIndexOf('\n', s - 1);
+        int prevStart = lineStart <= 0 ? -1 : text.lastIndexOf('\n', lineStart - 1);
+        from = Math.max(from, prevStart + 1);
+        int to = Math.min(text.length(), e + CONTEXT_AFTER);
+        int lineEnd = text.indexOf('\n', e);
+        int nextEnd = lineEnd < 0 ? -1 : text.indexOf('\n', lineEnd + 1);
+        if (nextEnd >= 0) {
+            to = Math.min(to, nextEnd);
+        }
+        Matcher m = LABEL.matcher(text).region(from, to);
+        while (m.find()) {
+            if (m.group(group) != null) {
+                return true;
+            }
+        }
+        String window = text.substring(from, to).toLowerCase(Locale.ROOT);
+        return group.equals("tg") ? window.contains("t.me/") || window.contains("telegram.me/")
+                : window.contains("instagram.com/");
+    }
+
+    /** The label ("tg", "ig", "vk", "other") right after {@code at} on its line, within 40 chars; null if none. */
+    private static String labelAfter(String text, int at) {
+        int to = at;
+        while (to < text.length() && to - at < 40) {
+            char c = text.charAt(to);
+            if (c == '\n' || c == '\r' || c == '@' || Character.isDigit(c)) {
+                break;
+            }
+            to++;
+        }
+        Matcher m = LABEL.matcher(text).region(at, to);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group("tg") != null ? "tg" : m.group("wa") != null ? null : m.group("ig") != null ? "ig"
+                : m.group("vk") != null ? "vk" : "other";
     }
 
     /** A Telegram username: 5 to 32 letters, digits and underscores, opening with a letter. */

@@ -1,11 +1,21 @@
 package org.tracelab.core.ingest;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.tracelab.core.entities.Entity;
 import org.tracelab.core.entities.EntityExtractor;
+import org.tracelab.core.entities.EntityType;
+import org.tracelab.core.entities.FoundIn;
+import org.tracelab.core.entities.MarkupLinks;
 
 /**
- * The case's entity finder: {@link EntityExtractor} in the case's phone region, its entities as mentions.
+ * The case's entity finder: {@link EntityExtractor} in the case's phone region, its entities as mentions; for an
+ * HTML item also the identifiers of its markup's links ({@link MarkupLinks}), found in a link; for an image, those of
+ * its recognised text, found by OCR.
  *
  * <p>The extractor is built at the first text to read, not with the case: it loads libphonenumber's metadata and
  * compiles many patterns, which a command that opens the case only to show or search it mostly never needs (a
@@ -23,8 +33,36 @@ public final class CaseEntities implements EntityFinder {
 
     @Override
     public List<EntityMention> find(String text) {
-        return extractor().extract(text).stream()
-                .map(e -> new EntityMention(e.type().cliName(), e.value(), e.raw(), e.start(), e.end()))
+        return mentions(extractor().extract(text), FoundIn.TEXT);
+    }
+
+    @Override
+    public List<EntityMention> find(ItemContent item) throws IOException {
+        String type = item.contentType().toLowerCase(Locale.ROOT);
+        FoundIn where = type.startsWith("image/") ? FoundIn.OCR : FoundIn.TEXT;
+        List<EntityMention> out = new ArrayList<>(mentions(
+                extractor().extract(item.text(), EnumSet.allOf(EntityType.class), telegramChannel(item.source())),
+                where));
+        if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
+            out.addAll(mentions(extractor().extractFromLinks(MarkupLinks.read(item.content())), FoundIn.LINK));
+        }
+        return out;
+    }
+
+    /** Whether {@code source} is a Telegram channel's page ({@code https://t.me/s/NAME} and the like). */
+    static boolean telegramChannel(String source) {
+        String s = source.toLowerCase(Locale.ROOT);
+        for (String host : new String[] {"t.me/", "telegram.me/", "telegram.dog/"}) {
+            if (s.startsWith("https://" + host) || s.startsWith("http://" + host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<EntityMention> mentions(List<Entity> entities, FoundIn where) {
+        return entities.stream()
+                .map(e -> new EntityMention(e.type().cliName(), e.value(), e.raw(), e.start(), e.end(), where))
                 .toList();
     }
 

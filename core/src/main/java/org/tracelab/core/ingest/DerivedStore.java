@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.store.BlobId;
 
 /** The {@code derived} and {@code entities} tables of a case. Callers hold the case's lock on the connection. */
@@ -80,7 +81,7 @@ public final class DerivedStore {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
-                + " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " start_offset, end_offset, found_in) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (EntityMention e : entities) {
                 ps.setLong(1, d.itemId());
                 ps.setString(2, e.type());
@@ -88,6 +89,7 @@ public final class DerivedStore {
                 ps.setString(4, e.raw());
                 ps.setInt(5, e.start());
                 ps.setInt(6, e.end());
+                ps.setString(7, e.foundIn().storedName());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -115,16 +117,18 @@ public final class DerivedStore {
         }
     }
 
-    /** The entities found in an item, in offset order. */
+    /** The entities found in an item: those of its text (and OCR) in offset order, then those of its links. */
     public List<EntityMention> entitiesOf(long itemId) throws SQLException {
         List<EntityMention> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT type, value, raw, start_offset, end_offset"
-                + " FROM entities WHERE item_id = ? ORDER BY start_offset, end_offset, type")) {
+        // Text mentions first, then link mentions (NULL, from before the column, sorts first and means text).
+        try (PreparedStatement ps = conn.prepareStatement("SELECT type, value, raw, start_offset, end_offset, found_in"
+                + " FROM entities WHERE item_id = ? ORDER BY found_in = 'link', found_in, start_offset, end_offset,"
+                + " type, value")) {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new EntityMention(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.getInt(5)));
+                            rs.getInt(5), FoundIn.ofStored(rs.getString(6))));
                 }
             }
         }

@@ -146,7 +146,7 @@ public final class Ingest {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
             String name = nameOf(item.source());
-            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name))));
+            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name, item.source()))));
             if (window.size() > LOOKAHEAD) {
                 store(window.poll(), index, counts);
                 progress.advance(1);
@@ -163,12 +163,13 @@ public final class Ingest {
      * its record commits in, not on its own), the entities of the text and its analysis for the index (added to the
      * index in item order by the case thread); none of it touches the database.
      */
-    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name) throws IOException {
+    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name, String source)
+            throws IOException {
         Extraction x = extractor.extract(file, name);
         try {
             StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(x.text().getBytes(StandardCharsets.UTF_8)),
                     Long.MAX_VALUE);
-            List<EntityMention> found = entities.find(x.text());
+            List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file));
             return new Prepared(x, textBlob, found, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will

@@ -76,7 +76,8 @@ class HandleExtractionTest {
                 Arguments.of("Insta: @sample.agency", EntityType.INSTAGRAM, "sample.agency", "@sample.agency"),
                 Arguments.of("инстаграм @sample_agency", EntityType.INSTAGRAM, "sample_agency", "@sample_agency"),
                 Arguments.of("Instagram: sample.agency", EntityType.INSTAGRAM, "sample.agency", "sample.agency"),
-                Arguments.of("@sample.agency", EntityType.INSTAGRAM, "sample.agency", "@sample.agency"),
+                Arguments.of("@sample.agency, bizni instagramda kuzating", EntityType.INSTAGRAM, "sample.agency",
+                        "@sample.agency"),
                 Arguments.of("vk.com/sample_person", EntityType.VK, "sample_person", "vk.com/sample_person"),
                 Arguments.of("https://vk.com/id123456", EntityType.VK, "id123456", "https://vk.com/id123456"),
                 Arguments.of("https://m.vk.com/club123456", EntityType.VK, "club123456", "https://m.vk.com/club123456"),
@@ -103,6 +104,11 @@ class HandleExtractionTest {
         "t.me/+1234", "100@ ok", "email@", "Narxi 5 000 000 so'm", "on @ 5pm", "a@b",
         "email me @ 5pm", "@ home", "write to us @ home", "@ ish_bor_demo", "we met @ rabota_demo",
         "пишите нам, мы ответим в любое время суток @ rabota_demo", "t . me / s", "at. me / sample_user",
+        // an @name nothing makes a Telegram name, markup that leaked into a text, other sites' names
+        "@sample.agency", "Follow the newspaper @sample_gazette_demo for news",
+        "@import url(\"style.css\"); @media screen { .a { color: red } }", "@font-face { font-family: x }",
+        "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"@id\": \"#article\"}",
+        "sample.person@mail.ru", "https://x.com/@sample_gazette_demo",
     })
     void noFalseHandles(String text) {
         List<Entity> found = messengers(text);
@@ -142,6 +148,25 @@ class HandleExtractionTest {
         assertEquals(1, messengers("Tel/Ватсап 90 123 45 67").size());
         assertEquals(1, messengers("Aloqa: Vatsap 998 93 765 43 21").size(), "the Uzbek spelling of WhatsApp");
         assertEquals(0, messengers("Tel 90 123 45 67").size());
+    }
+
+    @Test
+    void aTelegramLinkNearByMakesABareNameTelegram() {
+        assertEquals(List.of("@sample_hr_demo", "t.me/sample_hr_demo"),
+                messengers("Resume: @sample_hr_demo (t.me/sample_hr_demo)").stream().map(Entity::raw).toList());
+        assertEquals(List.of("sample_news_demo", "sample_admin_demo"),
+                messengers("Подробнее в канале t.me/sample_news_demo\nАдмин: @sample_admin_demo").stream()
+                        .map(Entity::value).toList());
+        assertEquals(List.of("sample_news_demo"), messengers("Канал t.me/sample_news_demo\n\n\nФото: @sample_photo_demo")
+                .stream().map(Entity::value).toList(), "not across paragraphs");
+    }
+
+    @Test
+    void inATelegramChannelABareNameIsTelegram() {
+        String post = "Vakansiya! Batafsil: @sample_hr_demo";
+        assertEquals(List.of(), X.extract(post, MESSENGERS, false).stream().map(Entity::value).toList());
+        assertEquals(List.of("sample_hr_demo"), X.extract(post, MESSENGERS, true).stream().map(Entity::value).toList());
+        assertEquals(List.of(), X.extract("@media print { }", MESSENGERS, true), "markup stays markup");
     }
 
     @Test

@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
  * The numbers are libphonenumber's examples and made-up variants of them; the IBAN-like strings are the published
  * example IBANs or made up: all fictitious.
  *
- * <p>{@link #main} prints the table (Markdown); {@code bench/phone-precision} runs it.
+ * <p>{@link #main} prints the table (Markdown); {@code bench/identifiers phones} runs it.
  */
 final class PhonePrecisionSuite {
 

@@ -1,0 +1,81 @@
+package org.tracelab.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.CaseManifest;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.entities.FoundIn;
+import org.tracelab.core.internal.CaseDatabase;
+import org.tracelab.core.items.NewItem;
+
+/**
+ * A case made before entities knew where they were found opens, reads its entities as found in the text, reindexes,
+ * and on re-extraction gains those of its pages' links. The page is fictitious.
+ */
+class OldCaseEntitiesTest {
+    private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
+    private static final String PAGE = "<html><body><p>Fictitious ad. Tel 90 123 45 67</p>"
+            + "<a href=\"https://t.me/sample_button_demo\"><i class=\"icon\"></i></a></body></html>";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anOldCaseOpensReindexesAndGainsLinkEntitiesOnReextraction() throws Exception {
+        Path dir = tmp.resolve("case");
+        long id;
+        try (Case c = Case.create(dir, CaseManifest.create("Old case (fictitious)", "Cadet A",
+                "test of an older schema, fictitious data", "UZ", AT), Clock.systemUTC())) {
+            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
+            id = sink.store(NewItem.of("file", "/fictitious/ad.html", AT, "file", "text/html", null, Map.of()),
+                    new ByteArrayInputStream(PAGE.getBytes(StandardCharsets.UTF_8))).id();
+            c.finishCapture("file", Map.of("items", 1));
+            c.ingest(Progress.NONE);
+            assertEquals(List.of(FoundIn.TEXT, FoundIn.LINK), foundIn(c.entitiesOf(id)));
+        }
+        makeOld(dir);
+
+        try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
+            List<EntityMention> old = c.entitiesOf(id);
+            assertEquals(List.of(new EntityMention("phone", "+998901234567", "90 123 45 67", 19, 31)), old,
+                    "rows from before the column read as found in the text");
+        }
+        try (Case c = Case.openForWriting(dir, "test", Clock.systemUTC())) {
+            assertTrue(c.lastCustodyEntry("case.migrate").isPresent(), "the upgrade is logged");
+            c.reindex(false, Progress.NONE);
+            assertEquals(1, c.entitiesOf(id).size(), "reindexing keeps the stored entities");
+            c.reindex(true, Progress.NONE);
+            List<EntityMention> now = c.entitiesOf(id);
+            assertEquals(List.of(FoundIn.TEXT, FoundIn.LINK), foundIn(now));
+            assertEquals("sample_button_demo", now.get(1).value());
+        }
+    }
+
+    /** Takes the case back to the schema before {@code found_in}, with only the entities that schema had. */
+    private static void makeOld(Path dir) throws SQLException {
+        try (CaseDatabase db = CaseDatabase.open(dir.resolve("case.db"));
+             Statement s = db.connection().createStatement()) {
+            s.execute("DELETE FROM entities WHERE found_in = 'link'");
+            s.execute("ALTER TABLE entities DROP COLUMN found_in");
+            s.execute("DELETE FROM schema_migrations WHERE version = 3");
+        }
+    }
+
+    private static List<FoundIn> foundIn(List<EntityMention> mentions) {
+        return mentions.stream().map(EntityMention::foundIn).toList();
+    }
+}
