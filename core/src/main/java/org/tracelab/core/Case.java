@@ -531,6 +531,15 @@ public final class Case implements AutoCloseable {
         }
     }
 
+    /** The identifiers each item holds only in its markup's links, as {@code type:value} by item id. */
+    public synchronized Map<Long, Set<String>> linkOnlyEntities() {
+        try {
+            return derived.linkOnly();
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the entities of " + dir, e);
+        }
+    }
+
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
         return new CaseSearch(dir, blobs, entities, tags).run(request);

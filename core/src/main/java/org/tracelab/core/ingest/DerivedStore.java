@@ -135,6 +135,23 @@ public final class DerivedStore {
         return out;
     }
 
+    /**
+     * The identifiers each item holds only in its markup's links (none of its text mentions them), as
+     * {@code type:value} by item id.
+     */
+    public Map<Long, Set<String>> linkOnly() throws SQLException {
+        Map<Long, Set<String>> out = new java.util.HashMap<>();
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT item_id, type, value FROM entities GROUP BY item_id, type, value"
+                     + " HAVING sum(coalesce(found_in, 'text') = 'link') = count(*)")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                        .add(rs.getString(2) + ":" + rs.getString(3));
+            }
+        }
+        return out;
+    }
+
     /** True when members of this item were already recorded as items (so re-extraction does not repeat them). */
     public boolean hasMembers(long itemId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(

@@ -56,6 +56,7 @@ public final class CaseLinks {
             throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
         }
         Set<Long> containers = c.recordContainers();
+        withoutSitesOwn(byItem, sources, c.linkOnlyEntities());
         List<ItemIdentifiers> items = new ArrayList<>();
         byItem.forEach((id, ids) -> {
             if (!containers.contains(Long.parseLong(id))) {
@@ -63,6 +64,57 @@ public final class CaseLinks {
             }
         });
         return new Result(Links.of(items, types), sources);
+    }
+
+    /**
+     * Takes out of each web page the identifiers that are its site's own: those the page holds only in its markup's
+     * links (a header, a footer, a share bar) and that no page of another site holds. Every page of a classifieds
+     * site links to the site's channel; that ties no two ads together. Held by a page of another site, or written in
+     * a page's text, an identifier still links.
+     */
+    static void withoutSitesOwn(Map<String, Set<Identifier>> byItem, Map<String, String> sources,
+                                Map<Long, Set<String>> linkOnly) {
+        if (linkOnly.isEmpty()) {
+            return;
+        }
+        Map<Identifier, Set<String>> hosts = new HashMap<>();
+        byItem.forEach((item, ids) -> {
+            String host = host(sources.get(item));
+            for (Identifier i : ids) {
+                hosts.computeIfAbsent(i, k -> new HashSet<>()).add(host == null ? "" : host);
+            }
+        });
+        linkOnly.forEach((item, typed) -> {
+            Set<Identifier> ids = byItem.get(Long.toString(item));
+            String host = host(sources.get(Long.toString(item)));
+            if (ids == null || host == null) {
+                return;
+            }
+            for (String t : typed) {
+                Identifier i = Identifier.parse(t);
+                if (Set.of(host).equals(hosts.get(i))) {
+                    ids.remove(i);
+                }
+            }
+        });
+    }
+
+    /** The host of a web source, lower case without {@code www.}; null for a file or member. */
+    static String host(String source) {
+        if (source == null) {
+            return null;
+        }
+        String s = source.toLowerCase(java.util.Locale.ROOT);
+        int scheme = s.startsWith("https://") ? 8 : s.startsWith("http://") ? 7 : -1;
+        if (scheme < 0) {
+            return null;
+        }
+        int end = scheme;
+        while (end < s.length() && "/?#".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String host = s.substring(scheme, end);
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     /**
