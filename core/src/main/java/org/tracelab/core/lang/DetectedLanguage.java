@@ -3,8 +3,8 @@ package org.tracelab.core.lang;
 import java.util.Objects;
 
 /**
- * A language decision: a BCP 47 tag such as {@code uz-Latn}, {@code uz-Cyrl}, {@code ru}, {@code kk}, {@code ky},
- * {@code tg}, {@code en}, {@code tr}, another tag Optimaize knows, or {@code und}, with a confidence in [0, 1].
+ * A language decision: a BCP 47 tag such as {@code uz-Latn}, {@code uz-Cyrl}, {@code ru}, {@code kk}, {@code de},
+ * {@code zh} (see {@link LanguageIdentifier} for all), or {@code und}, with a confidence in [0, 1].
  */
 public record DetectedLanguage(String tag, double confidence) {
     /** Too little text to say anything. */

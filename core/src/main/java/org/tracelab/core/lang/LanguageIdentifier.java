@@ -13,40 +13,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
+import java.util.function.Supplier;
+import org.tracelab.core.lang.ScriptCensus.Script;
 
 /**
- * Tells which language a text is in, with Uzbek (Latin and Cyrillic), Russian, Kazakh, Kyrgyz, Tajik, English and
- * Turkish as first-class answers.
+ * Tells which language a text is in: Uzbek (Latin and Cyrillic script, tagged {@code uz-Latn} and {@code uz-Cyrl}),
+ * Russian, Kazakh, Kyrgyz, Tajik, Turkmen, English, Turkish, Polish, German, Korean, Arabic, Chinese, Japanese,
+ * French, Spanish, Italian, Portuguese, Ukrainian, Czech, Lithuanian, Hebrew and Persian, and the neighbours of these
+ * that {@link NgramModel} knows; {@code und} for too little text, a mix of scripts, or a language it cannot place.
  *
- * <p>Optimaize has no model for Uzbek, Kazakh, Kyrgyz or Tajik and calls them Russian or Turkish, so it decides
- * last. First the script (Cyrillic or Latin) narrows the candidates; then letters only some candidates write
- * ({@link LetterEvidence}) and frequent words of each language (the {@code words-*.txt} resources) are scored; only
- * when neither gives a signal does Optimaize answer, which also lets other languages (German, Ukrainian…) through.
+ * <p>The script decides first: Hangul is Korean, kana Japanese, Han without kana Chinese, Hebrew letters Hebrew.
+ * In Latin and Cyrillic text, letters only some languages write ({@link LetterEvidence}), word endings and frequent
+ * words of each language (the {@code words-*.txt} resources) pick out Uzbek, Kazakh, Kyrgyz, Tajik and Turkmen, for
+ * which no well-kept model exists; everything else, and Arabic script, goes to Lingua's n-gram models.
  */
 public final class LanguageIdentifier {
     static final List<String> CYRILLIC_CANDIDATES = List.of("uz-Cyrl", "ru", "kk", "ky", "tg");
     static final List<String> LATIN_CANDIDATES = List.of("uz-Latn", "en", "tr");
+    /** The candidates the own evidence may answer; the others only compete with them, then the n-grams decide. */
+    static final Set<String> OWN_ANSWERS = Set.of("uz-Cyrl", "kk", "ky", "tg", "uz-Latn");
     /** Fewer letters than this and any answer would be a guess. */
     static final int MIN_LETTERS = 4;
-    /** Below this score the own evidence is too thin and Optimaize decides. */
+    /** Below this share of its letters in one script (Han and kana together), a text is a mix: {@code und}. */
+    static final double MIN_SCRIPT_SHARE = 0.6;
+    /** Japanese writes kana in every sentence; Chinese never does. */
+    static final double MIN_KANA_SHARE = 0.05;
+    /** Below this score the own evidence is too thin and the n-gram model decides. */
     static final double MIN_SCORE = 1.0;
     /**
-     * Below this share of known words, and without telling letters, a text is more likely another language that
-     * shares a few short words (German "in", "hotel") than one of ours, so Optimaize decides. Latin script only:
-     * Optimaize knows none of the Central Asian Cyrillic languages and would turn Kyrgyz into Belarusian.
+     * Below this share of known words, and without telling letters, a Latin text is more likely another language that
+     * shares a few short words (German "in", "hotel") than Uzbek, so the n-gram model decides.
      */
     static final double MIN_WORD_SHARE = 0.2;
-
-    /**
-     * The fallback, one per thread: Tika's detector keeps the text it is given, so one instance cannot serve two
-     * threads, and a shared one behind a lock made both ingest preparers wait for each other. The instances share
-     * the models, which Tika reads once per JVM when the class is initialised.
-     */
-    private static final ThreadLocal<LanguageDetector> OPTIMAIZE =
-            ThreadLocal.withInitial(() -> new OptimaizeLangDetector().loadModels());
+    /** The n-gram models read this much of a text at most: page-length accuracy is reached well before, time is not. */
+    static final int NGRAM_SAMPLE_CHARS = 2_000;
 
     private final Map<String, Set<String>> words;
 
@@ -54,7 +54,7 @@ public final class LanguageIdentifier {
         this.words = Map.copyOf(words);
     }
 
-    /** An identifier with the bundled word lists; Optimaize's models load on first need. */
+    /** An identifier with the bundled word lists; Lingua's models load on first need. */
     public static LanguageIdentifier standard() {
         Map<String, Set<String>> words = new HashMap<>();
         for (String tag : CYRILLIC_CANDIDATES) {
@@ -66,58 +66,123 @@ public final class LanguageIdentifier {
         return new LanguageIdentifier(words);
     }
 
-    /** The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when there is too little of it. */
+    /** The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when it cannot be told. */
     public DetectedLanguage identify(CharSequence text) {
-        String normalized = UzbekApostrophes.unify(text.toString().toLowerCase(Locale.ROOT));
-        int cyrillic = 0;
-        int latin = 0;
-        for (int i = 0; i < normalized.length(); i++) {
-            char c = normalized.charAt(i);
-            if (Character.isLetter(c)) {
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                if (script == Character.UnicodeScript.CYRILLIC) {
-                    cyrillic++;
-                } else if (script == Character.UnicodeScript.LATIN) {
-                    latin++;
-                }
-            }
-        }
-        if (cyrillic + latin < MIN_LETTERS) {
+        String raw = text.length() > NGRAM_SAMPLE_CHARS ? cut(text, NGRAM_SAMPLE_CHARS) : text.toString();
+        String normalized = UzbekApostrophes.unify(raw.toLowerCase(Locale.ROOT));
+        ScriptCensus census = ScriptCensus.of(normalized);
+        if (census.letters() < MIN_LETTERS) {
             return DetectedLanguage.UNDETERMINED;
         }
-        boolean isCyrillic = cyrillic >= latin;
-        List<String> candidates = isCyrillic ? CYRILLIC_CANDIDATES : LATIN_CANDIDATES;
-        Map<String, Double> scores = new LinkedHashMap<>();
-        candidates.forEach(c -> scores.put(c, 0.0));
-        scoreLetters(normalized, isCyrillic ? LetterEvidence.CYRILLIC : LetterEvidence.LATIN, scores);
-        scoreEndings(normalized, isCyrillic ? LetterEvidence.CYRILLIC_ENDINGS : LetterEvidence.LATIN_ENDINGS, scores);
-        if (isCyrillic && LetterEvidence.kyrgyzByAbsence(normalized)) {
+        Script script = census.dominant();
+        double share = census.share(script);
+        if (share < MIN_SCRIPT_SHARE) {
+            return DetectedLanguage.UNDETERMINED;
+        }
+        return switch (script) {
+            case HANGUL -> new DetectedLanguage("ko", share);
+            case CJK -> new DetectedLanguage(
+                    census.kana() >= MIN_KANA_SHARE * census.letters(Script.CJK) ? "ja" : "zh", share);
+            case HEBREW -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.HEBREW,
+                    LetterEvidence.KNOWN_HEBREW) ? DetectedLanguage.UNDETERMINED : new DetectedLanguage("he", share);
+            case ARABIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.ARABIC,
+                    LetterEvidence.KNOWN_ARABIC) ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(raw);
+            case CYRILLIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.CYRILLIC,
+                    LetterEvidence.KNOWN_CYRILLIC) ? DetectedLanguage.UNDETERMINED : cyrillic(raw, normalized);
+            case LATIN -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.LATIN,
+                    LetterEvidence.KNOWN_LATIN) ? DetectedLanguage.UNDETERMINED : latin(raw, normalized);
+            case OTHER -> DetectedLanguage.UNDETERMINED;
+        };
+    }
+
+    /** The first {@code max} characters, not splitting a surrogate pair. */
+    private static String cut(CharSequence text, int max) {
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.subSequence(0, end).toString();
+    }
+
+    private DetectedLanguage cyrillic(String raw, String normalized) {
+        Map<String, Double> scores = candidates(CYRILLIC_CANDIDATES);
+        scoreLetters(normalized, LetterEvidence.CYRILLIC, scores);
+        scoreEndings(normalized, LetterEvidence.CYRILLIC_ENDINGS, scores);
+        if (LetterEvidence.kyrgyzByAbsence(normalized)) {
             scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
         }
-        if (!isCyrillic) {
-            scores.merge("uz-Latn", LetterEvidence.UZBEK_APOSTROPHE_LETTER * uzbekApostropheLetters(normalized),
-                    Double::sum);
+        scoreWords(normalized, scores);
+        DetectedLanguage own = ownOr(scores, () -> NgramModel.CYRILLIC.identify(raw));
+        if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized)) {
+            return NgramModel.CYRILLIC.identify(raw);
         }
-        Map<String, Double> letterScores = Map.copyOf(scores);
-        int wordCount = scoreWords(normalized, scores);
+        return own;
+    }
+
+    private DetectedLanguage latin(String raw, String normalized) {
+        if (LetterEvidence.turkmen(normalized)) {
+            return new DetectedLanguage("tk", 1);
+        }
+        // Letters and endings that make the case for a language alone; letters that make it beside its words; words,
+        // when they are a good share of the text; endings that only add (-gan is Indonesian too).
+        Map<String, Double> letters = candidates(LATIN_CANDIDATES);
+        scoreLetters(normalized, LetterEvidence.LATIN, letters);
+        letters.merge("uz-Latn", LetterEvidence.UZBEK_APOSTROPHE_LETTER * LetterEvidence.uzbekApostropheLetters(
+                normalized), Double::sum);
+        scoreEndings(normalized, LetterEvidence.LATIN_ENDINGS, letters);
+        Map<String, Double> weakLetters = candidates(LATIN_CANDIDATES);
+        scoreLetters(normalized, LetterEvidence.LATIN_WEAK, weakLetters);
+        Map<String, Double> wordPoints = candidates(LATIN_CANDIDATES);
+        int wordCount = scoreWords(normalized, wordPoints);
+        Map<String, Double> scores = candidates(LATIN_CANDIDATES);
+        for (Map<String, Double> part : List.of(letters, weakLetters, wordPoints)) {
+            part.forEach((tag, points) -> scores.merge(tag, points, Double::sum));
+        }
+        scoreEndings(normalized, LetterEvidence.LATIN_WEAK_ENDINGS, scores);
+        if (LetterEvidence.diacriticsRuleOutUzbek(normalized)) {
+            scores.put("uz-Latn", 0.0);
+        }
+        String best = best(scores);
+        if (best != null) {
+            double words = wordPoints.get(best);
+            boolean telling = letters.get(best) >= MIN_SCORE
+                    || words > 0 && letters.get(best) + weakLetters.get(best) >= MIN_SCORE
+                    || words / Math.max(1, wordCount) >= MIN_WORD_SHARE;
+            if (!telling) {
+                best = null;
+            }
+        }
+        return best != null && OWN_ANSWERS.contains(best)
+                ? confident(best, scores)
+                : NgramModel.LATIN.identify(raw);
+    }
+
+    /** The own evidence's answer when it names a language no model knows, else the model's. */
+    private static DetectedLanguage ownOr(Map<String, Double> scores,
+                                          Supplier<DetectedLanguage> model) {
+        String best = best(scores);
+        return best != null && OWN_ANSWERS.contains(best) ? confident(best, scores) : model.get();
+    }
+
+    private static Map<String, Double> candidates(List<String> tags) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        tags.forEach(c -> scores.put(c, 0.0));
+        return scores;
+    }
+
+    /** The highest-scoring candidate at or above {@link #MIN_SCORE}, the first on a tie; null when none. */
+    private static String best(Map<String, Double> scores) {
         String best = null;
-        double bestScore = 0;
-        double total = 0;
+        double bestScore = MIN_SCORE;
         for (Map.Entry<String, Double> e : scores.entrySet()) {
-            total += e.getValue();
-            if (e.getValue() > bestScore) {
+            if (e.getValue() > bestScore || (best == null && e.getValue() >= bestScore)) {
                 best = e.getKey();
                 bestScore = e.getValue();
             }
         }
-        if (best == null || bestScore < MIN_SCORE) {
-            return fallback(text.toString(), isCyrillic);
-        }
-        double wordShare = (bestScore - letterScores.get(best)) / Math.max(1, wordCount);
-        if (!isCyrillic && letterScores.get(best) < MIN_SCORE && wordShare < MIN_WORD_SHARE) {
-            return fallback(text.toString(), isCyrillic);
-        }
-        return new DetectedLanguage(best, bestScore / total);
+        return best;
+    }
+
+    private static DetectedLanguage confident(String best, Map<String, Double> scores) {
+        double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new DetectedLanguage(best, scores.get(best) / total);
     }
 
     private static void scoreLetters(String text, Map<Character, Map<String, Double>> evidence,
@@ -143,17 +208,6 @@ public final class LanguageIdentifier {
                 }
             }
         }
-    }
-
-    private static int uzbekApostropheLetters(String text) {
-        int count = 0;
-        for (int i = 0; i + 2 < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == 'o' || c == 'g') && text.charAt(i + 1) == '\'' && Character.isLetter(text.charAt(i + 2))) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** Adds one point per known word to each language that knows it; returns how many words there were. */
@@ -184,15 +238,6 @@ public final class LanguageIdentifier {
             end--;
         }
         return token.substring(start, end);
-    }
-
-    private DetectedLanguage fallback(String text, boolean isCyrillic) {
-        LanguageResult result = OPTIMAIZE.get().detect(text);
-        if (result.isUnknown()) {
-            // Our own evidence was empty too: the script's most common language is the best remaining bet.
-            return new DetectedLanguage(isCyrillic ? "ru" : "en", 0.1);
-        }
-        return new DetectedLanguage(result.getLanguage(), Math.min(1.0, Math.max(0.0, result.getRawScore())));
     }
 
     private static Set<String> loadWords(String tag) {

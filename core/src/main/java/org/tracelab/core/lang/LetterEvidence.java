@@ -5,17 +5,34 @@ import java.util.Map;
 /**
  * Letters that only some of the candidate languages write, with how strongly each points at each language.
  * Central Asian Cyrillic alphabets differ mostly by a handful of extra letters, which decide faster than any
- * n-gram model trained without them.
+ * n-gram model trained without them (Lingua has no Uzbek, Kyrgyz, Tajik or Turkmen model).
+ *
+ * <p>On the Cyrillic side {@code ru} stands for every Slavic language: letters of Ukrainian, Belarusian, Serbian and
+ * Macedonian count for it, so such a text goes to the n-gram model, which tells those languages apart.
  */
 final class LetterEvidence {
     static final Map<Character, Map<String, Double>> CYRILLIC = Map.ofEntries(
-            Map.entry('ў', Map.of("uz-Cyrl", 3.0)),
+            // Belarusian writes ў as often as Uzbek, always beside і, which Uzbek lacks.
+            Map.entry('ў', Map.of("uz-Cyrl", 3.0, "ru", 1.0)),
             Map.entry('ҳ', Map.of("uz-Cyrl", 1.5, "tg", 1.5)),
             Map.entry('қ', Map.of("uz-Cyrl", 1.0, "kk", 1.0, "tg", 1.0)),
             Map.entry('ғ', Map.of("uz-Cyrl", 1.0, "kk", 1.0, "tg", 1.0)),
             Map.entry('ә', Map.of("kk", 3.0)),
             Map.entry('ұ', Map.of("kk", 3.0)),
-            Map.entry('і', Map.of("kk", 3.0)),
+            // Kazakh's і is Ukrainian's and Belarusian's too; the Slavic reading wins unless Kazakh letters join it.
+            Map.entry('і', Map.of("kk", 1.5, "ru", 2.0)),
+            Map.entry('ї', Map.of("ru", 3.0)),
+            Map.entry('є', Map.of("ru", 3.0)),
+            Map.entry('ґ', Map.of("ru", 3.0)),
+            Map.entry('ђ', Map.of("ru", 3.0)),
+            Map.entry('ћ', Map.of("ru", 3.0)),
+            Map.entry('џ', Map.of("ru", 3.0)),
+            Map.entry('љ', Map.of("ru", 3.0)),
+            Map.entry('њ', Map.of("ru", 3.0)),
+            Map.entry('ј', Map.of("ru", 3.0)),
+            Map.entry('ѓ', Map.of("ru", 3.0)),
+            Map.entry('ќ', Map.of("ru", 3.0)),
+            Map.entry('ѕ', Map.of("ru", 3.0)),
             Map.entry('һ', Map.of("kk", 2.0)),
             Map.entry('ң', Map.of("kk", 1.5, "ky", 1.5)),
             Map.entry('ө', Map.of("kk", 1.0, "ky", 1.5)),
@@ -25,7 +42,8 @@ final class LetterEvidence {
             Map.entry('ҷ', Map.of("tg", 3.0)),
             Map.entry('ы', Map.of("ru", 0.3, "kk", 0.3, "ky", 0.3)),
             Map.entry('щ', Map.of("ru", 0.5)),
-            Map.entry('ъ', Map.of("uz-Cyrl", 0.5, "tg", 0.5, "ru", 0.2)));
+            // Uzbek and Tajik write ъ only as a glottal stop in Arabic loans; Bulgarian writes it in every sentence.
+            Map.entry('ъ', Map.of("ru", 0.5)));
 
     static final Map<Character, Map<String, Double>> LATIN = Map.ofEntries(
             Map.entry('ı', Map.of("tr", 3.0)),
@@ -33,9 +51,15 @@ final class LetterEvidence {
             Map.entry('ş', Map.of("tr", 3.0)),
             Map.entry('ç', Map.of("tr", 1.5)),
             Map.entry('ö', Map.of("tr", 1.5)),
-            Map.entry('ü', Map.of("tr", 1.5)),
-            Map.entry('q', Map.of("uz-Latn", 0.5)),
-            Map.entry('x', Map.of("uz-Latn", 0.3)));
+            Map.entry('ü', Map.of("tr", 1.5)));
+
+    /**
+     * Letters Uzbek Latin writes often, but so do Spanish, Quechua, Xhosa and Somali: they make the case for Uzbek
+     * only beside Uzbek words.
+     */
+    static final Map<Character, Map<String, Double>> LATIN_WEAK = Map.of(
+            'q', Map.of("uz-Latn", 0.5),
+            'x', Map.of("uz-Latn", 0.3));
 
     /**
      * Word endings of one candidate's grammar, for short texts whose letters are shared (ҳ қ ғ in both Uzbek and
@@ -57,7 +81,7 @@ final class LetterEvidence {
 
     /**
      * Uzbek Latin's plural with a case ending (-lari, -larni, -larga, -larda, -lardan): Turkish writes -ları/-leri with
-     * its own vowels, and English words do not end so. The participle -gan is weaker (English "began", "organ").
+     * its own vowels, and English words do not end so.
      */
     static final Map<String, Map<String, Double>> LATIN_ENDINGS = Map.of(
             "lari", Map.of("uz-Latn", 1.0),
@@ -65,7 +89,53 @@ final class LetterEvidence {
             "larga", Map.of("uz-Latn", 1.0),
             "larda", Map.of("uz-Latn", 1.0),
             "lardan", Map.of("uz-Latn", 1.0),
-            "gan", Map.of("uz-Latn", 0.5));
+            // The genitive -ning (davlatning, insonning), half weight: Turkish writes -nin/-nın, but English has "meaning"
+            // and "governing"; Swedish "ordning" is ruled out by its å ä ö.
+            "ning", Map.of("uz-Latn", 0.5));
+
+    /**
+     * How many times the text writes Uzbek's oʻ or gʻ (apostrophes unified) before a letter; 0 when apostrophes more
+     * often start a word or follow another consonant, as Hawaiian's ʻokina and the ejectives of Mayan languages
+     * (bʼ, kʼ, qʼ) do. Uzbek's tutuq belgisi follows vowels mostly (taʼlim, eʼlon), so it counts for neither.
+     */
+    static int uzbekApostropheLetters(String lowerCaseText) {
+        int uzbek = 0;
+        int elsewhere = 0;
+        for (int i = 0; i + 1 < lowerCaseText.length(); i++) {
+            if (lowerCaseText.charAt(i) != '\'' || !Character.isLetter(lowerCaseText.charAt(i + 1))) {
+                continue;
+            }
+            char before = i > 0 ? lowerCaseText.charAt(i - 1) : ' ';
+            if (before == 'o' || before == 'g') {
+                uzbek++;
+            } else if (!Character.isLetter(before) || "aeiuy".indexOf(before) < 0) {
+                elsewhere++;
+            }
+        }
+        return uzbek >= elsewhere ? uzbek : 0;
+    }
+
+    /** Above this share of Latin letters with diacritics (é, ë, ā, ß…), a text is not Uzbek, which writes none. */
+    static final double MAX_UZBEK_DIACRITICS = 0.01;
+
+    /** True when the text's Latin letters hold so many with diacritics that it cannot be Uzbek. */
+    static boolean diacriticsRuleOutUzbek(String lowerCaseText) {
+        int latin = 0;
+        int marked = 0;
+        for (int i = 0; i < lowerCaseText.length(); i++) {
+            char c = lowerCaseText.charAt(i);
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                latin++;
+                if (c > 'z') {
+                    marked++;
+                }
+            }
+        }
+        return marked > MAX_UZBEK_DIACRITICS * latin;
+    }
+
+    /** Uzbek's participle -gan, which only adds: Indonesian's "dengan" and English's "began" end so too. */
+    static final Map<String, Map<String, Double>> LATIN_WEAK_ENDINGS = Map.of("gan", Map.of("uz-Latn", 0.5));
 
     /** The longest ending either table holds. */
     static final int LONGEST_ENDING = 6;
@@ -77,7 +147,98 @@ final class LetterEvidence {
     static final String KAZAKH_NOT_KYRGYZ = "әұіһқғ";
     static final double KYRGYZ_BY_ABSENCE = 2.0;
 
+    /**
+     * Every Cyrillic letter of the languages Tracelab tells apart (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
+     * Macedonian, Kazakh, Kyrgyz, Tajik, Uzbek, Mongolian); a text with many others (Tatar җ, Bashkir ҙ, Chuvash ӑ…)
+     * is in a language none of them is.
+     */
+    static final String KNOWN_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя" + "іїєґў" + "ђћџљњјѓќѕ"
+            + "әғқңөұүһ" + "ҳӣӯҷ";
+    /** Every Arabic-script letter of Arabic, Persian and Urdu, with their common variants and marks. */
+    static final String KNOWN_ARABIC = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْٰٓٔ"
+            + "پچژکگی" + "ٹڈڑںےۓھہۂ" + "ـ";
+    /** Every Latin letter of the Latin-script languages the identifier names, Uzbek and Turkmen included. */
+    static final String KNOWN_LATIN = "abcdefghijklmnopqrstuvwxyz" + "ªºßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+            + "āăąćčďđēėęěğģīįıķĺļľłńņňőœŕřśşšţťūůűųźżžșțə";
+    /** Hebrew's letters and points; Yiddish's ligatures װ ױ ײ are not among them. */
+    static final String KNOWN_HEBREW = range('\u05B0', '\u05EA');
+    /** Above this share of letters from outside the known alphabet, the text is in some other language. */
+    static final double MAX_FOREIGN_LETTERS = 0.003;
+
     private LetterEvidence() {
+    }
+
+    private static String range(char first, char last) {
+        StringBuilder sb = new StringBuilder();
+        for (char c = first; c <= last; c++) {
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** True when more than {@link #MAX_FOREIGN_LETTERS} of the letters of {@code script} fall outside {@code known}. */
+    static boolean mostlyForeign(String lowerCaseText, Character.UnicodeScript script, String known) {
+        int inScript = 0;
+        int foreign = 0;
+        for (int i = 0; i < lowerCaseText.length(); i++) {
+            char c = lowerCaseText.charAt(i);
+            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                if (Character.UnicodeScript.of(c) == script) {
+                    inScript++;
+                    if (known.indexOf(c) < 0) {
+                        foreign++;
+                    }
+                }
+            }
+        }
+        return inScript > 0 && foreign > MAX_FOREIGN_LETTERS * inScript;
+    }
+
+    /**
+     * True when the text writes Turkmen's own letters (ý, ň) beside its Turkic ones (ä ç ö ş ü), and none of Turkish
+     * or Azerbaijani (ı ğ ə), Czech or Slovak (č š ř ě ů ľ ô ť ď) or Icelandic (á ð þ…), the others with ý or ň.
+     */
+    static boolean turkmen(String lowerCaseText) {
+        boolean own = false;
+        boolean turkic = false;
+        for (int i = 0; i < lowerCaseText.length(); i++) {
+            char c = lowerCaseText.charAt(i);
+            if (c == 'ý' || c == 'ň') {
+                own = true;
+            } else if (TURKIC_LATIN.indexOf(c) >= 0) {
+                turkic = true;
+            } else if (NOT_TURKMEN_LATIN.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return own && turkic;
+    }
+
+    private static final String TURKIC_LATIN = "äçöşü";
+    /** Turkish and Azerbaijani letters, Czech and Slovak ones, and the acute vowels and ð þ æ of Icelandic. */
+    private static final String NOT_TURKMEN_LATIN = "ığəčšřěůľôťďáéíóúðþæ";
+
+    /** Above this share of х among Cyrillic letters, without ң, a text is Mongolian rather than Kyrgyz. */
+    static final double MONGOLIAN_KHA_SHARE = 0.01;
+
+    /**
+     * True when the text writes х often and ң never: Mongolian shares ө and ү with Kyrgyz, but Kyrgyz writes х only in
+     * loans and ң in most sentences, while х is among Mongolian's commonest letters (хүн, эрх).
+     */
+    static boolean mongolianNotKyrgyz(String lowerCaseText) {
+        int cyrillic = 0;
+        int kha = 0;
+        for (int i = 0; i < lowerCaseText.length(); i++) {
+            char c = lowerCaseText.charAt(i);
+            if (c == 'ң') {
+                return false;
+            }
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC) {
+                cyrillic++;
+                kha += c == 'х' ? 1 : 0;
+            }
+        }
+        return kha > MONGOLIAN_KHA_SHARE * cyrillic;
     }
 
     /** True when the text has Kyrgyz-or-Kazakh letters but none that Kyrgyz lacks. */

@@ -10,11 +10,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Texts our own evidence cannot place go to Optimaize, which keeps the text it is given: ingest's preparers call it
- * from two threads at once, and each must get the answer it would get alone.
+ * Texts our own evidence cannot place go to Lingua's n-gram model, whose models load lazily into shared maps: ingest's
+ * preparers call it from two threads at once, and each must get the answer it would get alone.
  */
-class LanguageFallbackThreadsTest {
-    /** Fictitious job-offer lines in languages outside the candidates, so every one takes the fallback. */
+class LanguageModelThreadsTest {
+    /** Fictitious job-offer lines in languages the own evidence leaves to the model. */
     private static final List<String> TEXTS = List.of(
             "Nous recherchons des serveurs pour un hôtel à Dubaï, billet d'avion payé par l'employeur",
             "Buscamos personal de limpieza para trabajar en España, contrato y alojamiento incluidos",
@@ -28,7 +28,7 @@ class LanguageFallbackThreadsTest {
         for (String t : TEXTS) {
             alone.add(identifier.identify(t).tag());
         }
-        assertEquals(List.of("fr", "es", "pl", "it"), alone, "each text is placed by the fallback");
+        assertEquals(List.of("fr", "es", "pl", "it"), alone, "each text is placed by the model");
         try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int r = 0; r < 8; r++) {

@@ -1,0 +1,82 @@
+package org.tracelab.core.lang;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Lingua's character-trigram models, one per script, for the languages the project's own evidence does not separate:
+ * the European, Turkish, Arabic-script and Slavic languages named in issue #16, with the neighbours each is most often
+ * taken for, so that a Dutch page is called Dutch rather than German.
+ *
+ * <p>Only trigram models are used (Lingua's "low accuracy mode"): its high-accuracy mode loads five n-gram orders and
+ * took 7.7 s and 670 MB for 21 languages, against 0.5 s and about 30 MB here. Each detector is built on first need,
+ * and Lingua loads a language's model on the first text that could be in it, so a case that holds only Russian never
+ * loads a Latin model.
+ */
+enum NgramModel {
+    LATIN(List.of(
+            Language.ENGLISH, Language.TURKISH, Language.POLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
+            Language.ITALIAN, Language.PORTUGUESE, Language.CZECH, Language.LITHUANIAN,
+            Language.DUTCH, Language.CATALAN, Language.ROMANIAN, Language.SLOVAK, Language.LATVIAN,
+            Language.AZERBAIJANI, Language.CROATIAN, Language.SLOVENE, Language.HUNGARIAN, Language.SWEDISH,
+            Language.DANISH, Language.BOKMAL, Language.FINNISH, Language.ESTONIAN, Language.INDONESIAN,
+            Language.ALBANIAN)),
+    /** Decides once letters have ruled out Uzbek, Kyrgyz and Tajik; Kazakh stays in for Kazakh short of its letters. */
+    CYRILLIC(List.of(
+            Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN, Language.BULGARIAN, Language.MACEDONIAN,
+            Language.SERBIAN, Language.KAZAKH, Language.MONGOLIAN)),
+    ARABIC(List.of(Language.ARABIC, Language.PERSIAN, Language.URDU));
+
+    /**
+     * The runner-up's score relative to the best (Lingua's confidence, 1 for the best) above which two languages are
+     * too close to call and the answer is {@code und}. Chosen on the UDHR bench (docs/BENCHMARKS.md).
+     */
+    static final double MAX_RUNNER_UP = 0.97;
+
+    private final List<Language> languages;
+    private volatile LanguageDetector detector;
+
+    NgramModel(List<Language> languages) {
+        this.languages = languages;
+    }
+
+    /** The languages this model chooses from. */
+    List<Language> languages() {
+        return languages;
+    }
+
+    /** The model's answer, or {@code und} when it cannot tell two languages apart. */
+    DetectedLanguage identify(String text) {
+        SortedMap<Language, Double> ranked = detector().computeLanguageConfidenceValues(text);
+        if (ranked.isEmpty()) {
+            return DetectedLanguage.UNDETERMINED;
+        }
+        Iterator<Map.Entry<Language, Double>> it = ranked.entrySet().iterator();
+        Language best = it.next().getKey();
+        double runnerUp = it.hasNext() ? it.next().getValue() : 0;
+        if (best == Language.UNKNOWN || runnerUp > MAX_RUNNER_UP) {
+            return DetectedLanguage.UNDETERMINED;
+        }
+        return new DetectedLanguage(best.getIsoCode639_1().toString(), 1 - runnerUp);
+    }
+
+    private LanguageDetector detector() {
+        LanguageDetector d = detector;
+        if (d == null) {
+            synchronized (this) {
+                d = detector;
+                if (d == null) {
+                    d = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                            .withLowAccuracyMode().build();
+                    detector = d;
+                }
+            }
+        }
+        return d;
+    }
+}
