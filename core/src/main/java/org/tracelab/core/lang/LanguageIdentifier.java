@@ -45,8 +45,11 @@ public final class LanguageIdentifier {
      * shares a few short words (German "in", "hotel") than Uzbek, so the n-gram model decides.
      */
     static final double MIN_WORD_SHARE = 0.2;
-    /** The n-gram models read this much of a text at most: page-length accuracy is reached well before, time is not. */
-    static final int NGRAM_SAMPLE_CHARS = 2_000;
+    /**
+     * The identifier reads this much of a text at most (the n-gram models far less, see {@link NgramModel}): enough
+     * to see past a page's menu to its script and its letters.
+     */
+    static final int SAMPLE_CHARS = 5_000;
 
     private final Map<String, Set<String>> words;
 
@@ -68,8 +71,8 @@ public final class LanguageIdentifier {
 
     /** The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when it cannot be told. */
     public DetectedLanguage identify(CharSequence text) {
-        String raw = text.length() > NGRAM_SAMPLE_CHARS ? cut(text, NGRAM_SAMPLE_CHARS) : text.toString();
-        String normalized = UzbekApostrophes.unify(raw.toLowerCase(Locale.ROOT));
+        String sample = text.length() > SAMPLE_CHARS ? cut(text, SAMPLE_CHARS) : text.toString();
+        String normalized = UzbekApostrophes.unify(sample.toLowerCase(Locale.ROOT));
         ScriptCensus census = ScriptCensus.of(normalized);
         if (census.letters() < MIN_LETTERS) {
             return DetectedLanguage.UNDETERMINED;
@@ -86,11 +89,11 @@ public final class LanguageIdentifier {
             case HEBREW -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.HEBREW,
                     LetterEvidence.KNOWN_HEBREW) ? DetectedLanguage.UNDETERMINED : new DetectedLanguage("he", share);
             case ARABIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.ARABIC,
-                    LetterEvidence.KNOWN_ARABIC) ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(raw);
+                    LetterEvidence.KNOWN_ARABIC) ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(normalized);
             case CYRILLIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.CYRILLIC,
-                    LetterEvidence.KNOWN_CYRILLIC) ? DetectedLanguage.UNDETERMINED : cyrillic(raw, normalized);
+                    LetterEvidence.KNOWN_CYRILLIC) ? DetectedLanguage.UNDETERMINED : cyrillic(normalized);
             case LATIN -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.LATIN,
-                    LetterEvidence.KNOWN_LATIN) ? DetectedLanguage.UNDETERMINED : latin(raw, normalized);
+                    LetterEvidence.KNOWN_LATIN) ? DetectedLanguage.UNDETERMINED : latin(normalized);
             case OTHER -> DetectedLanguage.UNDETERMINED;
         };
     }
@@ -101,7 +104,7 @@ public final class LanguageIdentifier {
         return text.subSequence(0, end).toString();
     }
 
-    private DetectedLanguage cyrillic(String raw, String normalized) {
+    private DetectedLanguage cyrillic(String normalized) {
         Map<String, Double> scores = candidates(CYRILLIC_CANDIDATES);
         scoreLetters(normalized, LetterEvidence.CYRILLIC, scores);
         scoreEndings(normalized, LetterEvidence.CYRILLIC_ENDINGS, scores);
@@ -109,14 +112,14 @@ public final class LanguageIdentifier {
             scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
         }
         scoreWords(normalized, scores);
-        DetectedLanguage own = ownOr(scores, () -> NgramModel.CYRILLIC.identify(raw));
+        DetectedLanguage own = ownOr(scores, () -> NgramModel.CYRILLIC.identify(normalized));
         if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized)) {
-            return NgramModel.CYRILLIC.identify(raw);
+            return NgramModel.CYRILLIC.identify(normalized);
         }
         return own;
     }
 
-    private DetectedLanguage latin(String raw, String normalized) {
+    private DetectedLanguage latin(String normalized) {
         if (LetterEvidence.turkmen(normalized)) {
             return new DetectedLanguage("tk", 1);
         }
@@ -151,7 +154,7 @@ public final class LanguageIdentifier {
         }
         return best != null && OWN_ANSWERS.contains(best)
                 ? confident(best, scores)
-                : NgramModel.LATIN.identify(raw);
+                : NgramModel.LATIN.identify(normalized);
     }
 
     /** The own evidence's answer when it names a language no model knows, else the model's. */

@@ -82,8 +82,16 @@ class LanguageIdentifierTest {
 
     @Test
     void aMixOfScriptsIsUndetermined() {
-        // Fictitious: half Russian, half Chinese.
-        assertEquals("und", identifier.identify("Работа в Москве 莫斯科的工作机会").tag());
+        // Fictitious: 13 Cyrillic letters, 13 Han characters.
+        assertEquals("und", identifier.identify("Работа в Москве 莫斯科的工作机会很多工资高").tag());
+    }
+
+    @Test
+    void aPageMenuInAnotherScriptDoesNotDecide() {
+        // Fictitious: an English menu before a Russian ad.
+        assertEquals("ru", identifier.identify("Home About Contact Login Register Jobs Search "
+                + "Требуются девушки для работы официантками в ресторане, проживание и питание бесплатно, "
+                + "билеты оплачиваем.").tag());
     }
 
     @Test
