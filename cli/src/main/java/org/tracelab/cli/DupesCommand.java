@@ -11,6 +11,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.dupes.CaseDupes;
 import org.tracelab.core.dupes.DuplicateGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tracelab dupes}: near-duplicate items, such as one ad template reposted with a new phone or city. */
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
                 + "checked by its exact Jaccard similarity. Each group is a centre (its representative) and the items "
                 + "at least the threshold similar to it, each with its similarity."})
 final class DupesCommand extends BaseCommand {
+    @Mixin
+    TextScopeOption text = new TextScopeOption();
+
     @Option(names = "--threshold", paramLabel = "X", defaultValue = "0.8",
             description = "Lowest Jaccard similarity of shingles to a group's centre, in (0, 1] "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -32,7 +36,7 @@ final class DupesCommand extends BaseCommand {
         }
         Output out = out();
         try (Case c = openForReading()) {
-            CaseDupes.Result result = CaseDupes.run(c, threshold);
+            CaseDupes.Result result = CaseDupes.run(c, threshold, text.scope());
             int n = 0;
             for (DuplicateGroup g : result.groups()) {
                 n++;

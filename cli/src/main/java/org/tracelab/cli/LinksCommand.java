@@ -17,6 +17,7 @@ import org.tracelab.core.links.Cluster;
 import org.tracelab.core.links.Identifier;
 import org.tracelab.core.links.Links;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tracelab links}: clusters of items tied together by shared phones, handles, e-mails or wallets. */
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
 final class LinksCommand extends BaseCommand {
     /** What --format accepts. */
     enum Format { TEXT, CSV, GRAPHML }
+
+    @Mixin
+    TextScopeOption text = new TextScopeOption();
 
     @Option(names = "--type", paramLabel = "T", description = "Link only through this identifier type (phone, "
             + "telegram, whatsapp, email, wallet, url, …); repeatable. Default: every contact type, not url (two "
@@ -41,7 +45,7 @@ final class LinksCommand extends BaseCommand {
     public Integer call() {
         Output out = out();
         try (Case c = openForReading()) {
-            CaseLinks.Result result = CaseLinks.run(c, filter());
+            CaseLinks.Result result = CaseLinks.run(c, filter(), text.scope());
             List<Cluster> clusters = result.links().clusters();
             if (format != Format.TEXT) {
                 Writer w = new OutputStreamWriter(root().stdout(), StandardCharsets.UTF_8);

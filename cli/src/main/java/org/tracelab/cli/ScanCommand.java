@@ -14,6 +14,7 @@ import org.tracelab.core.patterns.Passage;
 import org.tracelab.core.patterns.ScanResult;
 import org.tracelab.core.patterns.Scanner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tracelab scan}: ranks the case's items by the recruitment indicators they match, with the passages. */
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "count once, so three kinds of indicator outrank ten phrases of one kind. Weights: 1 weak, "
                 + "2 typical, 3 strong on its own (e.g. passport kept by the employer)."})
 final class ScanCommand extends BaseCommand {
+    @Mixin
+    TextScopeOption text = new TextScopeOption();
+
     @Option(names = "--pack", paramLabel = "NAME|FILE", description = "A shipped pack (en, ru, uz) or a pack file; "
             + "repeatable. Default: all shipped packs.")
     List<String> packs;
@@ -39,7 +43,7 @@ final class ScanCommand extends BaseCommand {
                 : packs.stream().map(IndicatorPacks::resolve).toList();
         Output out = out();
         try (Case c = openForWriting()) {
-            List<CaseScan.Scanned> scanned = CaseScan.scanAndTag(c, used, minScore);
+            List<CaseScan.Scanned> scanned = CaseScan.scanAndTag(c, used, minScore, text.scope());
             Map<String, String> sources = new LinkedHashMap<>();
             List<ScanResult> results = new ArrayList<>();
             for (CaseScan.Scanned s : scanned) {

@@ -114,6 +114,7 @@ final class SearchCommand extends BaseCommand {
                 j.put("capturedAt", Timestamps.format(h.capturedAt()));
                 j.put("title", h.title().orElse(null));
                 j.put("passages", h.passages());
+                j.put("alsoMatched", h.alsoMatched());
                 // JSON Lines of hits: the count goes on every line; a lower bound when totalExact is false.
                 j.put("total", r.total());
                 j.put("totalExact", r.totalExact());
@@ -128,6 +129,10 @@ final class SearchCommand extends BaseCommand {
             out.line(String.format("item %d  %s  %s  %s  (score %.2f)", h.id(), h.kind(), h.language(),
                     Printable.of(h.source()), h.score()));
             h.title().ifPresent(t -> out.line("    title: " + Printable.of(t)));
+            if (!h.alsoMatched().isEmpty()) {
+                out.line("    same capture: item " + h.alsoMatched().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", item ")));
+            }
             for (String p : h.passages()) {
                 out.line("    …" + Printable.of(p) + "…");
             }

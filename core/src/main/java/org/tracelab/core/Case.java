@@ -29,6 +29,7 @@ import org.tracelab.core.export.Exports;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.TextScope;
 import org.tracelab.core.ingest.EntityFinder;
 import org.tracelab.core.ingest.EntityMention;
 import org.tracelab.core.ingest.EntitySummary;
@@ -486,6 +487,24 @@ public final class Case implements AutoCloseable {
         } catch (SQLException e) {
             throw TracelabException.io("reading the extracted text of item " + id, e);
         }
+    }
+
+    /**
+     * The text of an item that {@code scope} reads: for {@link TextScope#MAIN}, a page's main text when it has one,
+     * else its extracted text.
+     */
+    public synchronized Optional<DerivedText> text(long id, TextScope scope) {
+        if (scope == TextScope.MAIN) {
+            try {
+                Optional<DerivedText> main = derived.main(id);
+                if (main.isPresent()) {
+                    return main;
+                }
+            } catch (SQLException e) {
+                throw TracelabException.io("reading the main text of item " + id, e);
+            }
+        }
+        return text(id);
     }
 
     /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
@@ -34,11 +35,12 @@ final class CaseIngestRecorder implements IngestSink {
     }
 
     @Override
-    public void record(DerivedText text, List<EntityMention> found, Object params) throws IOException {
+    public void record(DerivedText text, Optional<DerivedText> main, List<EntityMention> found, Object params)
+            throws IOException {
         synchronized (owner) {
             try {
                 groups.join();
-                derived.put(text, found);
+                derived.put(text, main, found);
                 custody.append("extract", text.itemId(), covered(text.itemId(), params));
                 groups.flushIfDue();
             } catch (SQLException | IOException e) {

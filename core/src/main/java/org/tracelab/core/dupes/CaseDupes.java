@@ -23,6 +23,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.TextScope;
 
 /** Near-duplicate items of a case: every indexed item's extracted text goes through {@link Dupes}. */
 public final class CaseDupes {
@@ -38,6 +39,11 @@ public final class CaseDupes {
 
     /** Groups of items whose texts reach {@code threshold} Jaccard similarity; bad input without an index. */
     public static Result run(Case c, double threshold) {
+        return run(c, threshold, TextScope.MAIN);
+    }
+
+    /** As {@link #run(Case, double)}, comparing the texts {@code scope} names (a page's main text by default). */
+    public static Result run(Case c, double threshold, TextScope scope) {
         Path dir = c.dir().resolve(CaseIndex.FOLDER);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
@@ -53,7 +59,7 @@ public final class CaseDupes {
                     }
                     Document doc = leaf.reader().storedFields().document(d, Set.of(IndexFields.ID, IndexFields.SOURCE));
                     long id = Long.parseLong(doc.get(IndexFields.ID));
-                    Optional<DerivedText> text = c.text(id);
+                    Optional<DerivedText> text = c.text(id, scope);
                     if (text.isPresent()) {
                         sources.put(Long.toString(id), doc.get(IndexFields.SOURCE));
                         dupes.add(Long.toString(id), read(c, text.get()));

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param metadata    every metadata field the parser reported, name to values
  * @param members     embedded documents, each to become an item linked to this one
  * @param error       the failure or cut, empty when the document was extracted completely
+ * @param mainText    an HTML page's main content without its furniture ({@link MainText}), when it is a page
+ * @param charset     how the characters of a page were decided and why ({@link PageCharset#note()})
  */
 public record Extraction(
         String text,
@@ -35,7 +37,9 @@ public record Extraction(
         String language,
         Map<String, List<String>> metadata,
         List<EmbeddedMember> members,
-        Optional<ExtractionError> error) implements AutoCloseable {
+        Optional<ExtractionError> error,
+        Optional<String> mainText,
+        Optional<String> charset) implements AutoCloseable {
 
     public Extraction {
         Objects.requireNonNull(text, "text");
@@ -48,12 +52,26 @@ public record Extraction(
         metadata = Map.copyOf(metadata);
         members = List.copyOf(members);
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(mainText, "mainText");
+        Objects.requireNonNull(charset, "charset");
     }
 
     /** An extraction that produced nothing but the reason why. */
     static Extraction failed(String contentType, ExtractionError error) {
         return new Extraction("", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                contentType, "und", Map.of(), List.of(), Optional.of(error));
+                contentType, "und", Map.of(), List.of(), Optional.of(error), Optional.empty(), Optional.empty());
+    }
+
+    /** This extraction with its language tag set. */
+    Extraction withLanguage(String tag) {
+        return new Extraction(text, title, author, created, modified, contentType, tag, metadata, members, error,
+                mainText, charset);
+    }
+
+    /** This extraction with a page's main text and the note on its charset. */
+    Extraction withMain(String main, String charsetNote) {
+        return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
+                error, Optional.of(main), Optional.of(charsetNote));
     }
 
     /** True when the text was cut at the write limit. */

@@ -16,11 +16,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -35,6 +31,7 @@ final class InlineExtractor {
     // Queries parsed once rather than for every page; jsoup's evaluators are safe to share between threads.
     private static final Evaluator NOT_TEXT = QueryParser.parse("script, style, noscript, template");
     private static final Evaluator AUTHOR = QueryParser.parse("meta[name=author]");
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=og:title]");
     private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
     private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
 
@@ -42,7 +39,8 @@ final class InlineExtractor {
     }
 
     /** The extraction, or empty when {@code file} is not small HTML or plain UTF-8 text named as such. */
-    static Optional<Extraction> tryExtract(Path file, String name, int maxChars) throws IOException {
+    static Optional<Extraction> tryExtract(Path file, String name, Optional<String> declaredType, int maxChars)
+            throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             return Optional.empty();
@@ -53,7 +51,7 @@ final class InlineExtractor {
             head = in.readNBytes(SNIFF_BYTES);
         }
         if (HTML_NAMES.contains(ext) || looksLikeHtml(head)) {
-            return Optional.of(html(file, maxChars));
+            return Optional.of(html(file, declaredType, maxChars));
         }
         if (TEXT_NAMES.contains(ext)) {
             return text(file, maxChars);
@@ -61,13 +59,43 @@ final class InlineExtractor {
         return Optional.empty();
     }
 
-    private static Extraction html(Path file, int maxChars) throws IOException {
-        Document doc = Jsoup.parse(file.toFile(), null, "");
+    private static Extraction html(Path file, Optional<String> declaredType, int maxChars) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        PageCharset charset = PageCharset.of(bytes, declaredType);
+        String html = new String(bytes, charset.charset());
+        if (!html.isEmpty() && html.charAt(0) == '\uFEFF') {
+            html = html.substring(1);
+        }
+        Document doc = Jsoup.parse(html, "");
         doc.select(NOT_TEXT).remove();
-        String text = normalise(blockText(doc.body() == null ? doc : doc.body()));
-        Optional<String> title = present(doc.title());
+        String text = BlockText.of(doc.body() == null ? doc : doc.body());
+        Optional<String> title = title(doc);
         Optional<String> author = present(doc.select(AUTHOR).attr("content"));
-        return result(text, maxChars, "text/html; charset=" + doc.charset().name(), title, author);
+        String main = cut(MainText.of(doc), maxChars); // last: it strips the page of its furniture
+        return result(text, maxChars, "text/html; charset=" + charset.charset().name(), title, author)
+                .withMain(main, charset.note());
+    }
+
+    /**
+     * The page's title as a reader would name it: its {@code <title>} (wherever the parser put it, but not an SVG
+     * picture's), else its {@code og:title}, else its first {@code h1}.
+     */
+    static Optional<String> title(Document doc) {
+        for (Element t : doc.getElementsByTag("title")) {
+            if (t.closest("svg") == null && !t.text().isBlank()) {
+                return present(t.text());
+            }
+        }
+        Optional<String> og = present(doc.select(OG_TITLE).attr("content"));
+        if (og.isPresent()) {
+            return og;
+        }
+        Element h1 = doc.selectFirst("h1");
+        return h1 == null ? Optional.empty() : present(BlockText.of(h1).replace('\n', ' '));
+    }
+
+    private static String cut(String text, int maxChars) {
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
     }
 
     private static Optional<Extraction> text(Path file, int maxChars) throws IOException {
@@ -100,44 +128,13 @@ final class InlineExtractor {
         }
         Map<String, List<String>> metadata = title.map(t -> Map.of("dc:title", List.of(t))).orElse(Map.of());
         return new Extraction(text, title, author, Optional.empty(), Optional.empty(), type, "und", metadata,
-                List.of(), error);
-    }
-
-    /**
-     * The text with a line break wherever a block element or {@code <br>} starts or ends, so that words of two
-     * paragraphs never run together ("kerak" + "Maosh" must not become one token).
-     */
-    private static String blockText(Element root) {
-        StringBuilder sb = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText());
-                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-                    sb.append('\n');
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    sb.append('\n');
-                }
-            }
-        }, root);
-        return sb.toString();
+                List.of(), error, Optional.empty(), Optional.empty());
     }
 
     /** Markup near the start, after a byte-order mark and whitespace. */
     static boolean looksLikeHtml(byte[] head) {
         String s = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return s.contains("<!doctype html") || s.contains("<html") || s.contains("<head") || s.contains("<body");
-    }
-
-    /** Collapses the blank runs page markup leaves, keeping line breaks between blocks for readable passages. */
-    private static String normalise(String text) {
-        return text.replaceAll("[ \\t\\x0B\\f\\r\\u00A0]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
     }
 
     private static String extension(String name) {

@@ -57,11 +57,21 @@ public final class TextExtractor implements AutoCloseable {
 
     /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
     public Extraction extract(Path file, String name) {
+        return extract(file, name, Optional.empty());
+    }
+
+    /**
+     * Extracts {@code file} as {@link #extract(Path, String)} does; {@code declaredType} is the {@code Content-Type}
+     * the server sent with it, whose charset a page is read in (as browsers do) unless a byte-order mark says
+     * otherwise.
+     */
+    public Extraction extract(Path file, String name, Optional<String> declaredType) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return Extraction.failed(UNKNOWN_TYPE,
                     new ExtractionError(ExtractionError.Kind.UNREADABLE, file + ": not a readable file"));
         }
-        Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name);
+        Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name,
+                declaredType);
         return inline.isPresent() ? inline.get() : inWorker(file, name);
     }
 
@@ -108,9 +118,10 @@ public final class TextExtractor implements AutoCloseable {
         }
     }
 
-    private Optional<Extraction> inline(Path file, String name) {
+    private Optional<Extraction> inline(Path file, String name, Optional<String> declaredType) {
         try {
-            return InlineExtractor.tryExtract(file, name, settings.maxTextChars()).map(this::withLanguage);
+            return InlineExtractor.tryExtract(file, name, declaredType, settings.maxTextChars())
+                    .map(this::withLanguage);
         } catch (IOException | RuntimeException e) {
             // Whatever jsoup or the disk could not do here, the worker tries in its own process.
             return Optional.empty();
@@ -118,10 +129,10 @@ public final class TextExtractor implements AutoCloseable {
     }
 
     private Extraction withLanguage(Extraction x) {
-        String text = x.text();
+        // A page's language is its text's, not its menu's: a Russian ad on a site with an English menu is Russian.
+        String text = x.mainText().filter(m -> !m.isBlank()).orElse(x.text());
         String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
-        return new Extraction(text, x.title(), x.author(), x.created(), x.modified(), x.contentType(),
-                languages.identify(sample).tag(), x.metadata(), x.members(), x.error());
+        return x.withLanguage(languages.identify(sample).tag());
     }
 
     /** Stops the worker and removes the spools of members nobody closed. */
@@ -165,7 +176,7 @@ public final class TextExtractor implements AutoCloseable {
         return new Extraction(text, present(reply.title()), present(reply.author()), instant(reply.created()),
                 instant(reply.modified()), reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType(),
                 languages.identify(sample).tag(), reply.metadata() == null ? java.util.Map.of() : reply.metadata(),
-                members, error);
+                members, error, Optional.empty(), Optional.empty());
     }
 
     private static Optional<String> present(String s) {

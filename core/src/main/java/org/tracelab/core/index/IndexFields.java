@@ -43,6 +43,20 @@ public final class IndexFields {
     public static final String SOURCE = "source";
     /** SHA-256 of the extracted text blob: stored only, to highlight hits from the text itself. */
     public static final String TEXT_SHA256 = "text_sha256";
+    /** SHA-256 of a page's main text blob: stored only, so passages come from the text a reader would read. */
+    public static final String MAIN_SHA256 = "main_sha256";
+    /**
+     * The capture an item belongs to, stored: its own id, or for a record read out of a page (an ad, a post) the
+     * page's, so that a search shows the page and its record as one hit.
+     */
+    public static final String CAPTURE = "capture";
+    /** Kinds of item that are records read out of the page that is their parent. */
+    public static final Set<String> RECORD_KINDS = Set.of("ad", "post");
+    /**
+     * Prefix of the fields that hold the entities a page shows in its main text (all of an item's entities when it
+     * has no main text): what links read by default, so a site-wide footer phone does not tie every page together.
+     */
+    public static final String MAIN_ENTITY_PREFIX = "main." + CaseAnalyzers.ENTITY_PREFIX;
     /** Fields holding one exact lowercase value. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, KIND, HOST, LANG, COLLECTOR, TAGS);
     private IndexFields() {
@@ -51,6 +65,11 @@ public final class IndexFields {
     /** The field that holds entities of {@code type}, e.g. {@code entity.phone}. */
     public static String entityField(String type) {
         return CaseAnalyzers.ENTITY_PREFIX + type;
+    }
+
+    /** The field that holds entities of {@code type} found in main texts, e.g. {@code main.entity.phone}. */
+    public static String mainEntityField(String type) {
+        return MAIN_ENTITY_PREFIX + type;
     }
 
     /**
@@ -111,6 +130,10 @@ public final class IndexFields {
         doc.add(new LongField(CAPTURED, it.item().capturedAt().toEpochMilli(), Field.Store.YES));
         doc.add(new StoredField(SOURCE, it.item().source()));
         doc.add(new StoredField(TEXT_SHA256, it.derived().blob().sha256()));
+        it.main().ifPresent(m -> doc.add(new StoredField(MAIN_SHA256, m.derived().blob().sha256())));
+        long capture = RECORD_KINDS.contains(it.item().kind()) ? it.item().parent().orElse(it.item().id())
+                : it.item().id();
+        doc.add(new StoredField(CAPTURE, capture));
         it.derived().title().ifPresent(t -> {
             doc.add(new TextField(TITLE, t, Field.Store.YES));
             for (String f : CaseAnalyzers.TEXT_FIELDS) {
@@ -121,8 +144,12 @@ public final class IndexFields {
             doc.add(analysed.isPresent() ? new Field(f, analysed.get().tokens(f), TextField.TYPE_NOT_STORED)
                     : new TextField(f, it.text(), Field.Store.NO));
         }
+        String main = it.main().map(IndexedItem.Main::text).orElse(null);
         for (EntityMention e : it.entities()) {
             doc.add(new StringField(entityField(e.type()), e.value(), Field.Store.NO));
+            if (main == null || main.contains(e.raw())) {
+                doc.add(new StringField(mainEntityField(e.type()), e.value(), Field.Store.NO));
+            }
         }
         return doc;
     }

@@ -54,27 +54,23 @@ public final class DerivedStore {
         }
     }
 
-    /** Records an item's extracted text and entities, replacing what an earlier extraction recorded. */
-    public void put(DerivedText d, List<EntityMention> entities) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
-                + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
-                + " made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    /**
+     * Records an item's extracted text, its main text when it has one (a page's, without its furniture), and its
+     * entities, replacing what an earlier extraction recorded.
+     */
+    public void put(DerivedText d, Optional<DerivedText> main, List<EntityMention> entities) throws SQLException {
+        insert(d, DerivedText.KIND);
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM derived WHERE item_id = ? AND kind = ?")) {
             ps.setLong(1, d.itemId());
-            ps.setString(2, DerivedText.KIND);
-            ps.setString(3, d.blob().sha256());
-            ps.setLong(4, d.size());
-            ps.setString(5, d.contentType());
-            ps.setString(6, d.language());
-            setOptional(ps, 7, d.title());
-            setOptional(ps, 8, d.author());
-            setOptional(ps, 9, d.created().map(Timestamps::format));
-            setOptional(ps, 10, d.modified().map(Timestamps::format));
-            ps.setString(11, d.extractor());
-            setOptional(ps, 12, d.errorKind());
-            setOptional(ps, 13, d.error());
-            ps.setInt(14, d.members());
-            ps.setString(15, Timestamps.format(d.madeAt()));
+            ps.setString(2, DerivedText.MAIN_KIND);
             ps.executeUpdate();
+        }
+        if (main.isPresent()) {
+            if (main.get().itemId() != d.itemId()) {
+                throw new IllegalArgumentException("main text of item " + main.get().itemId() + " given for item "
+                        + d.itemId());
+            }
+            insert(main.get(), DerivedText.MAIN_KIND);
         }
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM entities WHERE item_id = ?")) {
             ps.setLong(1, d.itemId());
@@ -106,11 +102,44 @@ public final class DerivedStore {
         return CoveredRows.entities(conn, itemId);
     }
 
+    private void insert(DerivedText d, String kind) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
+                + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
+                + " made_at, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, d.itemId());
+            ps.setString(2, kind);
+            ps.setString(3, d.blob().sha256());
+            ps.setLong(4, d.size());
+            ps.setString(5, d.contentType());
+            ps.setString(6, d.language());
+            setOptional(ps, 7, d.title());
+            setOptional(ps, 8, d.author());
+            setOptional(ps, 9, d.created().map(Timestamps::format));
+            setOptional(ps, 10, d.modified().map(Timestamps::format));
+            ps.setString(11, d.extractor());
+            setOptional(ps, 12, d.errorKind());
+            setOptional(ps, 13, d.error());
+            ps.setInt(14, d.members());
+            ps.setString(15, Timestamps.format(d.madeAt()));
+            setOptional(ps, 16, d.charset());
+            ps.executeUpdate();
+        }
+    }
+
     /** The extracted text record of an item, if it was ingested. */
     public Optional<DerivedText> get(long itemId) throws SQLException {
+        return get(itemId, DerivedText.KIND);
+    }
+
+    /** The main text record of a page, if it has one (not every item is a page). */
+    public Optional<DerivedText> main(long itemId) throws SQLException {
+        return get(itemId, DerivedText.MAIN_KIND);
+    }
+
+    private Optional<DerivedText> get(long itemId, String kind) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM derived WHERE item_id = ? AND kind = ?")) {
             ps.setLong(1, itemId);
-            ps.setString(2, DerivedText.KIND);
+            ps.setString(2, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -247,7 +276,8 @@ public final class DerivedStore {
                 Optional.ofNullable(rs.getString("author")), instant(rs.getString("created")),
                 instant(rs.getString("modified")), rs.getString("extractor"),
                 Optional.ofNullable(rs.getString("error_kind")), Optional.ofNullable(rs.getString("error")),
-                rs.getInt("members"), Timestamps.parse(rs.getString("made_at")));
+                rs.getInt("members"), Timestamps.parse(rs.getString("made_at")),
+                Optional.ofNullable(rs.getString("charset")));
     }
 
     private static Optional<Instant> instant(String s) {

@@ -22,13 +22,16 @@ import org.tracelab.core.store.BlobId;
  * @param error       what went wrong, when something did
  * @param members     how many embedded members the document had
  * @param madeAt      when the text was extracted
+ * @param charset     for a page: the charset its bytes were read in and why ({@code UTF-8 (byte-order mark)})
  */
 public record DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
                           Optional<String> title, Optional<String> author, Optional<Instant> created,
                           Optional<Instant> modified, String extractor, Optional<String> errorKind,
-                          Optional<String> error, int members, Instant madeAt) {
+                          Optional<String> error, int members, Instant madeAt, Optional<String> charset) {
     /** The kind of derived data this is, as the {@code derived} table names it. */
     public static final String KIND = "text";
+    /** The kind of a page's main text, without its furniture: a derived row beside the full text. */
+    public static final String MAIN_KIND = "main";
 
     public DerivedText {
         Objects.requireNonNull(blob, "blob");
@@ -42,12 +45,28 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(madeAt, "madeAt");
+        Objects.requireNonNull(charset, "charset");
         if (size < 0 || members < 0) {
             throw new IllegalArgumentException("negative size or member count: " + size + ", " + members);
         }
         if (errorKind.isPresent() != error.isPresent()) {
             throw new IllegalArgumentException("an error needs both its kind and its message");
         }
+    }
+
+    /** A text with nothing recorded about its charset (not a page, or extracted before charsets were recorded). */
+    public DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
+                       Optional<String> title, Optional<String> author, Optional<Instant> created,
+                       Optional<Instant> modified, String extractor, Optional<String> errorKind,
+                       Optional<String> error, int members, Instant madeAt) {
+        this(itemId, blob, size, contentType, language, title, author, created, modified, extractor, errorKind,
+                error, members, madeAt, Optional.empty());
+    }
+
+    /** The same record for another text blob of the item (its main text). */
+    public DerivedText withBlob(BlobId otherBlob, long otherSize) {
+        return new DerivedText(itemId, otherBlob, otherSize, contentType, language, title, author, created,
+                modified, extractor, errorKind, error, members, madeAt, charset);
     }
 
     /** True when extraction failed or was cut. */

@@ -51,6 +51,8 @@ public final class Ingest {
     public static final String COLLECTOR = "extract";
     /** Where the extraction worker spools, relative to the case folder. */
     public static final String WORK_DIR = "tmp/extract";
+    /** How main texts are made, as the custody log records it. */
+    static final String MAIN_TEXT_METHOD = "Readability-style scoring (org.tracelab.core.extract.MainText)";
     /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
     static final int MAX_DEPTH = 4;
     /**
@@ -146,7 +148,9 @@ public final class Ingest {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
             String name = nameOf(item.source());
-            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name, item.source()))));
+            Optional<String> declared = item.contentTypeIfKnown();
+            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name, item.source(),
+                    declared))));
             if (window.size() > LOOKAHEAD) {
                 store(window.poll(), index, counts);
                 progress.advance(1);
@@ -163,18 +167,23 @@ public final class Ingest {
      * its record commits in, not on its own), the entities of the text and its analysis for the index (added to the
      * index in item order by the case thread); none of it touches the database.
      */
-    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name, String source)
-            throws IOException {
-        Extraction x = extractor.extract(file, name);
+    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name, String source,
+                             Optional<String> declaredType) throws IOException {
+        Extraction x = extractor.extract(file, name, declaredType);
         try {
-            StoredBlob textBlob = blobs.stage(new ByteArrayInputStream(x.text().getBytes(StandardCharsets.UTF_8)),
-                    Long.MAX_VALUE);
+            StoredBlob textBlob = stage(x.text());
+            Optional<StoredBlob> mainBlob = x.mainText().isPresent()
+                    ? Optional.of(stage(x.mainText().get())) : Optional.empty();
             List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file));
-            return new Prepared(x, textBlob, found, index.analyse(x.text()));
+            return new Prepared(x, textBlob, mainBlob, found, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will
             throw e;
         }
+    }
+
+    private StoredBlob stage(String text) throws IOException {
+        return blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
     }
 
     private void store(Pending p, CaseIndex index, Counts counts) throws IOException, SQLException {
@@ -199,9 +208,11 @@ public final class Ingest {
             DerivedText d = new DerivedText(item.id(), textBlob.id(), textBlob.size(), x.contentType(), x.language(),
                     x.title(), x.author(), x.created(), x.modified(), extractorName,
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
-                    clock.instant());
-            sink.record(d, found, logParams(item, d, text, found.size(), skipped));
-            index.put(new IndexedItem(item, d, text, found), prepared.analysed());
+                    clock.instant(), x.charset());
+            Optional<DerivedText> main = prepared.mainBlob().map(b -> d.withBlob(b.id(), b.size()));
+            sink.record(d, main, found, logParams(item, d, main, text, found.size(), skipped));
+            index.put(new IndexedItem(item, d, text, found,
+                    main.map(m -> new IndexedItem.Main(m, x.mainText().orElseThrow()))), prepared.analysed());
             counts.extracted++;
             counts.failed += d.failed() ? 1 : 0;
             counts.members += stored;
@@ -221,8 +232,8 @@ public final class Ingest {
         }
     }
 
-    private static Map<String, Object> logParams(Item item, DerivedText d, String text, int entityCount,
-                                                 int skipped) {
+    private static Map<String, Object> logParams(Item item, DerivedText d, Optional<DerivedText> main, String text,
+                                                 int entityCount, int skipped) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", item.blob().sha256());
         p.put("sha256", d.blob().sha256());
@@ -231,6 +242,9 @@ public final class Ingest {
         p.put("contentType", d.contentType());
         p.put("language", d.language());
         p.put("extractor", d.extractor());
+        d.charset().ifPresent(cs -> p.put("charset", cs));
+        main.ifPresent(m -> p.put(DerivedText.MAIN_KIND, Map.of("sha256", m.blob().sha256(), "size", m.size(),
+                "method", MAIN_TEXT_METHOD)));
         p.put("members", d.members());
         if (skipped > 0) {
             p.put("membersNotUnpacked", skipped);
@@ -257,7 +271,17 @@ public final class Ingest {
                 text = ""; // a missing text blob is verify's to report; the item stays findable by its fields
                 unreadable++;
             }
-            index.put(new IndexedItem(item, d, text, store.entitiesOf(id)));
+            Optional<IndexedItem.Main> main = Optional.empty();
+            Optional<DerivedText> m = store.main(id);
+            if (m.isPresent()) {
+                try (InputStream in = blobs.open(m.get().blob())) {
+                    main = Optional.of(new IndexedItem.Main(m.get(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (NoSuchFileException e) {
+                    unreadable++; // the item is indexed with its full text only
+                }
+            }
+            index.put(new IndexedItem(item, d, text, store.entitiesOf(id), main));
             progress.advance(1);
         }
         return unreadable;
@@ -295,7 +319,8 @@ public final class Ingest {
     private record Pending(Item item, Future<Prepared> prepared) {
     }
 
-    private record Prepared(Extraction extraction, StoredBlob textBlob, List<EntityMention> entities,
+    private record Prepared(Extraction extraction, StoredBlob textBlob, Optional<StoredBlob> mainBlob,
+                            List<EntityMention> entities,
                             Optional<AnalysedText> analysed) {
     }
 

@@ -2,6 +2,7 @@ package org.tracelab.core.ingest;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.tracelab.core.collect.CaptureSink;
 
 /**
@@ -9,8 +10,12 @@ import org.tracelab.core.collect.CaptureSink;
  * committed with its custody entry, in the same groups as captures.
  */
 public interface IngestSink {
-    /** Records an item's extracted text and entities, and logs an {@code extract} entry with {@code params}. */
-    void record(DerivedText derived, List<EntityMention> entities, Object params) throws IOException;
+    /**
+     * Records an item's extracted text, its main text when it is a page, and its entities, and logs an
+     * {@code extract} entry with {@code params}.
+     */
+    void record(DerivedText derived, Optional<DerivedText> main, List<EntityMention> entities, Object params)
+            throws IOException;
 
     /** The capture path for archive members, started (and logged) on first use. */
     CaptureSink members() throws IOException;

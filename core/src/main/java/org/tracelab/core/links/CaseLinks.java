@@ -27,6 +27,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
+import org.tracelab.core.ingest.TextScope;
 
 /**
  * The links of a case, read from its index: each {@code entity.<type>} term is an identifier, the documents that
@@ -42,6 +43,14 @@ public final class CaseLinks {
 
     /** The links through identifiers whose type passes {@code types}; bad input when the case has no index. */
     public static Result run(Case c, Predicate<String> types) {
+        return run(c, types, TextScope.MAIN);
+    }
+
+    /**
+     * As {@link #run(Case, Predicate)}, through the identifiers of the texts {@code scope} names: by default only
+     * those a page shows in its main text, so a phone in a site-wide footer links nothing.
+     */
+    public static Result run(Case c, Predicate<String> types, TextScope scope) {
         Path dir = c.dir().resolve(CaseIndex.FOLDER);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
@@ -50,7 +59,7 @@ public final class CaseLinks {
         Map<String, String> sources = new HashMap<>();
         try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
             for (LeafReaderContext leaf : reader.leaves()) {
-                read(leaf.reader(), types, byItem, sources);
+                read(leaf.reader(), types, scope, byItem, sources);
             }
         } catch (IOException e) {
             throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
@@ -135,15 +144,17 @@ public final class CaseLinks {
         return out;
     }
 
-    private static void read(LeafReader leaf, Predicate<String> types, Map<String, Set<Identifier>> byItem,
+    private static void read(LeafReader leaf, Predicate<String> types, TextScope scope,
+                             Map<String, Set<Identifier>> byItem,
                              Map<String, String> sources) throws IOException {
         Bits live = leaf.getLiveDocs();
         Map<Integer, String> ids = new HashMap<>();
         for (FieldInfo field : leaf.getFieldInfos()) {
-            if (!field.name.startsWith(CaseAnalyzers.ENTITY_PREFIX)) {
+            String prefix = scope == TextScope.MAIN ? IndexFields.MAIN_ENTITY_PREFIX : CaseAnalyzers.ENTITY_PREFIX;
+            if (!field.name.startsWith(prefix)) {
                 continue;
             }
-            String type = field.name.substring(CaseAnalyzers.ENTITY_PREFIX.length());
+            String type = field.name.substring(prefix.length());
             Terms terms = leaf.terms(field.name);
             if (!types.test(type) || terms == null) {
                 continue;

@@ -22,6 +22,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.TextScope;
 
 /** Scans every indexed item of a case: the index finds the candidates, their extracted texts give the passages. */
 public final class CaseScan {
@@ -50,7 +51,12 @@ public final class CaseScan {
      * @return the matched items, in index order
      */
     public static List<Scanned> scanAndTag(Case c, List<IndicatorPack> packs, double minScore) {
-        List<Scanned> scanned = run(c, new Scanner(packs));
+        return scanAndTag(c, packs, minScore, TextScope.MAIN);
+    }
+
+    /** As {@link #scanAndTag(Case, List, double)}, reading the texts {@code scope} names. */
+    public static List<Scanned> scanAndTag(Case c, List<IndicatorPack> packs, double minScore, TextScope scope) {
+        List<Scanned> scanned = run(c, new Scanner(packs), scope);
         for (Scanned s : scanned) {
             for (String category : s.result().categories()) {
                 c.tag(s.itemId(), INDICATOR_TAG + category);
@@ -61,12 +67,17 @@ public final class CaseScan {
         }
         // Kept for the exports (items table scores, the report's hits), so they need not scan again.
         RecordedScan.record(c, scanned, Map.of("packs", packs.stream().map(p -> p.name() + " (" + p.origin()
-                + ")").toList(), "minScore", minScore));
+                + ")").toList(), "minScore", minScore, "text", scope.name().toLowerCase(java.util.Locale.ROOT)));
         return scanned;
     }
 
     /** The items of {@code c} that match any indicator of {@code scanner}, in index order; bad input without index. */
     public static List<Scanned> run(Case c, Scanner scanner) {
+        return run(c, scanner, TextScope.MAIN);
+    }
+
+    /** As {@link #run(Case, Scanner)}, reading the texts {@code scope} names (a page's main text by default). */
+    public static List<Scanned> run(Case c, Scanner scanner, TextScope scope) {
         Path dir = c.dir().resolve(CaseIndex.FOLDER);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
@@ -74,7 +85,7 @@ public final class CaseScan {
         Map<String, String> sources = new HashMap<>();
         List<Scanned> out = new ArrayList<>();
         try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
-            scanner.scanIndex(reader, doc -> document(c, reader, doc, sources), r ->
+            scanner.scanIndex(reader, doc -> document(c, reader, doc, sources, scope), r ->
                     out.add(new Scanned(Long.parseLong(r.itemId()), sources.get(r.itemId()), r)));
         } catch (IOException e) {
             throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
@@ -83,11 +94,11 @@ public final class CaseScan {
     }
 
     private static Optional<ScanDocument> document(Case c, DirectoryReader reader, int doc,
-                                                   Map<String, String> sources) {
+                                                   Map<String, String> sources, TextScope scope) {
         try {
             Document d = reader.storedFields().document(doc);
             long id = Long.parseLong(d.get(IndexFields.ID));
-            Optional<DerivedText> text = c.text(id);
+            Optional<DerivedText> text = c.text(id, scope);
             if (text.isEmpty()) {
                 return Optional.empty();
             }

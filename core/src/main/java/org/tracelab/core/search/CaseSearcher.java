@@ -10,6 +10,8 @@ import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +70,8 @@ public final class CaseSearcher implements AutoCloseable {
     static final int PASSAGE_CHARS = 160;
     /** The stored fields a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.SOURCE,
-            IndexFields.LANG, IndexFields.CAPTURED, IndexFields.TITLE, IndexFields.TEXT_SHA256);
+            IndexFields.LANG, IndexFields.CAPTURED, IndexFields.TITLE, IndexFields.TEXT_SHA256,
+            IndexFields.MAIN_SHA256, IndexFields.CAPTURE);
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -157,7 +160,9 @@ public final class CaseSearcher implements AutoCloseable {
             // Counting every match visits every match; past the threshold Lucene may skip blocks of documents that
             // cannot enter the top hits (block-max WAND), where a conjunction of common words spends its time at
             // 1,000,000 ads. Each slice counts its own matches up to the threshold, so more may be counted exactly.
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit,
+            // Twice the hits asked for are ranked: a page and the ad read out of it are one hit, not two.
+            int ranked = limit > Integer.MAX_VALUE / 2 ? limit : 2 * limit;
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(ranked,
                     exactCount ? Integer.MAX_VALUE : COUNTED_EXACTLY));
             boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
             // Past the threshold Lucene's count depends on what it skipped; the threshold is the stable lower bound.
@@ -165,16 +170,36 @@ public final class CaseSearcher implements AutoCloseable {
             StoredFields stored = searcher.storedFields();
             // Stored fields are read here, one reader for all; each hit's passages are then highlighted on its own
             // thread: analysing 20 texts again costs as much as matching at 100,000 ads.
-            List<Callable<SearchHit>> tasks = new ArrayList<>(top.scoreDocs.length);
+            List<Callable<SearchHit>> tasks = new ArrayList<>(limit);
+            Map<String, Integer> captureHit = new HashMap<>();
+            Map<Integer, List<Long>> alsoMatched = new HashMap<>();
             UnifiedHighlighter highlighter = CommonGrams.named(highlight) ? grams : words;
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = stored.document(sd.doc, HIT_FIELDS);
+                String capture = doc.get(IndexFields.CAPTURE) == null ? doc.get(IndexFields.ID)
+                        : doc.get(IndexFields.CAPTURE);
+                Integer at = captureHit.get(capture);
+                if (at != null) {
+                    alsoMatched.computeIfAbsent(at, k -> new ArrayList<>()).add(Long.parseLong(doc.get(IndexFields.ID)));
+                    continue;
+                }
+                if (tasks.size() == limit) {
+                    continue; // ranked only to find the rest of the shown captures' items
+                }
+                captureHit.put(capture, tasks.size());
                 tasks.add(() -> new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), sd.score,
                         doc.get(IndexFields.KIND), doc.get(IndexFields.SOURCE), doc.get(IndexFields.LANG),
                         Instant.ofEpochMilli(captured(doc)), Optional.ofNullable(doc.get(IndexFields.TITLE)),
-                        passages(highlighter, doc.get(IndexFields.TEXT_SHA256), highlight)));
+                        passages(highlighter, doc, highlight), List.of()));
             }
-            List<SearchHit> hits = searcher.getTaskExecutor().invokeAll(tasks);
+            List<SearchHit> hits = new ArrayList<>(searcher.getTaskExecutor().invokeAll(tasks));
+            alsoMatched.forEach((i, ids) -> {
+                SearchHit h = hits.get(i);
+                for (long id : ids) {
+                    h = h.with(id);
+                }
+                hits.set(i, h);
+            });
             return new SearchResults(text, total, exact, hits, List.of());
         } catch (IOException e) {
             throw TracelabException.io("searching the index", e);
@@ -238,7 +263,22 @@ public final class CaseSearcher implements AutoCloseable {
         return f == null ? 0 : f.numericValue().longValue();
     }
 
-    /** Passages from the first text field whose analysis matches; none when only fields other than text matched. */
+    /**
+     * Passages from the first text field whose analysis matches: from a page's main text when the match is there,
+     * else from its full text (a footer's phone is still found, and shown where it is); none when only fields other
+     * than text matched.
+     */
+    private List<String> passages(UnifiedHighlighter highlighter, Document doc, Query highlight) throws IOException {
+        String main = doc.get(IndexFields.MAIN_SHA256);
+        if (main != null) {
+            List<String> found = passages(highlighter, main, highlight);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return passages(highlighter, doc.get(IndexFields.TEXT_SHA256), highlight);
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> passages(UnifiedHighlighter highlighter, String sha256, Query highlight)
             throws IOException {

@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param language   language tag of its text
  * @param capturedAt when it was captured
  * @param title      its document title, if any
- * @param passages   passages of its text with matches between {@link #MARK_START} and {@link #MARK_END}
+ * @param passages   passages of its text with matches between {@link #MARK_START} and {@link #MARK_END}, from a
+ *                   page's main text when the match is there
+ * @param alsoMatched other items of the same capture that matched (a page and the ad record read out of it are
+ *                   one hit), in rank order
  */
 public record SearchHit(long id, float score, String kind, String source, String language, Instant capturedAt,
-                        Optional<String> title, List<String> passages) {
+                        Optional<String> title, List<String> passages, List<Long> alsoMatched) {
     /** Opens a match in a passage. */
     public static final String MARK_START = "«";
     /** Closes a match in a passage. */
@@ -31,5 +34,13 @@ public record SearchHit(long id, float score, String kind, String source, String
         Objects.requireNonNull(capturedAt, "capturedAt");
         Objects.requireNonNull(title, "title");
         passages = List.copyOf(passages);
+        alsoMatched = List.copyOf(alsoMatched);
+    }
+
+    /** This hit with {@code other}, an item of the same capture ranked lower, noted as also matching. */
+    SearchHit with(long other) {
+        List<Long> more = new java.util.ArrayList<>(alsoMatched);
+        more.add(other);
+        return new SearchHit(id, score, kind, source, language, capturedAt, title, passages, more);
     }
 }

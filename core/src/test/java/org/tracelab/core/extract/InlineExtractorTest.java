@@ -9,6 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class InlineExtractorTest {
                 + "<style>p{color:red}</style><script>document.title='PWNED'</script></head>"
                 + "<body><h1>Oshpaz kerak</h1><p>Maosh 500$ <b>unclosed<div>Tel: 90 000 00 00</body>",
                 StandardCharsets.UTF_8);
-        Extraction x = InlineExtractor.tryExtract(page, "ad", 1000).orElseThrow();
+        Extraction x = InlineExtractor.tryExtract(page, "ad", Optional.empty(), 1000).orElseThrow();
         assertEquals("Ish bor (fictitious)", x.title().orElseThrow());
         assertTrue(x.text().contains("Oshpaz kerak\nMaosh 500$ unclosed\nTel: 90 000 00 00"), x.text());
         assertFalse(x.text().contains("PWNED") || x.text().contains("color"), x.text());
@@ -36,14 +38,14 @@ class InlineExtractorTest {
         Path page = dir.resolve("ru.html");
         Files.write(page, "<html><head><meta charset=\"windows-1251\"></head><body>Работа за границей</body></html>"
                 .getBytes(Charset.forName("windows-1251")));
-        assertEquals("Работа за границей", InlineExtractor.tryExtract(page, "ru.html", 1000).orElseThrow().text());
+        assertEquals("Работа за границей", InlineExtractor.tryExtract(page, "ru.html", Optional.empty(), 1000).orElseThrow().text());
     }
 
     @Test
     void plainUtf8TextIsCutAtTheWriteLimitAndMarked() throws IOException {
         Path text = dir.resolve("long.txt");
         Files.writeString(text, "ish bor ".repeat(100), StandardCharsets.UTF_8);
-        Extraction x = InlineExtractor.tryExtract(text, "long.txt", 50).orElseThrow();
+        Extraction x = InlineExtractor.tryExtract(text, "long.txt", Optional.empty(), 50).orElseThrow();
         assertEquals(50, x.text().length());
         assertTrue(x.truncated());
     }
@@ -52,12 +54,100 @@ class InlineExtractorTest {
     void whatIsNotSmallHtmlOrUtf8TextGoesToTheWorker() throws IOException {
         Path latin1 = dir.resolve("old.txt");
         Files.write(latin1, "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
-        assertTrue(InlineExtractor.tryExtract(latin1, "old.txt", 1000).isEmpty(), "not UTF-8: Tika detects charsets");
+        assertTrue(InlineExtractor.tryExtract(latin1, "old.txt", Optional.empty(), 1000).isEmpty(), "not UTF-8: Tika detects charsets");
         Path bin = dir.resolve("hang.bin");
         Files.writeString(bin, "TRACELAB-TEST-HANG", StandardCharsets.US_ASCII);
-        assertTrue(InlineExtractor.tryExtract(bin, "hang.bin", 1000).isEmpty(), "unknown kinds go to the worker");
+        assertTrue(InlineExtractor.tryExtract(bin, "hang.bin", Optional.empty(), 1000).isEmpty(), "unknown kinds go to the worker");
         Path big = dir.resolve("big.html");
         Files.write(big, new byte[(int) InlineExtractor.MAX_BYTES + 1]);
-        assertTrue(InlineExtractor.tryExtract(big, "big.html", 1000).isEmpty(), "large documents go to the worker");
+        assertTrue(InlineExtractor.tryExtract(big, "big.html", Optional.empty(), 1000).isEmpty(), "large documents go to the worker");
+    }
+
+    @Test
+    void aMetaThatLiesAboutItsCharsetIsOverruledByUtf8Bytes() throws IOException {
+        Path page = dir.resolve("lying.html");
+        Files.write(page, ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                + "<title>招聘 (fictitious)</title></head><body><p>Работа за границей, 招聘服务员</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8));
+        Extraction x = InlineExtractor.tryExtract(page, "lying.html", Optional.empty(), 1000).orElseThrow();
+        assertEquals("Работа за границей, 招聘服务员", x.text());
+        assertEquals("招聘 (fictitious)", x.title().orElseThrow());
+        assertEquals("UTF-8 (meta declares gb2312 but the bytes are UTF-8)", x.charset().orElseThrow());
+    }
+
+    @Test
+    void theHttpHeaderCharsetComesBeforeTheMetaAndAByteOrderMarkBeforeBoth() throws IOException {
+        Path page = dir.resolve("header.html");
+        byte[] cp1251 = "<html><head><meta charset=\"utf-8\"></head><body>Работа</body></html>"
+                .getBytes(Charset.forName("windows-1251"));
+        Files.write(page, cp1251);
+        Extraction x = InlineExtractor.tryExtract(page, "header.html", Optional.of("text/html; charset=windows-1251"),
+                1000).orElseThrow();
+        assertEquals("Работа", x.text());
+        assertEquals("windows-1251 (HTTP Content-Type declares windows-1251)", x.charset().orElseThrow());
+        byte[] body = "<html><body>Ish bor</body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[body.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, marked, 3, body.length);
+        Files.write(page, marked);
+        Extraction y = InlineExtractor.tryExtract(page, "header.html", Optional.of("text/html; charset=windows-1251"),
+                1000).orElseThrow();
+        assertEquals("Ish bor", y.text());
+        assertEquals("UTF-8 (byte-order mark)", y.charset().orElseThrow());
+    }
+
+    @Test
+    void undeclaredLegacyBytesAreDetected() throws IOException {
+        Path page = dir.resolve("old.html");
+        Files.write(page, ("<html><body><p>Требуются девушки для работы официантками в кафе за границей. Жильё и"
+                + " питание бесплатно, визу оформим сами, звоните по телефону.</p></body></html>")
+                .getBytes(Charset.forName("windows-1251")));
+        Extraction x = InlineExtractor.tryExtract(page, "old.html", Optional.empty(), 1000).orElseThrow();
+        assertTrue(x.text().startsWith("Требуются девушки"), x.text());
+        assertTrue(x.charset().orElseThrow().startsWith("windows-1251 (no mark, header or meta; detected"),
+                x.charset().orElseThrow());
+    }
+
+    @Test
+    void aPageWithoutTitleIsNamedByItsOgTitleThenByItsFirstHeading() throws IOException {
+        Path page = dir.resolve("og.html");
+        Files.writeString(page, "<html><head><meta property=\"og:title\" content=\"Oshpaz kerak (fictitious)\">"
+                + "</head><body><h1>Other heading</h1><p>Maosh 500$</p></body></html>", StandardCharsets.UTF_8);
+        assertEquals("Oshpaz kerak (fictitious)",
+                InlineExtractor.tryExtract(page, "og.html", Optional.empty(), 1000).orElseThrow().title().orElseThrow());
+        Files.writeString(page, "<html><body><svg><title>logo</title></svg><h1>Ofitsiant <i>kerak</i></h1>"
+                + "<p>Maosh 500$</p></body></html>", StandardCharsets.UTF_8);
+        assertEquals("Ofitsiant kerak",
+                InlineExtractor.tryExtract(page, "og.html", Optional.empty(), 1000).orElseThrow().title().orElseThrow());
+        Files.writeString(page, "<p>before the head</p><title>Late title (fictitious)</title><p>Maosh</p>",
+                StandardCharsets.UTF_8);
+        assertEquals("Late title (fictitious)",
+                InlineExtractor.tryExtract(page, "og.html", Optional.empty(), 1000).orElseThrow().title().orElseThrow());
+    }
+
+    @Test
+    void rubyAnnotationsStayOutOfTheWordsTheyAnnotate() throws IOException {
+        Path page = dir.resolve("ruby.html");
+        Files.writeString(page, "<html><body><p><ruby>東<rp>(</rp><rt>とう</rt><rp>)</rp>京<rt>きょう</rt></ruby>で"
+                + "働く</p></body></html>", StandardCharsets.UTF_8);
+        Extraction x = InlineExtractor.tryExtract(page, "ruby.html", Optional.empty(), 1000).orElseThrow();
+        assertEquals("東京で働く", x.text());
+        assertEquals("東京で働く", x.mainText().orElseThrow());
+    }
+
+    @Test
+    void aPageKeepsItsFullTextAndGetsItsMainTextWithoutFurniture() throws IOException {
+        Path page = dir.resolve("ad.html");
+        Files.writeString(page, TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"),
+                StandardCharsets.UTF_8);
+        Extraction x = InlineExtractor.tryExtract(page, "ad.html", Optional.empty(), 100_000).orElseThrow();
+        String main = x.mainText().orElseThrow();
+        assertTrue(main.contains("Oshpaz kerak") && main.contains("+998 90 111 22 33"), main);
+        for (String furniture : List.of("+998 71 200 00 00", "cookies", "Bosh sahifa", "Telegram", "O'xshash")) {
+            assertFalse(main.contains(furniture), furniture + " in " + main);
+            assertTrue(x.text().contains(furniture), furniture + " missing from the full text");
+        }
     }
 }

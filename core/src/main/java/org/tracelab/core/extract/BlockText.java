@@ -1,0 +1,56 @@
+package org.tracelab.core.extract;
+
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The text of an HTML element as a reader sees it: a line break wherever a block element or {@code <br>} starts or
+ * ends, so that words of two paragraphs never run together ("kerak" + "Maosh" must not become one token), and ruby
+ * annotations ({@code rt}, {@code rp}: furigana, pinyin) left out of the words they annotate.
+ */
+final class BlockText {
+    private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+    private static final Pattern BREAKS = Pattern.compile(" ?\\n[ \\n]*");
+
+    private BlockText() {
+    }
+
+    /** The element's text, blank runs collapsed, one line per block. */
+    static String of(Element root) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    if (e.nameIs("rt") || e.nameIs("rp")) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.isBlock() || e.nameIs("br")) {
+                        sb.append('\n');
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    sb.append('\n');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        return normalise(sb.toString());
+    }
+
+    /** Collapses the blank runs page markup leaves, keeping line breaks between blocks for readable passages. */
+    static String normalise(String text) {
+        return BREAKS.matcher(BLANKS.matcher(text).replaceAll(" ")).replaceAll("\n").strip();
+    }
+}

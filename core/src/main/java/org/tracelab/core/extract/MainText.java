@@ -1,0 +1,475 @@
+package org.tracelab.core.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * The main content of an HTML page, the text a reader would call the page's text, without its furniture (menus,
+ * footers, cookie banners, share bars, "related" blocks). Mozilla Readability's algorithm on jsoup: paragraphs
+ * score their ancestors by length and commas, candidates are discounted by their link density and weighted by
+ * class and id hints, the best one is widened to its scoring siblings and then cleaned of link-heavy and
+ * form-like blocks; when that leaves too little text the run is repeated with fewer of those rules. Consumes the
+ * document it is given.
+ */
+public final class MainText {
+    /** Below this many characters a run is retried with fewer rules, as Readability does. */
+    static final int ENOUGH_CHARS = 500;
+    private static final int TOP_CANDIDATES = 5;
+    private static final int MIN_TOP_CANDIDATES = 3;
+
+    private static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumbs|combx|comment"
+            + "|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss"
+            + "|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup"
+            + "|yom-remote|cookie|consent|newsletter|subscribe|share|sharing|signup|promo|outbrain|taboola"
+            + "|breaking-news|trending|most-popular|paywall", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
+            + "|pagination|post|text|blog|story", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
+            + "|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
+            + "|sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent|newsletter|byline|author|caption"
+            + "|credit|toolbar|subscribe", Pattern.CASE_INSENSITIVE);
+    /** Small blocks that introduce, credit or point away from the text rather than being it. */
+    private static final Pattern FURNITURE = Pattern.compile("caption|credit|byline|dateline|timestamp|author"
+            + "|share|social|related|advert|promo|newsletter|breadcrumb|tags|meta|date|(^|[-_ ])ads?([-_ ]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final int FURNITURE_CHARS = 250;
+    /** Never the page's own text, whatever the attempt: readers' comments and consent banners. */
+    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
+    private static final Pattern COMMAS = Pattern.compile("[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]");
+
+    private static final List<String> UNLIKELY_ROLES = List.of("menu", "menubar", "complementary", "navigation",
+            "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
+    private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, object,"
+            + " embed, button, input, select, textarea, nav, aside, footer, dialog, link, meta, head";
+    private static final List<String> TO_SCORE = List.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
+    private static final List<String> BLOCKS = List.of("blockquote", "dl", "div", "img", "ol", "p", "pre",
+            "table", "ul", "section", "article", "header", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "li");
+
+    private final boolean stripUnlikely;
+    private final boolean weighClasses;
+    private final boolean cleanConditionally;
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+
+    private MainText(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
+        this.stripUnlikely = stripUnlikely;
+        this.weighClasses = weighClasses;
+        this.cleanConditionally = cleanConditionally;
+    }
+
+    /**
+     * The main text of {@code doc}, blocks separated by line breaks; empty when the page has no body text. The
+     * document is changed (furniture removed): take its full text first.
+     */
+    public static String of(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return "";
+        }
+        body.select(NEVER_CONTENT).remove();
+        body.select("figcaption").remove();
+        removeHidden(body);
+        for (Element e : body.select("[class], [id]")) {
+            if (e.parent() != null && NEVER.matcher(e.className() + " " + e.id()).find()) {
+                e.remove();
+            }
+        }
+        // Each attempt works on its own copy; the rules are relaxed one by one while the result stays too short.
+        String best = "";
+        boolean[][] attempts = {{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+        for (boolean[] flags : attempts) {
+            Element copy = body.clone();
+            String text = new MainText(flags[0], flags[1], flags[2]).extract(copy);
+            if (text.length() >= ENOUGH_CHARS) {
+                return text;
+            }
+            if (text.length() > best.length()) {
+                best = text;
+            }
+        }
+        return best;
+    }
+
+    private String extract(Element body) {
+        List<Element> toScore = new ArrayList<>();
+        prepare(body, toScore);
+        List<Element> candidates = new ArrayList<>();
+        for (Element e : toScore) {
+            if (e.parent() == null) {
+                continue;
+            }
+            String text = e.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double contentScore = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100, 3);
+            Element ancestor = e.parent();
+            for (int level = 0; level < 5 && ancestor != null && ancestor.parent() != null; level++) {
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor));
+                    candidates.add(ancestor);
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, contentScore / divider, Double::sum);
+                ancestor = ancestor.parent();
+            }
+        }
+        for (Element c : candidates) {
+            scores.put(c, scores.get(c) * (1 - linkDensity(c)));
+        }
+        candidates.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+        List<Element> top = candidates.subList(0, Math.min(TOP_CANDIDATES, candidates.size()));
+        Element best = top.isEmpty() ? null : top.get(0);
+        if (best == null || best == body) {
+            return blockText(body);
+        }
+        best = widen(best, top, body);
+        Element article = gatherSiblings(best);
+        clean(article);
+        return blockText(article);
+    }
+
+    /** Removes unlikely blocks and lists what to score, turning runs of loose text in a div into paragraphs. */
+    private void prepare(Element body, List<Element> toScore) {
+        Element e = body.firstElementChild();
+        while (e != null) {
+            String tag = e.normalName();
+            String match = e.className() + " " + e.id();
+            if (stripUnlikely && !tag.equals("body") && !tag.equals("a") && !tag.equals("article")
+                    && !tag.equals("main") && (unlikelyRole(e) || UNLIKELY.matcher(match).find()
+                    && !MAYBE_CANDIDATE.matcher(match).find() && !hasAncestor(e, "table", "code"))) {
+                e = removeAndNext(e, body);
+                continue;
+            }
+            if (stripUnlikely && isFurniture(e, match)) {
+                e = removeAndNext(e, body);
+                continue;
+            }
+            if ((tag.equals("div") || tag.equals("section") || tag.equals("header") || tag.matches("h[1-6]"))
+                    && !e.hasText() && e.select("img, picture, video").isEmpty()) {
+                e = removeAndNext(e, body);
+                continue;
+            }
+            if (TO_SCORE.contains(tag)) {
+                toScore.add(e);
+            }
+            if (tag.equals("div")) {
+                wrapLooseText(e);
+                if (!hasBlockChild(e)) {
+                    toScore.add(e);
+                }
+            }
+            e = next(e, body);
+        }
+    }
+
+    private static boolean isFurniture(Element e, String match) {
+        return (FURNITURE.matcher(match).find() || e.nameIs("time"))
+                && e.text().length() < FURNITURE_CHARS && !e.nameIs("body");
+    }
+
+    private static boolean unlikelyRole(Element e) {
+        String role = e.attr("role").toLowerCase(Locale.ROOT);
+        return !role.isEmpty() && UNLIKELY_ROLES.contains(role);
+    }
+
+    /** Wraps runs of text and inline elements directly under {@code div}, beside blocks, in paragraphs. */
+    private static void wrapLooseText(Element div) {
+        if (!hasBlockChild(div)) {
+            return;
+        }
+        List<Node> run = new ArrayList<>();
+        for (Node n : new ArrayList<>(div.childNodes())) {
+            boolean phrasing = n instanceof TextNode || n instanceof Element el && !isBlock(el) && !el.nameIs("br");
+            if (phrasing) {
+                run.add(n);
+            } else {
+                wrap(run);
+                run.clear();
+            }
+        }
+        wrap(run);
+    }
+
+    private static void wrap(List<Node> run) {
+        StringBuilder text = new StringBuilder();
+        for (Node n : run) {
+            text.append(n instanceof TextNode t ? t.text() : ((Element) n).text());
+        }
+        if (text.toString().isBlank()) {
+            return;
+        }
+        Element p = new Element("p");
+        run.get(0).before(p);
+        for (Node n : run) {
+            p.appendChild(n);
+        }
+    }
+
+    private static boolean hasBlockChild(Element e) {
+        for (Element c : e.children()) {
+            if (isBlock(c) || hasBlockChild(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlock(Element e) {
+        return BLOCKS.contains(e.normalName());
+    }
+
+    private double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(e);
+    }
+
+    private int classWeight(Element e) {
+        if (!weighClasses) {
+            return 0;
+        }
+        int weight = 0;
+        for (String s : List.of(e.className(), e.id())) {
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(s).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(s).find()) {
+                weight += 25;
+            }
+        }
+        if (e.nameIs("article") || e.nameIs("main") || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            weight += 25;
+        }
+        return weight;
+    }
+
+    /** Climbs from the best candidate to an ancestor that holds more of the article, as Readability does. */
+    private Element widen(Element best, List<Element> top, Element body) {
+        double bestScore = scores.get(best);
+        List<List<Element>> alternatives = new ArrayList<>();
+        for (Element c : top.subList(1, top.size())) {
+            if (scores.get(c) / bestScore >= 0.75) {
+                alternatives.add(c.parents());
+            }
+        }
+        if (alternatives.size() >= MIN_TOP_CANDIDATES) {
+            Element parent = best.parent();
+            while (parent != null && parent != body) {
+                int lists = 0;
+                for (List<Element> a : alternatives) {
+                    if (a.contains(parent)) {
+                        lists++;
+                    }
+                }
+                if (lists >= MIN_TOP_CANDIDATES) {
+                    best = parent;
+                    break;
+                }
+                parent = parent.parent();
+            }
+        }
+        scores.putIfAbsent(best, initialScore(best));
+        Element parent = best.parent();
+        double last = scores.get(best);
+        double threshold = last / 3;
+        while (parent != null && parent != body) {
+            Double parentScore = scores.get(parent);
+            if (parentScore == null) {
+                parent = parent.parent();
+                continue;
+            }
+            if (parentScore < threshold) {
+                break;
+            }
+            if (parentScore > last) {
+                best = parent;
+                break;
+            }
+            last = parentScore;
+            parent = parent.parent();
+        }
+        parent = best.parent();
+        while (parent != null && parent != body && parent.childrenSize() == 1) {
+            best = parent;
+            parent = best.parent();
+        }
+        scores.putIfAbsent(best, initialScore(best));
+        return best;
+    }
+
+    /** The best candidate with those of its siblings that score well or read as paragraphs of the same text. */
+    private Element gatherSiblings(Element best) {
+        Element parent = best.parent();
+        if (parent == null) {
+            return best;
+        }
+        double bestScore = scores.get(best);
+        double threshold = Math.max(10, bestScore * 0.2);
+        Element article = new Element("div");
+        for (Element sibling : new ArrayList<>(parent.children())) {
+            boolean keep = sibling == best;
+            if (!keep) {
+                double bonus = !best.className().isEmpty() && sibling.className().equals(best.className())
+                        ? bestScore * 0.2 : 0;
+                Double score = scores.get(sibling);
+                if (score != null && score + bonus >= threshold) {
+                    keep = true;
+                } else if (sibling.nameIs("p")) {
+                    String text = sibling.text();
+                    double density = linkDensity(sibling);
+                    keep = text.length() > 80 && density < 0.25
+                            || !text.isEmpty() && text.length() <= 80 && density == 0
+                            && SENTENCE_END.matcher(text).find();
+                }
+            }
+            if (keep) {
+                article.appendChild(sibling);
+            }
+        }
+        return article;
+    }
+
+    /** Removes what is left of furniture inside the article: link lists, forms, headings that say "share". */
+    private void clean(Element article) {
+        for (Element h : article.select("h1, h2, h3")) {
+            if (classWeight(h) < 0) {
+                h.remove();
+            }
+        }
+        if (cleanConditionally) {
+            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section")) {
+                Elements found = article.getElementsByTag(tag);
+                for (int i = found.size() - 1; i >= 0; i--) {
+                    Element e = found.get(i);
+                    if (e.parent() != null && e != article && shouldRemove(e)) {
+                        e.remove();
+                    }
+                }
+            }
+        }
+        for (Element p : article.select("p")) {
+            if (p.text().isBlank() && p.select("img, picture, video").isEmpty()) {
+                p.remove();
+            }
+        }
+    }
+
+    private boolean shouldRemove(Element e) {
+        if (hasAncestor(e, "code", "pre")) {
+            return false;
+        }
+        int weight = classWeight(e);
+        double score = scores.getOrDefault(e, 0.0);
+        if (weight + score < 0) {
+            return true;
+        }
+        String text = e.text();
+        if (COMMAS.matcher(text).results().count() >= 10) {
+            return false;
+        }
+        boolean list = e.nameIs("ul") || e.nameIs("ol");
+        int p = e.getElementsByTag("p").size();
+        int img = e.getElementsByTag("img").size();
+        int li = e.getElementsByTag("li").size() - 100;
+        int inputs = e.getElementsByTag("input").size();
+        int embeds = e.select("object, embed, iframe, video").size();
+        double density = linkDensity(e);
+        int length = text.length();
+        double headingDensity = length == 0 ? 0 : (double) e.select("h1, h2, h3, h4, h5, h6").text().length() / length;
+        boolean inFigure = hasAncestor(e, "figure");
+        return img > 1 && (double) p / img < 0.5 && !inFigure
+                || !list && li > p
+                || inputs > p / 3
+                || !list && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && !inFigure
+                || !list && weight < 25 && density > 0.2
+                || weight >= 25 && density > 0.5
+                || embeds == 1 && length < 75 || embeds > 1;
+    }
+
+    /** Share of an element's text that sits inside links; in-page links ({@code #…}) count for less. */
+    static double linkDensity(Element e) {
+        int length = e.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        double links = 0;
+        for (Element a : e.getElementsByTag("a")) {
+            double coefficient = a.attr("href").startsWith("#") ? 0.3 : 1;
+            links += a.text().length() * coefficient;
+        }
+        return links / length;
+    }
+
+    private static boolean hasAncestor(Element e, String... tags) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            for (String t : tags) {
+                if (p.nameIs(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void removeHidden(Element body) {
+        for (Element e : body.select("[hidden], [aria-hidden=true], [style]")) {
+            if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
+                    || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+                e.remove();
+            }
+        }
+    }
+
+    /** The next element in document order after {@code e}'s subtree, within {@code root}. */
+    private static Element next(Element e, Element root) {
+        Element child = e.firstElementChild();
+        if (child != null) {
+            return child;
+        }
+        return skip(e, root);
+    }
+
+    private static Element skip(Element e, Element root) {
+        for (Element at = e; at != null && at != root; at = at.parent()) {
+            Element sibling = at.nextElementSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return null;
+    }
+
+    private static Element removeAndNext(Element e, Element root) {
+        Element after = skip(e, root);
+        e.remove();
+        return after;
+    }
+
+    /** Text with a line break between blocks, so that paragraphs never run together. */
+    static String blockText(Element root) {
+        return BlockText.of(root);
+    }
+}
