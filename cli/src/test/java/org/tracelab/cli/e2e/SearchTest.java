@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
+import org.tracelab.core.index.IndexFormat;
 
 /** Ingest and search through the real CLI: one case of fictitious ads, imported once, searched many ways. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -227,7 +228,7 @@ class SearchTest {
                      new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
             Map<String, String> data = new HashMap<>();
             w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-            assertEquals("3", data.remove("tracelab.index.format"), data::toString);
+            assertEquals(Integer.toString(IndexFormat.CURRENT), data.remove("tracelab.index.format"), data::toString);
             w.setLiveCommitData(data.entrySet(), true);
             w.commit();
         }

@@ -68,10 +68,10 @@ public record Extraction(
                 mainText, charset);
     }
 
-    /** This extraction with a page's main text and the note on its charset. */
-    Extraction withMain(String main, String charsetNote) {
+    /** This extraction with a page's main text, when one was made, and the note on its charset. */
+    Extraction withMain(Optional<String> main, String charsetNote) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, Optional.of(main), Optional.of(charsetNote));
+                error, main, Optional.of(charsetNote));
     }
 
     /** True when the text was cut at the write limit. */

@@ -71,7 +71,7 @@ final class InlineExtractor {
         String text = BlockText.of(doc.body() == null ? doc : doc.body());
         Optional<String> title = title(doc);
         Optional<String> author = present(doc.select(AUTHOR).attr("content"));
-        String main = cut(MainText.of(doc), maxChars); // last: it strips the page of its furniture
+        Optional<String> main = MainText.of(doc).map(m -> cut(m, maxChars)); // last: it strips the page
         return result(text, maxChars, "text/html; charset=" + charset.charset().name(), title, author)
                 .withMain(main, charset.note());
     }

@@ -5,12 +5,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The main content of an HTML page, the text a reader would call the page's text, without its furniture (menus,
@@ -23,6 +26,9 @@ import org.jsoup.select.Elements;
 public final class MainText {
     /** Below this many characters a run is retried with fewer rules, as Readability does. */
     static final int ENOUGH_CHARS = 500;
+    /** Pages with more elements, or nested deeper, get no main text: their full text serves. */
+    static final int MAX_ELEMENTS = 50_000;
+    static final int MAX_DEPTH = 256;
     private static final int TOP_CANDIDATES = 5;
     private static final int MIN_TOP_CANDIDATES = 3;
 
@@ -36,13 +42,13 @@ public final class MainText {
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
             + "|pagination|post|text|blog|story", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
-            + "|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
+            + "|comment|com-|footer|gdpr|masthead|media|outbrain|promo|related|scroll|share|shoutbox"
             + "|sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent|newsletter|byline|author|caption"
             + "|credit|toolbar|subscribe", Pattern.CASE_INSENSITIVE);
     /** Small blocks that introduce, credit or point away from the text rather than being it. */
+    // Not "ad", "meta" or "contact": on a classifieds site the ad, its price and place and its contacts are the text.
     private static final Pattern FURNITURE = Pattern.compile("caption|credit|byline|dateline|timestamp|author"
-            + "|share|social|related|advert|promo|newsletter|breadcrumb|tags|meta|date|(^|[-_ ])ads?([-_ ]|$)",
-            Pattern.CASE_INSENSITIVE);
+            + "|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags", Pattern.CASE_INSENSITIVE);
     private static final int FURNITURE_CHARS = 250;
     /** Never the page's own text, whatever the attempt: readers' comments and consent banners. */
     private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr",
@@ -72,13 +78,17 @@ public final class MainText {
     }
 
     /**
-     * The main text of {@code doc}, blocks separated by line breaks; empty when the page has no body text. The
-     * document is changed (furniture removed): take its full text first.
+     * The main text of {@code doc}, blocks separated by line breaks; empty when the page is too deep or too large to
+     * judge within bounds (its full text then serves). The document is changed (furniture removed): take its full
+     * text first.
      */
-    public static String of(Document doc) {
+    public static Optional<String> of(Document doc) {
         Element body = doc.body();
         if (body == null) {
-            return "";
+            return Optional.of("");
+        }
+        if (!withinBounds(body)) {
+            return Optional.empty();
         }
         body.select(NEVER_CONTENT).remove();
         body.select("figcaption").remove();
@@ -95,13 +105,38 @@ public final class MainText {
             Element copy = body.clone();
             String text = new MainText(flags[0], flags[1], flags[2]).extract(copy);
             if (text.length() >= ENOUGH_CHARS) {
-                return text;
+                return Optional.of(text);
             }
             if (text.length() > best.length()) {
                 best = text;
             }
         }
-        return best;
+        return Optional.of(best);
+    }
+
+    /**
+     * True when the page is shallow and small enough for the scoring, whose passes walk subtrees (time grows with
+     * elements times depth); real pages are far inside, pages built to hurt (100,000 nested divs) are not.
+     */
+    private static boolean withinBounds(Element body) {
+        int[] elements = {0};
+        int[] depth = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int d) {
+                if (node instanceof Element) {
+                    elements[0]++;
+                    depth[0] = Math.max(depth[0], d);
+                }
+                return elements[0] > MAX_ELEMENTS || depth[0] > MAX_DEPTH ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int d) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return elements[0] <= MAX_ELEMENTS && depth[0] <= MAX_DEPTH;
     }
 
     private String extract(Element body) {
@@ -194,7 +229,9 @@ public final class MainText {
         }
         List<Node> run = new ArrayList<>();
         for (Node n : new ArrayList<>(div.childNodes())) {
-            boolean phrasing = n instanceof TextNode || n instanceof Element el && !isBlock(el) && !el.nameIs("br");
+            // An inline element the parser wrapped around blocks (a <b> left open over a div) is not phrasing.
+            boolean phrasing = n instanceof TextNode
+                    || n instanceof Element el && !isBlock(el) && !el.nameIs("br") && !hasBlockChild(el);
             if (phrasing) {
                 run.add(n);
             } else {
@@ -343,6 +380,10 @@ public final class MainText {
                     keep = text.length() > 80 && density < 0.25
                             || !text.isEmpty() && text.length() <= 80 && density == 0
                             && SENTENCE_END.matcher(text).find();
+                } else {
+                    // The heading, facts and contacts around an ad's text are part of it: a block of plain words
+                    // beside the best candidate, not links, not marked as furniture.
+                    keep = sibling.hasText() && linkDensity(sibling) == 0 && classWeight(sibling) >= 0;
                 }
             }
             if (keep) {
