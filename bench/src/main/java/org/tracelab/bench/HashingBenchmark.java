@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.tracelab.core.Hashing;
-import org.tracelab.core.store.BlobId;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /**

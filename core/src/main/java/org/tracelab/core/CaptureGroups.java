@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.internal.CaseDatabase;
 import org.tracelab.core.internal.GroupCommit;
 import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.WarcArchive;
 
 /**
  * A writer's open group of captures: rows and custody entries committed together, what they refer to made durable
@@ -24,15 +24,34 @@ final class CaptureGroups {
     private static final long GROUP_MILLIS = 250;
 
     private final BlobStore blobs;
+    private final WarcArchive warc;
     private final CustodyLog custody;
     private final GroupCommit group;
-    /** Files outside the store that captures point into (WARC), synced before each group commits. */
-    private final List<CaptureSink.Syncable> syncs = new CopyOnWriteArrayList<>();
+    /** Other files captures point into, synced before each group commits (tests register failing ones). */
+    private final List<Syncable> syncs = new CopyOnWriteArrayList<>();
 
-    CaptureGroups(CaseDatabase db, BlobStore blobs, CustodyLog custody) {
+    /** Something written outside the store that captures refer to. */
+    interface Syncable {
+        /** Forces everything written so far to disk. */
+        void sync() throws IOException;
+    }
+
+    CaptureGroups(CaseDatabase db, BlobStore blobs, WarcArchive warc, CustodyLog custody) {
         this.blobs = blobs;
+        this.warc = warc;
         this.custody = custody;
         this.group = new GroupCommit(db.connection(), GROUP_ITEMS, GROUP_MILLIS, this::makeGroupDurable);
+    }
+
+    /** The case's WARC files, which the group's captures point into. */
+    WarcArchive warc() {
+        return warc;
+    }
+
+    /** Commits the open group, then closes the run's WARC file, so each run's records end in files of its own. */
+    void endRun() throws SQLException, IOException {
+        flush();
+        warc.close();
     }
 
     /** Opens the group's transaction unless it is open already. */
@@ -79,7 +98,7 @@ final class CaptureGroups {
     }
 
     /** Has {@code sync} run before every later group commits, until the returned handle is closed. */
-    Closeable syncBeforeCommit(CaptureSink.Syncable sync) {
+    Closeable syncBeforeCommit(Syncable sync) {
         Objects.requireNonNull(sync, "sync");
         syncs.add(sync);
         return () -> syncs.remove(sync);
@@ -87,11 +106,12 @@ final class CaptureGroups {
 
     /**
      * Before a group's rows commit, what they refer to is made durable: staged blobs are synced and named, and
-     * the files collectors registered (WARC) are synced. Rows never refer to bytes a crash could lose.
+     * the WARC records written so far are synced. Rows never refer to bytes a crash could lose.
      */
     private void makeGroupDurable() throws IOException {
         blobs.publishStaged();
-        for (CaptureSink.Syncable s : syncs) {
+        warc.sync();
+        for (Syncable s : syncs) {
             s.sync();
         }
     }

@@ -20,13 +20,15 @@ import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
-import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.custody.WarcSeal;
 import org.tracelab.core.export.Exports;
 import org.tracelab.core.extract.ExtractorSettings;
+import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.TextScope;
@@ -35,7 +37,6 @@ import org.tracelab.core.ingest.EntityMention;
 import org.tracelab.core.ingest.EntitySummary;
 import org.tracelab.core.ingest.Ingest;
 import org.tracelab.core.ingest.IngestReport;
-import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.internal.CaseDatabase;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
@@ -47,9 +48,10 @@ import org.tracelab.core.search.CaseTags;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.WarcArchive;
+import org.tracelab.core.verify.Verifier;
 import org.tracelab.core.verify.VerifyListener;
 import org.tracelab.core.verify.VerifyReport;
-import org.tracelab.core.verify.Verifier;
 
 /**
  * A case: the folder that holds an investigation's evidence, and the front door to everything done with it.
@@ -80,7 +82,9 @@ public final class Case implements AutoCloseable {
         this.blobs = new BlobStore(dir.resolve("blobs"));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(CaseFolder.HEAD), clock, manifest.examiner());
-        this.groups = new CaptureGroups(db, blobs, custody);
+        // Each WARC file the case closes (a run's end, a rotation) is sealed in the custody log.
+        this.groups = new CaptureGroups(db, blobs, new WarcArchive(dir, clock, WarcArchive.DEFAULT_ROTATE_BYTES, blobs,
+                seal -> log(WarcSeal.ACTION, seal.params())), custody);
         this.derived = new DerivedStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
@@ -422,7 +426,7 @@ public final class Case implements AutoCloseable {
                 throw TracelabException.io("logging the start of collection", e);
             }
         }
-        return new CaseCaptureSink(this, dir, blobs, items, custody, groups, collectorId,
+        return new CaseCaptureSink(this, blobs, items, custody, groups, collectorId,
                 listener == null ? CaptureListener.NONE : listener, tags, clock);
     }
 
@@ -435,7 +439,7 @@ public final class Case implements AutoCloseable {
     synchronized void finishCapture(String collectorId, java.util.function.Supplier<Object> outcome) {
         requireWritable("collect");
         try {
-            groups.flush();
+            groups.endRun();
             custody.append("collect.end", null, Map.of("collector", collectorId, "outcome",
                     Json.tree(outcome.get())));
         } catch (SQLException | IOException e) {
@@ -653,7 +657,7 @@ public final class Case implements AutoCloseable {
         try {
             if (lock != null) {
                 try {
-                    groups.flush();
+                    groups.endRun();
                 } catch (SQLException | IOException e) {
                     throw TracelabException.io("committing the last captures to " + dir, e);
                 }

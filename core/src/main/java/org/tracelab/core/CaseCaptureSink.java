@@ -3,21 +3,24 @@ package org.tracelab.core;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.HttpExchange;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.collect.WarcLocation;
+import org.tracelab.core.collect.WarcMetadata;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.items.ItemStore;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.BlobStore;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * Where one collection run's captures go: bytes into the blob store, a row and a custody entry per capture in the
@@ -26,7 +29,6 @@ import org.tracelab.core.store.StoredBlob;
  */
 final class CaseCaptureSink implements CaptureSink {
     private final Object caseMonitor;
-    private final Path caseDir;
     private final BlobStore blobs;
     private final ItemStore items;
     private final CustodyLog custody;
@@ -37,11 +39,9 @@ final class CaseCaptureSink implements CaptureSink {
     private final List<String> tags;
     private final Clock clock;
 
-    CaseCaptureSink(Object caseMonitor, Path caseDir, BlobStore blobs, ItemStore items, CustodyLog custody,
-                    CaptureGroups groups, String collectorId, CaptureListener listener, List<String> tags,
-                    Clock clock) {
+    CaseCaptureSink(Object caseMonitor, BlobStore blobs, ItemStore items, CustodyLog custody, CaptureGroups groups,
+                    String collectorId, CaptureListener listener, List<String> tags, Clock clock) {
         this.caseMonitor = caseMonitor;
-        this.caseDir = caseDir;
         this.blobs = blobs;
         this.items = items;
         this.custody = custody;
@@ -61,9 +61,7 @@ final class CaseCaptureSink implements CaptureSink {
 
     @Override
     public StoredItem record(NewItem item, StoredBlob blob) throws IOException {
-        if (!blobs.holds(blob.id())) {
-            throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
-        }
+        requireHeld(blob);
         synchronized (caseMonitor) {
             try {
                 groups.join();
@@ -99,13 +97,34 @@ final class CaseCaptureSink implements CaptureSink {
     }
 
     @Override
-    public Path caseDirectory() {
-        return caseDir;
+    public InputStream open(BlobId blob) throws IOException {
+        return blobs.open(blob);
     }
 
     @Override
-    public Closeable syncBeforeCommit(Syncable sync) {
+    public WarcLocation archive(HttpExchange exchange) throws IOException {
+        requireHeld(exchange.payload());
+        if (exchange.requestBody() != null) {
+            requireHeld(exchange.requestBody());
+        }
+        // Written outside the case's monitor, like the blobs: the group syncs the records before it commits.
+        return groups.warc().write(exchange);
+    }
+
+    @Override
+    public WarcLocation archive(WarcMetadata metadata) throws IOException {
+        return groups.warc().write(metadata);
+    }
+
+    /** Has {@code sync} run before every later group commits, until closed: how tests fail a group's sync. */
+    Closeable syncBeforeCommit(CaptureGroups.Syncable sync) {
         return groups.syncBeforeCommit(sync);
+    }
+
+    private void requireHeld(StoredBlob blob) {
+        if (!blobs.holds(blob.id())) {
+            throw new IllegalArgumentException("blob " + blob.id() + " is not in this case's store");
+        }
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.StoredItem;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.BlobStore;
 import org.tracelab.core.verify.VerifyListener;
 
@@ -101,7 +101,7 @@ class CaptureGroupTest {
         try (Case c = create(tmp.resolve("c"))) {
             CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
             boolean[] failing = {false};
-            try (Closeable warc = sink.syncBeforeCommit(() -> {
+            try (Closeable warc = ((CaseCaptureSink) sink).syncBeforeCommit(() -> {
                 if (failing[0]) {
                     throw new IOException("WARC file could not be synced (simulated)");
                 }
@@ -130,7 +130,7 @@ class CaptureGroupTest {
         try (Case c = create(tmp.resolve("c"))) {
             CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
             AtomicInteger syncs = new AtomicInteger();
-            try (Closeable warc = sink.syncBeforeCommit(syncs::incrementAndGet);
+            try (Closeable warc = ((CaseCaptureSink) sink).syncBeforeCommit(syncs::incrementAndGet);
                  ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int w = 0; w < writers; w++) {
@@ -160,7 +160,7 @@ class CaptureGroupTest {
     void aSyncThatKeepsFailingFailsTheCaptureThatCommitsAndLosesItsGroup() throws IOException {
         try (Case c = create(tmp.resolve("c"))) {
             CaptureSink sink = c.startCapture("test", Map.of(), listener(c.blobs()));
-            try (Closeable warc = sink.syncBeforeCommit(() -> {
+            try (Closeable warc = ((CaseCaptureSink) sink).syncBeforeCommit(() -> {
                 throw new IOException("WARC file could not be synced (simulated)");
             })) {
                 TracelabException e = assertThrows(TracelabException.class, () -> {

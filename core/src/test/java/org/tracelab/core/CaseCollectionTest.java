@@ -21,10 +21,10 @@ import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.custody.CustodyEntry;
-import org.tracelab.core.items.NewItem;
 
 /** One call runs a collection end to end: start, captures (tagged in their own group), end, ingest. */
 class CaseCollectionTest {

@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.custody.CustodyEntry;
-import org.tracelab.core.items.NewItem;
 
 class CaseTest {
     @TempDir

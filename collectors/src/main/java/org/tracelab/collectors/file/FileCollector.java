@@ -25,15 +25,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tracelab.core.Printable;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.extract.MediaTypes;
-import org.tracelab.core.Printable;
-import org.tracelab.core.items.NewItem;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * Imports local files (documents, images, exports of other tools), descending into folders, with each file's

@@ -1,9 +1,9 @@
 package org.tracelab.collectors.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.tracelab.core.collect.HttpFacts;
 import org.tracelab.core.collect.StoredItem;
 
 /**
@@ -33,12 +33,7 @@ public record Capture(URI requested, URI finalUrl, int status, StoredItem item) 
 
     /** The Content-Encoding the server sent the body in, when it said. */
     public Optional<String> contentEncoding() {
-        for (JsonNode h : item.item().meta().path("headers")) {
-            if (h.path(0).asText().equalsIgnoreCase("content-encoding")) {
-                return Optional.of(h.path(1).asText());
-            }
-        }
-        return Optional.empty();
+        return item.item().http().flatMap(HttpFacts::contentEncoding);
     }
 
     /** True for HTML and XHTML responses, the ones whose links can be followed. */

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
+import org.tracelab.core.collect.Header;
 
 /**
  * The JDK {@code HttpClient} and the requests Tracelab captures with: made here once, so {@link HttpCapture} and
@@ -41,9 +41,9 @@ public final class CaptureClient {
      * The headers {@link #get} sends, in the order they go on the wire, as the WARC request record states them
      * (HttpClient adds Host itself and does not say so).
      */
-    static List<Map.Entry<String, String>> sentHeaders(URI url) {
+    static List<Header> sentHeaders(URI url) {
         String host = url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
-        return List.of(Map.entry("Host", host), Map.entry("User-Agent", UserAgent.header()),
-                Map.entry("Accept", ACCEPT));
+        return List.of(new Header("Host", host), new Header("User-Agent", UserAgent.header()),
+                new Header("Accept", ACCEPT));
     }
 }

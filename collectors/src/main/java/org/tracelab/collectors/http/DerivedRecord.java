@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.tracelab.core.Json;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.StoredItem;
-import org.tracelab.core.items.NewItem;
 
 /**
  * A structured record read out of a captured page (an ad, a channel post): stored as an item of its own whose bytes

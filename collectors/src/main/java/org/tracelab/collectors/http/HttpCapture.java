@@ -1,7 +1,6 @@
 package org.tracelab.collectors.http;
 
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -31,12 +30,13 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.custody.WarcSeal;
+import org.tracelab.core.collect.Header;
+import org.tracelab.core.collect.HttpExchange;
+import org.tracelab.core.collect.HttpFacts;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
-import org.tracelab.core.items.NewItem;
-import org.tracelab.core.store.BlobId;
-import org.tracelab.core.store.BlobStore;
-import org.tracelab.core.store.StoredBlob;
+import org.tracelab.core.collect.WarcLocation;
 
 /**
  * The one way Tracelab fetches over HTTP: each request and response is stored exactly as received, written to
@@ -61,9 +61,6 @@ public final class HttpCapture implements AutoCloseable {
     private final ExecutorService clientTasks;
     private final HttpClient client;
     private final Politeness politeness;
-    private final WarcArchive archive;
-    private final Closeable warcSync;
-    private final BlobStore blobs;
     private final RobotsRules robots;
     /** Bounds the bodies held in memory between their host's turn and the store, so memory stays bounded. */
     private final Semaphore spooling = new Semaphore(SPOOL_PERMITS);
@@ -79,11 +76,6 @@ public final class HttpCapture implements AutoCloseable {
         this.clientTasks = Executors.newVirtualThreadPerTaskExecutor();
         this.client = CaptureClient.client(settings.connectTimeout(), clientTasks);
         this.politeness = new Politeness(settings.delay());
-        this.archive = new WarcArchive(sink.caseDirectory(), clock, WarcArchive.DEFAULT_ROTATE_BYTES,
-                seal -> sink.record(WarcSeal.ACTION, seal.params()));
-        // WARC records are forced to disk once per group of captures, before the items pointing to them commit.
-        this.warcSync = sink.syncBeforeCommit(archive::sync);
-        this.blobs = new BlobStore(sink.caseDirectory().resolve("blobs"));
         this.robots = new RobotsRules(u -> chain(u, null, false), this::openContent);
     }
 
@@ -116,7 +108,7 @@ public final class HttpCapture implements AutoCloseable {
      * in (see {@link ContentEncoding}); the caller closes the stream. The stored bytes themselves stay as received.
      */
     public InputStream openContent(Capture c) throws IOException {
-        return ContentEncoding.decode(blobs.open(c.item().blob().id()), c.contentEncoding().orElse(null),
+        return ContentEncoding.decode(sink.open(c.item().blob().id()), c.contentEncoding().orElse(null),
                 settings.maxBytes());
     }
 
@@ -168,7 +160,7 @@ public final class HttpCapture implements AutoCloseable {
      * A response as read inside the host's turn: a body that fits {@link #SPOOL_BYTES} is held in memory (and a
      * {@link #spooling} permit with it) to be stored after the turn; a longer one was stored during the turn.
      */
-    private record Fetched(URI url, Instant date, InetAddress ip, List<Map.Entry<String, String>> sent,
+    private record Fetched(URI url, Instant date, InetAddress ip, List<Header> sent,
                            HttpResponse<?> response, long t0, long headersAt, long doneAt, byte[] spooled,
                            StoredBlob blob) {
     }
@@ -185,7 +177,7 @@ public final class HttpCapture implements AutoCloseable {
             return Optional.empty();
         }
         HttpRequest request = CaptureClient.get(url, settings.readTimeout());
-        List<Map.Entry<String, String>> sent = CaptureClient.sentHeaders(url);
+        List<Header> sent = CaptureClient.sentHeaders(url);
         long t0 = System.nanoTime();
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
@@ -232,7 +224,7 @@ public final class HttpCapture implements AutoCloseable {
         }
     }
 
-    /** Stores what {@link #fetch} read, writes its WARC records and records the item; outside the host's turn. */
+    /** Stores what {@link #fetch} read, has its WARC records written and records the item; outside the host's turn. */
     private Hop record(Fetched f, Long parentId) throws IOException {
         try {
             return recordSpooled(f, parentId);
@@ -243,7 +235,7 @@ public final class HttpCapture implements AutoCloseable {
         }
     }
 
-    /** {@link #record}, the body still held when it was spooled, so the WARC records are written from memory. */
+    /** {@link #record}, with the body still held when it was spooled. */
     private Hop recordSpooled(Fetched f, Long parentId) throws IOException {
         byte[] spooled = f.spooled();
         StoredBlob blob = spooled == null ? f.blob()
@@ -251,18 +243,18 @@ public final class HttpCapture implements AutoCloseable {
         URI url = f.url();
         InetAddress ip = f.ip();
         Instant date = f.date();
-        List<Map.Entry<String, String>> sent = f.sent();
+        List<Header> sent = f.sent();
         HttpResponse<?> response = f.response();
         long t0 = f.t0();
         long headersAt = f.headersAt();
         long doneAt = f.doneAt();
 
-        List<Map.Entry<String, String>> received = new ArrayList<>();
+        List<Header> received = new ArrayList<>();
         // HttpClient hands headers over in a map sorted by name, names lowercased, not in wire order; the values of
         // one name stay in the order received. That is as close to the wire as the JDK client lets us see.
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
-                values.forEach(v -> received.add(Map.entry(name, v)));
+                values.forEach(v -> received.add(new Header(name, v)));
             }
         });
         int status = response.statusCode();
@@ -271,36 +263,18 @@ public final class HttpCapture implements AutoCloseable {
                 : Optional.empty();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
 
-        BlobId body = blob.id();
-        // A spooled body is exactly the blob's bytes (it is shorter than the limit): no need to read them back.
-        Exchange x = new Exchange(url, requestTarget(url), sent, ip, date, status, received, blob,
-                spooled != null ? () -> new ByteArrayInputStream(spooled) : () -> blobs.open(body));
-        WarcLocation warc = archive.write(x);
+        HttpFacts http = new HttpFacts("GET", status,
+                response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1", received, sent,
+                ip.getHostAddress(), redirect.map(URI::toString).orElse(null));
+        WarcLocation warc = sink.archive(new HttpExchange(url, date, http, blob));
 
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("method", "GET");
-        meta.put("status", status);
-        meta.put("httpVersion", response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1");
-        meta.put("headers", pairs(received));
-        meta.put("requestHeaders", pairs(sent));
-        meta.put("ip", ip.getHostAddress());
         meta.put("timings", Map.of("headersMs", TimeUnit.NANOSECONDS.toMillis(headersAt - t0),
                 "totalMs", TimeUnit.NANOSECONDS.toMillis(doneAt - t0)));
-        redirect.ifPresent(r -> meta.put("redirect", r.toString()));
         meta.put("truncated", blob.truncated());
-        meta.put("warc", Map.of("file", warc.file(), "offset", warc.offset(), "length", warc.length(),
-                "recordId", warc.recordId(), "requestOffset", warc.requestOffset()));
-        NewItem item = NewItem.of(KIND, url.toString(), date, collectorId, contentType, parentId, meta);
+        NewItem item = NewItem.of(KIND, url.toString(), date, collectorId, contentType, parentId, meta)
+                .with(http).with(warc);
         return new Hop(status, sink.record(item, blob), redirect);
-    }
-
-    private static List<List<String>> pairs(List<Map.Entry<String, String>> headers) {
-        return headers.stream().map(h -> List.of(h.getKey(), h.getValue())).toList();
-    }
-
-    private static String requestTarget(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     }
 
     private String describe(IOException e) {
@@ -317,21 +291,13 @@ public final class HttpCapture implements AutoCloseable {
         return "request failed: " + why;
     }
 
-    /** Closes the WARC file and the HTTP client. */
+    /** Closes the HTTP client; the case closes the run's WARC file when the run ends. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         try {
-            archive.close();
+            client.close();
         } finally {
-            try {
-                warcSync.close();
-            } finally {
-                try {
-                    client.close();
-                } finally {
-                    clientTasks.close();
-                }
-            }
+            clientTasks.close();
         }
     }
 }

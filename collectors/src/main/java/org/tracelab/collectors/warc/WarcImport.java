@@ -22,10 +22,10 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
-import org.tracelab.core.items.NewItem;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * Imports one WARC file: the file itself first, as a {@code file} item, then every record in it as a

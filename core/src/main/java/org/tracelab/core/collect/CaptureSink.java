@@ -1,16 +1,15 @@
 package org.tracelab.core.collect;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import org.tracelab.core.items.NewItem;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * The one capture path: the bytes go to the evidence store, the item to {@code case.db}, and an entry to the
  * custody log, in that order. Captures are committed in groups; the {@link CaptureListener} hears of a capture only
  * once its group is committed, so what it reports survives any crash. Safe to call from many threads.
+ *
+ * <p>It is all of the case a collector sees: the case folder, its blob store and its WARC files stay behind it, so
+ * a collector cannot write evidence that skips the custody log or lands outside the case's layout.
  */
 public interface CaptureSink {
     /**
@@ -38,10 +37,21 @@ public interface CaptureSink {
     }
 
     /**
-     * The case folder: WARC files go under its {@code warc/} folder, and an item's WARC location is recorded
-     * relative to it, so the case stays portable.
+     * Opens the bytes of a blob this case holds (stored through this sink, staged or durable); the caller closes
+     * the stream. A collector reads back what it stored this way, never from the case folder.
      */
-    Path caseDirectory();
+    InputStream open(BlobId blob) throws IOException;
+
+    /**
+     * Writes an exchange whose bodies are already stored (see {@link #storeBlob}) to the case's WARC files as a
+     * {@code request} and a {@code response} record, and returns where they lie, to be recorded on the item with
+     * {@link NewItem#with}. The case owns the files: it names, rotates and closes them, and makes the records
+     * durable before any item that points to them is committed. Safe to call from many threads.
+     */
+    WarcLocation archive(HttpExchange exchange) throws IOException;
+
+    /** Writes a {@code metadata} record about a record already archived, and returns where it lies. */
+    WarcLocation archive(WarcMetadata metadata) throws IOException;
 
     /** Records, in the custody log and to the examiner, that a source could not be captured, and why. */
     void failed(String source, String reason) throws IOException;
@@ -54,17 +64,4 @@ public interface CaptureSink {
 
     /** Records a decision of the run that bears on the evidence (e.g. robots.txt ignored) in the custody log. */
     void record(String action, Object params) throws IOException;
-
-    /**
-     * Has {@code sync} run before every commit of captures, so what items point to outside the store (a WARC
-     * record, say) is durable before they are: a collector writes such files without syncing each write, and the
-     * group pays one sync. Close the returned handle once nothing more will be written.
-     */
-    Closeable syncBeforeCommit(Syncable sync);
-
-    /** Something written outside the store that captures refer to. */
-    interface Syncable {
-        /** Forces everything written so far to disk. */
-        void sync() throws IOException;
-    }
 }

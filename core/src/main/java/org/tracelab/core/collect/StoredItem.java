@@ -1,7 +1,7 @@
 package org.tracelab.core.collect;
 
-import org.tracelab.core.items.NewItem;
-import org.tracelab.core.store.StoredBlob;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.StoredBlob;
 
 /** An item the case now holds: committed, logged, its blob durable. */
 public record StoredItem(long id, NewItem item, StoredBlob blob) {

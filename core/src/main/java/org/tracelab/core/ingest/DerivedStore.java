@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.entities.FoundIn;
-import org.tracelab.core.store.BlobId;
 
 /** The {@code derived} and {@code entities} tables of a case. Callers hold the case's lock on the connection. */
 public final class DerivedStore {

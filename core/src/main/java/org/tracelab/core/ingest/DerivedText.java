@@ -3,7 +3,7 @@ package org.tracelab.core.ingest;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.tracelab.core.store.BlobId;
+import org.tracelab.core.collect.BlobId;
 
 /**
  * The text and metadata ingest extracted from one item, as the case records it; the text itself is a blob.

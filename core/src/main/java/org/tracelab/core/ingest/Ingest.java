@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.tika.Tika;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.extract.EmbeddedMember;
 import org.tracelab.core.extract.Extraction;
@@ -30,9 +32,7 @@ import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.ItemStore;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.store.BlobStore;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of

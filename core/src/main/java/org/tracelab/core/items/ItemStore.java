@@ -14,9 +14,10 @@ import java.util.Optional;
 import org.tracelab.core.Json;
 import org.tracelab.core.RecordSink;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.collect.BlobId;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.custody.CoveredRows;
-import org.tracelab.core.store.BlobId;
-import org.tracelab.core.store.StoredBlob;
 
 /** The items, tags and notes tables of a case. Callers hold the case's lock on the connection. */
 public final class ItemStore {

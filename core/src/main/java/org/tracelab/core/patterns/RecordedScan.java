@@ -23,9 +23,9 @@ import java.util.OptionalDouble;
 import org.tracelab.core.Case;
 import org.tracelab.core.Json;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.BlobId;
+import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.custody.CustodyEntry;
-import org.tracelab.core.store.BlobId;
-import org.tracelab.core.store.StoredBlob;
 
 /**
  * The results of a case's last scan, kept so exports can show them without scanning again. A scan stores its results

@@ -29,12 +29,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.tracelab.core.Hashing;
+import org.tracelab.core.collect.BlobId;
+import org.tracelab.core.collect.StoredBlob;
 
 /**
  * Content-addressed, write-once storage of raw bytes under {@code blobs/sha256/ab/cd/<hash>}.

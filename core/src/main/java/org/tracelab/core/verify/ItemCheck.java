@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tracelab.core.Json;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.RowDigest;
 import org.tracelab.core.ingest.DerivedText;
-import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /**

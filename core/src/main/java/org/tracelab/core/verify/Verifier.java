@@ -22,6 +22,7 @@ import org.tracelab.core.CaseKeys;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.store.BlobStore;

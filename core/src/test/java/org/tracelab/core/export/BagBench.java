@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.bag.BagReport;
 import org.tracelab.core.export.bag.BagVerifier;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.testing.BenchResults;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.items.NewItem;
+import org.tracelab.core.collect.NewItem;
 
 /** A small case of fictitious items with hostile names, for the export tests. */
 final class ExportCase {

@@ -22,10 +22,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.analysis.CaseAnalyzers;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.entities.EntityExtractorThroughput;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
-import org.tracelab.core.store.BlobId;
 
 /**
  * A text analysed ahead on another thread and replayed into the writer must leave the index exactly as the writer's

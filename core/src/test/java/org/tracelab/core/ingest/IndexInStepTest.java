@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.items.NewItem;
 
 /**
  * Language, title, text and entities live in the database and, derived from it, in the index: a re-extraction

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.items.NewItem;
 
 /**
  * Ingest prepares documents (extraction, staging the text, entities) on several threads and stores them on one:

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.items.NewItem;
 
 /** Tagging what a scan matched is the scan's own rule, not its caller's. */
 class CaseScanTest {

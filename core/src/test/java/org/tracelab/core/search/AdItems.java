@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
-import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /** Fictitious ads made into indexable items for search tests: the text stored as a blob, captured a second apart. */

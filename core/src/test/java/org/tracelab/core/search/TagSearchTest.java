@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.items.NewItem;
 
 /** Tags live in the case database alone: {@code tag:} and {@code --tag} answer the same the moment a tag is added. */
 class TagSearchTest {

@@ -1,5 +1,7 @@
 package org.tracelab.core.store;
 
+import org.tracelab.core.collect.BlobId;
+import org.tracelab.core.collect.StoredBlob;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -20,8 +20,8 @@ import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.StoredItem;
-import org.tracelab.core.items.NewItem;
 import org.tracelab.core.testing.Tamper;
 
 class VerifierTest {

@@ -1,9 +1,11 @@
-package org.tracelab.core.items;
+package org.tracelab.core.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tracelab.core.Json;
 
@@ -16,7 +18,8 @@ import org.tracelab.core.Json;
  * @param collector   the id of the collector that made it
  * @param contentType the media type as reported or detected, if known
  * @param parentId    the item this one was found in or reached from, if any
- * @param meta        collector-specific facts (file times, HTTP status, …), as a JSON object
+ * @param meta        what the collector knows besides: typed {@link Facts} (see {@link #with}) and its own keys, as
+ *                    a JSON object
  */
 public record NewItem(String kind, String source, Instant capturedAt, String collector, String contentType,
                       Long parentId, JsonNode meta) {
@@ -39,7 +42,24 @@ public record NewItem(String kind, String source, Instant capturedAt, String col
         return new NewItem(kind, source, capturedAt, collector, contentType, parentId, Json.tree(meta));
     }
 
-    static void requireName(String value, String what) {
+    /** This item with {@code facts} written into its meta (replacing facts of the same kind). */
+    public NewItem with(Facts facts) {
+        ObjectNode m = meta.deepCopy();
+        facts.writeTo(m);
+        return new NewItem(kind, source, capturedAt, collector, contentType, parentId, m);
+    }
+
+    /** What the HTTP exchange said, when the item is one. */
+    public Optional<HttpFacts> http() {
+        return HttpFacts.of(meta);
+    }
+
+    /** Where the item's WARC records lie, when it has them. */
+    public Optional<WarcLocation> warc() {
+        return WarcLocation.of(meta);
+    }
+
+    private static void requireName(String value, String what) {
         Objects.requireNonNull(value, what);
         if (!NAME.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be lowercase letters, digits, '.' or '-': '" + value + "'");

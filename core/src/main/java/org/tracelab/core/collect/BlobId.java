@@ -1,4 +1,4 @@
-package org.tracelab.core.store;
+package org.tracelab.core.collect;
 
 import java.util.HexFormat;
 import java.util.Objects;

@@ -1,9 +1,9 @@
-package org.tracelab.core.store;
+package org.tracelab.core.collect;
 
 import java.util.Objects;
 
 /**
- * What {@link BlobStore#put} made durable.
+ * What the evidence store made durable of a capture's bytes.
  *
  * @param id        the blob's name
  * @param size      bytes stored

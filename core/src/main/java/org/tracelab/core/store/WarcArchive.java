@@ -1,9 +1,10 @@
-package org.tracelab.collectors.http;
+package org.tracelab.core.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
@@ -33,14 +35,20 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.ToolVersion;
+import org.tracelab.core.collect.Header;
+import org.tracelab.core.collect.HttpExchange;
+import org.tracelab.core.collect.StoredBlob;
+import org.tracelab.core.collect.WarcLocation;
+import org.tracelab.core.collect.WarcMetadata;
 import org.tracelab.core.custody.WarcSeal;
 
 /**
- * The WARC files (ISO 28500) of one run under the case's {@code warc/} folder: a {@code request} and a
- * {@code response} record per exchange, each gzipped on its own so a record's offset can be seeked to, with SHA-256
- * block and payload digests. A new file is started past {@link #DEFAULT_ROTATE_BYTES}. Shared by the run's
- * threads; records of one exchange are written together, and forced to disk by {@link #sync} before the items
- * that refer to them are committed.
+ * The case's WARC files (ISO 28500) under its {@code warc/} folder: a {@code request} and a {@code response} record
+ * per exchange, each gzipped on its own so a record's offset can be seeked to, with SHA-256 block and payload
+ * digests. A file is started on the first record after {@link #close} (each collection run writes its own files)
+ * and a new one past {@link #DEFAULT_ROTATE_BYTES}. Shared by a run's threads; records of one exchange are written
+ * together, and forced to disk by {@link #sync} before the items that refer to them are committed. Only the case
+ * writes here: collectors hand their exchanges to their capture sink.
  */
 public final class WarcArchive implements AutoCloseable {
     /** Files are rotated once they reach this size. */
@@ -53,19 +61,21 @@ public final class WarcArchive implements AutoCloseable {
      * and a truncated body is shorter than its Content-Length. They are kept under this prefix so the record stays
      * readable by replay tools while nothing received is lost.
      */
-    static final String ORIGINAL_PREFIX = "X-Tracelab-Original-";
+    public static final String ORIGINAL_PREFIX = "X-Tracelab-Original-";
 
     private final Path caseDir;
     private final Path dir;
     private final Clock clock;
     private final long rotateBytes;
-    private final Sealer sealer;
+    /** Where the bodies are read from to be written: the case's own store, staged blobs too. */
+    private final BlobStore blobs;
     private FileChannel channel;
     private WarcWriter writer;
     private String fileName;
     private int sequence;
     /** True when records were written since the last {@link #sync}. */
     private boolean unsynced;
+    private final Sealer sealer;
 
     /** Hears of each file closed, with its length and hash, to log them; called holding no lock of the archive. */
     @FunctionalInterface
@@ -73,8 +83,11 @@ public final class WarcArchive implements AutoCloseable {
         void sealed(WarcSeal seal) throws IOException;
     }
 
-    /** An archive writing under {@code caseDir/warc}, telling {@code sealer} of each file it closes. */
-    public WarcArchive(Path caseDir, Clock clock, long rotateBytes, Sealer sealer) {
+    /**
+     * An archive writing under {@code caseDir/warc}, reading bodies from {@code blobs}, telling {@code sealer} of
+     * each file it closes.
+     */
+    public WarcArchive(Path caseDir, Clock clock, long rotateBytes, BlobStore blobs, Sealer sealer) {
         if (rotateBytes <= 0) {
             throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
         }
@@ -82,7 +95,33 @@ public final class WarcArchive implements AutoCloseable {
         this.dir = caseDir.resolve("warc");
         this.clock = clock;
         this.rotateBytes = rotateBytes;
+        this.blobs = blobs;
         this.sealer = sealer;
+    }
+
+    /** Writes one or more records to the current file, starting a new one first when due. */
+    private interface Records {
+        WarcLocation write() throws IOException;
+    }
+
+    /**
+     * Runs {@code records} on the current file, rotating first when it is due; the file closed by a rotation is
+     * sealed outside the archive's monitor, as logging the seal commits the case's group, which syncs this archive.
+     */
+    private WarcLocation append(Optional<String> userAgent, Records records) throws IOException {
+        WarcSeal sealed = null;
+        WarcLocation at;
+        synchronized (this) {
+            if (writer == null || writer.position() >= rotateBytes) {
+                sealed = rotate(userAgent);
+            }
+            unsynced = true;
+            at = records.write();
+        }
+        if (sealed != null) {
+            sealer.sealed(sealed);
+        }
+        return at;
     }
 
     /**
@@ -90,25 +129,28 @@ public final class WarcArchive implements AutoCloseable {
      * are not yet forced to disk: {@link #sync} does that for every record written so far, and the capture sink
      * runs it before it commits the items that point to them.
      */
-    WarcLocation write(Exchange x) throws IOException {
-        WarcSeal sealed = null;
-        WarcLocation at;
-        synchronized (this) {
-            if (writer == null || writer.position() >= rotateBytes) {
-                sealed = rotate();
-            }
-            unsynced = true;
-            at = append(x);
-        }
-        // Logged outside the archive's monitor: logging commits the case's group, which syncs this archive.
-        if (sealed != null) {
-            sealer.sealed(sealed);
-        }
-        return at;
+    public WarcLocation write(HttpExchange x) throws IOException {
+        return append(x.http().requestHeaders().stream().filter(h -> h.name().equalsIgnoreCase("User-Agent"))
+                .map(Header::value).findFirst(), () -> exchange(x));
+    }
+
+    /** Writes a {@code metadata} record and returns where it is; forced to disk like the others by {@link #sync}. */
+    public WarcLocation write(WarcMetadata m) throws IOException {
+        return append(Optional.empty(), () -> metadata(m));
+    }
+
+    private WarcLocation metadata(WarcMetadata m) throws IOException {
+        URI id = recordId();
+        org.netpreserve.jwarc.WarcMetadata record = new org.netpreserve.jwarc.WarcMetadata.Builder().recordId(id)
+                .date(m.date()).targetURI(m.target()).fields(m.fields())
+                .setHeader("WARC-Refers-To", "<" + m.refersTo() + ">").build();
+        long offset = writer.position();
+        writer.write(record);
+        return new WarcLocation(relativeName(), offset, writer.position() - offset, id.toString(), -1);
     }
 
     /** Forces every record written so far to disk; a rotated file was forced when it was closed. */
-    void sync() throws IOException {
+    public void sync() throws IOException {
         FileChannel ch;
         synchronized (this) {
             if (!unsynced) {
@@ -132,44 +174,53 @@ public final class WarcArchive implements AutoCloseable {
         }
     }
 
-    private WarcLocation append(Exchange x) throws IOException {
+    private WarcLocation exchange(HttpExchange x) throws IOException {
         URI responseId = recordId();
         byte[] requestHeader = requestHeader(x);
+        long requestLength = requestHeader.length + (x.requestBody() == null ? 0 : x.requestBody().size());
         WarcRequest.Builder request = new WarcRequest.Builder(x.url())
                 .recordId(recordId())
                 .date(x.date())
                 .concurrentTo(responseId)
-                .setHeader("WARC-Block-Digest", "sha256:" + sha256(requestHeader))
-                .body(MediaType.HTTP_REQUEST, requestHeader);
+                .setHeader("WARC-Block-Digest", "sha256:" + blockDigest(requestHeader, x.requestBody()));
         byte[] responseHeader = responseHeader(x);
         long blockLength = responseHeader.length + x.payload().size();
         WarcResponse.Builder response = new WarcResponse.Builder(x.url())
                 .recordId(responseId)
                 .date(x.date())
-                .setHeader("WARC-Block-Digest", "sha256:" + blockDigest(responseHeader, x))
+                .setHeader("WARC-Block-Digest", "sha256:" + blockDigest(responseHeader, x.payload()))
                 .setHeader("WARC-Payload-Digest", "sha256:" + x.payload().id().sha256());
-        if (x.ip() != null) {
-            request.ipAddress(x.ip());
-            response.ipAddress(x.ip());
+        if (x.http().ip() != null) {
+            // A literal address, as the collector recorded it: parsed, never looked up.
+            InetAddress ip = InetAddress.getByName(x.http().ip());
+            request.ipAddress(ip);
+            response.ipAddress(ip);
         }
         if (x.payload().truncated()) {
             response.truncated(WarcTruncationReason.LENGTH);
         }
-        try (InputStream block = blockStream(responseHeader, x)) {
-            WarcResponse record = response.body(MediaType.HTTP_RESPONSE, Channels.newChannel(block), blockLength)
-                    .build();
+        try (InputStream requestBlock = blockStream(requestHeader, x.requestBody());
+             InputStream responseBlock = blockStream(responseHeader, x.payload())) {
+            WarcRequest requestRecord = request.body(MediaType.HTTP_REQUEST, Channels.newChannel(requestBlock),
+                    requestLength).build();
+            WarcResponse record = response.body(MediaType.HTTP_RESPONSE, Channels.newChannel(responseBlock),
+                    blockLength).build();
             long requestOffset = writer.position();
-            writer.write(request.build());
+            writer.write(requestRecord);
             long offset = writer.position();
             writer.write(record);
             long length = writer.position() - offset;
-            return new WarcLocation(caseDir.relativize(dir.resolve(fileName)).toString().replace('\\', '/'), offset,
-                    length, responseId.toString(), requestOffset);
+            return new WarcLocation(relativeName(), offset, length, responseId.toString(), requestOffset);
         }
     }
 
+    /** The current file's name relative to the case folder, with '/' on every platform: the case is portable. */
+    private String relativeName() {
+        return caseDir.relativize(dir.resolve(fileName)).toString().replace('\\', '/');
+    }
+
     /** Closes the current file, if any, and starts the next; returns the closed file's seal. */
-    private WarcSeal rotate() throws IOException {
+    private WarcSeal rotate(Optional<String> userAgent) throws IOException {
         WarcSeal sealed = closeCurrent();
         Files.createDirectories(dir);
         String stamp = STAMP.format(clock.instant());
@@ -188,7 +239,7 @@ public final class WarcArchive implements AutoCloseable {
         fields.put("software", List.of("Tracelab/" + ToolVersion.version()));
         fields.put("format", List.of("WARC File Format 1.1"));
         fields.put("conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
-        fields.put("http-header-user-agent", List.of(UserAgent.header()));
+        userAgent.ifPresent(ua -> fields.put("http-header-user-agent", List.of(ua)));
         fields.put("robots", List.of("see the custody log of the case"));
         writer.write(new Warcinfo.Builder().recordId(recordId()).date(clock.instant()).filename(fileName)
                 .fields(fields).build());
@@ -199,32 +250,39 @@ public final class WarcArchive implements AutoCloseable {
         return URI.create("urn:uuid:" + UUID.randomUUID());
     }
 
-    private static byte[] requestHeader(Exchange x) {
-        HttpRequest.Builder b = new HttpRequest.Builder("GET", x.requestTarget());
-        x.requestHeaders().forEach(h -> b.addHeader(h.getKey(), h.getValue()));
+    private static byte[] requestHeader(HttpExchange x) {
+        HttpRequest.Builder b = new HttpRequest.Builder(x.http().method(), requestTarget(x.url()));
+        x.http().requestHeaders().forEach(h -> b.addHeader(h.name(), h.value()));
         return b.build().serializeHeader();
     }
 
-    private static byte[] responseHeader(Exchange x) {
+    private static String requestTarget(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    private static byte[] responseHeader(HttpExchange x) {
         // HttpClient does not expose the reason phrase; HTTP/1.1 allows it to be empty, which beats inventing one.
-        HttpResponse.Builder b = new HttpResponse.Builder(x.status(), "");
-        for (Map.Entry<String, String> h : x.responseHeaders()) {
-            String name = h.getKey();
+        HttpResponse.Builder b = new HttpResponse.Builder(x.http().status(), "");
+        for (Header h : x.http().headers()) {
+            String name = h.name();
             boolean stale = name.equalsIgnoreCase("Transfer-Encoding")
                     || (x.payload().truncated() && name.equalsIgnoreCase("Content-Length"));
-            b.addHeader(stale ? ORIGINAL_PREFIX + name : name, h.getValue());
+            b.addHeader(stale ? ORIGINAL_PREFIX + name : name, h.value());
         }
         return b.build().serializeHeader();
     }
 
-    private static InputStream blockStream(byte[] header, Exchange x) throws IOException {
-        return new SequenceInputStream(new ByteArrayInputStream(header), x.payloadBytes().open());
+    /** A record's block: its HTTP header, then the stored body, if any; the caller closes it. */
+    private InputStream blockStream(byte[] header, StoredBlob body) throws IOException {
+        InputStream head = new ByteArrayInputStream(header);
+        return body == null ? head : new SequenceInputStream(head, blobs.open(body.id()));
     }
 
-    /** The block digest needs the payload read once more: the blob's hash covers the payload only. */
-    private static String blockDigest(byte[] header, Exchange x) throws IOException {
+    /** The block digest needs the body read once more: the blob's hash covers the body only. */
+    private String blockDigest(byte[] header, StoredBlob body) throws IOException {
         MessageDigest sha = Hashing.sha256();
-        try (InputStream in = blockStream(header, x)) {
+        try (InputStream in = blockStream(header, body)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 sha.update(buf, 0, n);
@@ -239,12 +297,6 @@ public final class WarcArchive implements AutoCloseable {
      */
     private static String hex(MessageDigest sha) {
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        MessageDigest sha = Hashing.sha256();
-        sha.update(bytes);
-        return hex(sha);
     }
 
     /** Forces and closes the current file; returns its seal, or null when no file was open. */
@@ -268,7 +320,7 @@ public final class WarcArchive implements AutoCloseable {
         return WarcSeal.of(caseDir, file);
     }
 
-    /** Closes the current file and logs its seal. */
+    /** Closes the current file and has it sealed; the next record starts a new one. */
     @Override
     public void close() throws IOException {
         WarcSeal sealed;
