@@ -103,10 +103,10 @@ class BlobStagingTest {
     @Test
     void fullBatchIsPublishedInTheBackgroundWithoutAnyoneAsking() throws IOException, InterruptedException {
         List<StoredBlob> blobs = new ArrayList<>();
-        for (int i = 0; i < BlobStore.BATCH - 1; i++) {
+        for (int i = 0; i < BlobStaging.BATCH - 1; i++) {
             blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
         }
-        assertEquals(BlobStore.BATCH - 1, store.stagedCount(), "less than a batch waits for the group's commit");
+        assertEquals(BlobStaging.BATCH - 1, store.stagedCount(), "less than a batch waits for the group's commit");
         blobs.add(store.stage(bytes("fictitious page that fills the batch"), Long.MAX_VALUE));
         // No publishStaged: the full batch is named by a thread of its own (a liveness bound, not a speed check).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -127,13 +127,13 @@ class BlobStagingTest {
         Path blocker = store.path(blobs.get(0).id()).getParent().getParent();
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "in the way");
-        for (int i = 1; i < BlobStore.BATCH; i++) {
+        for (int i = 1; i < BlobStaging.BATCH; i++) {
             blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
         }
 
         assertThrows(IOException.class, store::publishStaged, "the commit that needs the batch hears of the failure");
         assertFalse(store.contains(blobs.get(0).id()));
-        assertEquals(BlobStore.BATCH, store.stagedCount(), "the whole batch waits, staged, for the next publish");
+        assertEquals(BlobStaging.BATCH, store.stagedCount(), "the whole batch waits, staged, for the next publish");
 
         Files.delete(blocker);
         store.publishStaged();
