@@ -1,6 +1,5 @@
 package org.tracelab.core.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -11,7 +10,9 @@ import java.util.OptionalDouble;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.Timestamps;
+import org.tracelab.core.collect.HttpFacts;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.TaggedItem;
 import org.tracelab.core.patterns.RecordedScan;
@@ -75,19 +76,17 @@ public final class ItemsTable {
     private static List<Object> cells(TaggedItem ti, CaseManifest m, Optional<RecordedScan> scan, InBag bag,
                                       TableFormat format) {
         Item i = ti.item();
-        JsonNode meta = i.meta();
-        JsonNode warc = meta.path("warc");
+        Optional<WarcLocation> warc = i.warc();
         Object tags = format == TableFormat.CSV ? String.join(";", ti.tags()) : ti.tags();
         OptionalDouble score = scan.map(s -> s.score(i.id())).orElse(OptionalDouble.empty());
         List<String> ids = scan.flatMap(s -> s.of(i.id())).map(RecordedScan.Scored::indicators).orElse(List.of());
         Object indicators = format == TableFormat.CSV ? String.join(";", ids) : ids;
         List<Object> row = new ArrayList<>(Arrays.asList(i.id(), i.kind(), i.source(),
                 Timestamps.format(i.capturedAt()), i.collector(),
-                meta.path("status").isInt() ? meta.path("status").asInt() : null, i.blob().sha256(), i.size(),
+                i.http().map(HttpFacts::status).orElse(null), i.blob().sha256(), i.size(),
                 i.contentType(), i.parentId(), i.truncated(),
-                warc.path("file").isTextual() ? warc.path("file").asText() : null,
-                warc.path("offset").isIntegralNumber() ? warc.path("offset").asLong() : null,
-                warc.path("length").isIntegralNumber() ? warc.path("length").asLong() : null,
+                warc.map(WarcLocation::file).orElse(null), warc.map(WarcLocation::offset).orElse(null),
+                warc.map(WarcLocation::length).orElse(null),
                 tags, score.isPresent() ? (Object) score.getAsDouble() : null,
                 score.isPresent() ? indicators : null, m.name(), m.purpose()));
         if (bag != null) {

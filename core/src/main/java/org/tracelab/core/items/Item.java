@@ -3,6 +3,7 @@ package org.tracelab.core.items;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Optional;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.collect.FileFacts;
 import org.tracelab.core.collect.HttpFacts;
@@ -25,9 +26,14 @@ public record Item(long id, String kind, String source, Instant capturedAt, Stri
         return HttpFacts.of(meta);
     }
 
-    /** Where the item's WARC records lie in the case, when it has them. */
+    /** Where the item's WARC records lie in the case, when it has them; an impossible extent is a damaged case. */
     public Optional<WarcLocation> warc() {
-        return WarcLocation.of(meta);
+        try {
+            return WarcLocation.of(meta);
+        } catch (IllegalArgumentException e) {
+            throw new TracelabException(TracelabException.Failure.IO, "item " + id + ": " + e.getMessage()
+                    + "; run 'tracelab verify'", null);
+        }
     }
 
     /** Where the local file it was read from lay, when it is one. */

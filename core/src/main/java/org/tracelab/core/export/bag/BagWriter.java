@@ -1,6 +1,5 @@
 package org.tracelab.core.export.bag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +46,7 @@ import org.tracelab.core.CaseManifest;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.export.CustodyTable;
 import org.tracelab.core.export.ExportResult;
 import org.tracelab.core.export.ExportTarget;
@@ -188,12 +188,12 @@ public final class BagWriter {
                     payload.copy(BagPaths.text(item), () -> c.openText(text.get()));
                     texts.add(item.id());
                 }
-                JsonNode warc = item.meta().path("warc");
-                if (warc.path("file").isTextual()) {
+                Optional<WarcLocation> warc = item.warc();
+                if (warc.isPresent()) {
                     if (selection.whole()) {
-                        warcFiles.add(warc.path("file").asText());
+                        warcFiles.add(warc.get().file());
                     } else {
-                        addRecord(payload, item, warc);
+                        addRecord(payload, item, warc.get());
                         records.add(item.id());
                     }
                 }
@@ -254,17 +254,16 @@ public final class BagWriter {
     /**
      * Copies the item's own WARC records (gzip members of their own) byte for byte from the case's WARC file: its
      * request and response, which lie one after the other. Items captured before the request's offset was kept
-     * ({@code requestOffset} in their meta) give their response alone.
+     * give their response alone.
      */
-    private void addRecord(Payload payload, Item item, JsonNode warc) throws IOException {
-        long response = warc.path("offset").asLong(-1);
-        long request = warc.path("requestOffset").asLong(-1);
-        long offset = request >= 0 && request < response ? request : response;
-        long length = warc.path("length").asLong(-1) + (response - offset);
-        Path file = caseWarc(warc.path("file").asText());
+    private void addRecord(Payload payload, Item item, WarcLocation warc) throws IOException {
+        long response = warc.offset();
+        long offset = warc.request().orElse(response);
+        long length = warc.length() + (response - offset);
+        Path file = caseWarc(warc.file());
         if (offset < 0 || length <= 0 || offset + length > Files.size(file)) {
             throw new TracelabException(TracelabException.Failure.IO, "item " + item.id() + ": its WARC record at "
-                    + offset + "+" + length + " is outside " + warc.path("file").asText() + "; run 'tracelab verify'",
+                    + offset + "+" + length + " is outside " + warc.file() + "; run 'tracelab verify'",
                     null);
         }
         payload.copy(BagPaths.warcRecord(item), () -> {
@@ -287,7 +286,7 @@ public final class BagWriter {
 
             @Override
             public List<Object> cells(Item item) {
-                String warc = item.meta().path("warc").path("file").asText(null);
+                String warc = item.warc().map(WarcLocation::file).orElse(null);
                 String warcPath = warc == null ? null : selection.whole() ? BagPaths.warc(warc)
                         : records.contains(item.id()) ? BagPaths.warcRecord(item) : null;
                 return Arrays.asList(BagPaths.item(item), texts.contains(item.id()) ? BagPaths.text(item) : null,

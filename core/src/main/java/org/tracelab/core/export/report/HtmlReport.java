@@ -207,7 +207,7 @@ public final class HtmlReport {
                 + "<th>content type</th><th>tags</th></tr></thead><tbody>\n");
         c.forEachItem(ti -> {
             Item i = ti.item();
-            String status = i.meta().path("status").isInt() ? i.meta().path("status").asText() : "";
+            String status = i.http().map(h -> Integer.toString(h.status())).orElse("");
             w.write("<tr id=\"item-" + i.id() + "\"><td>" + i.id() + "</td><td>" + Html.escape(i.kind())
                     + "</td><td class=\"p\">" + Html.escape(i.source()) + "</td><td>"
                     + Html.escape(Timestamps.format(i.capturedAt())) + "</td><td>" + Html.escape(i.collector())

@@ -1,6 +1,5 @@
 package org.tracelab.core.export.wacz;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -33,7 +33,9 @@ import org.tracelab.core.Json;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.HttpFacts;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.export.bag.BagPaths;
 import org.tracelab.core.items.Item;
 
@@ -87,17 +89,17 @@ public final class WaczWriter {
             pageOut.write('\n');
             c.forEachItem(ti -> {
                 Item i = ti.item();
-                JsonNode warc = i.meta().path("warc");
-                if (!KIND.equals(i.kind()) || !warc.path("file").isTextual()) {
+                Optional<WarcLocation> warc = i.warc();
+                if (!KIND.equals(i.kind()) || warc.isEmpty()) {
                     return;
                 }
-                String file = warc.path("file").asText();
+                String file = warc.get().file();
                 if (BagPaths.warc(file) == null) {
                     throw TracelabException.badInput("item " + i.id(), "names WARC file '" + file
                             + "' outside the case's warc folder");
                 }
                 warcs.add(file);
-                sorter.add(cdxj(i, file.substring("warc/".length()), warc));
+                sorter.add(cdxj(i, file.substring("warc/".length()), warc.get()));
                 if (isPage(i)) {
                     pageOut.write(page(i));
                     pageOut.write('\n');
@@ -140,18 +142,23 @@ public final class WaczWriter {
 
     private static boolean isPage(Item i) {
         String type = i.contentType() == null ? "" : i.contentType().toLowerCase(Locale.ROOT);
-        return i.meta().path("status").asInt() == 200 && type.startsWith("text/html");
+        return status(i) == 200 && type.startsWith("text/html");
     }
 
-    private static String cdxj(Item i, String warcName, JsonNode warc) {
+    /** The HTTP status of a capture; 0 for an item that records none, as no replay tool expects one. */
+    private static int status(Item i) {
+        return i.http().map(HttpFacts::status).orElse(0);
+    }
+
+    private static String cdxj(Item i, String warcName, WarcLocation warc) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("url", i.source());
         String mime = i.contentType() == null ? "unk" : i.contentType().split(";", 2)[0].strip();
         j.put("mime", mime.isEmpty() ? "unk" : mime);
-        j.put("status", Integer.toString(i.meta().path("status").asInt()));
+        j.put("status", Integer.toString(status(i)));
         j.put("digest", "sha256:" + i.blob().sha256());
-        j.put("length", Long.toString(warc.path("length").asLong()));
-        j.put("offset", Long.toString(warc.path("offset").asLong()));
+        j.put("length", Long.toString(warc.length()));
+        j.put("offset", Long.toString(warc.offset()));
         j.put("filename", warcName);
         // Json sorts map keys; CDXJ readers look fields up by name, so the order is free.
         return Surt.of(i.source()) + " " + CDX_TIME.format(i.capturedAt()) + " " + Json.write(j);
