@@ -3,7 +3,6 @@ package org.tracelab.collectors.ads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +18,13 @@ import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.DerivedRecord;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
-import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 import org.tracelab.core.collect.Progress;
 
 /**
@@ -33,7 +32,7 @@ import org.tracelab.core.collect.Progress;
  * page, capturing the listing and every ad page, and stores each ad's fields as an {@code ad} item whose parent is
  * the ad page it was read from.
  */
-public final class AdsCollector implements Collector {
+public final class AdsCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "ads";
     /** The item kind of an ad's structured record. */
@@ -41,21 +40,12 @@ public final class AdsCollector implements Collector {
     /** The link inside a matched element that is no link itself (an ad's card, say). */
     private static final Evaluator A_HREF = QueryParser.parse("a[href]");
 
-    private final Clock clock;
+    private static final IntOption MAX_PAGES = new IntOption("--max-pages", "N", "walk at most N listing pages", 100,
+            1, 1_000_000);
 
     /** The collector as ServiceLoader makes it. */
     public AdsCollector() {
-        this(Clock.systemUTC());
-    }
-
-    /** A collector reading time from {@code clock}. */
-    public AdsCollector(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID);
     }
 
     @Override
@@ -69,12 +59,12 @@ public final class AdsCollector implements Collector {
     }
 
     @Override
-    public List<CollectorOption> options() {
-        return HttpOptions.with(List.of(
+    protected List<CollectorOption> ownOptions() {
+        return List.of(
                 CollectorOption.value("--profile", "PROFILE.json", "the site profile (start, nextPage, adLink, fields)",
                         null),
                 CollectorOption.value("--base", "URL", "the URL the profile's start is relative to", null),
-                CollectorOption.value("--max-pages", "N", "walk at most N listing pages", "100")));
+                MAX_PAGES.option());
     }
 
     @Override
@@ -86,8 +76,8 @@ public final class AdsCollector implements Collector {
         AdsProfile profile = AdsProfile.read(Path.of(request.value("--profile").orElseThrow(
                 () -> TracelabException.badInput("collect ads", "give --profile PROFILE.json"))));
         URI start = start(profile, request.value("--base"));
-        int maxPages = request.intValue("--max-pages", 100, 1, 1_000_000);
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+        int maxPages = MAX_PAGES.read(request);
+        try (HttpCapture http = open(request, sink)) {
             new Walk(profile, http, sink, request.progress(), maxPages).run(start);
         }
     }
@@ -192,7 +182,7 @@ public final class AdsCollector implements Collector {
                 }
             }
             Map<String, Object> record = AdFields.extract(profile, doc, c.finalUrl().toString());
-            new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record).store(sink, ID, clock.instant());
+            store(new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record), sink);
         }
 
         /**

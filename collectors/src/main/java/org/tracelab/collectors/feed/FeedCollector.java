@@ -2,7 +2,6 @@ package org.tracelab.collectors.feed;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,37 +11,27 @@ import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
-import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 
 /**
  * {@code collect feed URL}: captures an RSS 2.0 or Atom feed, then the page each entry links to, each with the feed
  * as its parent. A URL that is no feed is noted in the custody log and the run goes on with the next.
  */
-public final class FeedCollector implements Collector {
+public final class FeedCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "feed";
-
-    private final Clock clock;
+    private static final IntOption MAX_ITEMS = new IntOption("--max-items", "N", "capture at most N entry pages per feed",
+            1000, 0, 10_000_000);
 
     /** The collector as ServiceLoader makes it. */
     public FeedCollector() {
-        this(Clock.systemUTC());
-    }
-
-    /** A collector reading time from {@code clock}. */
-    public FeedCollector(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID);
     }
 
     @Override
@@ -51,14 +40,8 @@ public final class FeedCollector implements Collector {
     }
 
     @Override
-    public String targetLabel() {
-        return "URL";
-    }
-
-    @Override
-    public List<CollectorOption> options() {
-        return HttpOptions.with(List.of(
-                CollectorOption.value("--max-items", "N", "capture at most N entry pages per feed", "1000")));
+    protected List<CollectorOption> ownOptions() {
+        return List.of(MAX_ITEMS.option());
     }
 
     @Override
@@ -68,10 +51,10 @@ public final class FeedCollector implements Collector {
         if (feeds.isEmpty()) {
             throw TracelabException.badInput("collect feed", "give at least one feed URL");
         }
-        int maxItems = request.intValue("--max-items", 1000, 0, 10_000_000);
+        int maxItems = MAX_ITEMS.read(request);
         request.progress().total(-1, "pages");
         Set<URI> seen = new java.util.HashSet<>();
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock);
+        try (HttpCapture http = open(request, sink);
              CaptureTasks entries = new CaptureTasks()) {
             for (URI feed : feeds) {
                 Optional<Capture> got = http.capture(feed, null);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 
 /**
  * The options every HTTP collector shares (delay, timeout, body limit, robots.txt, allow-list), described once and
@@ -12,14 +13,19 @@ import org.tracelab.core.collect.CollectorOption;
  * manners and the same help text.
  */
 public final class HttpOptions {
+    private static final IntOption DELAY = new IntOption("--delay", "MS", "pause between two requests to the same host",
+            1000, 0, 3_600_000);
+    private static final IntOption TIMEOUT = new IntOption("--timeout", "SECONDS", "connect and read timeout", 30, 1,
+            3600);
+
     private HttpOptions() {
     }
 
     /** The shared options, to append to a collector's own. */
     public static List<CollectorOption> options() {
         return List.of(
-                CollectorOption.value("--delay", "MS", "pause between two requests to the same host", "1000"),
-                CollectorOption.value("--timeout", "SECONDS", "connect and read timeout", "30"),
+                DELAY.option(),
+                TIMEOUT.option(),
                 CollectorOption.value("--max-bytes", "N", "keep at most N bytes of a body (the rest is marked truncated)",
                         Long.toString(CaptureSettings.DEFAULT_MAX_BYTES)),
                 CollectorOption.flag("--ignore-robots", "do not obey robots.txt (recorded in the custody log)"),
@@ -33,8 +39,8 @@ public final class HttpOptions {
 
     /** Reads the shared options of {@code request}; a wrong value is bad input naming the option. */
     public static CaptureSettings settings(CollectRequest request) {
-        int delayMs = request.intValue("--delay", 1000, 0, 3_600_000);
-        int timeout = request.intValue("--timeout", 30, 1, 3600);
+        int delayMs = DELAY.read(request);
+        int timeout = TIMEOUT.read(request);
         long maxBytes = longValue(request, "--max-bytes", CaptureSettings.DEFAULT_MAX_BYTES);
         return new CaptureSettings(Duration.ofSeconds(timeout), Duration.ofSeconds(timeout),
                 CaptureSettings.MAX_REDIRECTS, maxBytes, Duration.ofMillis(delayMs), !request.flag("--ignore-robots"),

@@ -11,43 +11,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
-import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 
 /** {@code collect page URL...}: captures web pages, and with {@code --depth} crawls the links they hold, politely. */
-public final class PageCollector implements Collector {
+public final class PageCollector extends HttpCollector {
     /** The longest line a --from file may have: far past any real URL, short of a file that is no list at all. */
     static final int MAX_LINE = 1 << 16;
     /** The collector's id on the command line. */
     public static final String ID = "page";
-
-    private final Clock clock;
+    static final IntOption DEPTH = new IntOption("--depth", "N", "follow links up to N steps from the given URLs", 0, 0,
+            100);
+    static final IntOption MAX_PAGES = new IntOption("--max-pages", "N", "fetch at most N URLs in this run", 10_000, 1,
+            10_000_000);
 
     /** The collector as ServiceLoader makes it. */
     public PageCollector() {
-        this(Clock.systemUTC());
-    }
-
-    /** A collector reading time from {@code clock}. */
-    public PageCollector(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID);
     }
 
     @Override
@@ -56,31 +48,26 @@ public final class PageCollector implements Collector {
     }
 
     @Override
-    public String targetLabel() {
-        return "URL";
-    }
-
-    @Override
-    public List<CollectorOption> options() {
-        return HttpOptions.with(List.of(
+    protected List<CollectorOption> ownOptions() {
+        return List.of(
                 CollectorOption.value("--from", "FILE", "read more URLs from FILE, one a line, # starts a comment", null),
-                CollectorOption.value("--depth", "N", "follow links up to N steps from the given URLs", "0"),
+                DEPTH.option(),
                 CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
-                CollectorOption.value("--max-pages", "N", "fetch at most N URLs in this run", "10000")));
+                MAX_PAGES.option());
     }
 
     @Override
     public void collect(CollectRequest request, CaptureSink sink) throws IOException {
         CrawlPlan plan = plan(request);
-        try (HttpCapture http = HttpCapture.open(sink, ID, plan.settings(), clock)) {
+        try (HttpCapture http = open(plan.settings(), sink)) {
             new Crawler(plan, http, request.progress()).run();
         }
     }
 
     /** Reads and checks the request before anything is fetched; any fault is bad input naming it. */
     CrawlPlan plan(CollectRequest request) {
-        int depth = request.intValue("--depth", 0, 0, 100);
-        int maxPages = request.intValue("--max-pages", 10_000, 1, 10_000_000);
+        int depth = DEPTH.read(request);
+        int maxPages = MAX_PAGES.read(request);
         Set<URI> seeds = new LinkedHashSet<>();
         // Every URL is checked, but no more are kept than the run may fetch: a list of millions stays small.
         Consumer<String> seed = t -> {

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -24,37 +23,29 @@ import java.util.zip.GZIPInputStream;
 import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
-import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 
 /**
  * {@code collect sitemap URL}: captures a sitemap (XML, text or a feed) or a sitemap index, the sitemaps an index
  * names, and the pages the sitemaps list, each with the sitemap that named it as parent. Read with crawler-commons.
  */
-public final class SitemapCollector implements Collector {
+public final class SitemapCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "sitemap";
-
-    private final Clock clock;
+    private static final IntOption MAX_PAGES = new IntOption("--max-pages", "N",
+            "capture at most N listed pages in this run", 10_000, 0, 10_000_000);
+    private static final IntOption MAX_SITEMAPS = new IntOption("--max-sitemaps", "N",
+            "read at most N sitemaps in this run", 1000, 1, 1_000_000);
 
     /** The collector as ServiceLoader makes it. */
     public SitemapCollector() {
-        this(Clock.systemUTC());
-    }
-
-    /** A collector reading time from {@code clock}. */
-    public SitemapCollector(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID);
     }
 
     @Override
@@ -63,15 +54,8 @@ public final class SitemapCollector implements Collector {
     }
 
     @Override
-    public String targetLabel() {
-        return "URL";
-    }
-
-    @Override
-    public List<CollectorOption> options() {
-        return HttpOptions.with(List.of(
-                CollectorOption.value("--max-pages", "N", "capture at most N listed pages in this run", "10000"),
-                CollectorOption.value("--max-sitemaps", "N", "read at most N sitemaps in this run", "1000")));
+    protected List<CollectorOption> ownOptions() {
+        return List.of(MAX_PAGES.option(), MAX_SITEMAPS.option());
     }
 
     private record Pending(URI url, Long parentId) {
@@ -84,8 +68,8 @@ public final class SitemapCollector implements Collector {
         if (targets.isEmpty()) {
             throw TracelabException.badInput("collect sitemap", "give at least one sitemap URL");
         }
-        int maxPages = request.intValue("--max-pages", 10_000, 0, 10_000_000);
-        int maxSitemaps = request.intValue("--max-sitemaps", 1000, 1, 1_000_000);
+        int maxPages = MAX_PAGES.read(request);
+        int maxSitemaps = MAX_SITEMAPS.read(request);
         request.progress().total(-1, "pages");
         // Not strict: a sitemap may list pages outside its own folder; --allow-host and robots.txt confine the run.
         SiteMapParser parser = new SiteMapParser(false);
@@ -94,7 +78,7 @@ public final class SitemapCollector implements Collector {
         Set<URI> seen = new HashSet<>(targets);
         int sitemapsRead = 0;
         int pages = 0;
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock);
+        try (HttpCapture http = open(request, sink);
              CaptureTasks listed = new CaptureTasks()) {
             while (!sitemaps.isEmpty() && sitemapsRead < maxSitemaps) {
                 Pending p = sitemaps.poll();

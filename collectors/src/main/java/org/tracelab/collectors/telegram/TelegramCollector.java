@@ -2,7 +2,6 @@ package org.tracelab.collectors.telegram;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,24 +12,26 @@ import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.DerivedRecord;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.http.HttpOptions;
+import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
-import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.IntOption;
 
 /**
  * {@code collect telegram URL}: a channel's public web preview. Each preview page is captured; each post on it
  * becomes a {@code post} item (channel, post id, date, text, links, views) whose parent is that page; older posts
  * are reached through the preview's {@code ?before=N} pages.
  */
-public final class TelegramCollector implements Collector {
+public final class TelegramCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "telegram";
     /** The item kind of a post's structured record. */
     public static final String KIND = "post";
+    private static final IntOption MAX_PAGES = new IntOption("--max-pages", "N",
+            "read at most N preview pages per channel", 50, 1, 100_000);
 
     // t.me/NAME, t.me/s/NAME and telegram.me/…: the channel names Telegram allows.
     private static final Pattern TME = Pattern.compile(
@@ -38,21 +39,9 @@ public final class TelegramCollector implements Collector {
     /** @NAME, as channels are written in ads and posts. */
     private static final Pattern HANDLE = Pattern.compile("^@([A-Za-z0-9_]{3,64})$");
 
-    private final Clock clock;
-
     /** The collector as ServiceLoader makes it. */
     public TelegramCollector() {
-        this(Clock.systemUTC());
-    }
-
-    /** A collector reading time from {@code clock}. */
-    public TelegramCollector(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID);
     }
 
     @Override
@@ -67,9 +56,8 @@ public final class TelegramCollector implements Collector {
     }
 
     @Override
-    public List<CollectorOption> options() {
-        return HttpOptions.with(List.of(
-                CollectorOption.value("--max-pages", "N", "read at most N preview pages per channel", "50")));
+    protected List<CollectorOption> ownOptions() {
+        return List.of(MAX_PAGES.option());
     }
 
     @Override
@@ -79,9 +67,9 @@ public final class TelegramCollector implements Collector {
                     "give a channel: @NAME, t.me/NAME or https://t.me/s/NAME");
         }
         List<URI> channels = request.targets().stream().map(TelegramCollector::previewUrl).toList();
-        int maxPages = request.intValue("--max-pages", 50, 1, 100_000);
+        int maxPages = MAX_PAGES.read(request);
         request.progress().total(-1, "pages");
-        try (HttpCapture http = HttpCapture.open(sink, ID, HttpOptions.settings(request), clock)) {
+        try (HttpCapture http = open(request, sink)) {
             for (URI channel : channels) {
                 walk(channel, maxPages, http, sink, request);
             }
@@ -133,7 +121,7 @@ public final class TelegramCollector implements Collector {
                 if (posts.add(p.channel() + "/" + p.postId())) {
                     String source = p.record().get("url") instanceof String u && !u.isEmpty()
                             ? u : c.finalUrl() + "#" + p.postId();
-                    new DerivedRecord(KIND, source, c.item().id(), p.record()).store(sink, ID, clock.instant());
+                    store(new DerivedRecord(KIND, source, c.item().id(), p.record()), sink);
                 }
             }
             page = preview.older().orElse(null);
