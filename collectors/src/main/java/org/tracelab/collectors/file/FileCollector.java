@@ -31,6 +31,7 @@ import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
+import org.tracelab.core.collect.FileFacts;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.extract.MediaTypes;
@@ -178,12 +179,10 @@ public final class FileCollector implements Collector {
 
     private void importOne(Candidate c, CaptureSink sink) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("path", c.file.toString());
         meta.put("given", c.given);
         meta.put("relativePath", c.root.equals(c.file) ? c.file.getFileName().toString()
                 : c.root.relativize(c.file).toString());
         meta.put("size", c.size);
-        meta.put("modified", c.modified);
         if (Files.isSymbolicLink(c.file)) {
             meta.put("symlinkTarget", Files.readSymbolicLink(c.file).toString());
         }
@@ -204,7 +203,8 @@ public final class FileCollector implements Collector {
             meta.put("sizeWhenListed", c.size);
             meta.put("changedDuringImport", true);
         }
-        sink.record(NewItem.of("file", c.file.toString(), clock.instant(), id(), type, null, meta), blob);
+        sink.record(NewItem.of("file", c.file.toString(), clock.instant(), id(), type, null, meta)
+                .with(new FileFacts(c.file.toString(), c.modified)), blob);
     }
 
     private static String reason(Path file, IOException e) {

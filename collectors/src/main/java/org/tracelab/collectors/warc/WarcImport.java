@@ -22,6 +22,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.FileFacts;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredBlob;
@@ -114,11 +115,10 @@ final class WarcImport {
     private StoredItem storeFile(Path file) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", file.getFileName().toString());
-        meta.put("path", file.toAbsolutePath().toString());
-        meta.put("modified", Files.getLastModifiedTime(file).toInstant().toString());
         meta.put("role", "WARC file as received, before its records were imported");
         NewItem item = NewItem.of("file", file.toAbsolutePath().toString(), clock.instant(), WarcCollector.ID,
-                "application/warc", null, meta);
+                "application/warc", null, meta).with(new FileFacts(file.toAbsolutePath().toString(),
+                Files.getLastModifiedTime(file).toInstant().toString()));
         try (InputStream in = Files.newInputStream(file)) {
             return sink.store(item, in);
         }
