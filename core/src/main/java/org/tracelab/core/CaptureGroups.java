@@ -50,8 +50,11 @@ final class CaptureGroups {
 
     /** Commits the open group, then closes the run's WARC file, so each run's records end in files of its own. */
     void endRun() throws SQLException, IOException {
-        flush();
-        warc.close();
+        try {
+            flush();
+        } finally {
+            warc.close();
+        }
     }
 
     /** Opens the group's transaction unless it is open already. */
