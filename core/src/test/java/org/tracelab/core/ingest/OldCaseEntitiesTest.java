@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.internal.CaseDatabase;
-import org.tracelab.core.items.NewItem;
 
 /**
  * A case made before entities knew where they were found opens, reads its entities as found in the text, reindexes,

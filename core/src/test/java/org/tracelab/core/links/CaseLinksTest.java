@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.items.NewItem;
 
 /** Links through identifiers of the pages' markup: a site's own channel ties none of its pages. Pages fictitious. */
 class CaseLinksTest {
