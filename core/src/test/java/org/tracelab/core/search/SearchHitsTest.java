@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
-import org.tracelab.core.store.BlobId;
 import org.tracelab.core.store.BlobStore;
 
 /**
