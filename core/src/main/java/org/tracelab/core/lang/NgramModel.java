@@ -44,6 +44,9 @@ enum NgramModel {
      * characters as at 2,000.
      */
     static final int SAMPLE_CHARS = 300;
+    /** The first look's length, and how clear its answer must be to stand (a runner-up this far behind at most). */
+    static final int QUICK_SAMPLE_CHARS = 120;
+    static final double MAX_QUICK_RUNNER_UP = 0.85;
 
     private final Character.UnicodeScript script;
     private final List<Language> languages;
@@ -61,27 +64,49 @@ enum NgramModel {
 
     /** The model's answer, or {@code und} when it cannot tell two languages apart. */
     DetectedLanguage identify(String text) {
-        SortedMap<Language, Double> ranked = detector().computeLanguageConfidenceValues(sample(text));
+        String sample = sample(text, SAMPLE_CHARS);
+        if (sample.length() >= SAMPLE_CHARS) {
+            // A clear answer on the first sentence or two saves most of the time; a close one reads on.
+            Ranked quick = rank(sample.substring(0, QUICK_SAMPLE_CHARS));
+            if (quick.best() != Language.UNKNOWN && quick.runnerUp() < MAX_QUICK_RUNNER_UP) {
+                return quick.answer();
+            }
+        }
+        return rank(sample).answer();
+    }
+
+    /** Lingua's best language and the runner-up's score relative to it (0 when there is none). */
+    private record Ranked(Language best, double runnerUp) {
+        DetectedLanguage answer() {
+            if (best == Language.UNKNOWN || runnerUp > MAX_RUNNER_UP) {
+                return DetectedLanguage.UNDETERMINED;
+            }
+            return new DetectedLanguage(best.getIsoCode639_1().toString(), 1 - runnerUp);
+        }
+    }
+
+    private Ranked rank(String sample) {
+        SortedMap<Language, Double> ranked = detector().computeLanguageConfidenceValues(sample);
         if (ranked.isEmpty()) {
-            return DetectedLanguage.UNDETERMINED;
+            return new Ranked(Language.UNKNOWN, 0);
         }
         Iterator<Map.Entry<Language, Double>> it = ranked.entrySet().iterator();
         Language best = it.next().getKey();
-        double runnerUp = it.hasNext() ? it.next().getValue() : 0;
-        if (best == Language.UNKNOWN || runnerUp > MAX_RUNNER_UP) {
-            return DetectedLanguage.UNDETERMINED;
-        }
-        return new DetectedLanguage(best.getIsoCode639_1().toString(), 1 - runnerUp);
+        return new Ranked(best, it.hasNext() ? it.next().getValue() : 0);
+    }
+
+    private String sample(String text, int max) {
+        return sample(text, script, max);
     }
 
     /**
-     * The first words of the text written in the model's script, up to {@link #SAMPLE_CHARS}: a Russian page's English
-     * menu must not be what the Cyrillic model reads.
+     * The first words of the text written in {@code script}, up to about {@code max} characters: a Russian page's
+     * English menu must not be what the Cyrillic model reads.
      */
-    String sample(String text) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), SAMPLE_CHARS + 32));
+    static String sample(String text, Character.UnicodeScript script, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 32));
         int i = 0;
-        while (i < text.length() && sb.length() < SAMPLE_CHARS) {
+        while (i < text.length() && sb.length() < max) {
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
