@@ -165,7 +165,7 @@ public final class ScenarioGenerator {
             for (AdPlan p : plans) {
                 AdText text = AdWriter.write(p);
                 texts.add(text);
-                write(site.resolve(p.path()), Pages.ad(p, text));
+                write(site.resolve(p.path()), Pages.ad(p, text, similar(plans, texts)));
                 writeKeyAd(key, p);
                 sitemapUrl("ads/" + p.id() + ".html");
                 if (p.deceptive()) {
@@ -185,6 +185,18 @@ public final class ScenarioGenerator {
                 write(site.resolve("ads/page-" + page + ".html"),
                         Pages.listing(page, pages, plans.subList(from, to), texts.subList(from, to)));
             }
+        }
+
+        /** The ads written just before the last one, as its page quotes them ("similar ads"). */
+        private static List<Pages.Similar> similar(List<AdPlan> plans, List<AdText> texts) {
+            List<Pages.Similar> out = new ArrayList<>();
+            int last = texts.size() - 1;
+            for (int i = last - 1; i >= 0 && out.size() < Pages.SIMILAR; i--) {
+                String path = plans.get(i).path();
+                out.add(new Pages.Similar(path.substring(path.lastIndexOf('/') + 1), texts.get(i).title(),
+                        texts.get(i).price()));
+            }
+            return out;
         }
 
         private void writeKeyAd(JsonGenerator key, AdPlan p) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Json;
 import org.tracelab.samples.GradeReport;
 import org.tracelab.samples.Grader;
 
@@ -28,6 +29,10 @@ class ScanGradeTest {
             for (Path p : pages.filter(p -> p.getFileName().toString().startsWith("ad")).toList()) {
                 Files.copy(p, ads.resolve(p.getFileName()));
             }
+        }
+        int adCount;
+        try (Stream<Path> copied = Files.list(ads)) {
+            adCount = (int) copied.count();
         }
         Cli cli = new Cli(tmp.resolve("lab"));
         assertEquals(0, cli.init().code());
@@ -49,5 +54,11 @@ class ScanGradeTest {
         GradeReport linked = Grader.grade(clusters, SMALL.resolve("key.json"));
         System.out.println("small scenario, links over extracted entities: " + linked.clusters());
         assertEquals(0, linked.clusters().falsePositives(), linked.describe());
+
+        // Every ad page's footer gives the site's support phone: read from the full text, it ties all of them.
+        Cli.Run full = cli.run("--json", "links", "--full-text", "--type", "phone");
+        assertEquals(0, full.code(), full::toString);
+        assertTrue(full.out().lines().map(Json::parse).anyMatch(c -> c.path("items").size() == adCount),
+                full::toString);
     }
 }

@@ -50,8 +50,8 @@ public final class MainText {
     private static final Pattern FURNITURE = Pattern.compile("caption|credit|byline|dateline|timestamp|author"
             + "|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags", Pattern.CASE_INSENSITIVE);
     private static final int FURNITURE_CHARS = 250;
-    /** Never the page's own text, whatever the attempt: readers' comments and consent banners. */
-    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr",
+    /** Never the page's own text, whatever the attempt: comments, consent banners, share bars, "similar" blocks. */
+    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr|share|sharing|similar",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);

@@ -19,8 +19,19 @@ public final class Pages {
     private Pages() {
     }
 
-    /** The page of one ad. */
-    public static String ad(AdPlan plan, AdText text) {
+    /** The site's own support line and channel, in every ad page's footer and share bar (fictitious). */
+    public static final String SUPPORT_PHONE = "+998 71 555 00 99";
+    public static final String SUPPORT_EMAIL = "support@bozor-demo.example";
+    public static final String SITE_CHANNEL = "bozor_demo_uz";
+    /** Other ads a page quotes in its "similar ads" block, at most. */
+    public static final int SIMILAR = 3;
+
+    /**
+     * The page of one ad, in the furniture of a real classifieds site: header and menu, cookie banner, a "similar
+     * ads" block quoting {@code similar} (other ads' titles and prices), a share bar naming the site's channel and a
+     * footer with the site's support phone and e-mail. None of it is the ad's: the answer key ignores it.
+     */
+    public static String ad(AdPlan plan, AdText text, List<Similar> similar) {
         Templates t = Templates.of(plan.language());
         // the quirks follow from the text seed, so reposts look the same and the page stays deterministic
         SplittableRandom quirks = new SplittableRandom(plan.textSeed() ^ 0x5DEECE66DL);
@@ -38,7 +49,7 @@ public final class Pages {
             contacts.append(esc(c)).append("<br>\n");
         }
         String page = (plan.index() / PAGE_SIZE + 1) + "";
-        return head(plan.language().tag(), text.title() + " | Bozor Demo", t.notice())
+        return head(plan.language().tag(), text.title() + " | Bozor Demo", t.notice()) + SITE_HEADER
                 + "<div class=\"crumbs\"><a href=\"../index.html\">Bozor Demo</a> &rsaquo; <a href=\"page-" + page
                 + ".html\">" + esc(t.label("ads")) + "</a></div>\n"
                 + "<div class=\"ad\" id=\"" + plan.id() + "\">\n"
@@ -50,7 +61,37 @@ public final class Pages {
                 + "</time></div>\n"
                 + "<div class=\"ad-body\">\n" + body + "</div>\n"
                 + "<div class=\"ad-contact\">" + esc(t.label("contact")) + ":<br>\n" + contacts + "</div>\n"
-                + "</div>\n" + foot(t.notice());
+                + "</div>\n" + similarAds(similar) + SHARE_BAR + SITE_FOOTER + foot(t.notice());
+    }
+
+    /** An ad another page quotes: where it is, its title and its price. */
+    public record Similar(String path, String title, String price) {
+    }
+
+    private static final String SITE_HEADER = "<header class=\"site-header\"><a class=\"logo\" href=\"../index.html\">"
+            + "Bozor Demo</a>\n<nav class=\"menu\"><ul><li><a href=\"../index.html\">Bosh sahifa / Главная</a></li>"
+            + "<li><a href=\"page-1.html\">E'lonlar / Объявления</a></li><li><a href=\"page-1.html\">Ish / Работа</a>"
+            + "</li><li><a href=\"page-1.html\">Ko'chmas mulk / Недвижимость</a></li></ul></nav></header>\n"
+            + "<div class=\"cookie-banner\" id=\"cookie-consent\">Sayt cookie-fayllardan foydalanadi. Сайт использует"
+            + " файлы cookie. This site uses cookies. <button type=\"button\">OK</button></div>\n";
+    private static final String SHARE_BAR = "<div class=\"share-bar\">Ulashish / Поделиться: <span class=\"share"
+            + "-telegram\">Telegram @" + SITE_CHANNEL + "</span> · <span class=\"share-copy\">Havolani nusxalash /"
+            + " Скопировать ссылку</span></div>\n";
+    private static final String SITE_FOOTER = "<footer class=\"site-footer\"><p>Qo'llab-quvvatlash / Служба"
+            + " поддержки: " + SUPPORT_PHONE + ", " + SUPPORT_EMAIL + "</p><p>Bizning kanal / Наш канал: t.me/"
+            + SITE_CHANNEL + "</p><p>© Bozor Demo</p></footer>\n";
+
+    private static String similarAds(List<Similar> similar) {
+        if (similar.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<section class=\"similar-ads\"><h2>O'xshash e'lonlar / Похожие"
+                + " объявления</h2>\n<ul>\n");
+        for (Similar s : similar) {
+            out.append("<li><a href=\"").append(esc(s.path())).append("\">").append(esc(s.title()))
+                    .append("</a> — ").append(esc(s.price())).append("</li>\n");
+        }
+        return out.append("</ul></section>\n").toString();
     }
 
     /** A listing page; {@code page} counts from 1. */
