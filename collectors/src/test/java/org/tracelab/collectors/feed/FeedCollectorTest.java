@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,10 @@ class FeedCollectorTest {
                 </feed>""");
         collect(url("/atom"));
         List<StoredItem> pages = childrenOf(url("/atom"));
-        assertEquals(List.of(url("/ads/1"), url("/ads/2")), pages.stream().map(s -> s.item().source()).toList());
+        // Entries are captured side by side (CaptureTasks), so the order of their items is not the feed's.
+        assertEquals(Set.of(url("/ads/1"), url("/ads/2")), pages.stream().map(s -> s.item().source())
+                .collect(Collectors.toSet()));
+        assertEquals(2, pages.size());
         assertTrue(String.join("\n", lab.failures).contains("/ads/3"), lab.failures.toString());
     }
 
