@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.analysis.CommonGrams;
+import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.ingest.EntityMention;
 
 /**
@@ -147,7 +148,9 @@ public final class IndexFields {
         String main = it.main().map(IndexedItem.Main::text).orElse(null);
         for (EntityMention e : it.entities()) {
             doc.add(new StringField(entityField(e.type()), e.value(), Field.Store.NO));
-            if (main == null || main.contains(e.raw())) {
+            // A link's URL is never in any text; whether it is the site's own furniture is decided across pages
+            // (CaseLinks.withoutSitesOwn), not by the main text.
+            if (main == null || e.foundIn() == FoundIn.LINK || main.contains(e.raw())) {
                 doc.add(new StringField(mainEntityField(e.type()), e.value(), Field.Store.NO));
             }
         }
