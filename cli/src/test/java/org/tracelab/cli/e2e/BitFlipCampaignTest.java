@@ -99,27 +99,49 @@ class BitFlipCampaignTest {
         int total = 0;
         long started = System.nanoTime();
         long copying = 0;
-        for (Place place : Place.values()) {
-            int n = Math.max(1, flips * place.share / 100);
-            for (int i = 0; i < n; i++) {
-                long t0 = System.nanoTime();
-                restore(pristine, work);
-                copying += System.nanoTime() - t0;
-                List<Path> files = files(work, place);
-                Path file = files.get(random.nextInt(files.size()));
-                long size = Files.size(file);
-                long offset = (long) (random.nextDouble() * size);
-                int bit = random.nextInt(8);
-                flip(file, offset, bit);
-                String where = place + " " + work.relativize(file) + " byte " + offset + " bit " + bit;
-                Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> judge(work, where));
-                counts.computeIfAbsent(place, p -> new EnumMap<>(Outcome.class)).merge(o, 1, Integer::sum);
-                if (o == Outcome.MISSED) {
-                    misses.add(where);
-                }
-                total++;
+        // Places drawn by their shares, flip by flip, so that any stretch of a long run covers them all.
+        for (int i = 0; i < flips; i++) {
+            Place place = draw(random);
+            long t0 = System.nanoTime();
+            restore(pristine, work);
+            copying += System.nanoTime() - t0;
+            List<Path> files = files(work, place);
+            Path file = files.get(random.nextInt(files.size()));
+            long size = Files.size(file);
+            long offset = (long) (random.nextDouble() * size);
+            int bit = random.nextInt(8);
+            flip(file, offset, bit);
+            String where = place + " " + work.relativize(file) + " byte " + offset + " bit " + bit;
+            Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> judge(work, where));
+            counts.computeIfAbsent(place, p -> new EnumMap<>(Outcome.class)).merge(o, 1, Integer::sum);
+            if (o == Outcome.MISSED) {
+                misses.add(where);
+            }
+            total++;
+            if (total % 1000 == 0) {
+                System.out.print(table(counts, total, started, copying)); // a long run shows where it is
             }
         }
+        String table = table(counts, total, started, copying);
+        System.out.print(table);
+        if (!misses.isEmpty()) {
+            fail(misses.size() + " flips changed the case and passed verify:\n" + String.join("\n", misses) + "\n"
+                    + table);
+        }
+    }
+
+    private static Place draw(Random random) {
+        int r = random.nextInt(100);
+        for (Place p : Place.values()) {
+            r -= p.share;
+            if (r < 0) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("the shares add up to 100");
+    }
+
+    private static String table(Map<Place, Map<Outcome, Integer>> counts, int total, long started, long copying) {
         StringBuilder table = new StringBuilder("bit-flip campaign: " + total + " flips, seed "
                 + Long.getLong("tracelab.flips.seed", 22L) + ", " + (System.nanoTime() - started) / 1_000_000
                 + " ms (restoring the copy " + copying / 1_000_000 + " ms)\n");
@@ -130,11 +152,7 @@ class BitFlipCampaignTest {
                     c.getOrDefault(Outcome.UNREADABLE, 0), c.getOrDefault(Outcome.UNCHANGED, 0),
                     c.getOrDefault(Outcome.MISSED, 0)));
         }
-        System.out.print(table);
-        if (!misses.isEmpty()) {
-            fail(misses.size() + " flips changed the case and passed verify:\n" + String.join("\n", misses) + "\n"
-                    + table);
-        }
+        return table.toString();
     }
 
     /** Runs verify on the flipped case and decides what the flip came to. */
@@ -158,7 +176,7 @@ class BitFlipCampaignTest {
                 List<String> differ = new ArrayList<>();
                 for (String k : pristineView.keySet()) {
                     if (!pristineView.get(k).equals(now.get(k))) {
-                        differ.add(k);
+                        differ.add(k + ": " + firstDifference(pristineView.get(k), String.valueOf(now.get(k))));
                     }
                 }
                 System.out.println("MISSED " + where + ": differs in " + differ);
@@ -166,6 +184,24 @@ class BitFlipCampaignTest {
             }
             default -> throw new AssertionError(where + ": exit " + v.code() + "\n" + v);
         }
+    }
+
+    /** The first line that differs, before and after, shortened: enough to tell what the flip changed. */
+    private static String firstDifference(String before, String after) {
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : "(none)";
+            String y = i < b.size() ? b.get(i) : "(none)";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + " was '" + shorten(x) + "', is '" + shorten(y) + "'";
+            }
+        }
+        return "same lines";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     private static List<Path> files(Path caseDir, Place place) throws IOException {

@@ -43,13 +43,14 @@ final class AnnotationCheck {
                      + " FROM tags t ORDER BY t.item_id, t.tag")) {
             int columns = rs.getMetaData().getColumnCount() - 1;
             while (rs.next()) {
+                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
                 String subject = "tag '" + rs.getString("tag") + "' of item " + rs.getLong("item_id");
                 String logged = rs.getString("logged");
                 if (logged == null) {
                     findings.add(Problem.Kind.ROW_UNLOGGED, subject, "a 'tag' custody entry", "none");
                     continue;
                 }
-                compareRecord(subject, ItemCheck.parse(logged), RowDigest.of(rs, columns), OLD_TAGS);
+                compareRecord(subject, ItemCheck.parse(logged), now, OLD_TAGS);
             }
         }
         try (Statement s = conn.createStatement();
@@ -72,6 +73,7 @@ final class AnnotationCheck {
                      + " FROM notes n ORDER BY n.id")) {
             int columns = rs.getMetaData().getColumnCount() - 1;
             while (rs.next()) {
+                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
                 String subject = "note " + rs.getLong("id") + " of item " + rs.getLong("item_id");
                 String logged = rs.getString("logged");
                 if (logged == null) {
@@ -85,7 +87,7 @@ final class AnnotationCheck {
                             + "' as logged", "text '" + text + "'");
                     continue;
                 }
-                compareRecord(subject, entry, RowDigest.of(rs, columns), OLD_NOTES);
+                compareRecord(subject, entry, now, OLD_NOTES);
             }
         }
         try (Statement s = conn.createStatement();

@@ -2,6 +2,7 @@ package org.tracelab.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -84,6 +85,7 @@ final class ItemCheck {
             int columns = rs.getMetaData().getColumnCount() - 1;
             while (rs.next()) {
                 items++;
+                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
                 long id = rs.getLong("id");
                 String sha = rs.getString("sha256");
                 String subject = "item " + id + " (" + rs.getString("source") + ")";
@@ -96,7 +98,7 @@ final class ItemCheck {
                 } else {
                     Optional<JsonNode> entry = parse(logged);
                     if (entry.isPresent()) {
-                        compareWithEntry(rs, columns, subject, entry.get(), metaTree.isPresent());
+                        compareWithEntry(rs, now, subject, entry.get(), metaTree.isPresent());
                     }
                 }
                 metaTree.map(m -> m.path("warc")).filter(w -> w.path("file").isTextual())
@@ -106,7 +108,7 @@ final class ItemCheck {
     }
 
     /** The capture entry recorded source, hash and size, and (since record hashes) the whole row. */
-    private void compareWithEntry(ResultSet rs, int columns, String subject, JsonNode p, boolean metaParses)
+    private void compareWithEntry(ResultSet rs, String now, String subject, JsonNode p, boolean metaParses)
             throws SQLException {
         compare(Problem.Kind.ITEM_ALTERED, subject, "sha256", p.path("sha256").asText(), rs.getString("sha256"));
         compare(Problem.Kind.ITEM_ALTERED, subject, "size", p.path("size").asText(),
@@ -114,7 +116,6 @@ final class ItemCheck {
         compare(Problem.Kind.ITEM_ALTERED, subject, "source", p.path("source").asText(), rs.getString("source"));
         JsonNode record = p.path(CoveredRows.RECORD);
         if (record.isTextual()) {
-            String now = RowDigest.of(rs, columns);
             if (!record.asText().equals(now)) {
                 findings.add(Problem.Kind.ITEM_ALTERED, subject, "record sha256 " + record.asText() + " as logged",
                         "record sha256 " + now + (metaParses ? "" : "; its meta is no longer JSON"));
@@ -141,6 +142,7 @@ final class ItemCheck {
             JsonNode entry = null;
             Set<String> kinds = new TreeSet<>();
             while (rs.next()) {
+                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
                 long id = rs.getLong("item_id");
                 if (id != item) {
                     removedKinds(item, entry, kinds);
@@ -159,7 +161,6 @@ final class ItemCheck {
                 }
                 JsonNode map = entry.path(CoveredRows.DERIVED);
                 if (map.isObject()) {
-                    String now = RowDigest.of(rs, columns);
                     JsonNode logged = map.path(kind);
                     if (!logged.isTextual()) {
                         findings.add(Problem.Kind.ROW_UNLOGGED, subject, "its row hash in the item's extract entry",
@@ -219,21 +220,22 @@ final class ItemCheck {
              ResultSet ents = s2.executeQuery("SELECT * FROM entities ORDER BY item_id, "
                      + CoveredRows.ENTITY_ORDER)) {
             int columns = ents.getMetaData().getColumnCount();
-            boolean more = ents.next();
+            // Each row is taken whole first: reading a column another way may convert it.
+            ObjectNode row = ents.next() ? RowDigest.columns(ents, columns) : null;
             while (logged.next()) {
                 long id = logged.getLong(1);
-                while (more && ents.getLong("item_id") < id) {
-                    long orphan = ents.getLong("item_id");
+                while (row != null && row.path("item_id").asLong() < id) {
+                    long orphan = row.path("item_id").asLong();
                     findings.add(Problem.Kind.ROW_UNLOGGED, "entities of item " + orphan, "an item with that id",
                             "none");
-                    while (more && ents.getLong("item_id") == orphan) {
-                        more = ents.next();
+                    while (row != null && row.path("item_id").asLong() == orphan) {
+                        row = ents.next() ? RowDigest.columns(ents, columns) : null;
                     }
                 }
                 ArrayNode rows = Json.MAPPER.createArrayNode();
-                while (more && ents.getLong("item_id") == id) {
-                    rows.add(RowDigest.columns(ents, columns));
-                    more = ents.next();
+                while (row != null && row.path("item_id").asLong() == id) {
+                    rows.add(row);
+                    row = ents.next() ? RowDigest.columns(ents, columns) : null;
                 }
                 Optional<JsonNode> entry = Optional.ofNullable(logged.getString(2)).flatMap(ItemCheck::parse);
                 JsonNode digest = entry.map(e -> e.path(CoveredRows.ENTITY_ROWS)).orElse(null);
@@ -253,11 +255,11 @@ final class ItemCheck {
                             .asLong() + " rows as logged", rows.size() + " rows");
                 }
             }
-            while (more) {
-                long orphan = ents.getLong("item_id");
+            while (row != null) {
+                long orphan = row.path("item_id").asLong();
                 findings.add(Problem.Kind.ROW_UNLOGGED, "entities of item " + orphan, "an item with that id", "none");
-                while (more && ents.getLong("item_id") == orphan) {
-                    more = ents.next();
+                while (row != null && row.path("item_id").asLong() == orphan) {
+                    row = ents.next() ? RowDigest.columns(ents, columns) : null;
                 }
             }
         }

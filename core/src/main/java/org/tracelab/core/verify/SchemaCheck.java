@@ -52,8 +52,15 @@ final class SchemaCheck {
              ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations"
                      + " ORDER BY version")) {
             while (rs.next()) {
+                // Types first: a single bit makes a text a blob of the same bytes, which reads back as the same text.
+                boolean typed = rs.getObject(2) instanceof String && rs.getObject(3) instanceof String;
                 JsonNode step = logged.get(rs.getInt(1));
                 String now = rs.getInt(1) + " " + rs.getString(2) + " at " + rs.getString(3);
+                if (!typed) {
+                    findings.add(Problem.Kind.ROW_ALTERED, "schema step " + rs.getInt(1), "its name and time as text",
+                            "a blob");
+                    continue;
+                }
                 if (step == null) {
                     findings.gap(OLD_STEPS);
                     continue;

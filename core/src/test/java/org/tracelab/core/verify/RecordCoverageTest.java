@@ -253,6 +253,21 @@ class RecordCoverageTest {
     }
 
     @Test
+    void textTurnedIntoABlobOfTheSameBytesIsNamed() throws SQLException {
+        // One flipped bit of a record header does this: the bytes read back as the same string.
+        Tamper.sql(dir, "UPDATE custody_log SET examiner = CAST(examiner AS BLOB) WHERE seq = 3",
+                "UPDATE items SET meta = CAST(meta AS BLOB) WHERE id = 2",
+                "UPDATE schema_migrations SET name = CAST(name AS BLOB) WHERE version = 1");
+        VerifyReport r = verify();
+        assertTrue(r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.ENTRY_ALTERED
+                && p.subject().equals("log entry 3")), r.problems()::toString);
+        assertTrue(r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.ITEM_ALTERED
+                && p.subject().startsWith("item 2")), r.problems()::toString);
+        assertTrue(r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.ROW_ALTERED
+                && p.subject().equals("schema step 1")), r.problems()::toString);
+    }
+
+    @Test
     void triggerDroppedBehindTheLogsBackIsNamed() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("case.db"));
              Statement s = c.createStatement()) {
