@@ -63,11 +63,25 @@ public record CustodyEntry(long seq, Instant at, String examiner, String action,
      */
     static String canonicalJson(long seq, Instant at, String examiner, String action, Long itemId, String tool,
                                 String canonicalParams) {
+        return canonicalJson(seq, Timestamps.format(at), examiner, action, itemId, tool, canonicalParams);
+    }
+
+    /**
+     * True when a row of the log, its time and parameters as the text stored, hashes to its recorded hash: the
+     * stored text is then exactly what the writer hashed (its one canonical form), without parsing it.
+     */
+    public static boolean storedRowHolds(long seq, String at, String examiner, String action, Long itemId,
+                                         String tool, String params, String prevHash, String hash) {
+        return hash.equals(chainHash(prevHash, canonicalJson(seq, at, examiner, action, itemId, tool, params)));
+    }
+
+    private static String canonicalJson(long seq, String at, String examiner, String action, Long itemId,
+                                        String tool, String canonicalParams) {
         StringWriter out = new StringWriter(160 + canonicalParams.length());
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("action", action);
-            g.writeStringField("at", Timestamps.format(at));
+            g.writeStringField("at", at);
             g.writeStringField("examiner", examiner);
             if (itemId == null) {
                 g.writeNullField("item");

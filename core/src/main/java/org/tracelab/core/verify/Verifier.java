@@ -21,8 +21,6 @@ import java.util.Optional;
 import org.tracelab.core.CaseKeys;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
-import org.tracelab.core.Timestamps;
-import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.store.BlobStore;
@@ -223,13 +221,20 @@ public final class Verifier {
      * parse to the same entry, yet the row would no longer be what was logged.
      */
     private static boolean rowHashHolds(ResultSet rs, long seq) throws SQLException {
-        try {
-            CustodyEntry e = entryWithSeq(rs, seq);
-            return e.hashHolds() && Timestamps.format(e.at()).equals(rs.getString("at"))
-                    && Json.canonical(e.params()).equals(rs.getString("params"));
-        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+        String at = rs.getString("at");
+        String examiner = rs.getString("examiner");
+        String action = rs.getString("action");
+        long item = rs.getLong("item_id");
+        Long itemId = rs.wasNull() ? null : item;
+        String tool = rs.getString("tool_version");
+        String params = rs.getString("params");
+        String prev = rs.getString("prev_hash");
+        String hash = rs.getString("entry_hash");
+        if (at == null || examiner == null || action == null || tool == null || params == null || prev == null
+                || hash == null) {
             return false;
         }
+        return CustodyEntry.storedRowHolds(seq, at, examiner, action, itemId, tool, params, prev, hash);
     }
 
     /**
