@@ -34,7 +34,7 @@ class PageFurnitureTest {
                 + ", soat 9 dan 18 gacha qo'ng'iroq qiling, hujjatlar bilan keling.</p></article>"
                 + "<section class=\"similar-ads\"><h2>O'xshash e'lonlar</h2><ul><li><a href=\"/ad/9\">Sotuvchi kerak"
                 + " — 3 500 000 so'm</a></li></ul></section>"
-                + "<div class=\"share-bar\"><a href=\"https://t.me/ish_site_example\">t.me/ish_site_example</a></div>"
+                + "<div class=\"share-bar\">Telegram: @ish_site_example</div>"
                 + "</main><footer class=\"site-footer\">Qo'llab-quvvatlash: " + SITE_PHONE
                 + ", support@ish-site.example</footer></body></html>";
     }
