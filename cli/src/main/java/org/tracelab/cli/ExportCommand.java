@@ -8,6 +8,7 @@ import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.ExportResult;
+import org.tracelab.core.export.Exports;
 import org.tracelab.core.export.TableFormat;
 import org.tracelab.core.search.QuerySyntaxException;
 import picocli.CommandLine.Command;
@@ -68,8 +69,8 @@ final class ExportCommand {
         @Override
         public Integer call() {
             TableFormat f = TableFormat.of(format);
-            return items ? run(this, "items", (c, p) -> c.exports().items(file, f, bom, p))
-                    : run(this, "custody", (c, p) -> c.exports().custody(file, f, bom, p));
+            return items ? run(this, "items", (c, p) -> Exports.items(c, file, f, bom, p))
+                    : run(this, "custody", (c, p) -> Exports.custody(c, file, f, bom, p));
         }
     }
 
@@ -92,7 +93,7 @@ final class ExportCommand {
         @Override
         public Integer call() {
             try {
-                return run(this, "bag", (c, p) -> c.exports().bag(dir, organization, query, p));
+                return run(this, "bag", (c, p) -> Exports.bag(c, dir, organization, query, p));
             } catch (QuerySyntaxException e) {
                 return SearchCommand.badQuery(out(), e);
             }
@@ -108,7 +109,7 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            return run(this, "report", (c, p) -> c.exports().report(file, p));
+            return run(this, "report", (c, p) -> Exports.report(c, file, p));
         }
     }
 
@@ -121,7 +122,7 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            return run(this, "wacz", (c, p) -> c.exports().wacz(file, p));
+            return run(this, "wacz", (c, p) -> Exports.wacz(c, file, p));
         }
     }
 }

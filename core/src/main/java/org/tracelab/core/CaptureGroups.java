@@ -23,6 +23,7 @@ final class CaptureGroups {
     /** How long a capture may wait for its group's commit, so progress stays live on slow collections. */
     private static final long GROUP_MILLIS = 250;
 
+    private final CaseDatabase db;
     private final BlobStore blobs;
     private final WarcArchive warc;
     private final CustodyLog custody;
@@ -37,6 +38,7 @@ final class CaptureGroups {
     }
 
     CaptureGroups(CaseDatabase db, BlobStore blobs, WarcArchive warc, CustodyLog custody) {
+        this.db = db;
         this.blobs = blobs;
         this.warc = warc;
         this.custody = custody;
@@ -78,6 +80,37 @@ final class CaptureGroups {
     void flush() throws SQLException, IOException {
         for (Runnable ack : group.commit()) {
             ack.run();
+        }
+    }
+
+    /**
+     * Runs {@code work} (rows and the custody entries that log them) in the open group, opening one if none is, and
+     * commits the group when it is due; when anything fails the group is abandoned, its captures told why.
+     */
+    <T> T inGroup(CaseDatabase.Work<T> work) throws SQLException, IOException {
+        try {
+            join();
+            T result = work.run();
+            flushIfDue();
+            return result;
+        } catch (SQLException | IOException | RuntimeException e) {
+            abandon(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Commits the open group, then runs {@code entry} (custody entries and the rows they log) in one transaction of
+     * its own; when that fails it is rolled back and the chain's head re-read, so the next entry chains to what was
+     * committed. The one way a change outside a group of captures is logged.
+     */
+    <T> T afterGroup(CaseDatabase.Work<T> entry) throws SQLException, IOException {
+        try {
+            flush();
+            return db.inTransaction(entry);
+        } catch (SQLException | IOException | RuntimeException e) {
+            resyncCustody();
+            throw e;
         }
     }
 

@@ -26,7 +26,6 @@ import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.custody.WarcSeal;
-import org.tracelab.core.export.Exports;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedStore;
@@ -79,7 +78,7 @@ public final class Case implements AutoCloseable {
         this.db = db;
         this.lock = lock;
         this.clock = clock;
-        this.blobs = new BlobStore(dir.resolve("blobs"));
+        this.blobs = new BlobStore(dir.resolve(CaseFolder.BLOBS));
         this.items = new ItemStore(db.connection());
         this.custody = new CustodyLog(db.connection(), dir.resolve(CaseFolder.HEAD), clock, manifest.examiner());
         // Each WARC file the case closes (a run's end, a rotation) is sealed in the custody log.
@@ -98,8 +97,8 @@ public final class Case implements AutoCloseable {
         CaseLock lock = CaseLock.acquire(d, "case init", clock.instant());
         CaseDatabase db = null;
         try {
-            new BlobStore(d.resolve("blobs")).create();
-            Files.createDirectories(d.resolve("warc"));
+            new BlobStore(d.resolve(CaseFolder.BLOBS)).create();
+            Files.createDirectories(d.resolve(CaseFolder.WARC));
             String keyFingerprint = CaseKeys.generate(d);
             CaseFolder.writeManifest(d, manifest);
             db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
@@ -214,36 +213,24 @@ public final class Case implements AutoCloseable {
     }
 
     /** The item with this id, or bad input naming it. */
-    public synchronized Item item(long id) {
-        try {
-            return items.get(id).orElseThrow(() -> TracelabException.badInput("item " + id, "no such item in this case"));
-        } catch (SQLException e) {
-            throw TracelabException.io("reading item " + id, e);
-        }
+    public Item item(long id) {
+        return read("reading item " + id, () -> items.get(id))
+                .orElseThrow(() -> TracelabException.badInput("item " + id, "no such item in this case"));
     }
 
-    public synchronized List<String> tags(long id) {
-        try {
-            return items.tags(id);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading tags of item " + id, e);
-        }
+    /** The tags of an item, sorted. */
+    public List<String> tags(long id) {
+        return read("reading tags of item " + id, () -> items.tags(id));
     }
 
-    public synchronized List<Note> notes(long id) {
-        try {
-            return items.notes(id);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading notes of item " + id, e);
-        }
+    /** The notes on an item, oldest first. */
+    public List<Note> notes(long id) {
+        return read("reading notes of item " + id, () -> items.notes(id));
     }
 
-    public synchronized List<CustodyEntry> custodyOf(long id) {
-        try {
-            return custody.forItem(id);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading custody entries of item " + id, e);
-        }
+    /** The custody entries naming an item, in chain order. */
+    public List<CustodyEntry> custodyOf(long id) {
+        return read("reading custody entries of item " + id, () -> custody.forItem(id));
     }
 
     /**
@@ -252,33 +239,23 @@ public final class Case implements AutoCloseable {
      * @throws IOException only as thrown by {@code sink}; the case's own faults are {@link TracelabException}s
      */
     public synchronized void forEachItem(RecordSink<TaggedItem> sink) throws IOException {
-        String reading = "reading the items of case " + dir;
-        flushForReading(reading);
-        try {
-            items.forEachTagged(sink);
-        } catch (SQLException e) {
-            throw TracelabException.io(reading, e);
-        }
+        walk("reading the items of case " + dir, () -> items.forEachTagged(sink));
     }
 
     /** The newest custody entry of {@code action}, if the log has one. */
-    public synchronized Optional<CustodyEntry> lastCustodyEntry(String action) {
-        try {
+    public Optional<CustodyEntry> lastCustodyEntry(String action) {
+        return read("reading the custody log of case " + dir, () -> {
             flushIfWritable();
             return custody.last(action);
-        } catch (SQLException | IOException e) {
-            throw TracelabException.io("reading the custody log of case " + dir, e);
-        }
+        });
     }
 
     /** The highest item id in the case, 0 when it holds none. */
-    public synchronized long lastItemId() {
-        try {
+    public long lastItemId() {
+        return read("reading the items of case " + dir, () -> {
             flushIfWritable();
             return items.lastId();
-        } catch (SQLException | IOException e) {
-            throw TracelabException.io("reading the items of case " + dir, e);
-        }
+        });
     }
 
     /**
@@ -287,18 +264,7 @@ public final class Case implements AutoCloseable {
      * @throws IOException only as thrown by {@code sink}; the case's own faults are {@link TracelabException}s
      */
     public synchronized void forEachCustodyEntry(RecordSink<CustodyEntry> sink) throws IOException {
-        String reading = "reading the custody log of case " + dir;
-        flushForReading(reading);
-        try {
-            custody.forEach(sink);
-        } catch (SQLException e) {
-            throw TracelabException.io(reading, e);
-        }
-    }
-
-    /** The exports of this case: custody log, items table, bag, report, WACZ; each one logged. */
-    public Exports exports() {
-        return new Exports(this);
+        walk("reading the custody log of case " + dir, () -> custody.forEach(sink));
     }
 
     /**
@@ -306,15 +272,9 @@ public final class Case implements AutoCloseable {
      *
      * @param action what was done, e.g. {@code export.bag}
      */
-    public synchronized CustodyEntry log(String action, Object params) {
+    public CustodyEntry log(String action, Object params) {
         requireWritable(action);
-        try {
-            groups.flush();
-            return custody.append(action, null, params);
-        } catch (SQLException | IOException e) {
-            groups.resyncCustody();
-            throw TracelabException.io("logging " + action + " in case " + dir, e);
-        }
+        return change("logging " + action + " in case " + dir, () -> custody.append(action, null, params));
     }
 
     private void flushIfWritable() throws SQLException, IOException {
@@ -323,12 +283,53 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Flushes pending captures before a walk, so a walk's sink is the only source of its IOExceptions. */
-    private void flushForReading(String reading) {
-        try {
+    /** Work on the case's database (and the disk) that may fail with either. */
+    @FunctionalInterface
+    private interface CaseWork<T> {
+        T run() throws SQLException, IOException;
+    }
+
+    /** A walk over many records, handing each to a sink that may throw IOException. */
+    @FunctionalInterface
+    private interface Walk {
+        void run() throws SQLException, IOException;
+    }
+
+    /**
+     * Commits pending captures, then walks; the sink's IOExceptions pass through, the case's own faults are I/O
+     * failures doing {@code what}.
+     */
+    private synchronized void walk(String what, Walk walk) throws IOException {
+        read(what, () -> {
             flushIfWritable();
+            return null;
+        });
+        try {
+            walk.run();
+        } catch (SQLException e) {
+            throw TracelabException.io(what, e);
+        }
+    }
+
+    /** Runs {@code work} holding the case; a fault of the database or the disk is an I/O failure doing {@code what}. */
+    private synchronized <T> T read(String what, CaseWork<T> work) {
+        try {
+            return work.run();
         } catch (SQLException | IOException e) {
-            throw TracelabException.io(reading, e);
+            throw TracelabException.io(what, e);
+        }
+    }
+
+    /**
+     * Commits the open group of captures, then runs {@code change} (rows and the custody entries that log them) in
+     * one transaction of its own; on failure the chain's head is re-read, so the next entry chains to what was
+     * committed, and the failure is an I/O failure doing {@code what}.
+     */
+    private synchronized <T> T change(String what, CaseDatabase.Work<T> change) {
+        try {
+            return groups.afterGroup(change);
+        } catch (SQLException | IOException e) {
+            throw TracelabException.io(what, e);
         }
     }
 
@@ -336,12 +337,8 @@ public final class Case implements AutoCloseable {
      * The items that hold records of a finer grain (kind {@code ad} or {@code post}): an ad page and its record, a
      * channel page and its posts carry the same identifiers, and links count the record, not the page again.
      */
-    public synchronized Set<Long> recordContainers() {
-        try {
-            return items.parentsOf(List.of("ad", "post"));
-        } catch (SQLException e) {
-            throw TracelabException.io("reading the items of " + dir, e);
-        }
+    public Set<Long> recordContainers() {
+        return read("reading the items of " + dir, () -> items.parentsOf(List.of("ad", "post")));
     }
 
     /** Opens an item's raw bytes; the caller closes the stream. */
@@ -357,44 +354,32 @@ public final class Case implements AutoCloseable {
     }
 
     /** Tags an item; logged. Returns false when it already had the tag. */
-    public synchronized boolean tag(long id, String tag) {
+    public boolean tag(long id, String tag) {
         requireWritable("tag");
         String t = Tags.checked(tag);
         item(id);
-        try {
-            groups.flush();
-            return db.inTransaction(() -> {
-                boolean added = items.tag(id, t, clock.instant());
-                if (added) {
-                    custody.append("tag", id, Map.of("tag", t, CoveredRows.RECORD, items.tagRecord(id, t)));
-                }
-                return added;
-            });
-        } catch (SQLException | IOException e) {
-            groups.resyncCustody();
-            throw TracelabException.io("tagging item " + id, e);
-        }
+        return change("tagging item " + id, () -> {
+            boolean added = items.tag(id, t, clock.instant());
+            if (added) {
+                custody.append("tag", id, Map.of("tag", t, CoveredRows.RECORD, items.tagRecord(id, t)));
+            }
+            return added;
+        });
     }
 
     /** Adds a note to an item; logged with a hash of its text. */
-    public synchronized long note(long id, String text) {
+    public long note(long id, String text) {
         requireWritable("note");
         if (text == null || text.isBlank()) {
             throw TracelabException.badInput("note", "the note text is empty");
         }
         item(id);
-        try {
-            groups.flush();
-            return db.inTransaction(() -> {
-                long noteId = items.note(id, text, manifest.examiner(), clock.instant());
-                custody.append("note", id, Map.of("note", noteId, "text", text, CoveredRows.RECORD,
-                        items.noteRecord(noteId)));
-                return noteId;
-            });
-        } catch (SQLException | IOException e) {
-            groups.resyncCustody();
-            throw TracelabException.io("adding a note to item " + id, e);
-        }
+        return change("adding a note to item " + id, () -> {
+            long noteId = items.note(id, text, manifest.examiner(), clock.instant());
+            custody.append("note", id, Map.of("note", noteId, "text", text, CoveredRows.RECORD,
+                    items.noteRecord(noteId)));
+            return noteId;
+        });
     }
 
     /**
@@ -418,14 +403,8 @@ public final class Case implements AutoCloseable {
     /** {@link #startCapture(String, Object, CaptureListener)} whose captures each get {@code tags} (checked). */
     CaptureSink startCapture(String collectorId, Object params, List<String> tags, CaptureListener listener) {
         requireWritable("collect");
-        synchronized (this) {
-            try {
-                custody.append("collect.start", null, Map.of("collector", collectorId, "params", Json.tree(params)));
-            } catch (SQLException e) {
-                groups.resyncCustody();
-                throw TracelabException.io("logging the start of collection", e);
-            }
-        }
+        change("logging the start of collection", () -> custody.append("collect.start", null,
+                Map.of("collector", collectorId, "params", Json.tree(params))));
         return new CaseCaptureSink(this, blobs, items, custody, groups, collectorId,
                 listener == null ? CaptureListener.NONE : listener, tags, clock);
     }
@@ -436,7 +415,7 @@ public final class Case implements AutoCloseable {
     }
 
     /** Logs the end of a collection run with its outcome as it stands once the run's last captures committed. */
-    synchronized void finishCapture(String collectorId, java.util.function.Supplier<Object> outcome) {
+    void finishCapture(String collectorId, java.util.function.Supplier<Object> outcome) {
         requireWritable("collect");
         try {
             groups.endRun();
@@ -462,12 +441,8 @@ public final class Case implements AutoCloseable {
      */
     public synchronized IngestReport reindex(boolean extract, Progress progress) {
         IngestReport r = runIngest(extract, true, progress);
-        try {
-            custody.append("index.rebuild", null, Map.of("extract", extract, "texts", r.indexed()));
-        } catch (SQLException e) {
-            groups.resyncCustody();
-            throw TracelabException.io("logging the index rebuild", e);
-        }
+        change("logging the index rebuild", () -> custody.append("index.rebuild", null,
+                Map.of("extract", extract, "texts", r.indexed())));
         return r;
     }
 
@@ -485,12 +460,8 @@ public final class Case implements AutoCloseable {
     }
 
     /** The text extracted from an item, if it was ingested. */
-    public synchronized Optional<DerivedText> text(long id) {
-        try {
-            return derived.get(id);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading the extracted text of item " + id, e);
-        }
+    public Optional<DerivedText> text(long id) {
+        return read("reading the extracted text of item " + id, () -> derived.get(id));
     }
 
     /**
@@ -512,12 +483,8 @@ public final class Case implements AutoCloseable {
     }
 
     /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */
-    public synchronized Set<Long> itemsWithText() {
-        try {
-            return new HashSet<>(derived.derivedItems());
-        } catch (SQLException e) {
-            throw TracelabException.io("reading which items of " + dir + " have texts", e);
-        }
+    public Set<Long> itemsWithText() {
+        return read("reading which items of " + dir + " have texts", () -> new HashSet<>(derived.derivedItems()));
     }
 
     /** Opens an extracted text as UTF-8 bytes; the caller closes the stream. */
@@ -533,12 +500,8 @@ public final class Case implements AutoCloseable {
     }
 
     /** The entities found in an item's text, in offset order. */
-    public synchronized List<EntityMention> entitiesOf(long id) {
-        try {
-            return derived.entitiesOf(id);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading the entities of item " + id, e);
-        }
+    public List<EntityMention> entitiesOf(long id) {
+        return read("reading the entities of item " + id, () -> derived.entitiesOf(id));
     }
 
     /**
@@ -546,12 +509,8 @@ public final class Case implements AutoCloseable {
      *
      * @param type an entity type name ({@code phone}, {@code telegram}…), or null for all
      */
-    public synchronized List<EntitySummary> entities(String type, int minItems) {
-        try {
-            return derived.summaries(type, minItems);
-        } catch (SQLException e) {
-            throw TracelabException.io("reading the entities of " + dir, e);
-        }
+    public List<EntitySummary> entities(String type, int minItems) {
+        return read("reading the entities of " + dir, () -> derived.summaries(type, minItems));
     }
 
     /** The identifiers each item holds only in its markup's links, as {@code type:value} by item id. */
@@ -573,28 +532,16 @@ public final class Case implements AutoCloseable {
         return new CaseSearch(dir, blobs, entities, tags).matching(query);
     }
 
-    /** The case's tags as its database holds them now, read under the case's monitor. */
+    /** The case's tags as its database holds them now, read holding the case. */
     private final class DatabaseTags implements CaseTags {
         @Override
         public List<String> names() {
-            synchronized (Case.this) {
-                try {
-                    return items.tagNames();
-                } catch (SQLException e) {
-                    throw TracelabException.io("reading the tags of " + dir, e);
-                }
-            }
+            return read("reading the tags of " + dir, items::tagNames);
         }
 
         @Override
         public List<Long> itemsTagged(String tag) {
-            synchronized (Case.this) {
-                try {
-                    return items.tagged(tag);
-                } catch (SQLException e) {
-                    throw TracelabException.io("reading items tagged " + tag, e);
-                }
-            }
+            return read("reading items tagged " + tag, () -> items.tagged(tag));
         }
     }
 

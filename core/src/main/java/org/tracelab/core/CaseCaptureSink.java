@@ -64,36 +64,38 @@ final class CaseCaptureSink implements CaptureSink {
         requireHeld(blob);
         synchronized (caseMonitor) {
             try {
-                groups.join();
-                long id = items.insert(item, blob);
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("collector", item.collector());
-                p.put("kind", item.kind());
-                p.put("source", item.source());
-                p.put("sha256", blob.id().sha256());
-                p.put("size", blob.size());
-                if (blob.truncated()) {
-                    p.put("truncated", true);
-                }
-                if (item.parentId() != null) {
-                    p.put("parent", item.parentId());
-                }
-                p.put(CoveredRows.RECORD, items.record(id));
-                custody.append("capture", id, p);
-                for (String tag : tags) {
-                    if (items.tag(id, tag, clock.instant())) {
-                        custody.append("tag", id, Map.of("tag", tag, CoveredRows.RECORD, items.tagRecord(id, tag)));
-                    }
-                }
-                StoredItem stored = new StoredItem(id, item, blob);
-                groups.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
-                groups.flushIfDue();
-                return stored;
+                return groups.inGroup(() -> logged(item, blob));
             } catch (SQLException | IOException e) {
-                groups.abandon(e);
                 throw TracelabException.io("recording capture of " + item.source(), e);
             }
         }
+    }
+
+    /** The item's row, its custody entry and its tags, in the open group; heard of once the group commits. */
+    private StoredItem logged(NewItem item, StoredBlob blob) throws SQLException {
+        long id = items.insert(item, blob);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("collector", item.collector());
+        p.put("kind", item.kind());
+        p.put("source", item.source());
+        p.put("sha256", blob.id().sha256());
+        p.put("size", blob.size());
+        if (blob.truncated()) {
+            p.put("truncated", true);
+        }
+        if (item.parentId() != null) {
+            p.put("parent", item.parentId());
+        }
+        p.put(CoveredRows.RECORD, items.record(id));
+        custody.append("capture", id, p);
+        for (String tag : tags) {
+            if (items.tag(id, tag, clock.instant())) {
+                custody.append("tag", id, Map.of("tag", tag, CoveredRows.RECORD, items.tagRecord(id, tag)));
+            }
+        }
+        StoredItem stored = new StoredItem(id, item, blob);
+        groups.onCommit(() -> listener.stored(stored), why -> listener.failed(item.source(), why));
+        return stored;
     }
 
     @Override
@@ -142,10 +144,9 @@ final class CaseCaptureSink implements CaptureSink {
     private void note(String action, String source, String reason) throws IOException {
         synchronized (caseMonitor) {
             try {
-                groups.flush();
-                custody.append(action, null, Map.of("collector", collectorId, "source", source, "reason", reason));
+                groups.afterGroup(() -> custody.append(action, null,
+                        Map.of("collector", collectorId, "source", source, "reason", reason)));
             } catch (SQLException | IOException e) {
-                groups.abandon(e);
                 throw new IOException("logging " + action + " of " + source + ": " + e.getMessage(), e);
             }
         }
@@ -155,10 +156,8 @@ final class CaseCaptureSink implements CaptureSink {
     public void record(String action, Object params) throws IOException {
         synchronized (caseMonitor) {
             try {
-                groups.flush();
-                custody.append(action, null, params);
+                groups.afterGroup(() -> custody.append(action, null, params));
             } catch (SQLException | IOException e) {
-                groups.abandon(e);
                 throw new IOException("logging " + action + ": " + e.getMessage(), e);
             }
         }

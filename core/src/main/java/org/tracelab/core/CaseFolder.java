@@ -11,11 +11,29 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
-/** The case folder on disk: which files make it a case, its manifest file, and its size. */
-final class CaseFolder {
-    static final String MANIFEST = "case.json";
-    static final String DATABASE = "case.db";
-    static final String HEAD = "custody.head";
+/**
+ * The case folder on disk: its layout, named here alone (every path in a case is relative to its folder, so the
+ * case stays portable), which files make it a case, its manifest file, and its size.
+ */
+public final class CaseFolder {
+    /** The manifest: name, examiner, purpose, created, tool version, region. */
+    public static final String MANIFEST = "case.json";
+    /** The SQLite database: items, headers, entities, tags, notes, custody log. */
+    public static final String DATABASE = "case.db";
+    /** The custody chain's last hash, written when a writer closes. */
+    public static final String HEAD = "custody.head";
+    /** The lock file a writer holds. */
+    public static final String LOCK = "case.lock";
+    /** Content-addressed raw bytes and extracted texts. */
+    public static final String BLOBS = "blobs";
+    /** WARC files of every HTTP capture. */
+    public static final String WARC = "warc";
+    /** The Lucene index: derived data, rebuilt by {@code tracelab reindex}. */
+    public static final String INDEX = "index";
+    /** The case's signing key pair. */
+    public static final String KEYS = "keys";
+    /** Where the extraction worker spools members of containers while it runs. */
+    public static final String EXTRACT_WORK = "tmp/extract";
 
     private CaseFolder() {
     }

@@ -39,12 +39,11 @@ final class CaseIngestRecorder implements IngestSink {
             throws IOException {
         synchronized (owner) {
             try {
-                groups.join();
-                derived.put(text, main, found);
-                custody.append("extract", text.itemId(), covered(text.itemId(), params));
-                groups.flushIfDue();
+                groups.inGroup(() -> {
+                    derived.put(text, main, found);
+                    return custody.append("extract", text.itemId(), covered(text.itemId(), params));
+                });
             } catch (SQLException | IOException e) {
-                groups.abandon(e);
                 throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
             }
         }

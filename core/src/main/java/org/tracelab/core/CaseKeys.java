@@ -25,8 +25,8 @@ import org.tracelab.core.verify.Problem;
  * in the case folder; the public key is handed out with every export.
  */
 public final class CaseKeys {
-    static final String PRIVATE = "keys/case-ed25519.key";
-    static final String PUBLIC = "keys/case-ed25519.pub";
+    static final String PRIVATE = CaseFolder.KEYS + "/case-ed25519.key";
+    static final String PUBLIC = CaseFolder.KEYS + "/case-ed25519.pub";
 
     private CaseKeys() {
     }
@@ -43,7 +43,7 @@ public final class CaseKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Java 15 and later always have Ed25519", e);
         }
-        Files.createDirectories(caseDir.resolve("keys"));
+        Files.createDirectories(caseDir.resolve(CaseFolder.KEYS));
         Files.writeString(caseDir.resolve(PRIVATE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
                 StandardCharsets.US_ASCII);
         Files.writeString(caseDir.resolve(PUBLIC), pem("PUBLIC KEY", pair.getPublic().getEncoded()),

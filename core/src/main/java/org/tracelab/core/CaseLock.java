@@ -33,7 +33,7 @@ public final class CaseLock implements AutoCloseable {
      * @param command what this process is doing, shown to anyone who finds the case locked
      */
     public static CaseLock acquire(Path caseDir, String command, Instant now) {
-        Path file = caseDir.resolve("case.lock");
+        Path file = caseDir.resolve(CaseFolder.LOCK);
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

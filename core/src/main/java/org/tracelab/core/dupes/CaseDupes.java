@@ -20,7 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.tracelab.core.Case;
 import org.tracelab.core.TracelabException;
-import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.TextScope;
@@ -44,7 +44,7 @@ public final class CaseDupes {
 
     /** As {@link #run(Case, double)}, comparing the texts {@code scope} names (a page's main text by default). */
     public static Result run(Case c, double threshold, TextScope scope) {
-        Path dir = c.dir().resolve(CaseIndex.FOLDER);
+        Path dir = c.dir().resolve(CaseFolder.INDEX);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
         }

@@ -18,16 +18,13 @@ import org.tracelab.core.verify.VerifyListener;
 import org.tracelab.core.verify.VerifyReport;
 
 /**
- * The exports of a case. Each one reads the case, writes its file (or folder) completely before giving it its name,
- * and then appends a custody entry naming what was exported with the SHA-256 of it: of the file, or of a bag's
+ * The exports of a case, each reached as {@code Exports.bag(c, ...)} like every other service built on a case
+ * ({@code CaseScan.run(c, ...)}, {@code CaseLinks.run(c, ...)}): the case names none of them. Each one reads the
+ * case, writes its file (or folder) completely before giving it its name, and then appends a custody entry naming what was exported with the SHA-256 of it: of the file, or of a bag's
  * signed tag manifest. The case must be open for writing, for that entry.
  */
 public final class Exports {
-    private final Case c;
-
-    /** The exports of {@code c}; use {@link Case#exports()}. */
-    public Exports(Case c) {
-        this.c = c;
+    private Exports() {
     }
 
     /**
@@ -35,10 +32,10 @@ public final class Exports {
      *
      * @param bom true to start a CSV with a byte order mark, so Excel reads it as UTF-8
      */
-    public ExportResult custody(Path out, TableFormat format, boolean bom, Progress progress) {
-        requireWritable();
+    public static ExportResult custody(Case c, Path out, TableFormat format, boolean bom, Progress progress) {
+        requireWritable(c);
         ExportResult r = table(out, w -> CustodyTable.write(c, format, bom, w, progress));
-        return logged("export.custody", r, tableParams(format, bom, "custody"));
+        return logged(c, "export.custody", r, tableParams(format, bom, "custody"));
     }
 
     /**
@@ -46,10 +43,10 @@ public final class Exports {
      *
      * @param bom true to start a CSV with a byte order mark, so Excel reads it as UTF-8
      */
-    public ExportResult items(Path out, TableFormat format, boolean bom, Progress progress) {
-        requireWritable();
+    public static ExportResult items(Case c, Path out, TableFormat format, boolean bom, Progress progress) {
+        requireWritable(c);
         ExportResult r = table(out, w -> ItemsTable.write(c, format, bom, w, null, progress));
-        return logged("export.items", r, tableParams(format, bom, "items"));
+        return logged(c, "export.items", r, tableParams(format, bom, "items"));
     }
 
     private static Map<String, Object> tableParams(TableFormat format, boolean bom, String table) {
@@ -70,9 +67,9 @@ public final class Exports {
      * @param organization the bag's {@code Source-Organization}, or null
      * @param query        a query in the language of {@code tracelab search}, or null for every item
      */
-    public ExportResult bag(Path out, String organization, String query, Progress progress) {
-        requireWritable();
-        requireVerified("a bag", progress);
+    public static ExportResult bag(Case c, Path out, String organization, String query, Progress progress) {
+        requireWritable(c);
+        requireVerified(c, "a bag", progress);
         ExportResult r;
         try {
             r = new BagWriter(c, organization, query).write(out, progress);
@@ -87,12 +84,12 @@ public final class Exports {
         if (query != null) {
             extra.put("query", query);
         }
-        return logged("export.bag", r, extra);
+        return logged(c, "export.bag", r, extra);
     }
 
     /** One self-contained HTML report; logged as {@code export.report}. */
-    public ExportResult report(Path out, Progress progress) {
-        requireWritable();
+    public static ExportResult report(Case c, Path out, Progress progress) {
+        requireWritable(c);
         ExportResult r;
         try (ExportFile f = ExportFile.create(out)) {
             long items = new HtmlReport(c).write(f.stream(), progress);
@@ -100,12 +97,12 @@ public final class Exports {
         } catch (IOException e) {
             throw TracelabException.io("writing report " + out, e);
         }
-        return logged("export.report", r, Map.of());
+        return logged(c, "export.report", r, Map.of());
     }
 
     /** The web captures as a WACZ package; logged as {@code export.wacz}. */
-    public ExportResult wacz(Path out, Progress progress) {
-        requireWritable();
+    public static ExportResult wacz(Case c, Path out, Progress progress) {
+        requireWritable(c);
         ExportResult r;
         try (ExportFile f = ExportFile.create(out)) {
             long captures = new WaczWriter(c).write(f.stream(), progress);
@@ -113,7 +110,7 @@ public final class Exports {
         } catch (IOException e) {
             throw TracelabException.io("writing WACZ " + out, e);
         }
-        return logged("export.wacz", r, Map.of());
+        return logged(c, "export.wacz", r, Map.of());
     }
 
     private interface TableContent {
@@ -131,7 +128,7 @@ public final class Exports {
         }
     }
 
-    private ExportResult logged(String action, ExportResult r, Map<String, Object> extra) {
+    private static ExportResult logged(Case c, String action, ExportResult r, Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>(extra);
         p.put("out", r.path().toString());
         p.put("sha256", r.sha256());
@@ -146,7 +143,7 @@ public final class Exports {
      * Refuses to export from a case that does not verify: a signature over damaged evidence would lend it a
      * credibility it lacks. The reason is the first problem verify names.
      */
-    private void requireVerified(String what, Progress progress) {
+    private static void requireVerified(Case c, String what, Progress progress) {
         VerifyReport v = c.verify(new VerifyListener() {
             @Override
             public void started(long blobs, long bytes) {
@@ -166,7 +163,7 @@ public final class Exports {
         }
     }
 
-    private void requireWritable() {
+    private static void requireWritable(Case c) {
         if (!c.writable()) {
             throw new IllegalStateException("exports are logged in the custody log: open the case for writing");
         }

@@ -12,6 +12,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.tracelab.core.CaseFolder;
 
 /**
  * The writer's side of a case's Lucene index under {@code <case>/index/}: derived data, rebuilt from the extracted
@@ -24,8 +25,6 @@ import org.apache.lucene.store.FSDirectory;
 public final class CaseIndex implements AutoCloseable {
     /** The commit user-data key holding the number of extracted texts the index covers. */
     static final String COVERS = "tracelab.texts";
-    /** The index folder, relative to the case folder. */
-    public static final String FOLDER = "index";
 
     private final Path dir;
     private final Directory directory;
@@ -43,7 +42,7 @@ public final class CaseIndex implements AutoCloseable {
 
     /** Opens the index of the case in {@code caseDir} for writing, creating it if absent. */
     public static CaseIndex open(Path caseDir) throws IOException {
-        Path dir = caseDir.resolve(FOLDER);
+        Path dir = caseDir.resolve(CaseFolder.INDEX);
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         try {

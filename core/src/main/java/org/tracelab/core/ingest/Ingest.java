@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.tika.Tika;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredBlob;
@@ -49,8 +50,6 @@ public final class Ingest {
     public static final String MEMBER_KIND = "member";
     /** The collector id members are recorded under. */
     public static final String COLLECTOR = "extract";
-    /** Where the extraction worker spools, relative to the case folder. */
-    public static final String WORK_DIR = "tmp/extract";
     /** How main texts are made, as the custody log records it. */
     static final String MAIN_TEXT_METHOD = "Readability-style scoring (org.tracelab.core.extract.MainText)";
     /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
@@ -111,7 +110,7 @@ public final class Ingest {
             List<Long> batch = extractAll ? store.allItems() : store.pendingItems();
             if (!batch.isEmpty()) {
                 progress.total(batch.size(), "items");
-                try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(WORK_DIR))) {
+                try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(CaseFolder.EXTRACT_WORK))) {
                     ExecutorService ahead = Executors.newFixedThreadPool(PREPARERS, r -> {
                         Thread t = new Thread(r, "tracelab-ingest-prepare");
                         t.setDaemon(true);

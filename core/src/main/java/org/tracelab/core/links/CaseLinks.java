@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
 import org.tracelab.core.Case;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
-import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.TextScope;
 
@@ -51,7 +51,7 @@ public final class CaseLinks {
      * those a page shows in its main text, so a phone in a site-wide footer links nothing.
      */
     public static Result run(Case c, Predicate<String> types, TextScope scope) {
-        Path dir = c.dir().resolve(CaseIndex.FOLDER);
+        Path dir = c.dir().resolve(CaseFolder.INDEX);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
         }

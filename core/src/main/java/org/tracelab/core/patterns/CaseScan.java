@@ -19,7 +19,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tracelab.core.Case;
 import org.tracelab.core.TracelabException;
-import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.TextScope;
@@ -78,7 +78,7 @@ public final class CaseScan {
 
     /** As {@link #run(Case, Scanner)}, reading the texts {@code scope} names (a page's main text by default). */
     public static List<Scanned> run(Case c, Scanner scanner, TextScope scope) {
-        Path dir = c.dir().resolve(CaseIndex.FOLDER);
+        Path dir = c.dir().resolve(CaseFolder.INDEX);
         if (!Files.isDirectory(dir)) {
             throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
         }

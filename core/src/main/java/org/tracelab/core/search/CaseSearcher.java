@@ -48,6 +48,7 @@ import org.apache.lucene.util.BytesRef;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.analysis.CommonGrams;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
@@ -105,7 +106,7 @@ public final class CaseSearcher implements AutoCloseable {
 
     /** Opens the index of the case in {@code caseDir}; bad input, saying how to make one, when there is none. */
     public static CaseSearcher open(Path caseDir, BlobStore blobs, Analyzer analyzer) {
-        Path dir = caseDir.resolve(CaseIndex.FOLDER);
+        Path dir = caseDir.resolve(CaseFolder.INDEX);
         try {
             if (!Files.isDirectory(dir)) {
                 throw noIndex(caseDir);

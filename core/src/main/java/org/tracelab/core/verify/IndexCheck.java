@@ -10,7 +10,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.CaseFolder;
 
 /**
  * The search index is derived, not evidence, but a damaged one answers searches wrongly: every file of its latest
@@ -21,7 +21,7 @@ final class IndexCheck {
     }
 
     static void run(Path caseDir, Findings findings) {
-        Path dir = caseDir.resolve(CaseIndex.FOLDER);
+        Path dir = caseDir.resolve(CaseFolder.INDEX);
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -36,12 +36,12 @@ final class IndexCheck {
                 try (IndexInput in = d.openInput(file, IOContext.READONCE)) {
                     CodecUtil.checksumEntireFile(in);
                 } catch (IOException | RuntimeException e) {
-                    findings.add(Problem.Kind.INDEX_DAMAGED, CaseIndex.FOLDER + "/" + file,
+                    findings.add(Problem.Kind.INDEX_DAMAGED, CaseFolder.INDEX + "/" + file,
                             "the checksum in its footer", oneLine(e));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            findings.add(Problem.Kind.INDEX_DAMAGED, CaseIndex.FOLDER, "a readable latest commit", oneLine(e));
+            findings.add(Problem.Kind.INDEX_DAMAGED, CaseFolder.INDEX, "a readable latest commit", oneLine(e));
         }
     }
 

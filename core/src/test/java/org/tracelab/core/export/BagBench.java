@@ -51,7 +51,7 @@ class BagBench {
 
             Path bag = tmp.resolve("bag");
             long t1 = System.nanoTime();
-            ExportResult r = c.exports().bag(bag, null, null, Progress.NONE);
+            ExportResult r = Exports.bag(c, bag, null, null, Progress.NONE);
             double export = (System.nanoTime() - t1) / 1e9;
             assertEquals(n, r.records());
 

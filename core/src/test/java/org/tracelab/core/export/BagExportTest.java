@@ -44,7 +44,7 @@ class BagExportTest {
         }
         Path b = shared.resolve("bag");
         try (Case c = ExportCase.create(shared.resolve("case"))) {
-            c.exports().bag(b, "Fictitious Training Academy", null, Progress.NONE);
+            Exports.bag(c, b, "Fictitious Training Academy", null, Progress.NONE);
             logged = c.summary().lastEntry().orElseThrow();
         }
         bag = b;
@@ -188,11 +188,11 @@ class BagExportTest {
             try (FileChannel writing = FileChannel.open(part.resolve(".tracelab-writing"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock held = writing.lock()) {
                 TracelabException e = assertThrows(TracelabException.class,
-                        () -> c.exports().bag(out, null, null, Progress.NONE));
+                        () -> Exports.bag(c, out, null, null, Progress.NONE));
                 assertTrue(e.getMessage().contains("another export is writing this bag"), e.getMessage());
                 assertFalse(Files.exists(out));
             }
-            c.exports().bag(out, null, null, Progress.NONE);
+            Exports.bag(c, out, null, null, Progress.NONE);
         }
         assertFalse(Files.exists(part));
         assertFalse(Files.exists(out.resolve("data/items/1/stale")));

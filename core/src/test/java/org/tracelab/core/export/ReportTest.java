@@ -49,7 +49,7 @@ class ReportTest {
     void reportOfHostileCapturesHoldsOnlyItsOwnMarkupUnderAStrictPolicy() throws IOException {
         Path out = tmp.resolve("report.html");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
-            ExportResult r = c.exports().report(out, Progress.NONE);
+            ExportResult r = Exports.report(c, out, Progress.NONE);
             assertEquals(ExportCase.HOSTILE_SOURCES.length, r.records());
             assertEquals("export.report", c.summary().lastEntry().orElseThrow().action());
         }
@@ -66,7 +66,7 @@ class ReportTest {
         try (Case c = ExportCase.createLinkedAds(tmp.resolve("case"))) {
             List<CaseScan.Scanned> scanned = CaseScan.run(c, new Scanner(IndicatorPacks.builtIn()));
             RecordedScan.record(c, scanned, Map.of("packs", List.of("en"), "minScore", 3));
-            c.exports().report(out, Progress.NONE);
+            Exports.report(c, out, Progress.NONE);
         }
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertOnlyOwnMarkup(html);

@@ -82,7 +82,7 @@ class SelectedBagTest {
     void queryBagHoldsTheMatchesTheirParentsAndTheirTextsAndNamesTheQuery() throws Exception {
         Path bag = tmp.resolve("bag");
         try (Case c = caseOfAds()) {
-            ExportResult r = c.exports().bag(bag, null, "waiter", Progress.NONE);
+            ExportResult r = Exports.bag(c, bag, null, "waiter", Progress.NONE);
             assertEquals(2, r.records(), "the waiter ad and the listing it was found on");
             assertEquals("waiter", c.summary().lastEntry().orElseThrow().params().path("query").asText());
         }
@@ -120,7 +120,7 @@ class SelectedBagTest {
         Path bag = tmp.resolve("bag");
         try (Case c = caseOfAds()) {
             QuerySyntaxException e = assertThrows(QuerySyntaxException.class,
-                    () -> c.exports().bag(bag, null, "waiter AND (dubai", Progress.NONE));
+                    () -> Exports.bag(c, bag, null, "waiter AND (dubai", Progress.NONE));
             assertTrue(e.caret().endsWith("^"), e.caret());
             assertFalse(c.summary().lastEntry().orElseThrow().action().startsWith("export"), "nothing logged");
         }
@@ -135,7 +135,7 @@ class SelectedBagTest {
         try (Case c = caseOfAds()) {
             Files.delete(c.blobs().path(c.item(bakeryAd).blob()));
             TracelabException e = assertThrows(TracelabException.class,
-                    () -> c.exports().bag(bag, null, null, Progress.NONE));
+                    () -> Exports.bag(c, bag, null, null, Progress.NONE));
             assertTrue(e.getMessage().contains("item " + bakeryAd), e::getMessage);
         }
         try (Stream<Path> s = Files.list(tmp)) {
@@ -147,7 +147,7 @@ class SelectedBagTest {
     void itemsTableCarriesTheLastScansScoresAndIndicatorsAndIsEmptyBeforeAnyScan() throws IOException {
         try (Case c = caseOfAds()) {
             Path before = tmp.resolve("before.jsonl");
-            c.exports().items(before, TableFormat.JSONL, false, Progress.NONE);
+            Exports.items(c, before, TableFormat.JSONL, false, Progress.NONE);
             for (String line : Files.readAllLines(before)) {
                 assertTrue(org.tracelab.core.Json.parse(line).path("indicator_score").isNull(), line);
             }
@@ -158,7 +158,7 @@ class SelectedBagTest {
             assertTrue(last.score(dubaiAd).orElseThrow() >= 5, "pay far above market and passport kept");
 
             Path csv = tmp.resolve("items.csv");
-            c.exports().items(csv, TableFormat.CSV, true, Progress.NONE);
+            Exports.items(c, csv, TableFormat.CSV, true, Progress.NONE);
             Map<String, CSVRecord> rows = new HashMap<>();
             for (CSVRecord row : table(csv)) {
                 rows.put(row.get("id"), row);
@@ -175,14 +175,14 @@ class SelectedBagTest {
     void csvWithoutByteOrderMarkWhenAskedAndJsonLinesNeverHasOne() throws IOException {
         try (Case c = caseOfAds()) {
             Path plain = tmp.resolve("plain.csv");
-            c.exports().custody(plain, TableFormat.CSV, false, Progress.NONE);
+            Exports.custody(c, plain, TableFormat.CSV, false, Progress.NONE);
             assertTrue(Files.readString(plain).startsWith("seq,"));
             Path marked = tmp.resolve("marked.csv");
-            c.exports().custody(marked, TableFormat.CSV, true, Progress.NONE);
+            Exports.custody(c, marked, TableFormat.CSV, true, Progress.NONE);
             byte[] b = Files.readAllBytes(marked);
             assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(b[0], b[1], b[2]), "UTF-8 BOM");
             Path jsonl = tmp.resolve("c.jsonl");
-            c.exports().custody(jsonl, TableFormat.JSONL, true, Progress.NONE);
+            Exports.custody(c, jsonl, TableFormat.JSONL, true, Progress.NONE);
             assertEquals('{', Files.readString(jsonl).charAt(0));
         }
     }

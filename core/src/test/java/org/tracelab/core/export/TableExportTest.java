@@ -43,7 +43,7 @@ class TableExportTest {
         Path out = tmp.resolve("custody.csv");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
             long before = c.summary().logEntries();
-            ExportResult r = c.exports().custody(out, TableFormat.CSV, false, Progress.NONE);
+            ExportResult r = Exports.custody(c, out, TableFormat.CSV, false, Progress.NONE);
             assertEquals(before, r.records());
             List<CSVRecord> rows = readCsv(out);
             assertEquals(before, rows.size());
@@ -80,7 +80,7 @@ class TableExportTest {
     void capturedTextThatLooksLikeAFormulaIsNeverAFormulaCellButNumbersStayNumbers() throws IOException {
         Path out = tmp.resolve("items.csv");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
-            c.exports().items(out, TableFormat.CSV, false, Progress.NONE);
+            Exports.items(c, out, TableFormat.CSV, false, Progress.NONE);
         }
         List<CSVRecord> rows = readCsv(out);
         assertEquals(ExportCase.HOSTILE_SOURCES.length, rows.size());
@@ -113,7 +113,7 @@ class TableExportTest {
     void jsonLinesKeepCapturedTextExactly() throws IOException {
         Path out = tmp.resolve("items.jsonl");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
-            c.exports().items(out, TableFormat.JSONL, false, Progress.NONE);
+            Exports.items(c, out, TableFormat.JSONL, false, Progress.NONE);
         }
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(ExportCase.HOSTILE_SOURCES.length, lines.size());
@@ -131,7 +131,7 @@ class TableExportTest {
         Files.writeString(out, "someone's file");
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
             TracelabException e = assertThrows(TracelabException.class,
-                    () -> c.exports().custody(out, TableFormat.CSV, false, Progress.NONE));
+                    () -> Exports.custody(c, out, TableFormat.CSV, false, Progress.NONE));
             assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
             assertTrue(e.getMessage().contains("taken.csv"), e.getMessage());
         }
@@ -147,10 +147,10 @@ class TableExportTest {
         try (Case c = ExportCase.create(tmp.resolve("case"))) {
             try (FileChannel writing = FileChannel.open(part, StandardOpenOption.WRITE); FileLock held = writing.lock()) {
                 TracelabException e = assertThrows(TracelabException.class,
-                        () -> c.exports().custody(out, TableFormat.CSV, true, Progress.NONE));
+                        () -> Exports.custody(c, out, TableFormat.CSV, true, Progress.NONE));
                 assertTrue(e.getMessage().contains("another export is writing it"), e.getMessage());
             }
-            ExportResult r = c.exports().custody(out, TableFormat.CSV, false, Progress.NONE);
+            ExportResult r = Exports.custody(c, out, TableFormat.CSV, false, Progress.NONE);
             assertEquals(Hashing.sha256Hex(Files.readString(out)), r.sha256());
         }
         assertFalse(Files.exists(part));

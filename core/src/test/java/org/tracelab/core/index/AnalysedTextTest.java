@@ -21,6 +21,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.entities.EntityExtractorThroughput;
@@ -62,7 +63,7 @@ class AnalysedTextTest {
             a.commit(texts.size());
             b.commit(texts.size());
         }
-        assertSameIndex(own.resolve(CaseIndex.FOLDER), replayed.resolve(CaseIndex.FOLDER));
+        assertSameIndex(own.resolve(CaseFolder.INDEX), replayed.resolve(CaseFolder.INDEX));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.store.BlobStore;
@@ -38,7 +39,7 @@ class OldIndexFormatTest {
     }
 
     private void writeOldIndex(Map<String, String> commitData) throws IOException {
-        try (Directory dir = FSDirectory.open(caseDir.resolve(CaseIndex.FOLDER));
+        try (Directory dir = FSDirectory.open(caseDir.resolve(CaseFolder.INDEX));
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
             Document doc = new Document();
             doc.add(new StringField(IndexFields.ID, "1", Field.Store.YES));

@@ -27,6 +27,7 @@ import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.export.Exports;
 import org.tracelab.core.testing.Tamper;
 
 /**
@@ -296,7 +297,7 @@ class RecordCoverageTest {
         try (Case c = Case.openForWriting(dir, "test", Clock.systemUTC())) {
             org.tracelab.core.TracelabException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.tracelab.core.TracelabException.class,
-                    () -> c.exports().bag(tmp.resolve("bag"), null, null, Progress.NONE));
+                    () -> Exports.bag(c, tmp.resolve("bag"), null, null, Progress.NONE));
             assertEquals(org.tracelab.core.TracelabException.Failure.CHECK_FAILED, e.failure());
             assertTrue(e.getMessage().contains("item record altered: item 2"), e.getMessage());
         }

@@ -22,7 +22,7 @@ import org.tracelab.core.Timestamps;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.custody.CustodyEntry;
-import org.tracelab.core.index.CaseIndex;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.links.CaseLinks;
 import org.tracelab.core.links.Cluster;
@@ -174,7 +174,7 @@ public final class HtmlReport {
 
     private void clusters(Writer w) throws IOException {
         w.write("<section id=\"clusters\"><h2>Link clusters (items sharing phones, handles, e-mails, wallets)</h2>");
-        if (!Files.isDirectory(c.dir().resolve(CaseIndex.FOLDER))) {
+        if (!Files.isDirectory(c.dir().resolve(CaseFolder.INDEX))) {
             w.write("<p>The case has no index ('tracelab reindex'), so no links.</p></section>\n");
             return;
         }
