@@ -1,45 +1,21 @@
 package org.tracelab.core.export.bag;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseKeys;
 import org.tracelab.core.CaseManifest;
@@ -51,10 +27,10 @@ import org.tracelab.core.export.CustodyTable;
 import org.tracelab.core.export.ExportResult;
 import org.tracelab.core.export.ExportTarget;
 import org.tracelab.core.export.ItemsTable;
+import org.tracelab.core.export.PartialExport;
 import org.tracelab.core.export.TableFormat;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
-import org.tracelab.core.store.BlobStore;
 
 /**
  * Writes a case as a BagIt bag (RFC 8493, version 1.0) signed with the case's Ed25519 key.
@@ -84,16 +60,12 @@ public final class BagWriter {
     public static final String PUBLIC_KEY = "tracelab-public-key.pem";
     /** The tag manifest the signature covers. */
     public static final String SIGNED_MANIFEST = "tagmanifest-sha256.txt";
-    /** The lock file in an unfinished bag's folder, held while it is being written. */
-    static final String WRITING = ".tracelab-writing";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    private static final int BUFFER = 1 << 18;
 
     private final Case c;
     private final String organization;
     private final String query;
-    private final byte[] buffer = new byte[BUFFER];
 
     /**
      * A writer for {@code c}.
@@ -116,53 +88,13 @@ public final class BagWriter {
 
     /** Writes the bag to {@code out}, which must not exist; returns the hash of its signed tag manifest. */
     public ExportResult write(Path out, Progress progress) throws IOException {
-        Path target = ExportTarget.requireNew(out, "already exists; a bag goes to a new folder");
+        ExportTarget.requireNew(out, "already exists; a bag goes to a new folder");
         // The query is parsed and run before the folder exists, so a bad one leaves nothing behind.
         BagSelection selection = query == null ? BagSelection.all() : BagSelection.matching(c, query);
-        // Built in <name>.part and renamed when complete. The lock file inside says an export is writing it; the OS
-        // drops the lock however the writer ends, so a .part that nobody holds was left by a killed export and is
-        // emptied and built again rather than left to pile up.
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        Files.createDirectories(tmp);
-        Path lockFile = tmp.resolve(WRITING);
-        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            if (tryLock(lock) == null) {
-                throw TracelabException.badInput(tmp.toString(), "another export is writing this bag");
-            }
-            ExportResult r;
-            try {
-                emptyExcept(tmp, lockFile);
-                r = build(tmp, selection, progress);
-                Files.delete(lockFile);
-            } catch (IOException | RuntimeException e) {
-                deleteTree(tmp);
-                throw e;
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            BlobStore.fsyncDirectory(target.getParent());
-            return new ExportResult(target, r.sha256(), r.records(), r.bytes());
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
-    }
-
-    private static void emptyExcept(Path dir, Path keep) throws IOException {
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-            for (Path child : children) {
-                if (!child.equals(keep)) {
-                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(child);
-                    } else {
-                        Files.delete(child);
-                    }
-                }
-            }
+        try (PartialExport bag = PartialExport.folder(out, "already exists; a bag goes to a new folder",
+                "another export is writing this bag")) {
+            ExportResult r = build(bag.part(), selection, progress);
+            return new ExportResult(bag.publish(), r.sha256(), r.records(), r.bytes());
         }
     }
 
@@ -176,7 +108,7 @@ public final class BagWriter {
         long octets;
         long files;
         progress.total(-1, "items");
-        try (Payload payload = new Payload(bag)) {
+        try (BagPayload payload = new BagPayload(bag)) {
             c.forEachItem(ti -> {
                 Item item = ti.item();
                 if (!selection.holds(item.id())) {
@@ -209,24 +141,14 @@ public final class BagWriter {
             payload.write("data/items.csv", w -> ItemsTable.write(c, TableFormat.CSV, true, w,
                     inBag(selection, texts, records), Progress.NONE));
             payload.drain();
-            octets = payload.octets;
-            files = payload.files;
+            octets = payload.octets();
+            files = payload.files();
         }
 
         String pem = CaseKeys.publicKeyPem(c.dir());
         String fingerprint = CaseKeys.fingerprint(CaseKeys.readPublicKey(pem, PUBLIC_KEY));
-        writeTag(bag, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
-        writeTag(bag, "bag-info.txt", bagInfo(m, octets, files, items[0], texts.size(), selection, fingerprint));
-        writeTag(bag, PUBLIC_KEY, pem);
-
-        List<String> tagFiles = new ArrayList<>(List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt",
-                "manifest-sha512.txt", PUBLIC_KEY));
-        byte[] signed = tagManifest(bag, Digests.SHA256, tagFiles);
-        Files.write(bag.resolve(SIGNED_MANIFEST), signed);
-        Files.write(bag.resolve(SIGNATURE), CaseKeys.sign(c.dir(), signed));
-        tagFiles.add(SIGNATURE);
-        Files.write(bag.resolve("tagmanifest-sha512.txt"), tagManifest(bag, Digests.SHA512, tagFiles));
-
+        byte[] signed = BagTags.writeSigned(bag, c.dir(), pem,
+                bagInfo(m, octets, files, items[0], texts.size(), selection, fingerprint));
         MessageDigest sha = Digests.SHA256.newDigest();
         return new ExportResult(bag, Digests.hex(sha(sha, signed)), items[0], octets);
     }
@@ -256,7 +178,7 @@ public final class BagWriter {
      * request and response, which lie one after the other. Items captured before the request's offset was kept
      * give their response alone.
      */
-    private void addRecord(Payload payload, Item item, WarcLocation warc) throws IOException {
+    private void addRecord(BagPayload payload, Item item, WarcLocation warc) throws IOException {
         long response = warc.offset();
         long offset = warc.request().orElse(response);
         long length = warc.length() + (response - offset);
@@ -335,229 +257,4 @@ public final class BagWriter {
         sb.append(label).append(": ").append(value.replace("\r", " ").replace("\n", " ")).append('\n');
     }
 
-    private static void writeTag(Path bag, String name, String text) throws IOException {
-        Files.writeString(bag.resolve(name), text, StandardCharsets.UTF_8);
-    }
-
-    private byte[] tagManifest(Path bag, Digests alg, List<String> files) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String f : files) {
-            MessageDigest d = alg.newDigest();
-            try (InputStream in = Files.newInputStream(bag.resolve(f))) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    d.update(buffer, 0, n);
-                }
-            }
-            sb.append(Digests.hex(d)).append("  ").append(BagPaths.encode(f)).append('\n');
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A payload file's content, written by a table writer. */
-    private interface Content {
-        void writeTo(Writer w) throws IOException;
-    }
-
-    /** Where a payload file's bytes come from; opened on a copying thread, which closes the stream. */
-    private interface Source {
-        InputStream open() throws IOException;
-    }
-
-    /** A payload file written: its bag path, size and hex digest in each manifest algorithm. */
-    private record Written(String path, long size, Map<Digests, String> digests) {
-    }
-
-    /**
-     * The payload files and their manifest lines. Each file is read once: the one pass that copies it feeds both
-     * digests. Copies run on a few threads, because exporting many small files waits on the file system (opening,
-     * reading a blob that may not be cached, making its folder) far more than on hashing; manifest lines are still
-     * written in the order files were given, so the same case gives the same manifests.
-     */
-    private static final class Payload implements AutoCloseable {
-        /** Copies at once; the waits they overlap are on the disk, so more threads than cores pay off. */
-        private static final int THREADS = 4;
-        /** Copies given but not yet in the manifests: bounds memory and keeps the order. */
-        private static final int WINDOW = 256;
-
-        private final Path bag;
-        private final Map<Digests, Writer> manifests = new EnumMap<>(Digests.class);
-        private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "bag-copy");
-            t.setDaemon(true);
-            return t;
-        });
-        private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER]);
-        private final ArrayDeque<Future<Written>> pending = new ArrayDeque<>();
-        private long octets;
-        private long files;
-
-        Payload(Path bag) throws IOException {
-            this.bag = bag;
-            for (Digests alg : Digests.ALL) {
-                manifests.put(alg, Files.newBufferedWriter(bag.resolve("manifest-" + alg.bagName() + ".txt"),
-                        StandardCharsets.UTF_8));
-            }
-        }
-
-        /** Copies, on a copying thread, at most {@code limit} bytes of what {@code source} opens to {@code path}. */
-        void copy(String path, Source source, long limit) throws IOException {
-            Path file = file(path);
-            pending.add(pool.submit(() -> {
-                try (InputStream in = source.open(); HashingStream out = new HashingStream(path, file)) {
-                    byte[] buffer = buffers.get();
-                    long left = limit;
-                    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
-                        out.write(buffer, 0, n);
-                        left -= n;
-                    }
-                    out.close();
-                    return out.written();
-                }
-            }));
-            if (pending.size() >= WINDOW) {
-                record(pending.removeFirst());
-            }
-        }
-
-        /** Copies everything {@code source} opens to {@code path}. */
-        void copy(String path, Source source) throws IOException {
-            copy(path, source, Long.MAX_VALUE);
-        }
-
-        /** Writes a table to {@code path}, on this thread, after every copy given before it. */
-        void write(String path, Content content) throws IOException {
-            drain();
-            HashingStream out = new HashingStream(path, file(path));
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-                content.writeTo(w);
-            }
-            add(out.written());
-        }
-
-        /** Waits for every copy and adds its manifest lines. */
-        void drain() throws IOException {
-            while (!pending.isEmpty()) {
-                record(pending.removeFirst());
-            }
-        }
-
-        private Path file(String path) {
-            Path file = bag.resolve(path);
-            if (!file.normalize().startsWith(bag.resolve("data"))) {
-                throw new IllegalArgumentException("payload path outside data/: " + path);
-            }
-            return file;
-        }
-
-        private void record(Future<Written> f) throws IOException {
-            try {
-                add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while copying the bag's payload");
-            } catch (ExecutionException e) {
-                switch (e.getCause()) {
-                    case IOException io -> throw io;
-                    case RuntimeException re -> throw re;
-                    case Error err -> throw err;
-                    default -> throw new IOException(e.getCause());
-                }
-            }
-        }
-
-        private void add(Written w) throws IOException {
-            for (Digests alg : Digests.ALL) {
-                Writer m = manifests.get(alg);
-                m.write(w.digests().get(alg));
-                m.write("  ");
-                m.write(BagPaths.encode(w.path()));
-                m.write('\n');
-            }
-            octets += w.size();
-            files++;
-        }
-
-        /** Stops the copying threads (waiting for those running, so nothing writes after) and closes manifests. */
-        @Override
-        public void close() throws IOException {
-            pool.shutdownNow();
-            try {
-                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    throw new IOException("bag copying threads did not stop in a minute");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (Writer w : manifests.values()) {
-                w.close();
-            }
-        }
-    }
-
-    /** A new payload file that hashes in both algorithms what is written to it. */
-    private static final class HashingStream extends OutputStream {
-        private final String path;
-        private final OutputStream raw;
-        private final Map<Digests, MessageDigest> digests = new EnumMap<>(Digests.class);
-        private long size;
-        private Written written;
-
-        HashingStream(String path, Path file) throws IOException {
-            this.path = path;
-            Files.createDirectories(file.getParent());
-            this.raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            for (Digests alg : Digests.ALL) {
-                digests.put(alg, alg.newDigest());
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            for (MessageDigest d : digests.values()) {
-                d.update(b, off, len);
-            }
-            raw.write(b, off, len);
-            size += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (written == null) {
-                raw.close();
-                Map<Digests, String> hex = new EnumMap<>(Digests.class);
-                digests.forEach((alg, d) -> hex.put(alg, Digests.hex(d)));
-                written = new Written(path, size, hex);
-            }
-        }
-
-        /** What was written; after {@link #close()}. */
-        Written written() {
-            return written;
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // the export's own failure is what gets reported; the .part folder's name says what it is
-        }
-    }
 }
