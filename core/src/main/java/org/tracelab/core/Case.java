@@ -57,6 +57,11 @@ import org.tracelab.core.verify.VerifyReport;
  *
  * <p>Open it for writing to change it (one writer at a time, enforced with a lock) or for reading. Every change
  * made through it is recorded in the custody log in the same transaction as the change itself.
+ *
+ * <p>One shape for the front door: what the case holds and does to itself (items, tags, notes, texts, entities,
+ * custody, collect, ingest, search, verify) are its own methods; the services built on a case (exports, scan,
+ * links, near-duplicates) are reached as {@code Service.verb(c, ...)}, e.g. {@code Exports.bag(c, ...)},
+ * {@code CaseScan.scanAndTag(c, ...)}, {@code CaseLinks.run(c, ...)}, so the case names none of them.
  */
 public final class Case implements AutoCloseable {
     private final Path dir;
