@@ -14,6 +14,7 @@ import org.tracelab.samples.Language;
 import org.tracelab.samples.ScenarioGenerator;
 import org.tracelab.samples.ScenarioSpec;
 import org.tracelab.samples.ScenarioSummary;
+import org.tracelab.samples.SiteStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,15 +42,22 @@ final class LabCommand {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder.")
         Path out;
 
+        @Option(names = "--site", defaultValue = "static", paramLabel = "STYLE",
+                description = "static: HTML pages; spa: listing and ad pages filled by a script from a JSON API, as"
+                        + " real classifieds are (collect page sees shells, collect browser the ads)"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String site;
+
         @Override
         public Integer call() {
             ScenarioSpec spec = new ScenarioSpec(seed, ads, Language.parseList(langs));
+            SiteStyle style = SiteStyle.parse(site);
             Output o = out();
             ScenarioSummary s;
             try (ProgressBar bar = o.progress("generate")) {
                 bar.total(ads, "ads");
                 int[] last = {0};
-                s = ScenarioGenerator.generate(spec, out, done -> {
+                s = ScenarioGenerator.generate(spec, style, out, done -> {
                     bar.advance(done - last[0]);
                     last[0] = done;
                 });

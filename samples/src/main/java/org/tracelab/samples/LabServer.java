@@ -182,6 +182,9 @@ public final class LabServer implements AutoCloseable {
         if (name.endsWith(".json")) {
             return "application/json";
         }
+        if (name.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
         if (name.endsWith(".pdf")) {
             return "application/pdf";
         }

@@ -27,6 +27,7 @@ import org.tracelab.samples.internal.Contact;
 import org.tracelab.samples.internal.Documents;
 import org.tracelab.samples.internal.Pages;
 import org.tracelab.samples.internal.Phone;
+import org.tracelab.samples.internal.SpaPages;
 
 /**
  * Generates a lab scenario folder from a {@link ScenarioSpec}: the same spec always gives the same bytes, and the
@@ -64,6 +65,14 @@ public final class ScenarioGenerator {
 
     /** Generates into {@code out}, telling {@code progress} the number of ads written after each block. */
     public static ScenarioSummary generate(ScenarioSpec spec, Path out, IntConsumer progress) {
+        return generate(spec, SiteStyle.STATIC, out, progress);
+    }
+
+    /**
+     * Generates into {@code out} with its site built in {@code style}; the ads, the key and every other file are
+     * the same in both styles, so one answer key grades what was collected from either.
+     */
+    public static ScenarioSummary generate(ScenarioSpec spec, SiteStyle style, Path out, IntConsumer progress) {
         try {
             if (Files.exists(out)) {
                 try (var entries = Files.list(out)) {
@@ -72,7 +81,7 @@ public final class ScenarioGenerator {
                     }
                 }
             }
-            return new Run(spec, out, progress).run();
+            return new Run(spec, style, out, progress).run();
         } catch (IOException e) {
             throw TracelabException.io("writing scenario " + out, e);
         }
@@ -81,6 +90,7 @@ public final class ScenarioGenerator {
     /** One generation: the open writers and the bounded state it carries between blocks. */
     private static final class Run {
         private final ScenarioSpec spec;
+        private final SiteStyle style;
         private final Path out;
         private final Path site;
         private final IntConsumer progress;
@@ -97,8 +107,9 @@ public final class ScenarioGenerator {
         private Writer sitemap;
         private int sitemapCount;
 
-        Run(ScenarioSpec spec, Path out, IntConsumer progress) {
+        Run(ScenarioSpec spec, SiteStyle style, Path out, IntConsumer progress) {
             this.spec = spec;
+            this.style = style;
             this.out = out;
             this.site = out.resolve("site");
             this.progress = progress;
@@ -108,7 +119,9 @@ public final class ScenarioGenerator {
         }
 
         ScenarioSummary run() throws IOException {
-            for (String dir : List.of("ads", "s/" + Pages.CHANNEL, "docs", "private")) {
+            for (String dir : style == SiteStyle.SPA
+                    ? List.of("ads", "s/" + Pages.CHANNEL, "docs", "private", "api/ads", "api/pages")
+                    : List.of("ads", "s/" + Pages.CHANNEL, "docs", "private")) {
                 Files.createDirectories(site.resolve(dir));
             }
             try (JsonGenerator key = Json.MAPPER.getFactory()
@@ -125,6 +138,9 @@ public final class ScenarioGenerator {
                 key.writeEndArray();
                 key.writeStringField("generator", "tracelab-lab-generator");
                 key.writeStringField("generatorVersion", GENERATOR_VERSION);
+                if (style != SiteStyle.STATIC) {
+                    key.writeStringField("site", style.label());
+                }
                 key.writeStringField("notice", "Fictitious training data: every name, number and handle is invented.");
                 key.writeEndObject();
                 key.writeArrayFieldStart("ads");
@@ -165,7 +181,12 @@ public final class ScenarioGenerator {
             for (AdPlan p : plans) {
                 AdText text = AdWriter.write(p);
                 texts.add(text);
-                write(site.resolve(p.path()), Pages.ad(p, text, similar(plans, texts)));
+                if (style == SiteStyle.SPA) {
+                    write(site.resolve(p.path()), SpaPages.adShell(p));
+                    write(site.resolve("api/ads/" + p.id() + ".json"), SpaPages.adJson(p, text));
+                } else {
+                    write(site.resolve(p.path()), Pages.ad(p, text, similar(plans, texts)));
+                }
                 writeKeyAd(key, p);
                 sitemapUrl("ads/" + p.id() + ".html");
                 if (p.deceptive()) {
@@ -182,8 +203,14 @@ public final class ScenarioGenerator {
             for (int from = 0; from < plans.size(); from += Pages.PAGE_SIZE) {
                 int to = Math.min(plans.size(), from + Pages.PAGE_SIZE);
                 int page = plans.get(from).index() / Pages.PAGE_SIZE + 1;
-                write(site.resolve("ads/page-" + page + ".html"),
-                        Pages.listing(page, pages, plans.subList(from, to), texts.subList(from, to)));
+                if (style == SiteStyle.SPA) {
+                    write(site.resolve("ads/page-" + page + ".html"), SpaPages.listingShell(page));
+                    write(site.resolve("api/pages/" + page + ".json"),
+                            SpaPages.listingJson(page, pages, plans.subList(from, to), texts.subList(from, to)));
+                } else {
+                    write(site.resolve("ads/page-" + page + ".html"),
+                            Pages.listing(page, pages, plans.subList(from, to), texts.subList(from, to)));
+                }
             }
         }
 
@@ -305,6 +332,14 @@ public final class ScenarioGenerator {
             Documents.contract(site.resolve("docs/contract.pdf"), shown, RECRUITER_HANDLE);
             Documents.offerLetter(site.resolve("docs/offer-letter.docx"), shown, RECRUITER_HANDLE);
             Documents.flyer(site.resolve("docs/flyer.png"), shown, RECRUITER_HANDLE);
+            if (style == SiteStyle.SPA) {
+                try (var script = ScenarioGenerator.class.getResourceAsStream(SpaPages.SCRIPT_RESOURCE)) {
+                    if (script == null) {
+                        throw new IllegalStateException("missing resource " + SpaPages.SCRIPT_RESOURCE);
+                    }
+                    Files.copy(script, site.resolve(SpaPages.SCRIPT));
+                }
+            }
             write(out.resolve("profile.json"), Profile.json());
             write(out.resolve("README.txt"), readme());
         }
@@ -352,6 +387,8 @@ public final class ScenarioGenerator {
                     + "Every site, name, phone number, handle and address in it is invented for training;\n"
                     + "any likeness to a real person, company or number is chance.\n\n"
                     + "site/         the web root: serve it with `tracelab lab serve DIR` (DIR: this folder)\n"
+                    + (style == SiteStyle.SPA ? "              script-rendered: its listing and ad pages fill themselves from api/;\n"
+                            + "              `collect page` captures empty shells, `collect browser` the ads\n" : "")
                     + "profile.json  the site profile for `tracelab collect ads --profile profile.json`\n"
                     + "key.json      the instructor's answer key: keep it from trainees\n\n"
                     + "Grade a trainee's findings with `tracelab lab grade FINDINGS.json --key key.json`.\n";

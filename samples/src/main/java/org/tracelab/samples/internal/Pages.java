@@ -12,7 +12,7 @@ public final class Pages {
     /** The name of the public channel in the preview. */
     public static final String CHANNEL = "ish_bor_demo";
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
             .withZone(ZoneOffset.UTC);
     private static final String NOTICE_EN = "Fictitious training data";
 
@@ -174,7 +174,7 @@ public final class Pages {
                 + "fetched it ignored robots.txt.</p>\n" + foot(null);
     }
 
-    private static String head(String lang, String title, String localNotice) {
+    static String head(String lang, String title, String localNotice) {
         return "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
                 + "</title>\n<meta name=\"robots\" content=\"noarchive\">\n</head>\n<body>\n"
                 + "<div class=\"notice\" style=\"background:#fffbcc;padding:4px\"><strong>" + NOTICE_EN
@@ -182,7 +182,7 @@ public final class Pages {
                 + (localNotice == null ? "" : "<br>" + esc(localNotice)) + "</div>\n";
     }
 
-    private static String foot(String localNotice) {
+    static String foot(String localNotice) {
         return "<div class=\"footer\">" + NOTICE_EN + (localNotice == null ? "" : " · " + esc(localNotice))
                 + "</div>\n</body>\n</html>\n";
     }
