@@ -3,8 +3,8 @@ package org.tracelab.collectors.browser;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.tracelab.core.collect.Header;
 
 /**
  * One request a page made and the response it got, as the browser saw them; the body is read only when the
@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param redirect        where a redirect sent the browser, or null
  * @param body            reads the response body when it is recorded
  */
-record BrowserExchange(URI url, String method, List<Map.Entry<String, String>> requestHeaders, byte[] requestBody,
-                       Instant date, int status, List<Map.Entry<String, String>> responseHeaders, String ip,
+record BrowserExchange(URI url, String method, List<Header> requestHeaders, byte[] requestBody,
+                       Instant date, int status, List<Header> responseHeaders, String ip,
                        String resourceType, URI redirect, Body body) {
     /** The response body, read from the browser on demand. */
     interface Body {
@@ -61,7 +61,7 @@ record BrowserExchange(URI url, String method, List<Map.Entry<String, String>> r
 
     /** The first value of a response header, the name compared without case. */
     String header(String name) {
-        return responseHeaders.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+        return responseHeaders.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value)
                 .findFirst().orElse(null);
     }
 }

@@ -48,12 +48,17 @@ record BrowserInstall(Path chromium, Path node, Path driverDir) {
 
     /** Finds the pieces on this machine, or says in one line which one is missing. */
     static BrowserInstall find(Map<String, String> env) {
-        Path chromium = chromium(env).orElseThrow(() -> missing(INSTALL_CHROMIUM));
+        return find(env, KNOWN_BINARIES);
+    }
+
+    /** {@link #find(Map)}, looking first at {@code known} paths of a Chromium binary. */
+    static BrowserInstall find(Map<String, String> env, List<String> known) {
+        Path chromium = chromium(env, known).orElseThrow(() -> missing(INSTALL_CHROMIUM));
         Path node = onPath(env, List.of("node", "nodejs")).orElseThrow(() -> missing(INSTALL_NODE));
         return new BrowserInstall(chromium, node, findDriverDir());
     }
 
-    private static Optional<Path> chromium(Map<String, String> env) {
+    private static Optional<Path> chromium(Map<String, String> env, List<String> known) {
         String chosen = env.get(CHROMIUM_ENV);
         if (chosen != null && !chosen.isBlank()) {
             Path p = Path.of(chosen);
@@ -62,8 +67,8 @@ record BrowserInstall(Path chromium, Path node, Path driverDir) {
             }
             return Optional.of(p);
         }
-        for (String known : KNOWN_BINARIES) {
-            Path p = Path.of(known);
+        for (String binary : known) {
+            Path p = Path.of(binary);
             if (Files.isExecutable(p)) {
                 return Optional.of(p);
             }

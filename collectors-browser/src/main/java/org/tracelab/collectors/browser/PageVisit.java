@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.tracelab.core.collect.Header;
 
 /**
  * One page in one tab: loaded, scrolled to its end (bounded) so lazy content loads, left to settle (bounded), then
@@ -345,8 +346,8 @@ final class PageVisit implements AutoCloseable {
         // Raw headers (as on the wire, cookies included) are known once the response is finished; before that,
         // asking for them may wait for an end that never comes, so the headers the browser first reported serve,
         // as they do when the browser is gone.
-        List<Map.Entry<String, String>> sent = pairs(r.headers());
-        List<Map.Entry<String, String>> received = pairs(resp.headers());
+        List<Header> sent = pairs(r.headers());
+        List<Header> received = pairs(resp.headers());
         ServerAddr addr = null;
         if (done) {
             try {
@@ -396,12 +397,12 @@ final class PageVisit implements AutoCloseable {
         }
     }
 
-    private static List<Map.Entry<String, String>> pairs(List<HttpHeader> headers) {
-        return headers.stream().map(h -> Map.entry(h.name, h.value)).toList();
+    private static List<Header> pairs(List<HttpHeader> headers) {
+        return headers.stream().map(h -> new Header(h.name, h.value)).toList();
     }
 
-    private static List<Map.Entry<String, String>> pairs(Map<String, String> headers) {
-        return headers.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+    private static List<Header> pairs(Map<String, String> headers) {
+        return headers.entrySet().stream().map(e -> new Header(e.getKey(), e.getValue())).toList();
     }
 
     private long remainingMs() {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +63,7 @@ class PageVisitTest {
             BrowserExchange api = p.resources().stream().filter(x -> x.url().getPath().equals("/api/ads.json"))
                     .findFirst().orElseThrow();
             assertTrue(new String(api.body().read(1 << 20).bytes(), StandardCharsets.UTF_8).contains("Dubai"));
-            assertTrue(api.requestHeaders().stream().map(Map.Entry::getKey).anyMatch("user-agent"::equalsIgnoreCase));
+            assertTrue(api.requestHeaders().stream().map(h -> h.name()).anyMatch("user-agent"::equalsIgnoreCase));
             assertNotNull(p.screenshot());
             var png = ImageIO.read(new ByteArrayInputStream(p.screenshot()));
             assertEquals(1024, png.getWidth());

@@ -104,6 +104,15 @@ public final class HttpCapture implements AutoCloseable {
     }
 
     /**
+     * Why robots.txt keeps Tracelab from fetching {@code url}, or empty when it may or when the examiner chose to
+     * ignore robots.txt; for a collector that fetches by other means (a browser) but keeps the same manners. The
+     * robots.txt fetch is captured as any other is.
+     */
+    public Optional<String> robotsRefusal(URI url) throws IOException {
+        return settings.obeyRobots() ? robots.refusal(url) : Optional.empty();
+    }
+
+    /**
      * Opens what a capture says, to be read: its stored body, decoded from the Content-Encoding the server sent it
      * in (see {@link ContentEncoding}); the caller closes the stream. The stored bytes themselves stay as received.
      */

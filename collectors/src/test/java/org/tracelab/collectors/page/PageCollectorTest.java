@@ -214,7 +214,7 @@ class PageCollectorTest {
         Path list = tmp.resolve("zeros.txt");
         try (OutputStream out = Files.newOutputStream(list)) {
             out.write((url("/a") + "\n").getBytes(StandardCharsets.UTF_8));
-            out.write(new byte[PageCollector.MAX_LINE + 1]);
+            out.write(new byte[UrlList.MAX_LINE + 1]);
         }
 
         TracelabException e = assertThrows(TracelabException.class,
