@@ -92,12 +92,22 @@ class HostilePagesTest {
         x.close();
     }
 
+    /** Closing the run ends the driver and every browser process, those of killed browsers included. */
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         if (chromium != null) {
             chromium.close();
         }
         site.close();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> left;
+        do {
+            Thread.sleep(100);
+            left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .map(h -> h.info().command().orElse("?")).filter(c -> c.contains("chromium") || c.contains("node"))
+                    .toList();
+        } while (!left.isEmpty() && System.nanoTime() < until);
+        assertTrue(left.isEmpty(), "left running: " + left);
     }
 
     private static RenderedPage visit(String path) {
