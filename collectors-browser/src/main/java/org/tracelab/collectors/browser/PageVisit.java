@@ -213,10 +213,14 @@ final class PageVisit implements AutoCloseable {
             @SuppressWarnings("unchecked")
             List<Number> at = (List<Number>) page.evaluate("() => { window.scrollBy(0, window.innerHeight);"
                     + " const e = document.scrollingElement || document.documentElement;"
-                    + " return [Math.ceil(window.scrollY + window.innerHeight), e ? e.scrollHeight : 0]; }");
-            page.waitForTimeout(SCROLL_PAUSE_MS);
+                    + " return [Math.ceil(window.scrollY + window.innerHeight), e ? e.scrollHeight : 0,"
+                    + " window.innerHeight]; }");
             long bottom = at.get(0).longValue();
             long height = at.get(1).longValue();
+            if (i == 0 && height <= at.get(2).longValue()) {
+                return; // one screen: nothing below it to load
+            }
+            page.waitForTimeout(SCROLL_PAUSE_MS);
             if (bottom >= height && height == lastHeight) {
                 page.evaluate("() => window.scrollTo(0, 0)");
                 return;
