@@ -82,8 +82,12 @@ final class PageRecorder {
         meta.put("document", document.item().id());
         meta.put("exchanges", page.navigation().size() + page.resources().size());
         meta.put("domRead", page.dom() != null);
+        // Its own key, not the item's WARC location: that names the record holding the item's bytes (a response),
+        // and this record holds what is known about them.
+        meta.put("warcMetadata", Map.of("file", about.file(), "offset", about.offset(), "length", about.length(),
+                "recordId", about.recordId()));
         StoredItem rendered = sink.record(NewItem.of(PAGE_KIND, page.finalUrl().toString(), page.loadEnded(),
-                collectorId, "text/html; charset=utf-8", document.item().id(), meta).with(about), domBlob);
+                collectorId, "text/html; charset=utf-8", document.item().id(), meta), domBlob);
 
         Map<String, Object> custody = seen(page);
         custody.put("collector", collectorId);

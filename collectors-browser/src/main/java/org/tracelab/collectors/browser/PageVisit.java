@@ -8,7 +8,6 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServerAddr;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.net.URI;
@@ -40,6 +39,11 @@ final class PageVisit implements AutoCloseable {
     static final long SCROLL_PAUSE_MS = 250;
     /** Most time spent waiting for the network to settle once the page has loaded and scrolled. */
     static final long SETTLE_MS = 5_000;
+    /**
+     * The network has settled when no request has been in flight for this long: long enough for a script to start
+     * the request a finished one leads to (a listing's JSON, then its pictures), short of Playwright's 500 ms.
+     */
+    static final long QUIET_MS = 300;
     /** Most requests of one page that are kept; a page making more is noted. */
     static final int MAX_EXCHANGES = 2_000;
     /** Most lines of blocked or failed requests kept in the notes. */
@@ -60,6 +64,8 @@ final class PageVisit implements AutoCloseable {
     private final List<String> blockedUrls = new ArrayList<>();
     private final List<String> failedUrls = new ArrayList<>();
     private int dropped;
+    private int inFlight;
+    private long quietSince = System.nanoTime();
     private int dialogs;
     private int popups;
     private boolean crashed;
@@ -78,6 +84,7 @@ final class PageVisit implements AutoCloseable {
         this.clock = clock;
         this.deadline = System.nanoTime() + settings.budget().toNanos();
         page.onRequest(r -> {
+            inFlight++;
             // told now, while the request's frame exists: a crashed or replaced page takes its frames with it
             if (r.isNavigationRequest() && r.frame() == page.mainFrame()) {
                 navigations.add(r);
@@ -89,8 +96,12 @@ final class PageVisit implements AutoCloseable {
             }
         });
         page.onResponse(r -> responses.put(r.request(), r));
-        page.onRequestFinished(finished::add);
+        page.onRequestFinished(r -> {
+            finished.add(r);
+            ended();
+        });
         page.onRequestFailed(r -> {
+            ended();
             String why = String.valueOf(r.failure());
             // blocked by the allow-list: already named as such
             if (failedUrls.size() < MAX_NOTED && !why.startsWith("net::ERR_BLOCKED_BY_CLIENT")) {
@@ -243,16 +254,22 @@ final class PageVisit implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until no request has been in flight for half a second. */
-    private void settle() {
-        double wait = Math.min(SETTLE_MS, remainingMs());
-        if (wait <= 0) {
-            return;
+    private void ended() {
+        if (--inFlight <= 0) {
+            inFlight = 0;
+            quietSince = System.nanoTime();
         }
-        try {
-            page.waitForLoadState(LoadState.NETWORKIDLE, new Page.WaitForLoadStateOptions().setTimeout(wait));
-        } catch (TimeoutError e) {
-            notes.add("the network had not settled when the visit ended");
+    }
+
+    /** Waits (bounded) until no request has been in flight for {@link #QUIET_MS}. */
+    private void settle() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(SETTLE_MS, remainingMs()));
+        while (inFlight > 0 || System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
+            if (System.nanoTime() >= until) {
+                notes.add("the network had not settled when the visit ended");
+                return;
+            }
+            page.waitForTimeout(50); // the browser's events are handled while waiting
         }
     }
 
