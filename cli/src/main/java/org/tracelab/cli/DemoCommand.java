@@ -1,5 +1,6 @@
 package org.tracelab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -8,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tracelab.core.Json;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.collect.CollectorRegistry;
 import org.tracelab.samples.BundledScenarios;
 import org.tracelab.samples.LabServer;
 import org.tracelab.samples.LabServerOptions;
 import org.tracelab.samples.ScenarioGenerator;
+import org.tracelab.samples.SiteStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +75,7 @@ final class DemoCommand extends BaseCommand {
             }
             gradeOwnFindings(caseDir, scenario, work.resolve("findings.jsonl"));
         }
+        scriptRendered(work, small);
         out.line("");
         out.line("demo: the report is " + work.resolve("report.html") + "; the signed bag is " + work.resolve("bag"));
         out.line("demo: the case is in " + caseDir + " and the scenario (with its answer key) in " + scenario);
@@ -97,6 +102,44 @@ final class DemoCommand extends BaseCommand {
         if (code != ExitCode.OK && code != ExitCode.CHECK_FAILED) {
             check(grade, code);
         }
+    }
+
+    /**
+     * With the browser collector installed, the difference a real browser makes, in two steps: the same scenario
+     * served as a script-rendered site, one ad collected with {@code collect page} (its shell) and with
+     * {@code collect browser} (the ad), then a search for the ad's title finds only what the browser kept.
+     */
+    private void scriptRendered(Path work, BundledScenarios.Bundled small) throws IOException {
+        if (CollectorRegistry.load().find("browser").isEmpty()) {
+            out().info("\ndemo: the browser collector is not installed (collectors-browser); the script-rendered"
+                    + " site is left out");
+            return;
+        }
+        Path scenario = work.resolve("scenario-spa");
+        Path caseDir = work.resolve("case-spa");
+        out().info("\ndemo: the same scenario served as a script-rendered site (pages filled from a JSON API) in "
+                + scenario);
+        ScenarioGenerator.generate(small.spec(), SiteStyle.SPA, scenario, n -> { });
+        JsonNode ad = Json.MAPPER.readTree(scenario.resolve("key.json").toFile()).path("ads").get(0);
+        String title = Json.MAPPER.readTree(scenario.resolve("site/api/ads/" + ad.path("id").asText() + ".json")
+                .toFile()).path("title").asText().replace("\"", "");
+        try (LabServer server = LabServer.start(scenario, LabServerOptions.defaults())) {
+            URI base = server.baseUri();
+            String url = base.resolve(ad.path("path").asText()).toString();
+            String hostPort = base.getHost() + ":" + base.getPort();
+            for (List<String> step : List.of(
+                    List.of("case", "init", caseDir.toString(), "--name", "Demo lab, script-rendered (fictitious)",
+                            "--examiner", "Demo trainee", "--purpose", "Tracelab demo: a plain fetch and a browser"),
+                    List.of("--case", caseDir.toString(), "collect", "page", url, "--delay", "0", "--allow-host",
+                            hostPort),
+                    List.of("--case", caseDir.toString(), "collect", "browser", url, "--delay", "0", "--allow-host",
+                            hostPort),
+                    List.of("--case", caseDir.toString(), "search", "\"" + title + "\""))) {
+                check(step, runStep(step, root().stdout()));
+            }
+        }
+        out().info("demo: collect page kept the page's shell; collect browser kept the ad its script fetched, a"
+                + " screenshot and the rendered DOM, which the search found");
     }
 
     private int runStep(List<String> args, OutputStream stdout) {

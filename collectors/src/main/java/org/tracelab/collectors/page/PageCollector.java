@@ -32,7 +32,7 @@ public final class PageCollector extends HttpCollector {
     @Override
     protected List<CollectorOption> ownOptions() {
         return List.of(
-                CollectorOption.value("--from", "FILE", "read more URLs from FILE, one a line, # starts a comment", null),
+                UrlList.FROM,
                 DEPTH.option(),
                 CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
                 MAX_PAGES.option());

@@ -19,12 +19,16 @@ import java.util.function.Consumer;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.collect.CollectorOption;
 
 /**
  * The URLs a crawl is asked for: its targets, then the lines of {@code --from FILE} (blank lines and # comments
  * skipped), each checked, without duplicates; shared by {@code collect page} and {@code collect browser}.
  */
 public final class UrlList {
+    /** The option naming a file of more URLs, as every crawl offers it. */
+    public static final CollectorOption FROM = CollectorOption.value("--from", "FILE",
+            "read more URLs from FILE, one a line, # starts a comment", null);
     /** The longest line a --from file may have: far past any real URL, short of a file that is no list at all. */
     static final int MAX_LINE = 1 << 16;
 
