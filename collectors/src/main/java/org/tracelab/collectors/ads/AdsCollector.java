@@ -20,23 +20,29 @@ import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
+import org.tracelab.collectors.images.ImageLinks;
+import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectorOption;
 import org.tracelab.core.collect.IntOption;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.StoredItem;
 
 /**
  * {@code collect ads --profile P}: walks a classified-ads site described by a profile, listing page after listing
  * page, capturing the listing and every ad page, and stores each ad's fields as an {@code ad} item whose parent is
- * the ad page it was read from.
+ * the ad page it was read from. With a {@code photos} selector in the profile, or {@code --images}, the ad's photos
+ * are captured as items under the ad.
  */
 public final class AdsCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "ads";
     /** The item kind of an ad's structured record. */
     public static final String KIND = "ad";
+    /** The flag that keeps every ad's photos even when the profile names none. */
+    static final String IMAGES = "--images";
     /** The link inside a matched element that is no link itself (an ad's card, say). */
     private static final Evaluator A_HREF = QueryParser.parse("a[href]");
 
@@ -64,7 +70,9 @@ public final class AdsCollector extends HttpCollector {
                 CollectorOption.value("--profile", "PROFILE.json", "the site profile (start, nextPage, adLink, fields)",
                         null),
                 CollectorOption.value("--base", "URL", "the URL the profile's start is relative to", null),
-                MAX_PAGES.option());
+                MAX_PAGES.option(),
+                CollectorOption.flag(IMAGES, "keep each ad's photos: those the profile's photos selector names, or"
+                        + " every image of the ad page when it names none"));
     }
 
     @Override
@@ -77,8 +85,10 @@ public final class AdsCollector extends HttpCollector {
                 () -> TracelabException.badInput("collect ads", "give --profile PROFILE.json"))));
         URI start = start(profile, request.value("--base"));
         int maxPages = MAX_PAGES.read(request);
+        boolean images = profile.photos().isPresent() || request.flag(IMAGES);
         try (HttpCapture http = open(request, sink)) {
-            new Walk(profile, http, sink, request.progress(), maxPages).run(start);
+            new Walk(profile, http, sink, request.progress(), maxPages, images ? new Photos(http, sink) : null)
+                    .run(start);
         }
     }
 
@@ -107,12 +117,16 @@ public final class AdsCollector extends HttpCollector {
         private final CaptureSink sink;
         private final Progress progress;
         private final int maxPages;
+        /** Keeps the ads' photos; null when the run keeps none. */
+        private final Photos photos;
         private final Set<URI> seenListings = new HashSet<>();
         private final Set<URI> seenAds = new HashSet<>();
         private boolean fieldsChecked;
 
-        Walk(AdsProfile profile, HttpCapture http, CaptureSink sink, Progress progress, int maxPages) {
+        Walk(AdsProfile profile, HttpCapture http, CaptureSink sink, Progress progress, int maxPages,
+             Photos photos) {
             this.profile = profile;
+            this.photos = photos;
             this.http = http;
             this.sink = sink;
             this.progress = progress;
@@ -182,7 +196,15 @@ public final class AdsCollector extends HttpCollector {
                 }
             }
             Map<String, Object> record = AdFields.extract(profile, doc, c.finalUrl().toString());
-            store(new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record), sink);
+            List<URI> pictures = photos == null ? List.of() : profile.photos()
+                    .map(q -> ImageLinks.in(doc.select(q.evaluator()))).orElseGet(() -> ImageLinks.in(doc.body()));
+            if (!pictures.isEmpty()) {
+                record.put("photos", pictures.stream().map(URI::toString).toList());
+            }
+            StoredItem ad = store(new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record), sink);
+            if (photos != null) {
+                photos.keep(ad.id(), pictures);
+            }
         }
 
         /**

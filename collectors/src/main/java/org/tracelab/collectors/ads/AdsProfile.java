@@ -30,9 +30,10 @@ import org.tracelab.core.TracelabException;
  * @param nextPage selector of the link to the next listing page
  * @param adLink   selector of the links from a listing page to ads
  * @param fields   field name to selector, in the profile's order; {@code title} and {@code body} are required
+ * @param photos   selector of the ad's photos (images, or elements holding them), if the profile names one
  */
 public record AdsProfile(Path file, String name, String start, Optional<String> base, Query nextPage, Query adLink,
-                         Map<String, Query> fields) {
+                         Map<String, Query> fields, Optional<Query> photos) {
     /** Fields every profile must name. */
     public static final List<String> REQUIRED_FIELDS = List.of("title", "body");
 
@@ -60,6 +61,7 @@ public record AdsProfile(Path file, String name, String start, Optional<String> 
         Objects.requireNonNull(nextPage, "nextPage");
         Objects.requireNonNull(adLink, "adLink");
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        Objects.requireNonNull(photos, "photos");
     }
 
     /**
@@ -106,7 +108,9 @@ public record AdsProfile(Path file, String name, String start, Optional<String> 
                 throw TracelabException.badInput("profile " + file, "$.fields." + required + " is missing");
             }
         }
-        return new AdsProfile(file, name, start, base, next, adLink, fields);
+        Optional<Query> photos = root.hasNonNull("photos")
+                ? Optional.of(selector(file, "photos", text(file, root, "photos"))) : Optional.empty();
+        return new AdsProfile(file, name, start, base, next, adLink, fields, photos);
     }
 
     /** The one-line message for a selector that matched nothing where it must match. */

@@ -8,6 +8,7 @@ import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.CollectorOption;
+import org.tracelab.core.collect.StoredItem;
 
 /**
  * What every collector over HTTP shares: its id, the clock its records are dated by, the shared options after its
@@ -62,7 +63,7 @@ public abstract class HttpCollector implements Collector {
     }
 
     /** Stores a record read out of a capture as an item of its own, dated now. */
-    protected final void store(DerivedRecord record, CaptureSink sink) throws IOException {
-        record.store(sink, id, clock.instant());
+    protected final StoredItem store(DerivedRecord record, CaptureSink sink) throws IOException {
+        return record.store(sink, id, clock.instant());
     }
 }

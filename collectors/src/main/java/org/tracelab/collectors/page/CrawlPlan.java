@@ -13,8 +13,10 @@ import org.tracelab.collectors.http.CaptureSettings;
  * @param sameHost true to follow links only to the host of the page they were found on
  * @param maxPages most URLs fetched in the run, redirects not counted
  * @param settings limits and manners of each fetch
+ * @param images   true to keep the pictures of each page captured, as items under it
  */
-record CrawlPlan(List<URI> seeds, int depth, boolean sameHost, int maxPages, CaptureSettings settings) {
+record CrawlPlan(List<URI> seeds, int depth, boolean sameHost, int maxPages, CaptureSettings settings,
+                 boolean images) {
     CrawlPlan {
         seeds = List.copyOf(seeds);
         if (depth < 0) {

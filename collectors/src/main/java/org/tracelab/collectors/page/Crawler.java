@@ -14,6 +14,8 @@ import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
+import org.tracelab.collectors.images.ImageLinks;
+import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.collect.Progress;
 
 /**
@@ -31,6 +33,8 @@ final class Crawler {
 
     private final CrawlPlan plan;
     private final HttpCapture http;
+    /** Keeps each page's pictures; null when the run keeps none. */
+    private final Photos photos;
     private final Progress progress;
     private final Set<URI> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger fetched = new AtomicInteger();
@@ -38,9 +42,10 @@ final class Crawler {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger captured = new AtomicInteger();
 
-    Crawler(CrawlPlan plan, HttpCapture http, Progress progress) {
+    Crawler(CrawlPlan plan, HttpCapture http, Photos photos, Progress progress) {
         this.plan = plan;
         this.http = http;
+        this.photos = photos;
         this.progress = progress;
     }
 
@@ -83,7 +88,13 @@ final class Crawler {
         Capture c = got.get();
         captured.incrementAndGet();
         seen.add(c.finalUrl());
-        if (!followLinks || !c.isHtml() || c.status() >= 400) {
+        if (!c.isHtml() || c.status() >= 400) {
+            return;
+        }
+        if (photos != null) {
+            photos.keep(c.item().id(), ImageLinks.in(HtmlPages.html(http, c).body()));
+        }
+        if (!followLinks) {
             return;
         }
         try (InputStream body = http.openContent(c)) {

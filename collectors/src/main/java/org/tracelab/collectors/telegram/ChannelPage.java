@@ -17,6 +17,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.tracelab.collectors.http.Urls;
+import org.tracelab.collectors.images.ImageLinks;
 
 /**
  * One page of a channel's public web preview ({@code t.me/s/NAME}): its posts and the "load more" link to older
@@ -35,9 +36,20 @@ final class ChannelPage {
             "a.tme_messages_more[href], a[data-before][href], a[href*=before=]");
     private static final Evaluator BR = QueryParser.parse("br");
     private static final Evaluator A_HREF = QueryParser.parse("a[href]");
+    // Photos (one, or an album's) and a video's preview frame, drawn as background images.
+    private static final Evaluator PHOTO = QueryParser.parse(".tgme_widget_message_photo_wrap[style]");
+    private static final Evaluator VIDEO_THUMB = QueryParser.parse(
+            ".tgme_widget_message_video_thumb[style], .tgme_widget_message_roundvideo_thumb[style]");
 
-    /** A post as read from the page. */
-    record Post(String channel, String postId, Map<String, Object> record) {
+    /**
+     * A post as read from the page.
+     *
+     * @param pictures its photos, then its videos' preview frames, to be kept as items of the post
+     */
+    record Post(String channel, String postId, Map<String, Object> record, List<URI> pictures) {
+        Post {
+            pictures = List.copyOf(pictures);
+        }
     }
 
     private final Document doc;
@@ -70,7 +82,18 @@ final class ChannelPage {
             r.put("viewCount", views == null ? null : viewCount(views.text()).orElse(null));
             Element link = m.selectFirst(POST_LINK);
             r.put("url", link == null ? null : link.absUrl("href"));
-            out.add(new Post(channel, id, r));
+            List<URI> photos = ImageLinks.in(m.select(PHOTO));
+            List<URI> previews = ImageLinks.in(m.select(VIDEO_THUMB));
+            // Listed only when there are some, so a post of text alone keeps the record it always had.
+            if (!photos.isEmpty()) {
+                r.put("photos", photos.stream().map(URI::toString).toList());
+            }
+            if (!previews.isEmpty()) {
+                r.put("videoPreviews", previews.stream().map(URI::toString).toList());
+            }
+            List<URI> pictures = new ArrayList<>(photos);
+            pictures.addAll(previews);
+            out.add(new Post(channel, id, r, pictures));
         }
         return out;
     }

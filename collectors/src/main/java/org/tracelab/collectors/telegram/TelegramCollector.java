@@ -14,16 +14,19 @@ import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
+import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectorOption;
 import org.tracelab.core.collect.IntOption;
+import org.tracelab.core.collect.StoredItem;
 
 /**
  * {@code collect telegram URL}: a channel's public web preview. Each preview page is captured; each post on it
- * becomes a {@code post} item (channel, post id, date, text, links, views) whose parent is that page; older posts
- * are reached through the preview's {@code ?before=N} pages.
+ * becomes a {@code post} item (channel, post id, date, text, links, views, photos) whose parent is that page, and its
+ * photos and its videos' preview frames are captured as items under the post; older posts are reached through the
+ * preview's {@code ?before=N} pages.
  */
 public final class TelegramCollector extends HttpCollector {
     /** The collector's id on the command line. */
@@ -46,8 +49,8 @@ public final class TelegramCollector extends HttpCollector {
 
     @Override
     public String description() {
-        return "a Telegram channel's public web preview (@NAME, t.me/NAME or t.me/s/NAME): each post as a record,"
-                + " older pages too";
+        return "a Telegram channel's public web preview (@NAME, t.me/NAME or t.me/s/NAME): each post as a record"
+                + " with its photos, older pages too";
     }
 
     @Override
@@ -70,8 +73,9 @@ public final class TelegramCollector extends HttpCollector {
         int maxPages = MAX_PAGES.read(request);
         request.progress().total(-1, "pages");
         try (HttpCapture http = open(request, sink)) {
+            Photos photos = new Photos(http, sink);
             for (URI channel : channels) {
-                walk(channel, maxPages, http, sink, request);
+                walk(channel, maxPages, http, photos, sink, request);
             }
         }
     }
@@ -94,8 +98,8 @@ public final class TelegramCollector extends HttpCollector {
         return Urls.target(t);
     }
 
-    private void walk(URI first, int maxPages, HttpCapture http, CaptureSink sink, CollectRequest request)
-            throws IOException {
+    private void walk(URI first, int maxPages, HttpCapture http, Photos photos, CaptureSink sink,
+                      CollectRequest request) throws IOException {
         Set<URI> pages = new HashSet<>();
         Set<String> posts = new HashSet<>();
         URI page = first;
@@ -121,7 +125,8 @@ public final class TelegramCollector extends HttpCollector {
                 if (posts.add(p.channel() + "/" + p.postId())) {
                     String source = p.record().get("url") instanceof String u && !u.isEmpty()
                             ? u : c.finalUrl() + "#" + p.postId();
-                    store(new DerivedRecord(KIND, source, c.item().id(), p.record()), sink);
+                    StoredItem post = store(new DerivedRecord(KIND, source, c.item().id(), p.record()), sink);
+                    photos.keep(post.id(), p.pictures());
                 }
             }
             page = preview.older().orElse(null);
