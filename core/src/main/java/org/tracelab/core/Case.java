@@ -181,10 +181,10 @@ public final class Case implements AutoCloseable {
                         + " is newer than this Tracelab knows; use a newer Tracelab");
             }
             if (v < CaseDatabase.latestVersion()) {
-                // A case made by an older Tracelab is upgraded once, as a writer, and the upgrade is logged.
+                // A reader never writes: a case made by an older Tracelab is read through an upgraded copy in
+                // memory; the first writing command upgrades the file itself and logs it.
                 db.close();
-                openForWriting(d, "upgrade of the case schema", clock).close();
-                return openForReading(d, clock);
+                db = CaseDatabase.upgradedCopy(d.resolve(CaseFolder.DATABASE), clock.instant());
             }
             return new Case(d, m, db, null, clock);
         } catch (SQLException | RuntimeException e) {
@@ -582,7 +582,7 @@ public final class Case implements AutoCloseable {
     public synchronized VerifyReport verify(boolean quick, VerifyListener listener) {
         try {
             flushIfWritable();
-            return new Verifier(db.connection(), dir, blobs, custody, quick, listener).run();
+            return new Verifier(db.connection(), dir, blobs, custody, quick, db.copiedAtVersion(), listener).run();
         } catch (SQLException e) {
             throw TracelabException.io("reading case " + dir + " to verify it", e);
         } catch (IOException e) {

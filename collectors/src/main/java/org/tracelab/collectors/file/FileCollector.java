@@ -34,7 +34,7 @@ import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.FileFacts;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.StoredBlob;
-import org.tracelab.core.extract.MediaTypes;
+import org.tracelab.core.collect.MediaTypes;
 
 /**
  * Imports local files (documents, images, exports of other tools), descending into folders, with each file's

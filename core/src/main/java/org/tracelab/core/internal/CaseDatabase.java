@@ -30,10 +30,12 @@ public final class CaseDatabase implements AutoCloseable {
 
     private final Path file;
     private final Connection conn;
+    private final int copiedAtVersion;
 
-    private CaseDatabase(Path file, Connection conn) {
+    private CaseDatabase(Path file, Connection conn, int copiedAtVersion) {
         this.file = file;
         this.conn = conn;
+        this.copiedAtVersion = copiedAtVersion;
     }
 
     /** Opens (creating if absent) the database at {@code file}. */
@@ -48,10 +50,50 @@ public final class CaseDatabase implements AutoCloseable {
                 s.execute("PRAGMA synchronous = FULL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
-            return new CaseDatabase(file, c);
+            return new CaseDatabase(file, c, 0);
         } catch (SQLException e) {
             throw TracelabException.io("case database " + file, e);
         }
+    }
+
+    /**
+     * A private copy in memory of the database at {@code file}, brought up to this build's schema: how a reader reads
+     * a case made by an older Tracelab without writing to it (evidence may sit on read-only media, and a reader never
+     * takes the case's lock). SQLite's backup copies the file page by page, so damage in the file is in the copy.
+     */
+    public static CaseDatabase upgradedCopy(Path file, Instant now) {
+        SqliteNativeLibrary.prepare();
+        String path = file.toAbsolutePath().toString();
+        String quote = path.indexOf('\'') < 0 ? "'" : "\"";
+        if (path.contains(quote)) {
+            throw TracelabException.badInput(path, "a case folder whose path holds both quote marks cannot be read"
+                    + " by an older-schema reader; move or rename it");
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("restore from " + quote + path + quote);
+                    s.execute("PRAGMA foreign_keys = ON");
+                }
+                CaseDatabase upgraded = new CaseDatabase(file, c, new CaseDatabase(file, c, 0).schemaVersion());
+                upgraded.migrate(now);
+                return upgraded;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw TracelabException.io("case database " + file + " (reading a copy to upgrade in memory)", e);
+        }
+    }
+
+    /**
+     * The schema version the file had when this was made as an {@link #upgradedCopy upgraded copy} of it; 0 when
+     * this is the file itself.
+     */
+    public int copiedAtVersion() {
+        return copiedAtVersion;
     }
 
     public Connection connection() {
@@ -132,7 +174,7 @@ public final class CaseDatabase implements AutoCloseable {
     public static List<String> expectedSchema() throws SQLException {
         SqliteNativeLibrary.prepare();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            new CaseDatabase(Path.of(":memory:"), c).migrate(Instant.EPOCH);
+            new CaseDatabase(Path.of(":memory:"), c, 0).migrate(Instant.EPOCH);
             return schema(c);
         }
     }

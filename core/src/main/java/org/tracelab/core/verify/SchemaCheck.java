@@ -23,7 +23,15 @@ final class SchemaCheck {
     private SchemaCheck() {
     }
 
-    static void run(Connection conn, Findings findings) throws SQLException {
+    static final String READ_THROUGH_COPY = "case.db is at schema step %d, older than this build's %d: read through an"
+            + " upgraded copy in memory, the file unchanged; the steps after %d are checked once a writing command"
+            + " has upgraded the case and logged it";
+
+    /**
+     * @param copiedAtVersion the file's schema version when {@code conn} is an upgraded copy of it in memory, else 0:
+     *                        the steps the copy added are this build's by construction and not in the chain yet
+     */
+    static void run(Connection conn, int copiedAtVersion, Findings findings) throws SQLException {
         Map<String, String> expected = byName(CaseDatabase.expectedSchema());
         Map<String, String> found = byName(CaseDatabase.schema(conn));
         Map<String, String> all = new TreeMap<>(expected);
@@ -35,10 +43,13 @@ final class SchemaCheck {
                 findings.add(Problem.Kind.DATABASE_DAMAGED, "case.db schema: " + name, want, got);
             }
         }
-        checkSteps(conn, findings);
+        if (copiedAtVersion > 0) {
+            findings.gap(READ_THROUGH_COPY.formatted(copiedAtVersion, CaseDatabase.latestVersion(), copiedAtVersion));
+        }
+        checkSteps(conn, copiedAtVersion, findings);
     }
 
-    private static void checkSteps(Connection conn, Findings findings) throws SQLException {
+    private static void checkSteps(Connection conn, int copiedAtVersion, Findings findings) throws SQLException {
         Map<Integer, JsonNode> logged = new HashMap<>();
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT params FROM custody_log WHERE action IN ('case.init',"
@@ -50,7 +61,7 @@ final class SchemaCheck {
         }
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations"
-                     + " ORDER BY version")) {
+                     + (copiedAtVersion > 0 ? " WHERE version <= " + copiedAtVersion : "") + " ORDER BY version")) {
             while (rs.next()) {
                 // Types first: a single bit makes a text a blob of the same bytes, which reads back as the same text.
                 boolean typed = rs.getObject(2) instanceof String && rs.getObject(3) instanceof String;

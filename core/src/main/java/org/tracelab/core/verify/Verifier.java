@@ -39,6 +39,7 @@ public final class Verifier {
     private final BlobStore blobs;
     private final CustodyLog custody;
     private final boolean quick;
+    private final int copiedAtVersion;
     private final VerifyListener listener;
     private final Findings findings = new Findings();
     private final List<Problem> problems = new ArrayList<>();
@@ -46,15 +47,18 @@ public final class Verifier {
     /**
      * A verifier of the case in {@code caseDir}.
      *
-     * @param quick skip re-reading the WARC files and SQLite's full integrity check, saying so
+     * @param quick           skip re-reading the WARC files and SQLite's full integrity check, saying so
+     * @param copiedAtVersion the schema version of case.db when {@code conn} is an upgraded copy of it in memory
+     *                        (an older case opened for reading), else 0
      */
     public Verifier(Connection conn, Path caseDir, BlobStore blobs, CustodyLog custody, boolean quick,
-                    VerifyListener listener) {
+                    int copiedAtVersion, VerifyListener listener) {
         this.conn = conn;
         this.caseDir = caseDir;
         this.blobs = blobs;
         this.custody = custody;
         this.quick = quick;
+        this.copiedAtVersion = copiedAtVersion;
         this.listener = listener == null ? VerifyListener.NONE : listener;
     }
 
@@ -62,7 +66,7 @@ public final class Verifier {
         if (!databaseHolds()) {
             return report(0, 0, 0, 0, 0);
         }
-        SchemaCheck.run(conn, findings);
+        SchemaCheck.run(conn, copiedAtVersion, findings);
         long entries = walkChain();
         problems.forEach(findings::add);
         listener.started(blobCount(), blobBytes() + (quick ? 0 : WarcCheck.size(caseDir)));

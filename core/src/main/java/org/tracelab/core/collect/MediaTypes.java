@@ -1,4 +1,4 @@
-package org.tracelab.core.extract;
+package org.tracelab.core.collect;
 
 import java.io.IOException;
 import java.io.InputStream;
