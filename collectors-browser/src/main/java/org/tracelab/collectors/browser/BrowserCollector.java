@@ -3,6 +3,7 @@ package org.tracelab.collectors.browser;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,7 @@ import org.tracelab.collectors.http.CaptureSettings;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.HttpOptions;
-import org.tracelab.collectors.page.UrlList;
+import org.tracelab.collectors.page.CrawlScope;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
@@ -26,10 +27,6 @@ import org.tracelab.core.collect.IntOption;
 public final class BrowserCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "browser";
-    static final IntOption DEPTH = new IntOption("--depth", "N", "follow links of the rendered pages up to N steps",
-            0, 0, 100);
-    static final IntOption MAX_PAGES = new IntOption("--max-pages", "N", "render at most N pages in this run", 10_000,
-            1, 10_000_000);
     static final IntOption BUDGET = new IntOption("--budget", "SECONDS",
             "time a page has to load, scroll and settle; what is there by then is kept and the cut noted", 30, 1, 600);
     static final String VIEWPORT = "--viewport";
@@ -52,14 +49,12 @@ public final class BrowserCollector extends HttpCollector {
 
     @Override
     protected List<CollectorOption> ownOptions() {
-        return List.of(
-                UrlList.FROM,
-                DEPTH.option(),
-                CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
-                MAX_PAGES.option(),
+        List<CollectorOption> options = new ArrayList<>(CrawlScope.options());
+        options.addAll(List.of(
                 BUDGET.option(),
                 CollectorOption.value(VIEWPORT, "WxH", "the browser window's size in CSS pixels", "1280x800"),
-                CollectorOption.flag("--pdf", "also print each page to PDF"));
+                CollectorOption.flag("--pdf", "also print each page to PDF")));
+        return options;
     }
 
     @Override
@@ -76,7 +71,7 @@ public final class BrowserCollector extends HttpCollector {
 
     /** Reads and checks the request before anything is fetched; any fault is bad input naming it. */
     BrowserPlan plan(CollectRequest request) {
-        int maxPages = MAX_PAGES.read(request);
+        CrawlScope scope = CrawlScope.read(request);
         CaptureSettings http = HttpOptions.settings(request);
         String viewport = request.value(VIEWPORT).orElse("1280x800").strip();
         Matcher m = SIZE.matcher(viewport);
@@ -86,8 +81,7 @@ public final class BrowserCollector extends HttpCollector {
         }
         BrowserSettings browser = new BrowserSettings(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Duration.ofSeconds(BUDGET.read(request)), http.maxBytes(), http.allowHosts(), request.flag("--pdf"));
-        return new BrowserPlan(UrlList.of(request, maxPages), DEPTH.read(request), request.flag("--same-host"),
-                maxPages, http, browser);
+        return new BrowserPlan(scope, http, browser);
     }
 
     private static boolean inRange(String n) {

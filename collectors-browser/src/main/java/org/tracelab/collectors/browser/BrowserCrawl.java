@@ -58,13 +58,13 @@ final class BrowserCrawl {
     int run() throws IOException {
         progress.total(-1, "pages");
         Queue<Target> queue = new ArrayDeque<>();
-        for (URI seed : plan.seeds()) {
+        for (URI seed : plan.scope().seeds()) {
             if (seen.add(seed)) {
                 queue.add(new Target(seed, null, 0));
             }
         }
         int visited = 0;
-        while (!queue.isEmpty() && visited < plan.maxPages()) {
+        while (!queue.isEmpty() && visited < plan.scope().maxPages()) {
             Target t = queue.remove();
             if (!permitted(t.url())) {
                 continue;
@@ -72,14 +72,14 @@ final class BrowserCrawl {
             visited++;
             Optional<Visited> rendered = visit(t);
             progress.advance(1);
-            if (rendered.isEmpty() || t.depth() >= plan.depth()) {
+            if (rendered.isEmpty() || t.depth() >= plan.scope().depth()) {
                 continue;
             }
             RenderedPage page = rendered.get().page();
             seen.add(page.finalUrl());
             for (URI link : LinkExtractor.links(new ByteArrayInputStream(page.dom().getBytes(StandardCharsets.UTF_8)),
                     "UTF-8", page.finalUrl())) {
-                if ((!plan.sameHost() || sameHost(link, page.finalUrl())) && seen.add(link)) {
+                if (plan.scope().follows(link, page.finalUrl()) && seen.add(link)) {
                     queue.add(new Target(link, rendered.get().itemId(), t.depth() + 1));
                 }
             }
@@ -130,9 +130,5 @@ final class BrowserCrawl {
                 throw new InterruptedIOException("interrupted waiting for a turn at " + Urls.origin(url));
             }
         }
-    }
-
-    private static boolean sameHost(URI a, URI b) {
-        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
     }
 }

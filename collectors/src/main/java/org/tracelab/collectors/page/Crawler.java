@@ -52,14 +52,14 @@ final class Crawler {
     Outcome run() throws IOException {
         progress.total(-1, "pages");
         List<Target> level = new ArrayList<>();
-        for (URI seed : plan.seeds()) {
+        for (URI seed : plan.scope().seeds()) {
             if (seen.add(seed)) {
                 queued.incrementAndGet();
                 level.add(new Target(seed, null));
             }
         }
-        for (int depth = 0; !level.isEmpty() && fetched.get() < plan.maxPages(); depth++) {
-            level = crawlLevel(level, depth < plan.depth());
+        for (int depth = 0; !level.isEmpty() && fetched.get() < plan.scope().maxPages(); depth++) {
+            level = crawlLevel(level, depth < plan.scope().depth());
         }
         return new Outcome(fetched.get(), captured.get());
     }
@@ -68,7 +68,7 @@ final class Crawler {
         ConcurrentLinkedQueue<Target> next = new ConcurrentLinkedQueue<>();
         try (CaptureTasks tasks = new CaptureTasks()) {
             for (Target t : level) {
-                if (fetched.incrementAndGet() > plan.maxPages()) {
+                if (fetched.incrementAndGet() > plan.scope().maxPages()) {
                     fetched.decrementAndGet();
                     break;
                 }
@@ -99,19 +99,15 @@ final class Crawler {
         }
         try (InputStream body = http.openContent(c)) {
             LinkExtractor.links(body, HtmlPages.charset(c).orElse(null), c.finalUrl(), link -> {
-                if (queued.get() >= plan.maxPages()) {
+                if (queued.get() >= plan.scope().maxPages()) {
                     return false; // the URLs queued so far use up the run's pages: the rest could never be fetched
                 }
-                if ((!plan.sameHost() || sameHost(link, c.finalUrl())) && seen.add(link)) {
+                if (plan.scope().follows(link, c.finalUrl()) && seen.add(link)) {
                     queued.incrementAndGet();
                     next.add(new Target(link, c.item().id()));
                 }
                 return true;
             });
         }
-    }
-
-    private static boolean sameHost(URI a, URI b) {
-        return a.getHost().equalsIgnoreCase(b.getHost());
     }
 }

@@ -1,6 +1,7 @@
 package org.tracelab.collectors.page;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
@@ -9,7 +10,6 @@ import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectorOption;
-import org.tracelab.core.collect.IntOption;
 
 /**
  * {@code collect page URL...}: captures web pages, and with {@code --depth} crawls the links they hold, politely;
@@ -18,10 +18,6 @@ import org.tracelab.core.collect.IntOption;
 public final class PageCollector extends HttpCollector {
     /** The collector's id on the command line. */
     public static final String ID = "page";
-    static final IntOption DEPTH = new IntOption("--depth", "N", "follow links up to N steps from the given URLs", 0, 0,
-            100);
-    static final IntOption MAX_PAGES = new IntOption("--max-pages", "N", "fetch at most N URLs in this run", 10_000, 1,
-            10_000_000);
 
     static final String IMAGES = "--images";
 
@@ -37,13 +33,10 @@ public final class PageCollector extends HttpCollector {
 
     @Override
     protected List<CollectorOption> ownOptions() {
-        return List.of(
-                UrlList.FROM,
-                DEPTH.option(),
-                CollectorOption.flag("--same-host", "follow links only to the host of the page they are on"),
-                MAX_PAGES.option(),
-                CollectorOption.flag(IMAGES, "keep the pictures each page shows (src, lazy data-src, srcset, CSS"
-                        + " backgrounds) as items under the page"));
+        List<CollectorOption> options = new ArrayList<>(CrawlScope.options());
+        options.add(CollectorOption.flag(IMAGES, "keep the pictures each page shows (src, lazy data-src, srcset, CSS"
+                + " backgrounds) as items under the page"));
+        return options;
     }
 
     @Override
@@ -56,9 +49,6 @@ public final class PageCollector extends HttpCollector {
 
     /** Reads and checks the request before anything is fetched; any fault is bad input naming it. */
     CrawlPlan plan(CollectRequest request) {
-        int depth = DEPTH.read(request);
-        int maxPages = MAX_PAGES.read(request);
-        return new CrawlPlan(UrlList.of(request, maxPages), depth, request.flag("--same-host"), maxPages,
-                HttpOptions.settings(request), request.flag(IMAGES));
+        return new CrawlPlan(CrawlScope.read(request), HttpOptions.settings(request), request.flag(IMAGES));
     }
 }

@@ -243,7 +243,7 @@ class PageCollectorTest {
         CrawlPlan plan = collector.plan(new CollectRequest("page", List.of(), Map.of("--from",
                 List.of(list.toString()), "--max-pages", List.of("3")), null));
         assertEquals(List.of(URI.create(url("/p/0")), URI.create(url("/p/1")), URI.create(url("/p/2"))),
-                plan.seeds());
+                plan.scope().seeds());
     }
 
     @Test
