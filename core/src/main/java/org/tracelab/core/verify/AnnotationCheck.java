@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.RowDigest;
@@ -26,9 +27,29 @@ final class AnnotationCheck {
         this.findings = findings;
     }
 
+    /**
+     * One kind of annotation: its table, the custody action that logs a row of it, and the column that the entry's
+     * param of the same name points at.
+     *
+     * @param quoted      true when the key is shown in quotes (a tag's text), false for a number (a note's id)
+     * @param shownFields entry fields also compared with the column of the same name, each shown when it differs
+     */
+    private record Annotation(String table, String action, String key, String order, boolean quoted,
+                              List<String> shownFields, String oldCoverage) {
+        String subject(String keyValue, long item) {
+            return action + " " + (quoted ? "'" + keyValue + "'" : keyValue) + " of item " + item;
+        }
+    }
+
+    private static final List<Annotation> ANNOTATIONS = List.of(
+            new Annotation("tags", "tag", "tag", "item_id, tag", true, List.of(), OLD_TAGS),
+            new Annotation("notes", "note", "id", "id", false, List.of("text"), OLD_NOTES));
+
     void run() throws SQLException {
-        checkTags();
-        checkNotes();
+        for (Annotation a : ANNOTATIONS) {
+            checkRows(a);
+            checkEntries(a);
+        }
     }
 
     /** A SQL value of an entry's params field, NULL when the params are not JSON (the chain walk names those). */
@@ -36,68 +57,47 @@ final class AnnotationCheck {
         return "CASE WHEN json_valid(c.params) THEN json_extract(c.params, '$." + field + "') END";
     }
 
-    private void checkTags() throws SQLException {
+    /** Each row against the newest entry that logged it. */
+    private void checkRows(Annotation a) throws SQLException {
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT t.*, (SELECT c.params FROM custody_log c WHERE c.item_id = t.item_id"
-                     + " AND c.action = 'tag' AND " + param("tag") + " = t.tag ORDER BY c.seq DESC LIMIT 1) AS logged"
-                     + " FROM tags t ORDER BY t.item_id, t.tag")) {
+             ResultSet rs = s.executeQuery("SELECT r.*, (SELECT c.params FROM custody_log c WHERE c.item_id = r.item_id"
+                     + " AND c.action = '" + a.action() + "' AND " + param(a.action()) + " = r." + a.key()
+                     + " ORDER BY c.seq DESC LIMIT 1) AS logged FROM " + a.table() + " r ORDER BY " + a.order())) {
             int columns = rs.getMetaData().getColumnCount() - 1;
+            rows:
             while (rs.next()) {
                 String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
-                String subject = "tag '" + rs.getString("tag") + "' of item " + rs.getLong("item_id");
+                String subject = a.subject(rs.getString(a.key()), rs.getLong("item_id"));
                 String logged = rs.getString("logged");
                 if (logged == null) {
-                    findings.add(Problem.Kind.ROW_UNLOGGED, subject, "a 'tag' custody entry", "none");
+                    findings.add(Problem.Kind.ROW_UNLOGGED, subject, "a '" + a.action() + "' custody entry", "none");
                     continue;
                 }
-                compareRecord(subject, ItemCheck.parse(logged), now, OLD_TAGS);
-            }
-        }
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT c.seq, c.item_id, " + param("tag") + " FROM custody_log c"
-                     + " WHERE c.action = 'tag' AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.item_id = c.item_id"
-                     + " AND t.tag = " + param("tag") + ") ORDER BY c.seq")) {
-            while (rs.next()) {
-                if (rs.getString(3) != null) {
-                    findings.add(Problem.Kind.ROW_REMOVED, "tag '" + rs.getString(3) + "' of item " + rs.getLong(2),
-                            "the tag logged by entry " + rs.getLong(1), "none");
+                Optional<JsonNode> entry = ItemCheck.parse(logged);
+                for (String field : a.shownFields()) {
+                    String value = rs.getString(field);
+                    if (entry.isPresent() && !entry.get().path(field).asText().equals(value)) {
+                        findings.add(Problem.Kind.ROW_ALTERED, subject, field + " '"
+                                + entry.get().path(field).asText() + "' as logged", field + " '" + value + "'");
+                        continue rows;
+                    }
                 }
+                compareRecord(subject, entry, now, a.oldCoverage());
             }
         }
     }
 
-    private void checkNotes() throws SQLException {
+    /** Each entry whose row is gone. */
+    private void checkEntries(Annotation a) throws SQLException {
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT n.*, (SELECT c.params FROM custody_log c WHERE c.item_id = n.item_id"
-                     + " AND c.action = 'note' AND " + param("note") + " = n.id ORDER BY c.seq DESC LIMIT 1) AS logged"
-                     + " FROM notes n ORDER BY n.id")) {
-            int columns = rs.getMetaData().getColumnCount() - 1;
-            while (rs.next()) {
-                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
-                String subject = "note " + rs.getLong("id") + " of item " + rs.getLong("item_id");
-                String logged = rs.getString("logged");
-                if (logged == null) {
-                    findings.add(Problem.Kind.ROW_UNLOGGED, subject, "a 'note' custody entry", "none");
-                    continue;
-                }
-                Optional<JsonNode> entry = ItemCheck.parse(logged);
-                String text = rs.getString("text");
-                if (entry.isPresent() && !entry.get().path("text").asText().equals(text)) {
-                    findings.add(Problem.Kind.ROW_ALTERED, subject, "text '" + entry.get().path("text").asText()
-                            + "' as logged", "text '" + text + "'");
-                    continue;
-                }
-                compareRecord(subject, entry, now, OLD_NOTES);
-            }
-        }
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT c.seq, c.item_id, " + param("note") + " FROM custody_log c"
-                     + " WHERE c.action = 'note' AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.item_id = c.item_id"
-                     + " AND n.id = " + param("note") + ") ORDER BY c.seq")) {
+             ResultSet rs = s.executeQuery("SELECT c.seq, c.item_id, " + param(a.action()) + " FROM custody_log c"
+                     + " WHERE c.action = '" + a.action() + "' AND NOT EXISTS (SELECT 1 FROM " + a.table()
+                     + " r WHERE r.item_id = c.item_id AND r." + a.key() + " = " + param(a.action()) + ")"
+                     + " ORDER BY c.seq")) {
             while (rs.next()) {
                 if (rs.getString(3) != null) {
-                    findings.add(Problem.Kind.ROW_REMOVED, "note " + rs.getString(3) + " of item " + rs.getLong(2),
-                            "the note logged by entry " + rs.getLong(1), "none");
+                    findings.add(Problem.Kind.ROW_REMOVED, a.subject(rs.getString(3), rs.getLong(2)),
+                            "the " + a.action() + " logged by entry " + rs.getLong(1), "none");
                 }
             }
         }
