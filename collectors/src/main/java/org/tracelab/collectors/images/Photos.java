@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.extract.MediaTypes;
+import org.tracelab.core.collect.MediaTypes;
 
 /**
  * Keeps the pictures of an item (a post, an ad, a page) as items under it: each fetched through the run's
