@@ -9,30 +9,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
+import org.tracelab.core.testing.CaseCopy;
 import org.tracelab.core.testing.Tamper;
 
 /** The foundation end to end through the real CLI: init, import a folder, verify; then tamper, and be told. */
 class CaseLifecycleTest {
+    /** The case every test starts from, made once through the CLI; each test works on a copy of its own. */
+    @TempDir
+    static Path shared;
+    static Path pristine;
+    static Path evidence;
+
     @TempDir
     Path tmp;
     Cli cli;
     Path caseDir;
-    Path evidence;
 
-    @BeforeEach
-    void initAndImport() throws IOException {
-        caseDir = tmp.resolve("lab1");
-        cli = new Cli(caseDir);
-        Cli.Run init = cli.init();
+    @BeforeAll
+    static void initAndImportOnce() throws IOException {
+        pristine = shared.resolve("lab1");
+        Cli maker = new Cli(pristine);
+        Cli.Run init = maker.init();
         assertEquals(0, init.code(), init::toString);
-        evidence = Fixtures.mixedFolder(tmp);
-        Cli.Run collect = cli.run("collect", "file", evidence.toString());
+        evidence = Fixtures.mixedFolder(shared);
+        Cli.Run collect = maker.run("collect", "file", evidence.toString());
         assertEquals(0, collect.code(), collect::toString);
         assertTrue(collect.out().startsWith("collected 6 items"), collect::toString);
+    }
+
+    @BeforeEach
+    void copyTheCase() throws IOException {
+        caseDir = CaseCopy.of(pristine, tmp.resolve("lab1"));
+        cli = new Cli(caseDir);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.export.Exports;
+import org.tracelab.core.testing.CaseCopy;
 import org.tracelab.core.testing.Tamper;
 
 /**
@@ -68,7 +69,7 @@ class RecordCoverageTest {
     @BeforeEach
     void copyCase() throws IOException {
         dir = tmp.resolve("case");
-        copyTree(pristine, dir);
+        CaseCopy.of(pristine, dir);
     }
 
     private VerifyReport verify() {
@@ -306,20 +307,7 @@ class RecordCoverageTest {
 
     private void copyCaseAgain() throws IOException {
         Path again = tmp.resolve("again" + System.nanoTime());
-        copyTree(pristine, again);
+        CaseCopy.of(pristine, again);
         dir = again;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
