@@ -1,12 +1,11 @@
 package org.tracelab.collectors.http;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.StoredItem;
@@ -20,9 +19,7 @@ public final class LabCase implements AutoCloseable, CaptureListener {
     public final List<String> skips = new CopyOnWriteArrayList<>();
 
     public LabCase(Path dir) {
-        Clock clock = Clock.systemUTC();
-        kase = Case.create(dir.resolve("case"), CaseManifest.create("lab test", "Examiner Fictitious",
-                "automated test with fictitious data", "UZ", clock.instant()), clock);
+        kase = TestCases.create(dir.resolve("case"), "Lab test");
     }
 
     public CaptureSink sink(String collector) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
 import org.tracelab.core.Hashing;
-import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.internal.CaseDatabase;
@@ -42,12 +38,9 @@ class OldCaseEntitiesTest {
     void anOldCaseOpensReindexesAndGainsLinkEntitiesOnReextraction() throws Exception {
         Path dir = tmp.resolve("case");
         long id;
-        try (Case c = Case.create(dir, CaseManifest.create("Old case (fictitious)", "Cadet A",
-                "test of an older schema, fictitious data", "UZ", AT), Clock.systemUTC())) {
-            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
-            id = sink.store(NewItem.of("file", "/fictitious/ad.html", AT, "file", "text/html", null, Map.of()),
-                    new ByteArrayInputStream(PAGE.getBytes(StandardCharsets.UTF_8))).id();
-            c.finishCapture("file", Map.of("items", 1));
+        try (Case c = TestCases.create(dir, "Old case", AT)) {
+            id = TestCases.store(c, AT, List.of(new TestCases.File("/fictitious/ad.html", "text/html", PAGE,
+                    Map.of()))).getFirst();
             c.ingest(Progress.NONE);
             assertEquals(List.of(FoundIn.TEXT, FoundIn.LINK), foundIn(c.entitiesOf(id)));
         }
@@ -73,12 +66,9 @@ class OldCaseEntitiesTest {
     void readingAnOldCaseLeavesTheFileAsItWasAndVerifySaysWhy() throws Exception {
         Path dir = tmp.resolve("case");
         long id;
-        try (Case c = Case.create(dir, CaseManifest.create("Old case (fictitious)", "Cadet A",
-                "test of an older schema, fictitious data", "UZ", AT), Clock.systemUTC())) {
-            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
-            id = sink.store(NewItem.of("file", "/fictitious/ad.html", AT, "file", "text/html", null, Map.of()),
-                    new ByteArrayInputStream(PAGE.getBytes(StandardCharsets.UTF_8))).id();
-            c.finishCapture("file", Map.of("items", 1));
+        try (Case c = TestCases.create(dir, "Old case", AT)) {
+            id = TestCases.store(c, AT, List.of(new TestCases.File("/fictitious/ad.html", "text/html", PAGE,
+                    Map.of()))).getFirst();
             c.ingest(Progress.NONE);
         }
         makeOld(dir);

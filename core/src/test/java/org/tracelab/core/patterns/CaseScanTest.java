@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
-import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 
 /** Tagging what a scan matched is the scan's own rule, not its caller's. */
@@ -29,13 +23,13 @@ class CaseScanTest {
 
     @Test
     void matchedItemsAreTaggedByCategoryAndTheStrongOnesSuspiciousAndTheScanIsRecorded() throws IOException {
-        try (Case c = Case.create(tmp.resolve("c"), CaseManifest.create("Scan (fictitious)", "Cadet A",
-                "Training exercise: scan rules (all data fictitious)", "UZ", AT), Clock.systemUTC())) {
-            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
-            long strong = store(sink, 0, "Fictitious ad: waiter abroad. On arrival the passport is kept by the "
-                    + "employer for safety. Flights paid, you repay from your salary.");
-            long plain = store(sink, 1, "Fictitious notice: the library opens at nine.");
-            c.finishCapture("file", Map.of("items", 2));
+        try (Case c = TestCases.create(tmp.resolve("c"), "Scan rules", AT)) {
+            List<Long> ids = TestCases.store(c, AT, List.of(
+                    TestCases.File.text("/fictitious/ad-0.txt", "Fictitious ad: waiter abroad. On arrival the passport"
+                            + " is kept by the employer for safety. Flights paid, you repay from your salary."),
+                    TestCases.File.text("/fictitious/ad-1.txt", "Fictitious notice: the library opens at nine.")));
+            long strong = ids.get(0);
+            long plain = ids.get(1);
             c.ingest(Progress.NONE);
 
             List<CaseScan.Scanned> scanned = CaseScan.scanAndTag(c, IndicatorPacks.builtIn(), 3);
@@ -49,10 +43,5 @@ class CaseScanTest {
             assertEquals(List.of(), c.tags(plain));
             assertFalse(RecordedScan.last(c).isEmpty(), "the scan is recorded for the exports");
         }
-    }
-
-    private static long store(CaptureSink sink, int i, String text) throws IOException {
-        NewItem item = NewItem.of("file", "/fictitious/ad-" + i + ".txt", AT, "file", "text/plain", null, Map.of());
-        return sink.store(item, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).id();
     }
 }

@@ -3,25 +3,19 @@ package org.tracelab.core.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
-import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 
 /** Tags live in the case database alone: {@code tag:} and {@code --tag} answer the same the moment a tag is added. */
@@ -35,16 +29,11 @@ class TagSearchTest {
 
     @BeforeEach
     void ingestThreeFictitiousAds() throws IOException {
-        c = Case.create(tmp.resolve("tags"), CaseManifest.create("Tags (fictitious)", "Cadet A",
-                "Training exercise: tag search (all data fictitious)", "UZ", AT), Clock.systemUTC());
-        CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
-        for (String text : new String[] {"waiter abroad, fictitious ad", "driver abroad, fictitious ad",
-            "nanny at home, fictitious ad"}) {
-            NewItem item = NewItem.of("file", "/fictitious/" + ids.size() + ".txt", AT, "file", "text/plain", null,
-                    Map.of());
-            ids.add(sink.store(item, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).id());
-        }
-        c.finishCapture("file", Map.of("items", ids.size()));
+        c = TestCases.create(tmp.resolve("tags"), "Tag search", AT);
+        ids.addAll(TestCases.store(c, AT, List.of(
+                TestCases.File.text("/fictitious/0.txt", "waiter abroad, fictitious ad"),
+                TestCases.File.text("/fictitious/1.txt", "driver abroad, fictitious ad"),
+                TestCases.File.text("/fictitious/2.txt", "nanny at home, fictitious ad"))));
         c.ingest(Progress.NONE);
     }
 
