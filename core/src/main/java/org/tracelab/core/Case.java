@@ -2,6 +2,9 @@ package org.tracelab.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -499,6 +502,25 @@ public final class Case implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new TracelabException(TracelabException.Failure.IO, "item " + text.itemId() + ": its text blob "
                     + text.blob().sha256() + " is missing from the store; run 'tracelab verify'", e);
+        } catch (IOException e) {
+            throw TracelabException.io("reading the text of item " + text.itemId(), e);
+        }
+    }
+
+    /**
+     * The start of an extracted text, at most {@code maxChars} of it: what a service that compares or scans texts
+     * needs, without holding a whole book in memory.
+     */
+    public String textHead(DerivedText text, int maxChars) {
+        try (InputStream in = openText(text);
+             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[Math.min(maxChars, 8192)];
+            StringBuilder sb = new StringBuilder();
+            int n;
+            while (sb.length() < maxChars && (n = r.read(buf, 0, Math.min(buf.length, maxChars - sb.length()))) > 0) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
         } catch (IOException e) {
             throw TracelabException.io("reading the text of item " + text.itemId(), e);
         }

@@ -1,26 +1,15 @@
 package org.tracelab.core.dupes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.tracelab.core.index.IndexPass;
 import org.tracelab.core.Case;
-import org.tracelab.core.TracelabException;
-import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.TextScope;
@@ -44,13 +33,9 @@ public final class CaseDupes {
 
     /** As {@link #run(Case, double)}, comparing the texts {@code scope} names (a page's main text by default). */
     public static Result run(Case c, double threshold, TextScope scope) {
-        Path dir = c.dir().resolve(CaseFolder.INDEX);
-        if (!Files.isDirectory(dir)) {
-            throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
-        }
         Dupes dupes = new Dupes(threshold);
         Map<String, String> sources = new HashMap<>();
-        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+        return IndexPass.over(c.dir(), reader -> {
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 for (int d = 0; d < leaf.reader().maxDoc(); d++) {
@@ -62,25 +47,11 @@ public final class CaseDupes {
                     Optional<DerivedText> text = c.text(id, scope);
                     if (text.isPresent()) {
                         sources.put(Long.toString(id), doc.get(IndexFields.SOURCE));
-                        dupes.add(Long.toString(id), read(c, text.get()));
+                        dupes.add(Long.toString(id), c.textHead(text.get(), MAX_CHARS));
                     }
                 }
             }
-        } catch (IOException e) {
-            throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
-        }
-        return new Result(dupes.groups(), sources, dupes.size());
-    }
-
-    private static String read(Case c, DerivedText text) throws IOException {
-        try (InputStream in = c.openText(text); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            char[] buf = new char[MAX_CHARS];
-            int total = 0;
-            int n;
-            while (total < MAX_CHARS && (n = r.read(buf, total, MAX_CHARS - total)) > 0) {
-                total += n;
-            }
-            return new String(buf, 0, total);
-        }
+            return new Result(dupes.groups(), sources, dupes.size());
+        });
     }
 }

@@ -1,8 +1,6 @@
 package org.tracelab.core.links;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -18,14 +15,11 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.tracelab.core.index.IndexPass;
 import org.tracelab.core.Case;
-import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
-import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.TextScope;
 
@@ -51,19 +45,14 @@ public final class CaseLinks {
      * those a page shows in its main text, so a phone in a site-wide footer links nothing.
      */
     public static Result run(Case c, Predicate<String> types, TextScope scope) {
-        Path dir = c.dir().resolve(CaseFolder.INDEX);
-        if (!Files.isDirectory(dir)) {
-            throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
-        }
         Map<String, Set<Identifier>> byItem = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
-        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexPass.over(c.dir(), reader -> {
             for (LeafReaderContext leaf : reader.leaves()) {
                 read(leaf.reader(), types, scope, byItem, sources);
             }
-        } catch (IOException e) {
-            throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
-        }
+            return null;
+        });
         Set<Long> containers = c.recordContainers();
         withoutSitesOwn(byItem, sources, c.linkOnlyEntities());
         List<ItemIdentifiers> items = new ArrayList<>();

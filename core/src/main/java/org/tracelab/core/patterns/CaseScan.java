@@ -1,12 +1,6 @@
 package org.tracelab.core.patterns;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.tracelab.core.index.IndexPass;
 import org.tracelab.core.Case;
 import org.tracelab.core.TracelabException;
-import org.tracelab.core.CaseFolder;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.TextScope;
@@ -78,19 +70,13 @@ public final class CaseScan {
 
     /** As {@link #run(Case, Scanner)}, reading the texts {@code scope} names (a page's main text by default). */
     public static List<Scanned> run(Case c, Scanner scanner, TextScope scope) {
-        Path dir = c.dir().resolve(CaseFolder.INDEX);
-        if (!Files.isDirectory(dir)) {
-            throw TracelabException.badInput(c.dir().toString(), "the case has no index; run 'tracelab reindex'");
-        }
         Map<String, String> sources = new HashMap<>();
         List<Scanned> out = new ArrayList<>();
-        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+        return IndexPass.over(c.dir(), reader -> {
             scanner.scanIndex(reader, doc -> document(c, reader, doc, sources, scope), r ->
                     out.add(new Scanned(Long.parseLong(r.itemId()), sources.get(r.itemId()), r)));
-        } catch (IOException e) {
-            throw TracelabException.io("reading the index of " + c.dir() + " (run 'tracelab reindex')", e);
-        }
-        return out;
+            return out;
+        });
     }
 
     private static Optional<ScanDocument> document(Case c, DirectoryReader reader, int doc,
@@ -103,21 +89,9 @@ public final class CaseScan {
                 return Optional.empty();
             }
             sources.put(Long.toString(id), d.get(IndexFields.SOURCE));
-            return Optional.of(new ScanDocument(Long.toString(id), read(c, text.get())));
+            return Optional.of(new ScanDocument(Long.toString(id), c.textHead(text.get(), MAX_CHARS)));
         } catch (IOException e) {
             throw TracelabException.io("reading the index of " + c.dir(), e);
-        }
-    }
-
-    private static String read(Case c, DerivedText text) throws IOException {
-        try (InputStream in = c.openText(text); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            char[] buf = new char[8192];
-            StringBuilder sb = new StringBuilder();
-            int n;
-            while (sb.length() < MAX_CHARS && (n = r.read(buf, 0, Math.min(buf.length, MAX_CHARS - sb.length()))) > 0) {
-                sb.append(buf, 0, n);
-            }
-            return sb.toString();
         }
     }
 }
