@@ -17,6 +17,7 @@ import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.collect.WarcMetadata;
+import org.tracelab.core.collect.WarcResource;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.items.ItemStore;
@@ -116,6 +117,12 @@ final class CaseCaptureSink implements CaptureSink {
     @Override
     public WarcLocation archive(WarcMetadata metadata) throws IOException {
         return groups.warc().write(metadata);
+    }
+
+    @Override
+    public WarcLocation archive(WarcResource resource) throws IOException {
+        requireHeld(resource.body());
+        return groups.warc().write(resource);
     }
 
     /** Has {@code sync} run before every later group commits, until closed: how tests fail a group's sync. */

@@ -18,12 +18,14 @@ import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.collect.WarcMetadata;
+import org.tracelab.core.collect.WarcResource;
 
 /**
  * Where a rendered page becomes evidence, the collector's one contact with the case: every exchange an
  * {@code http-response} item with WARC request and response records (as browsertrix records them, so a WACZ
  * replays the page), the rendered DOM a {@code rendered-page} item (the page's text for search, scan and links),
- * the screenshot and the PDF items of their own, and a WARC metadata record and a custody entry saying how the page
+ * the screenshot and the PDF items of their own (the DOM and the screenshot also as WARC resource records, at
+ * {@code urn:dom:URL} and {@code urn:view:URL}), and a WARC metadata record and a custody entry saying how the page
  * was seen (browser, viewport, user agent, load start and end, final URL, what was cut).
  *
  * <p>The items hang together as the page did: link → document (after its redirect hops) → rendered page →
@@ -86,8 +88,11 @@ final class PageRecorder {
         // and this record holds what is known about them.
         meta.put("warcMetadata", Map.of("file", about.file(), "offset", about.offset(), "length", about.length(),
                 "recordId", about.recordId()));
+        // The DOM and the screenshot go into the WARC as resource records too, so a WACZ of the case replays them.
+        WarcLocation domRecord = sink.archive(WarcResource.of(WarcResource.DOM, page.finalUrl(), page.loadEnded(),
+                "text/html; charset=utf-8", domBlob, document.warc().recordId()));
         StoredItem rendered = sink.record(NewItem.of(PAGE_KIND, page.finalUrl().toString(), page.loadEnded(),
-                collectorId, "text/html; charset=utf-8", document.item().id(), meta), domBlob);
+                collectorId, "text/html; charset=utf-8", document.item().id(), meta).with(domRecord), domBlob);
 
         Map<String, Object> custody = seen(page);
         custody.put("collector", collectorId);
@@ -98,8 +103,10 @@ final class PageRecorder {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("page", rendered.id());
             m.put("fullPage", page.notes().stream().noneMatch(n -> n.startsWith("the screenshot shows the first")));
+            WarcLocation view = sink.archive(WarcResource.of(WarcResource.VIEW, page.finalUrl(), page.loadEnded(),
+                    "image/png", shot, document.warc().recordId()));
             sink.record(NewItem.of(SCREENSHOT_KIND, page.finalUrl().toString(), page.loadEnded(), collectorId,
-                    "image/png", rendered.id(), m), shot);
+                    "image/png", rendered.id(), m).with(view), shot);
         }
         if (pdf != null) {
             sink.record(NewItem.of(PDF_KIND, page.finalUrl().toString(), page.loadEnded(), collectorId,

@@ -22,7 +22,7 @@ import org.tracelab.samples.SiteStyle;
  * A script-rendered ad collected with {@code collect browser}, exported as WACZ and replayed in Webrecorder's
  * ReplayWeb.page ({@code scripts/wacz-replay/check.js}, as the CLI's WaczReplayIT does for a static page): the
  * shell, its script and the JSON its script fetched all come from the WACZ, and the ad's text shows. The scenario is
- * fictitious.
+ * fictitious. The page's screenshot and rendered DOM are in the package too, as resource records.
  */
 class BrowserWaczReplayIT {
     @TempDir
@@ -63,6 +63,21 @@ class BrowserWaczReplayIT {
         var export = BrowserCollectCommandTest.tracelab("--case", caseDir.toString(), "export", "wacz", "--out",
                 wacz.toString());
         assertEquals(0, export.code(), export::toString);
+        // The screenshot and the rendered DOM are in the WARC as resource records, indexed where replay tools look
+        // for them (urn:view: is where ReplayWeb.page and Browsertrix show a page's screenshot), and verify holds.
+        String index;
+        try (var zip = new java.util.zip.ZipFile(wacz.toFile())) {
+            index = new String(zip.getInputStream(zip.getEntry("indexes/index.cdx")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        String pageUrl = page;
+        assertTrue(index.lines().anyMatch(l -> l.contains("\"url\":\"urn:view:" + pageUrl + "\"")
+                && l.contains("\"mime\":\"image/png\"")), index);
+        assertTrue(index.lines().anyMatch(l -> l.contains("\"url\":\"urn:dom:" + pageUrl + "\"")
+                && l.contains("\"mime\":\"text/html\"")), index);
+        var verify = BrowserCollectCommandTest.tracelab("--case", caseDir.toString(), "verify");
+        assertEquals(0, verify.code(), verify::toString);
+
         Path shot = Path.of("target/rendered-ad-in-replaywebpage.png").toAbsolutePath();
         Files.deleteIfExists(shot);
         Path log = tmp.resolve("check.log");

@@ -53,6 +53,9 @@ public interface CaptureSink {
     /** Writes a {@code metadata} record about a record already archived, and returns where it lies. */
     WarcLocation archive(WarcMetadata metadata) throws IOException;
 
+    /** Writes a {@code resource} record of bytes already stored (a screenshot, a DOM), and returns where it lies. */
+    WarcLocation archive(WarcResource resource) throws IOException;
+
     /** Records, in the custody log and to the examiner, that a source could not be captured, and why. */
     void failed(String source, String reason) throws IOException;
 

@@ -15,9 +15,11 @@ import java.util.OptionalLong;
  * @param recordId      its {@code WARC-Record-ID}
  * @param requestOffset the byte offset of its request record, written just before it and so ending where it
  *                      begins; -1 when there is none (a metadata record) or it was not kept (older cases)
+ * @param target        the record's {@code WARC-Target-URI} when it is not the item's source (a resource record's
+ *                      {@code urn:view:URL}), else null
  */
-public record WarcLocation(String file, long offset, long length, String recordId, long requestOffset)
-        implements Facts {
+public record WarcLocation(String file, long offset, long length, String recordId, long requestOffset,
+                           String target) implements Facts {
     public WarcLocation {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(recordId, "recordId");
@@ -25,6 +27,11 @@ public record WarcLocation(String file, long offset, long length, String recordI
             throw new IllegalArgumentException("bad WARC extent " + requestOffset + ", " + offset + "+" + length
                     + " in " + file);
         }
+    }
+
+    /** The location of a record whose target is the item's source, as every HTTP exchange's is. */
+    public WarcLocation(String file, long offset, long length, String recordId, long requestOffset) {
+        this(file, offset, length, recordId, requestOffset, null);
     }
 
     /** The request record's offset, when there is one and it was kept. */
@@ -42,6 +49,9 @@ public record WarcLocation(String file, long offset, long length, String recordI
         if (requestOffset >= 0) {
             w.put("requestOffset", requestOffset);
         }
+        if (target != null) {
+            w.put("target", target);
+        }
     }
 
     /** The location in an item's meta, when it has one. */
@@ -52,6 +62,7 @@ public record WarcLocation(String file, long offset, long length, String recordI
             return Optional.empty();
         }
         return Optional.of(new WarcLocation(w.path("file").asText(), w.path("offset").asLong(),
-                w.path("length").asLong(), w.path("recordId").asText(""), w.path("requestOffset").asLong(-1)));
+                w.path("length").asLong(), w.path("recordId").asText(""), w.path("requestOffset").asLong(-1),
+                w.path("target").isTextual() ? w.path("target").asText() : null));
     }
 }

@@ -40,6 +40,7 @@ import org.tracelab.core.collect.HttpExchange;
 import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.WarcLocation;
 import org.tracelab.core.collect.WarcMetadata;
+import org.tracelab.core.collect.WarcResource;
 import org.tracelab.core.custody.WarcSeal;
 
 /**
@@ -137,6 +138,31 @@ public final class WarcArchive implements AutoCloseable {
     /** Writes a {@code metadata} record and returns where it is; forced to disk like the others by {@link #sync}. */
     public WarcLocation write(WarcMetadata m) throws IOException {
         return append(Optional.empty(), () -> metadata(m));
+    }
+
+    /** Writes a {@code resource} record and returns where it is; forced to disk like the others by {@link #sync}. */
+    public WarcLocation write(WarcResource r) throws IOException {
+        return append(Optional.empty(), () -> resource(r));
+    }
+
+    private WarcLocation resource(WarcResource r) throws IOException {
+        URI id = recordId();
+        org.netpreserve.jwarc.WarcResource.Builder b = new org.netpreserve.jwarc.WarcResource.Builder(r.target())
+                .recordId(id).date(r.date())
+                // The block is the payload: both digests are the blob's own name.
+                .setHeader("WARC-Block-Digest", "sha256:" + r.body().id().sha256())
+                .setHeader("WARC-Payload-Digest", "sha256:" + r.body().id().sha256());
+        if (r.concurrentTo() != null) {
+            b.setHeader("WARC-Concurrent-To", "<" + r.concurrentTo() + ">");
+        }
+        try (InputStream body = blobs.open(r.body().id())) {
+            org.netpreserve.jwarc.WarcResource record = b.body(MediaType.parse(r.contentType()),
+                    Channels.newChannel(body), r.body().size()).build();
+            long offset = writer.position();
+            writer.write(record);
+            return new WarcLocation(relativeName(), offset, writer.position() - offset, id.toString(), -1,
+                    r.target().toString());
+        }
     }
 
     private WarcLocation metadata(WarcMetadata m) throws IOException {

@@ -144,21 +144,25 @@ final class WarcCheck {
                 found);
     }
 
-    /** The item's response and request records at the offsets its metadata states, with its id and digest. */
+    /**
+     * The item's record at the offset its metadata states, with its id and digest: a response (and its request) for
+     * what came over HTTP, a resource for what a collector made (a screenshot, a rendered DOM).
+     */
     private void checkPointer(String name, ItemCheck.WarcPointer p, Map<Long, WarcRecords.Found> records) {
         JsonNode w = p.warc();
         long offset = w.path("offset").asLong(-1);
         String id = w.path("recordId").asText();
         WarcRecords.Found response = records.get(offset);
         String where = name + " at offset " + offset;
-        String want = "response record " + id + " of " + w.path("length").asLong() + " bytes with payload sha256:"
+        String want = "response or resource record " + id + " of " + w.path("length").asLong() + " bytes with payload sha256:"
                 + p.sha256();
         if (response == null) {
             findings.add(Problem.Kind.WARC_RECORD_MISPLACED, p.subject(), want + " in " + where,
                     "no readable record there");
             return;
         }
-        boolean holds = "response".equals(response.type()) && id.equals(response.id())
+        boolean holds = ("response".equals(response.type()) || "resource".equals(response.type()))
+                && id.equals(response.id())
                 && response.length() == w.path("length").asLong()
                 && ("sha256:" + p.sha256()).equalsIgnoreCase(String.valueOf(response.payloadDigest()));
         if (!holds) {

@@ -90,7 +90,8 @@ public final class WaczWriter {
             c.forEachItem(ti -> {
                 Item i = ti.item();
                 Optional<WarcLocation> warc = i.warc();
-                if (!KIND.equals(i.kind()) || warc.isEmpty()) {
+                // Exchanges, and what a collector made and archived as a resource record (a page's screenshot).
+                if (warc.isEmpty() || !KIND.equals(i.kind()) && warc.get().target() == null) {
                     return;
                 }
                 String file = warc.get().file();
@@ -152,16 +153,19 @@ public final class WaczWriter {
 
     private static String cdxj(Item i, String warcName, WarcLocation warc) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("url", i.source());
+        String url = warc.target() != null ? warc.target() : i.source();
+        j.put("url", url);
         String mime = i.contentType() == null ? "unk" : i.contentType().split(";", 2)[0].strip();
         j.put("mime", mime.isEmpty() ? "unk" : mime);
-        j.put("status", Integer.toString(status(i)));
+        if (warc.target() == null) {
+            j.put("status", Integer.toString(status(i)));
+        }
         j.put("digest", "sha256:" + i.blob().sha256());
         j.put("length", Long.toString(warc.length()));
         j.put("offset", Long.toString(warc.offset()));
         j.put("filename", warcName);
         // Json sorts map keys; CDXJ readers look fields up by name, so the order is free.
-        return Surt.of(i.source()) + " " + CDX_TIME.format(i.capturedAt()) + " " + Json.write(j);
+        return Surt.of(url) + " " + CDX_TIME.format(i.capturedAt()) + " " + Json.write(j);
     }
 
     private static String page(Item i) {
