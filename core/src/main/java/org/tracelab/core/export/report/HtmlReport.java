@@ -82,6 +82,7 @@ public final class HtmlReport {
         w.write("</section>\n");
         hits(w);
         clusters(w);
+        Screenshots.write(w, c);
         items(w, progress);
         custody(w, progress);
         w.write("<footer><p>Made by Tracelab " + Html.escape(ToolVersion.version()) + " at "
