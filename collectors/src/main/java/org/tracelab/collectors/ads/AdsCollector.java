@@ -20,7 +20,7 @@ import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
 import org.tracelab.collectors.http.Urls;
-import org.tracelab.collectors.images.ImageLinks;
+import org.tracelab.collectors.images.PictureUrls;
 import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CaptureSink;
@@ -197,7 +197,7 @@ public final class AdsCollector extends HttpCollector {
             }
             Map<String, Object> record = AdFields.extract(profile, doc, c.finalUrl().toString());
             List<URI> pictures = photos == null ? List.of() : profile.photos()
-                    .map(q -> ImageLinks.in(doc.select(q.evaluator()))).orElseGet(() -> ImageLinks.in(doc.body()));
+                    .map(q -> PictureUrls.in(doc.select(q.evaluator()))).orElseGet(() -> PictureUrls.in(doc.body()));
             if (!pictures.isEmpty()) {
                 record.put("photos", pictures.stream().map(URI::toString).toList());
             }

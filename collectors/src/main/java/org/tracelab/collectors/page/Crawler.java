@@ -14,7 +14,7 @@ import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.images.ImageLinks;
+import org.tracelab.collectors.images.PictureUrls;
 import org.tracelab.collectors.images.Photos;
 import org.tracelab.core.collect.Progress;
 
@@ -92,7 +92,7 @@ final class Crawler {
             return;
         }
         if (photos != null) {
-            photos.keep(c.item().id(), ImageLinks.in(HtmlPages.html(http, c).body()));
+            photos.keep(c.item().id(), PictureUrls.in(HtmlPages.html(http, c).body()));
         }
         if (!followLinks) {
             return;

@@ -17,7 +17,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.tracelab.collectors.http.Urls;
-import org.tracelab.collectors.images.ImageLinks;
+import org.tracelab.collectors.images.PictureUrls;
 
 /**
  * One page of a channel's public web preview ({@code t.me/s/NAME}): its posts and the "load more" link to older
@@ -82,8 +82,8 @@ final class ChannelPage {
             r.put("viewCount", views == null ? null : viewCount(views.text()).orElse(null));
             Element link = m.selectFirst(POST_LINK);
             r.put("url", link == null ? null : link.absUrl("href"));
-            List<URI> photos = ImageLinks.in(m.select(PHOTO));
-            List<URI> previews = ImageLinks.in(m.select(VIDEO_THUMB));
+            List<URI> photos = PictureUrls.in(m.select(PHOTO));
+            List<URI> previews = PictureUrls.in(m.select(VIDEO_THUMB));
             // Listed only when there are some, so a post of text alone keeps the record it always had.
             if (!photos.isEmpty()) {
                 r.put("photos", photos.stream().map(URI::toString).toList());

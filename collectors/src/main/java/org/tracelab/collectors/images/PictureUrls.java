@@ -17,7 +17,7 @@ import org.tracelab.collectors.http.Urls;
  * {@code data-src} behind a placeholder, a {@code srcset} of sizes (the largest is kept), a {@code <picture>}'s
  * sources, and a {@code background-image} in a style attribute (as Telegram's preview draws its photos).
  */
-public final class ImageLinks {
+public final class PictureUrls {
     /** Attributes lazy-loading scripts move the real address into; read before {@code src}, a placeholder then. */
     private static final List<String> LAZY = List.of("data-src", "data-lazy-src", "data-original", "data-url");
     private static final Evaluator IMAGES = QueryParser.parse("img, picture > source[srcset], [style*=background]");
@@ -25,7 +25,7 @@ public final class ImageLinks {
             "background(?:-image)?\\s*:[^;]*?url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DESCRIPTOR = Pattern.compile("(\\d+(?:\\.\\d+)?)([wx])", Pattern.CASE_INSENSITIVE);
 
-    private ImageLinks() {
+    private PictureUrls() {
     }
 
     /** The http(s) pictures in {@code scope} and under it, canonical, in document order, without repeats. */

@@ -9,12 +9,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-class ImageLinksTest {
+class PictureUrlsTest {
     private static final String BASE = "http://lab.example/ads/ad000001.html";
 
     private static List<String> found(String html) {
         Document doc = Jsoup.parse(html, BASE);
-        return ImageLinks.in(doc.body()).stream().map(URI::toString).toList();
+        return PictureUrls.in(doc.body()).stream().map(URI::toString).toList();
     }
 
     @Test
@@ -39,10 +39,10 @@ class ImageLinksTest {
 
     @Test
     void backgroundImagesInStylesAreReadAsTelegramDrawsItsPhotos() {
-        assertEquals(Optional.of("https://cdn4.telesco.pe/file/abc.jpg"), ImageLinks.background(
+        assertEquals(Optional.of("https://cdn4.telesco.pe/file/abc.jpg"), PictureUrls.background(
                 "width:800px;background-image:url('https://cdn4.telesco.pe/file/abc.jpg')"));
-        assertEquals(Optional.of("/x.png"), ImageLinks.background("background: #fff url(\"/x.png\") no-repeat"));
-        assertEquals(Optional.empty(), ImageLinks.background("color:red"));
+        assertEquals(Optional.of("/x.png"), PictureUrls.background("background: #fff url(\"/x.png\") no-repeat"));
+        assertEquals(Optional.empty(), PictureUrls.background("color:red"));
         assertEquals(List.of("https://cdn4.telesco.pe/file/abc.jpg"), found("<a class=\"tgme_widget_message_photo_wrap\""
                 + " style=\"width:800px;background-image:url('https://cdn4.telesco.pe/file/abc.jpg')\"></a>"));
     }
