@@ -1,6 +1,5 @@
 package org.tracelab.core.extract;
 
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -13,9 +12,6 @@ import org.jsoup.select.NodeVisitor;
  * annotations ({@code rt}, {@code rp}: furigana, pinyin) left out of the words they annotate.
  */
 final class BlockText {
-    private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
-    private static final Pattern BREAKS = Pattern.compile(" ?\\n[ \\n]*");
-
     private BlockText() {
     }
 
@@ -49,8 +45,31 @@ final class BlockText {
         return normalise(sb.toString());
     }
 
-    /** Collapses the blank runs page markup leaves, keeping line breaks between blocks for readable passages. */
+    /**
+     * Collapses the blank runs page markup leaves, keeping line breaks between blocks for readable passages: a run of
+     * blanks and line breaks becomes one line break when it holds one, else one space.
+     */
     static String normalise(String text) {
-        return BREAKS.matcher(BLANKS.matcher(text).replaceAll(" ")).replaceAll("\n").strip();
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isBlankOrBreak(c)) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            boolean lineBreak = false;
+            while (i < text.length() && isBlankOrBreak(text.charAt(i))) {
+                lineBreak |= text.charAt(i) == '\n';
+                i++;
+            }
+            sb.append(lineBreak ? '\n' : ' ');
+        }
+        return sb.toString().strip();
+    }
+
+    private static boolean isBlankOrBreak(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
     }
 }

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * The main content of an HTML page, the text a reader would call the page's text, without its furniture (menus,
@@ -36,32 +39,46 @@ public final class MainText {
             + "|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss"
             + "|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup"
             + "|yom-remote|cookie|consent|newsletter|subscribe|share|sharing|signup|promo|outbrain|taboola"
-            + "|breaking-news|trending|most-popular|paywall", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow",
-            Pattern.CASE_INSENSITIVE);
+            + "|breaking-news|trending|most-popular|paywall");
+    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow");
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
-            + "|pagination|post|text|blog|story", Pattern.CASE_INSENSITIVE);
+            + "|pagination|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
             + "|comment|com-|footer|gdpr|masthead|media|outbrain|promo|related|scroll|share|shoutbox"
             + "|sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent|newsletter|byline|author|caption"
-            + "|credit|toolbar|subscribe", Pattern.CASE_INSENSITIVE);
+            + "|credit|toolbar|subscribe");
     /** Small blocks that introduce, credit or point away from the text rather than being it. */
     // Not "ad", "meta" or "contact": on a classifieds site the ad, its price and place and its contacts are the text.
     private static final Pattern FURNITURE = Pattern.compile("caption|credit|byline|dateline|timestamp|author"
-            + "|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags", Pattern.CASE_INSENSITIVE);
+            + "|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags");
     private static final int FURNITURE_CHARS = 250;
     /** Never the page's own text, whatever the attempt: comments, consent banners, share bars, "similar" blocks. */
-    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr|share|sharing|similar",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr|share|sharing|similar");
+    /** Which hint patterns a class or id matches, by the string: templates repeat theirs on every page and run. */
+    private static final Map<String, Integer> HINTS = new ConcurrentHashMap<>();
+    private static final int MAX_HINTS = 10_000;
+    private static final int IS_UNLIKELY = 1;
+    private static final int IS_MAYBE_CANDIDATE = 2;
+    private static final int IS_POSITIVE = 4;
+    private static final int IS_NEGATIVE = 8;
+    private static final int IS_FURNITURE = 16;
+    private static final int IS_NEVER = 32;
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
-    private static final Pattern COMMAS = Pattern.compile("[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]");
 
     private static final List<String> UNLIKELY_ROLES = List.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
-    private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, object,"
-            + " embed, button, input, select, textarea, nav, aside, footer, dialog, link, meta, head";
+    // Queries parsed once, not for every element of every page; jsoup's evaluators are safe to share between threads.
+    private static final Evaluator NEVER_CONTENT = QueryParser.parse("script, style, noscript, template, iframe, svg,"
+            + " canvas, object, embed, button, input, select, textarea, nav, aside, footer, dialog, link, meta, head");
+    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
+    private static final Evaluator CLASS_OR_ID = QueryParser.parse("[class], [id]");
+    private static final Evaluator MAYBE_HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true], [style]");
+    private static final Evaluator MEDIA = QueryParser.parse("img, picture, video");
+    private static final Evaluator EMBEDS = QueryParser.parse("object, embed, iframe, video");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator TOP_HEADINGS = QueryParser.parse("h1, h2, h3");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
     private static final List<String> TO_SCORE = List.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
     private static final List<String> BLOCKS = List.of("blockquote", "dl", "div", "img", "ol", "p", "pre",
             "table", "ul", "section", "article", "header", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "li");
@@ -70,6 +87,12 @@ public final class MainText {
     private final boolean weighClasses;
     private final boolean cleanConditionally;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    // Whether each rule changed anything in this run: a rule that never did leaves the next, laxer run the same.
+    private boolean stripped;
+    private boolean weighed;
+    private boolean cleaned;
+    /** Text lengths while the tree holds still (from scoring to gathering); null while it changes. */
+    private Map<Element, Integer> lengths;
 
     private MainText(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
         this.stripUnlikely = stripUnlikely;
@@ -91,19 +114,25 @@ public final class MainText {
             return Optional.empty();
         }
         body.select(NEVER_CONTENT).remove();
-        body.select("figcaption").remove();
+        body.select(FIGCAPTION).remove();
         removeHidden(body);
-        for (Element e : body.select("[class], [id]")) {
-            if (e.parent() != null && NEVER.matcher(e.className() + " " + e.id()).find()) {
+        for (Element e : body.select(CLASS_OR_ID)) {
+            if (e.parent() != null && hint(classAndId(e), IS_NEVER)) {
                 e.remove();
             }
         }
-        // Each attempt works on its own copy; the rules are relaxed one by one while the result stays too short.
+        // Each attempt works on its own copy; the rules are relaxed one by one while the result stays too short. An
+        // attempt that relaxes only rules which changed nothing in the last run would repeat it, and is skipped.
         String best = "";
         boolean[][] attempts = {{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+        MainText last = null;
         for (boolean[] flags : attempts) {
+            if (last != null && last.sameAs(flags[0], flags[1], flags[2])) {
+                continue;
+            }
             Element copy = body.clone();
-            String text = new MainText(flags[0], flags[1], flags[2]).extract(copy);
+            last = new MainText(flags[0], flags[1], flags[2]);
+            String text = last.extract(copy);
             if (text.length() >= ENOUGH_CHARS) {
                 return Optional.of(text);
             }
@@ -112,6 +141,12 @@ public final class MainText {
             }
         }
         return Optional.of(best);
+    }
+
+    /** True when a run with these rules would take exactly the steps this run took: the rules it drops did nothing. */
+    private boolean sameAs(boolean strip, boolean weigh, boolean clean) {
+        return (strip == stripUnlikely || !stripped) && (weigh == weighClasses || !weighed)
+                && (clean == cleanConditionally || !cleaned);
     }
 
     /**
@@ -143,6 +178,7 @@ public final class MainText {
         List<Element> toScore = new ArrayList<>();
         prepare(body, toScore);
         List<Element> candidates = new ArrayList<>();
+        lengths = new IdentityHashMap<>();
         for (Element e : toScore) {
             if (e.parent() == null) {
                 continue;
@@ -151,7 +187,7 @@ public final class MainText {
             if (text.length() < 25) {
                 continue;
             }
-            double contentScore = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100, 3);
+            double contentScore = 1 + commas(text) + Math.min(text.length() / 100, 3);
             Element ancestor = e.parent();
             for (int level = 0; level < 5 && ancestor != null && ancestor.parent() != null; level++) {
                 if (!scores.containsKey(ancestor)) {
@@ -170,10 +206,12 @@ public final class MainText {
         List<Element> top = candidates.subList(0, Math.min(TOP_CANDIDATES, candidates.size()));
         Element best = top.isEmpty() ? null : top.get(0);
         if (best == null || best == body) {
+            lengths = null;
             return blockText(body);
         }
         best = widen(best, top, body);
         Element article = gatherSiblings(best);
+        lengths = null;
         clean(article);
         return blockText(article);
     }
@@ -183,19 +221,21 @@ public final class MainText {
         Element e = body.firstElementChild();
         while (e != null) {
             String tag = e.normalName();
-            String match = e.className() + " " + e.id();
+            String match = classAndId(e);
             if (stripUnlikely && !tag.equals("body") && !tag.equals("a") && !tag.equals("article")
-                    && !tag.equals("main") && (unlikelyRole(e) || UNLIKELY.matcher(match).find()
-                    && !MAYBE_CANDIDATE.matcher(match).find() && !hasAncestor(e, "table", "code"))) {
+                    && !tag.equals("main") && (unlikelyRole(e) || hint(match, IS_UNLIKELY)
+                    && !hint(match, IS_MAYBE_CANDIDATE) && !hasAncestor(e, "table", "code"))) {
+                stripped = true;
                 e = removeAndNext(e, body);
                 continue;
             }
             if (stripUnlikely && isFurniture(e, match)) {
+                stripped = true;
                 e = removeAndNext(e, body);
                 continue;
             }
-            if ((tag.equals("div") || tag.equals("section") || tag.equals("header") || tag.matches("h[1-6]"))
-                    && !e.hasText() && e.select("img, picture, video").isEmpty()) {
+            if ((tag.equals("div") || tag.equals("section") || tag.equals("header") || isHeading(tag))
+                    && !e.hasText() && e.select(MEDIA).isEmpty()) {
                 e = removeAndNext(e, body);
                 continue;
             }
@@ -213,7 +253,7 @@ public final class MainText {
     }
 
     private static boolean isFurniture(Element e, String match) {
-        return (FURNITURE.matcher(match).find() || e.nameIs("time"))
+        return (hint(match, IS_FURNITURE) || e.nameIs("time"))
                 && e.text().length() < FURNITURE_CHARS && !e.nameIs("body");
     }
 
@@ -258,12 +298,16 @@ public final class MainText {
     }
 
     private static boolean hasBlockChild(Element e) {
-        for (Element c : e.children()) {
+        for (Element c = e.firstElementChild(); c != null; c = c.nextElementSibling()) {
             if (isBlock(c) || hasBlockChild(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isHeading(String tag) {
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }
 
     private static boolean isBlock(Element e) {
@@ -290,16 +334,17 @@ public final class MainText {
             if (s.isEmpty()) {
                 continue;
             }
-            if (NEGATIVE.matcher(s).find()) {
+            if (hint(s, IS_NEGATIVE)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(s).find()) {
+            if (hint(s, IS_POSITIVE)) {
                 weight += 25;
             }
         }
         if (e.nameIs("article") || e.nameIs("main") || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
             weight += 25;
         }
+        weighed |= weight != 0;
         return weight;
     }
 
@@ -395,7 +440,7 @@ public final class MainText {
 
     /** Removes what is left of furniture inside the article: link lists, forms, headings that say "share". */
     private void clean(Element article) {
-        for (Element h : article.select("h1, h2, h3")) {
+        for (Element h : article.select(TOP_HEADINGS)) {
             if (classWeight(h) < 0) {
                 h.remove();
             }
@@ -406,13 +451,14 @@ public final class MainText {
                 for (int i = found.size() - 1; i >= 0; i--) {
                     Element e = found.get(i);
                     if (e.parent() != null && e != article && shouldRemove(e)) {
+                        cleaned = true;
                         e.remove();
                     }
                 }
             }
         }
-        for (Element p : article.select("p")) {
-            if (p.text().isBlank() && p.select("img, picture, video").isEmpty()) {
+        for (Element p : article.select(PARAGRAPHS)) {
+            if (p.text().isBlank() && p.select(MEDIA).isEmpty()) {
                 p.remove();
             }
         }
@@ -428,7 +474,7 @@ public final class MainText {
             return true;
         }
         String text = e.text();
-        if (COMMAS.matcher(text).results().count() >= 10) {
+        if (commas(text) >= 10) {
             return false;
         }
         boolean list = e.nameIs("ul") || e.nameIs("ol");
@@ -436,10 +482,10 @@ public final class MainText {
         int img = e.getElementsByTag("img").size();
         int li = e.getElementsByTag("li").size() - 100;
         int inputs = e.getElementsByTag("input").size();
-        int embeds = e.select("object, embed, iframe, video").size();
+        int embeds = e.select(EMBEDS).size();
         double density = linkDensity(e);
         int length = text.length();
-        double headingDensity = length == 0 ? 0 : (double) e.select("h1, h2, h3, h4, h5, h6").text().length() / length;
+        double headingDensity = length == 0 ? 0 : (double) e.select(HEADINGS).text().length() / length;
         boolean inFigure = hasAncestor(e, "figure");
         return img > 1 && (double) p / img < 0.5 && !inFigure
                 || !list && li > p
@@ -451,17 +497,22 @@ public final class MainText {
     }
 
     /** Share of an element's text that sits inside links; in-page links ({@code #…}) count for less. */
-    static double linkDensity(Element e) {
-        int length = e.text().length();
+    private double linkDensity(Element e) {
+        int length = textLength(e);
         if (length == 0) {
             return 0;
         }
         double links = 0;
         for (Element a : e.getElementsByTag("a")) {
             double coefficient = a.attr("href").startsWith("#") ? 0.3 : 1;
-            links += a.text().length() * coefficient;
+            links += textLength(a) * coefficient;
         }
         return links / length;
+    }
+
+    /** The length of the element's text; remembered while the tree holds still, where candidates nest. */
+    private int textLength(Element e) {
+        return lengths == null ? e.text().length() : lengths.computeIfAbsent(e, x -> x.text().length());
     }
 
     private static boolean hasAncestor(Element e, String... tags) {
@@ -476,9 +527,9 @@ public final class MainText {
     }
 
     private static void removeHidden(Element body) {
-        for (Element e : body.select("[hidden], [aria-hidden=true], [style]")) {
+        for (Element e : body.select(MAYBE_HIDDEN)) {
             if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
-                    || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+                    || HIDDEN_STYLE.matcher(asciiLower(e.attr("style"))).find()) {
                 e.remove();
             }
         }
@@ -507,6 +558,62 @@ public final class MainText {
         Element after = skip(e, root);
         e.remove();
         return after;
+    }
+
+    /** The commas of {@code text}, in the scripts that write them differently (Arabic, Chinese, small forms). */
+    static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case ',', '\u060C', '\uFE50', '\uFE10', '\uFE11', '\u2E41', '\u2E34', '\u2E32', '\uFF0C' -> n++;
+                default -> { }
+            }
+        }
+        return n;
+    }
+
+    /** An element's class and id, as the hint patterns read them. */
+    private static String classAndId(Element e) {
+        return e.className() + " " + e.id();
+    }
+
+    /** Whether {@code classOrId} matches the hint pattern {@code which} (one of the {@code IS_} bits). */
+    private static boolean hint(String classOrId, int which) {
+        Integer bits = HINTS.get(classOrId);
+        if (bits == null) {
+            // The patterns are written in lower case: lower-casing ASCII is what CASE_INSENSITIVE would do, once.
+            String s = asciiLower(classOrId);
+            bits = (UNLIKELY.matcher(s).find() ? IS_UNLIKELY : 0)
+                    | (MAYBE_CANDIDATE.matcher(s).find() ? IS_MAYBE_CANDIDATE : 0)
+                    | (POSITIVE.matcher(s).find() ? IS_POSITIVE : 0)
+                    | (NEGATIVE.matcher(s).find() ? IS_NEGATIVE : 0)
+                    | (FURNITURE.matcher(s).find() ? IS_FURNITURE : 0)
+                    | (NEVER.matcher(s).find() ? IS_NEVER : 0);
+            if (HINTS.size() < MAX_HINTS) { // bounded: a site that names every element anew gains nothing from it
+                HINTS.put(classOrId, bits);
+            }
+        }
+        return (bits & which) != 0;
+    }
+
+    /**
+     * ASCII letters in lower case, others as they are: what a case-insensitive pattern without Unicode case folding
+     * matches, without folding every character at every attempted offset.
+     */
+    static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] chars = s.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
+                        chars[j] = (char) (chars[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(chars);
+            }
+        }
+        return s;
     }
 
     /** Text with a line break between blocks, so that paragraphs never run together. */
