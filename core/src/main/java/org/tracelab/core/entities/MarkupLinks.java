@@ -44,16 +44,28 @@ public final class MarkupLinks {
         if (Files.size(html) > MAX_BYTES) {
             return List.of();
         }
-        Document doc = Jsoup.parse(html.toFile(), null, "", Parser.htmlParser().setTrackPosition(true));
+        Document doc = Jsoup.parse(html.toFile(), null, "", parser());
         return of(doc);
+    }
+
+    /**
+     * The parser whose documents {@link #of(Document)} reads: it keeps each attribute's position in the markup. One
+     * per document (a jsoup parser is not shared between threads).
+     */
+    public static Parser parser() {
+        return Parser.htmlParser().setTrackPosition(true);
     }
 
     /** The links of markup given as a string (a test page, a rendered DOM). */
     public static List<Link> read(String html) {
-        return of(Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)));
+        return of(Jsoup.parse(html, "", parser()));
     }
 
-    private static List<Link> of(Document doc) {
+    /**
+     * The links of a page already parsed with {@link #parser()}, before anything was taken out of it: the page whose
+     * text is extracted is parsed once for its text and its links.
+     */
+    public static List<Link> of(Document doc) {
         List<Link> out = new ArrayList<>();
         for (Element el : doc.getAllElements()) {
             for (Attribute a : el.attributes()) {

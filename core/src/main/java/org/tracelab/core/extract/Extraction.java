@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tracelab.core.entities.MarkupLinks;
 
 /**
  * What {@link TextExtractor} got out of one document: text, the usual metadata, its language, the members it
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param error       the failure or cut, empty when the document was extracted completely
  * @param mainText    an HTML page's main content without its furniture ({@link MainText}), when it is a page
  * @param charset     how the characters of a page were decided and why ({@link PageCharset#note()})
+ * @param links       the URLs of a page's markup ({@link MarkupLinks}) when extraction read them from the same parse;
+ *                    empty when it did not, and entity finding reads the markup itself
  */
 public record Extraction(
         String text,
@@ -39,7 +42,8 @@ public record Extraction(
         List<EmbeddedMember> members,
         Optional<ExtractionError> error,
         Optional<String> mainText,
-        Optional<String> charset) implements AutoCloseable {
+        Optional<String> charset,
+        Optional<List<MarkupLinks.Link>> links) implements AutoCloseable {
 
     public Extraction {
         Objects.requireNonNull(text, "text");
@@ -54,6 +58,16 @@ public record Extraction(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(mainText, "mainText");
         Objects.requireNonNull(charset, "charset");
+        links = Objects.requireNonNull(links, "links").map(List::copyOf);
+    }
+
+    /** An extraction whose markup links were not read with it. */
+    public Extraction(String text, Optional<String> title, Optional<String> author, Optional<Instant> created,
+                      Optional<Instant> modified, String contentType, String language,
+                      Map<String, List<String>> metadata, List<EmbeddedMember> members,
+                      Optional<ExtractionError> error, Optional<String> mainText, Optional<String> charset) {
+        this(text, title, author, created, modified, contentType, language, metadata, members, error, mainText,
+                charset, Optional.empty());
     }
 
     /** An extraction that produced nothing but the reason why. */
@@ -65,13 +79,19 @@ public record Extraction(
     /** This extraction with its language tag set. */
     Extraction withLanguage(String tag) {
         return new Extraction(text, title, author, created, modified, contentType, tag, metadata, members, error,
-                mainText, charset);
+                mainText, charset, links);
     }
 
     /** This extraction with a page's main text, when one was made, and the note on its charset. */
     Extraction withMain(Optional<String> main, String charsetNote) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, main, Optional.of(charsetNote));
+                error, main, Optional.of(charsetNote), links);
+    }
+
+    /** This extraction with the links of the page's markup, read from the parse its text came from. */
+    Extraction withLinks(List<MarkupLinks.Link> pageLinks) {
+        return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
+                error, mainText, charset, Optional.of(pageLinks));
     }
 
     /** True when the text was cut at the write limit. */

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.tracelab.core.entities.MarkupLinks;
 
 /**
  * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
@@ -66,14 +67,17 @@ final class InlineExtractor {
         if (!html.isEmpty() && html.charAt(0) == '\uFEFF') {
             html = html.substring(1);
         }
-        Document doc = Jsoup.parse(html, "");
+        // One parse serves the links of the markup, the full text, the title and the main text, in that order: the
+        // links first, since the text's steps take out scripts and furniture.
+        Document doc = Jsoup.parse(html, "", MarkupLinks.parser());
+        List<MarkupLinks.Link> links = MarkupLinks.of(doc);
         doc.select(NOT_TEXT).remove();
         String text = BlockText.of(doc.body() == null ? doc : doc.body());
         Optional<String> title = title(doc);
         Optional<String> author = present(doc.select(AUTHOR).attr("content"));
         Optional<String> main = MainText.of(doc).map(m -> cut(m, maxChars)); // last: it strips the page
         return result(text, maxChars, "text/html; charset=" + charset.charset().name(), title, author)
-                .withMain(main, charset.note());
+                .withMain(main, charset.note()).withLinks(links);
     }
 
     /**

@@ -44,7 +44,9 @@ public final class CaseEntities implements EntityFinder {
                 extractor().extract(item.text(), EnumSet.allOf(EntityType.class), telegramChannel(item.source())),
                 where));
         if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
-            out.addAll(mentions(extractor().extractFromLinks(MarkupLinks.read(item.content())), FoundIn.LINK));
+            List<MarkupLinks.Link> links = item.links().isPresent() ? item.links().get()
+                    : MarkupLinks.read(item.content());
+            out.addAll(mentions(extractor().extractFromLinks(links), FoundIn.LINK));
         }
         return out;
     }

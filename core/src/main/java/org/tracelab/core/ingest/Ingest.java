@@ -171,9 +171,12 @@ public final class Ingest {
         Extraction x = extractor.extract(file, name, declaredType);
         try {
             StoredBlob textBlob = stage(x.text());
-            Optional<StoredBlob> mainBlob = x.mainText().isPresent()
+            // A main text that is the whole text is not a second text: the page is recorded with its one text, which
+            // every reader of the main text falls back to (show, search, scan, links, dupes).
+            Optional<StoredBlob> mainBlob = x.mainText().isPresent() && !x.mainText().get().equals(x.text())
                     ? Optional.of(stage(x.mainText().get())) : Optional.empty();
-            List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file));
+            List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file,
+                    x.links()));
             return new Prepared(x, textBlob, mainBlob, found, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.entities.MarkupLinks;
 
 class InlineExtractorTest {
     @TempDir
@@ -39,6 +40,23 @@ class InlineExtractorTest {
         Files.write(page, "<html><head><meta charset=\"windows-1251\"></head><body>Работа за границей</body></html>"
                 .getBytes(Charset.forName("windows-1251")));
         assertEquals("Работа за границей", InlineExtractor.tryExtract(page, "ru.html", Optional.empty(), 1000).orElseThrow().text());
+    }
+
+    @Test
+    void thePagesLinksComeFromTheParseOfItsTextAsIfTheMarkupWereReadOnItsOwn() throws IOException {
+        // A byte-order mark, links in the head, in a script-free noscript and in a data attribute (fictitious).
+        Path page = dir.resolve("links.html");
+        Files.write(page, ("\uFEFF<html><head><link rel=canonical href=\"https://example.org/ad/1\">"
+                + "<script>var u = 'https://t.me/not_a_link';</script></head><body>"
+                + "<noscript><a href=\"https://t.me/from_noscript\">x</a></noscript>"
+                + "<p>Ish bor <a href=\"https://t.me/lab_fictitious\">Telegram</a></p>"
+                + "<button data-href=\"https://wa.me/998900000000\">Yozish</button></body></html>")
+                .getBytes(StandardCharsets.UTF_8));
+        Extraction x = InlineExtractor.tryExtract(page, "links.html", Optional.empty(), 1000).orElseThrow();
+        List<MarkupLinks.Link> fromFile = MarkupLinks.read(page);
+        assertEquals(fromFile, x.links().orElseThrow());
+        assertEquals(4, fromFile.size(), fromFile.toString());
+        assertFalse(x.text().contains("not_a_link"), x.text());
     }
 
     @Test
