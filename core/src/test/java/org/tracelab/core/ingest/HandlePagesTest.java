@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tracelab.core.entities.FoundIn;
+import org.tracelab.core.entities.MarkupLinks;
 
 /** Handles and messenger links in a set of fictitious pages: all found, none false, each where it was found. */
 class HandlePagesTest {
@@ -37,6 +39,16 @@ class HandlePagesTest {
         assertEquals("https://telegram.me/sample_hr_ru_demo", tg.raw());
         assertEquals(tg.raw(), markup.substring(tg.start(), tg.end()), "offsets are the URL's in the markup");
         assertTrue(found.stream().noneMatch(m -> m.type().equals("url")), "links themselves are no identifiers");
+    }
+
+    @Test
+    void linksTheExtractionReadAreTakenAsTheyAreWithoutReadingTheMarkupAgain() throws IOException {
+        Path gone = Path.of("target", "no-such-page.html"); // never read: the links came with the extraction
+        List<EntityMention> found = new CaseEntities("UZ").find(new ItemContent("Yozing", "https://jobs.example/3",
+                "text/html; charset=UTF-8", gone, Optional.of(List.of(new MarkupLinks.Link(
+                        "https://t.me/sample_from_parse_demo", 40)))));
+        assertEquals(List.of("telegram"), found.stream().map(EntityMention::type).toList());
+        assertEquals(40, found.get(0).start());
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.tracelab.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.CaseManifest;
+import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.NewItem;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.verify.VerifyReport;
+
+/** A page's main text is a record of its own only when it differs from the page's text. Pages are fictitious. */
+class MainTextRecordTest {
+    private static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
+    private static final String AD = "Oshpaz kerak, Toshkent. Maosh 500$, turar joy bor. Tel +998 90 000 00 00.";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aPageThatIsAllMainTextHasOneTextAndAFurnishedPageTwo() throws IOException {
+        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Main text (fictitious)", "Cadet A",
+                "test of main text records, fictitious data", "UZ", AT), Clock.systemUTC())) {
+            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
+            long bare = store(sink, "/fictitious/bare.html", "<html><body><p>" + AD + "</p></body></html>");
+            long furnished = store(sink, "/fictitious/furnished.html", "<html><body><div class=menu><a href=/>Bosh"
+                    + " sahifa</a> <a href=/ads>E'lonlar</a></div><div class=ad><p>" + AD + "</p></div>"
+                    + "<div class=footer>Qo'llab-quvvatlash: support@site.example</div></body></html>");
+            c.finishCapture("file", Map.of("items", 2));
+            c.ingest(Progress.NONE);
+
+            DerivedText bareText = c.text(bare).orElseThrow();
+            assertEquals(bareText, c.text(bare, TextScope.MAIN).orElseThrow(), "the main text reads as the text");
+            assertEquals(List.of("text"), kinds(c, bare));
+
+            assertNotEquals(c.text(furnished).orElseThrow(), c.text(furnished, TextScope.MAIN).orElseThrow());
+            assertEquals(List.of("main", "text"), kinds(c, furnished));
+            VerifyReport report = c.verify(null);
+            assertTrue(report.holds(), report.toString());
+        }
+    }
+
+    private static long store(CaptureSink sink, String name, String html) throws IOException {
+        NewItem item = NewItem.of("file", name, AT, "file", "text/html", null, Map.of());
+        return sink.store(item, new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))).id();
+    }
+
+    /** The kinds of derived rows the extract entry of the item covers. */
+    private static List<String> kinds(Case c, long id) throws IOException {
+        List<String> out = new ArrayList<>();
+        c.forEachCustodyEntry(e -> {
+            if (e.action().equals("extract") && e.itemId() != null && e.itemId() == id) {
+                e.params().get("derived").fieldNames().forEachRemaining(out::add);
+            }
+        });
+        return out.stream().sorted().toList();
+    }
+}
