@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
-import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.verify.VerifyReport;
 
 /** A page's main text is a record of its own only when it differs from the page's text. Pages are fictitious. */
@@ -32,30 +27,26 @@ class MainTextRecordTest {
 
     @Test
     void aPageThatIsAllMainTextHasOneTextAndAFurnishedPageTwo() throws IOException {
-        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Main text (fictitious)", "Cadet A",
-                "test of main text records, fictitious data", "UZ", AT), Clock.systemUTC())) {
-            CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
-            long bare = store(sink, "/fictitious/bare.html", "<html><body><p>" + AD + "</p></body></html>");
-            long furnished = store(sink, "/fictitious/furnished.html", "<html><body><div class=menu><a href=/>Bosh"
-                    + " sahifa</a> <a href=/ads>E'lonlar</a></div><div class=ad><p>" + AD + "</p></div>"
-                    + "<div class=footer>Qo'llab-quvvatlash: support@site.example</div></body></html>");
-            c.finishCapture("file", Map.of("items", 2));
+        try (Case c = TestCases.create(tmp.resolve("case"), "main text records", AT)) {
+            List<Long> ids = TestCases.store(c, AT, List.of(
+                    new TestCases.File("/fictitious/bare.html", "text/html",
+                            "<html><body><p>" + AD + "</p></body></html>", Map.of()),
+                    new TestCases.File("/fictitious/furnished.html", "text/html", "<html><body><div class=menu>"
+                            + "<a href=/>Bosh sahifa</a> <a href=/ads>E'lonlar</a></div><div class=ad><p>" + AD
+                            + "</p></div><div class=footer>Qo'llab-quvvatlash: support@site.example</div></body></html>",
+                            Map.of())));
             c.ingest(Progress.NONE);
+            long bare = ids.get(0);
+            long furnished = ids.get(1);
 
-            DerivedText bareText = c.text(bare).orElseThrow();
-            assertEquals(bareText, c.text(bare, TextScope.MAIN).orElseThrow(), "the main text reads as the text");
+            assertEquals(c.text(bare).orElseThrow(), c.text(bare, TextScope.MAIN).orElseThrow(),
+                    "the main text reads as the text");
             assertEquals(List.of("text"), kinds(c, bare));
-
             assertNotEquals(c.text(furnished).orElseThrow(), c.text(furnished, TextScope.MAIN).orElseThrow());
             assertEquals(List.of("main", "text"), kinds(c, furnished));
             VerifyReport report = c.verify(null);
             assertTrue(report.holds(), report.toString());
         }
-    }
-
-    private static long store(CaptureSink sink, String name, String html) throws IOException {
-        NewItem item = NewItem.of("file", name, AT, "file", "text/html", null, Map.of());
-        return sink.store(item, new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))).id();
     }
 
     /** The kinds of derived rows the extract entry of the item covers. */
