@@ -30,6 +30,9 @@ public final class BrowserCollector extends HttpCollector {
     static final IntOption BUDGET = new IntOption("--budget", "SECONDS",
             "time a page has to load, scroll and settle; what is there by then is kept and the cut noted", 30, 1, 600);
     static final String VIEWPORT = "--viewport";
+    static final int DEFAULT_WIDTH = 1280;
+    static final int DEFAULT_HEIGHT = 800;
+    private static final String DEFAULT_VIEWPORT = DEFAULT_WIDTH + "x" + DEFAULT_HEIGHT;
     private static final Pattern SIZE = Pattern.compile("(\\d{3,5})x(\\d{3,5})");
 
     /** The collector as ServiceLoader makes it. */
@@ -52,7 +55,8 @@ public final class BrowserCollector extends HttpCollector {
         List<CollectorOption> options = new ArrayList<>(CrawlScope.options());
         options.addAll(List.of(
                 BUDGET.option(),
-                CollectorOption.value(VIEWPORT, "WxH", "the browser window's size in CSS pixels", "1280x800"),
+                CollectorOption.value(VIEWPORT, "WxH", "the browser window's size in CSS pixels",
+                        DEFAULT_VIEWPORT),
                 CollectorOption.flag("--pdf", "also print each page to PDF")));
         return options;
     }
@@ -64,8 +68,9 @@ public final class BrowserCollector extends HttpCollector {
         BrowserInstall install = BrowserInstall.find(System.getenv());
         try (HttpCapture http = open(plan.http(), sink);
              Chromium chromium = Chromium.launch(install, plan.browser(), clock())) {
-            new BrowserCrawl(plan, http, chromium, new PageRecorder(sink, ID, plan.http().maxBytes()), sink,
-                    request.progress()).run();
+            BrowserPages pages = new BrowserPages(http, chromium, new PageRecorder(sink, ID, plan.http().maxBytes()),
+                    sink, plan.http(), false);
+            new BrowserCrawl(plan, pages, request.progress()).run();
         }
     }
 
@@ -73,7 +78,7 @@ public final class BrowserCollector extends HttpCollector {
     BrowserPlan plan(CollectRequest request) {
         CrawlScope scope = CrawlScope.read(request);
         CaptureSettings http = HttpOptions.settings(request);
-        String viewport = request.value(VIEWPORT).orElse("1280x800").strip();
+        String viewport = request.value(VIEWPORT).orElse(DEFAULT_VIEWPORT).strip();
         Matcher m = SIZE.matcher(viewport);
         if (!m.matches() || !inRange(m.group(1)) || !inRange(m.group(2))) {
             throw TracelabException.badInput("collect browser " + VIEWPORT + " " + viewport,

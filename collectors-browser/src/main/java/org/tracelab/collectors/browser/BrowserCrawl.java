@@ -1,25 +1,16 @@
 package org.tracelab.collectors.browser;
 
-import com.microsoft.playwright.PlaywrightException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.tracelab.collectors.http.HttpCapture;
-import org.tracelab.collectors.http.Urls;
 import org.tracelab.collectors.page.LinkExtractor;
-import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Progress;
-import org.tracelab.core.collect.StoredItem;
 
 /**
  * A breadth-first crawl in the browser, one page at a time: the allow-list and robots.txt are asked before each
@@ -30,27 +21,14 @@ final class BrowserCrawl {
     private record Target(URI url, Long parentId, int depth) {
     }
 
-    /** A page rendered and recorded, with the item its links are found in. */
-    private record Visited(RenderedPage page, long itemId) {
-    }
-
     private final BrowserPlan plan;
-    private final HttpCapture http;
-    private final Chromium chromium;
-    private final PageRecorder recorder;
-    private final CaptureSink sink;
+    private final BrowserPages pages;
     private final Progress progress;
     private final Set<URI> seen = new HashSet<>();
-    /** When each origin may next be visited. */
-    private final Map<String, Long> notBefore = new HashMap<>();
 
-    BrowserCrawl(BrowserPlan plan, HttpCapture http, Chromium chromium, PageRecorder recorder, CaptureSink sink,
-                 Progress progress) {
+    BrowserCrawl(BrowserPlan plan, BrowserPages pages, Progress progress) {
         this.plan = plan;
-        this.http = http;
-        this.chromium = chromium;
-        this.recorder = recorder;
-        this.sink = sink;
+        this.pages = pages;
         this.progress = progress;
     }
 
@@ -66,11 +44,11 @@ final class BrowserCrawl {
         int visited = 0;
         while (!queue.isEmpty() && visited < plan.scope().maxPages()) {
             Target t = queue.remove();
-            if (!permitted(t.url())) {
+            if (!pages.permitted(t.url())) {
                 continue;
             }
             visited++;
-            Optional<Visited> rendered = visit(t);
+            Optional<BrowserPages.Visited> rendered = pages.visit(t.url(), t.parentId());
             progress.advance(1);
             if (rendered.isEmpty() || t.depth() >= plan.scope().depth()) {
                 continue;
@@ -85,50 +63,5 @@ final class BrowserCrawl {
             }
         }
         return visited;
-    }
-
-    /** The allow-list and robots.txt, asked before a page is opened; a refusal is logged as a skip. */
-    private boolean permitted(URI url) throws IOException {
-        if (!plan.http().allowHosts().permits(url)) {
-            sink.skipped(url.toString(), "host not in --allow-host list, not fetched");
-            return false;
-        }
-        Optional<String> refused = http.robotsRefusal(url);
-        if (refused.isPresent()) {
-            sink.skipped(url.toString(), refused.get());
-            return false;
-        }
-        return true;
-    }
-
-    /** Renders and records one page; empty when it got nothing to follow links from. */
-    private Optional<Visited> visit(Target t) throws IOException {
-        waitForTurn(t.url());
-        try (PageVisit v = chromium.visit(t.url())) {
-            RenderedPage page = v.result();
-            Optional<StoredItem> item = recorder.record(page, t.parentId());
-            if (item.isEmpty() || page.dom() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Visited(page, item.get().id()));
-        } catch (PlaywrightException e) {
-            sink.failed(t.url().toString(), "the browser failed: " + Chromium.firstLine(e.getMessage()));
-            return Optional.empty();
-        } finally {
-            notBefore.put(Urls.origin(t.url()), System.nanoTime() + plan.http().delay().toNanos());
-        }
-    }
-
-    private void waitForTurn(URI url) throws InterruptedIOException {
-        Long at = notBefore.get(Urls.origin(url));
-        long wait = at == null ? 0 : at - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted waiting for a turn at " + Urls.origin(url));
-            }
-        }
     }
 }

@@ -105,6 +105,27 @@ class ScriptRenderedLabTest {
         WarcFiles.assertValid(tmp.resolve("browser"));
     }
 
+    @Test
+    void theAdsWalkInTheBrowserReadsWhatAPlainWalkCannot() throws Exception {
+        List<String> ads = List.of("ads", "--profile", scenario.resolve("profile.json").toString(), "--base",
+                base.toString());
+        Path plainCase = tmp.resolve("ads-plain");
+        assertEquals(0, tracelab(null, "case", "init", plainCase.toString(), "--name", "ads plain (fictitious)",
+                "--examiner", "Cadet A", "--purpose", "Script-rendered lab test").code());
+        List<String> plain = new ArrayList<>(List.of("--case", plainCase.toString(), "collect"));
+        plain.addAll(ads);
+        plain.addAll(List.of("--delay", "0"));
+        Run shells = tracelab(null, plain.toArray(String[]::new));
+        assertEquals(2, shells.code(), () -> "a shell holds no ad link: " + shells);
+        assertTrue(shells.err().contains("adLink"), shells::toString);
+
+        List<String> rendered = new ArrayList<>(ads);
+        rendered.add("--browser");
+        Run grade = collectAndGrade("ads-browser", rendered);
+        assertTrue(f1(grade.out(), "flagged ads:") >= 0.9, grade::toString);
+        WarcFiles.assertValid(tmp.resolve("ads-browser"));
+    }
+
     /** The F1 on the grade line that starts with {@code label}. */
     private static double f1(String out, String label) {
         String line = out.lines().filter(l -> l.startsWith(label)).findFirst()

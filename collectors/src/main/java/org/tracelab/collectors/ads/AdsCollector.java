@@ -8,17 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.tracelab.collectors.http.Capture;
 import org.tracelab.collectors.http.CaptureTasks;
 import org.tracelab.collectors.http.DerivedRecord;
-import org.tracelab.collectors.http.HtmlPages;
 import org.tracelab.collectors.http.HttpCapture;
 import org.tracelab.collectors.http.HttpCollector;
+import org.tracelab.collectors.http.HttpOptions;
 import org.tracelab.collectors.http.Urls;
 import org.tracelab.collectors.images.PictureUrls;
 import org.tracelab.collectors.images.Photos;
@@ -43,6 +43,7 @@ public final class AdsCollector extends HttpCollector {
     public static final String KIND = "ad";
     /** The flag that keeps every ad's photos even when the profile names none. */
     static final String IMAGES = "--images";
+    static final String BROWSER = "--browser";
     /** The link inside a matched element that is no link itself (an ad's card, say). */
     private static final Evaluator A_HREF = QueryParser.parse("a[href]");
 
@@ -72,7 +73,9 @@ public final class AdsCollector extends HttpCollector {
                 CollectorOption.value("--base", "URL", "the URL the profile's start is relative to", null),
                 MAX_PAGES.option(),
                 CollectorOption.flag(IMAGES, "keep each ad's photos: those the profile's photos selector names, or"
-                        + " every image of the ad page when it names none"));
+                        + " every image of the ad page when it names none"),
+                CollectorOption.flag(BROWSER, "render the listing and ad pages in the browser and read the fields"
+                        + " from what their scripts built (needs the browser collector)"));
     }
 
     @Override
@@ -86,10 +89,20 @@ public final class AdsCollector extends HttpCollector {
         URI start = start(profile, request.value("--base"));
         int maxPages = MAX_PAGES.read(request);
         boolean images = profile.photos().isPresent() || request.flag(IMAGES);
-        try (HttpCapture http = open(request, sink)) {
-            new Walk(profile, http, sink, request.progress(), maxPages, images ? new Photos(http, sink) : null)
+        try (HttpCapture http = open(request, sink);
+             PageSource pages = request.flag(BROWSER)
+                     ? renderer().open(http, sink, ID, HttpOptions.settings(request), clock())
+                     : new FetchedPages(http)) {
+            new Walk(profile, pages, sink, request.progress(), maxPages, images ? new Photos(http, sink) : null)
                     .run(start);
         }
+    }
+
+    /** The browser the build provides (the browser collector's module), or bad input saying it has none. */
+    private static PageRenderer renderer() {
+        return ServiceLoader.load(PageRenderer.class).findFirst().orElseThrow(() -> TracelabException.badInput(
+                "collect ads " + BROWSER, "this Tracelab has no browser collector (module collectors-browser);"
+                        + " collect without " + BROWSER + " or use a build that has it"));
     }
 
     /** The first listing page: the profile's start, resolved against --base or the profile's base when relative. */
@@ -107,13 +120,10 @@ public final class AdsCollector extends HttpCollector {
                 "profile " + profile.file(), "$.start '" + profile.start() + "' does not resolve against " + b));
     }
 
-    private record Listing(Capture capture, Document doc) {
-    }
-
     /** One run over the listing. */
     private final class Walk {
         private final AdsProfile profile;
-        private final HttpCapture http;
+        private final PageSource pages;
         private final CaptureSink sink;
         private final Progress progress;
         private final int maxPages;
@@ -123,11 +133,11 @@ public final class AdsCollector extends HttpCollector {
         private final Set<URI> seenAds = new HashSet<>();
         private boolean fieldsChecked;
 
-        Walk(AdsProfile profile, HttpCapture http, CaptureSink sink, Progress progress, int maxPages,
+        Walk(AdsProfile profile, PageSource pages, CaptureSink sink, Progress progress, int maxPages,
              Photos photos) {
             this.profile = profile;
             this.photos = photos;
-            this.http = http;
+            this.pages = pages;
             this.sink = sink;
             this.progress = progress;
             this.maxPages = maxPages;
@@ -149,7 +159,7 @@ public final class AdsCollector extends HttpCollector {
         private void walk(URI start, CaptureTasks ads) throws IOException {
             URI page = start;
             for (int n = 0; page != null && n < maxPages && seenListings.add(page); n++) {
-                Optional<Listing> listing = listing(page, n == 0);
+                Optional<PageSource.Page> listing = listing(page, n == 0);
                 progress.advance(1);
                 if (listing.isEmpty()) {
                     return;
@@ -159,7 +169,7 @@ public final class AdsCollector extends HttpCollector {
                 if (n == 0 && found.isEmpty()) {
                     throw profile.matchedNothing("adLink", profile.adLink(), page.toString());
                 }
-                long listingId = listing.get().capture().item().id();
+                long listingId = listing.get().itemId();
                 for (URI ad : found) {
                     if (!seenAds.add(ad)) {
                         continue;
@@ -175,18 +185,18 @@ public final class AdsCollector extends HttpCollector {
         }
 
         private void captureAd(URI url, long listingId) throws IOException {
-            Optional<Capture> got = http.capture(url, listingId);
+            Optional<PageSource.Page> got = pages.page(url, listingId);
             progress.advance(1);
             if (got.isEmpty()) {
                 return;
             }
-            Capture c = got.get();
-            if (c.status() >= 400 || !c.isHtml()) {
-                sink.failed(url.toString(), "ad page answered " + c.status() + " "
-                        + c.mediaType().orElse("without a content type") + "; no ad record made");
+            PageSource.Page c = got.get();
+            Optional<String> unreadable = c.unreadable();
+            if (unreadable.isPresent()) {
+                sink.failed(url.toString(), "ad page answered " + unreadable.get() + "; no ad record made");
                 return;
             }
-            Document doc = HtmlPages.html(http, c);
+            Document doc = c.doc();
             if (!fieldsChecked) {
                 fieldsChecked = true;
                 List<String> unmatched = AdFields.unmatched(profile, doc);
@@ -201,7 +211,7 @@ public final class AdsCollector extends HttpCollector {
             if (!pictures.isEmpty()) {
                 record.put("photos", pictures.stream().map(URI::toString).toList());
             }
-            StoredItem ad = store(new DerivedRecord(KIND, c.finalUrl().toString(), c.item().id(), record), sink);
+            StoredItem ad = store(new DerivedRecord(KIND, c.finalUrl().toString(), c.itemId(), record), sink);
             if (photos != null) {
                 photos.keep(ad.id(), pictures);
             }
@@ -211,8 +221,8 @@ public final class AdsCollector extends HttpCollector {
          * Captures a listing page; empty (after saying why) when it cannot be read as HTML. A first page that
          * cannot be read ends the run: nothing of the site could be walked.
          */
-        private Optional<Listing> listing(URI url, boolean first) throws IOException {
-            Optional<Capture> got = http.capture(url, null);
+        private Optional<PageSource.Page> listing(URI url, boolean first) throws IOException {
+            Optional<PageSource.Page> got = pages.page(url, null);
             if (got.isEmpty()) {
                 if (first) {
                     throw new TracelabException(TracelabException.Failure.IO, "collect ads: the start page " + url
@@ -220,16 +230,16 @@ public final class AdsCollector extends HttpCollector {
                 }
                 return Optional.empty();
             }
-            Capture c = got.get();
-            if (c.status() >= 400 || !c.isHtml()) {
-                String why = "listing page answered " + c.status() + " " + c.mediaType().orElse("without a content type");
+            PageSource.Page c = got.get();
+            if (c.unreadable().isPresent()) {
+                String why = "listing page answered " + c.unreadable().get();
                 if (first) {
                     throw new TracelabException(TracelabException.Failure.IO, "collect ads: " + url + ": " + why);
                 }
                 sink.failed(url.toString(), why + "; listing walk stopped");
                 return Optional.empty();
             }
-            return Optional.of(new Listing(c, HtmlPages.html(http, c)));
+            return got;
         }
 
         private static Set<URI> links(Document doc, AdsProfile.Query query) {
