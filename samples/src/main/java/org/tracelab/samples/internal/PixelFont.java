@@ -8,7 +8,7 @@ import java.util.Map;
  * A 5x7 pixel font drawn with rectangles: system fonts differ between machines, and the flyer must have the same
  * bytes everywhere for a seed.
  */
-final class PixelFont {
+public final class PixelFont {
     private static final String CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$@_.:!-+/ ";
     private static final String[] ROWS = {
         ".###. ####. .#### ####. ##### ##### .#### #...# .###. ..### #...# #.... #...# #...# .###. ####. .###. ####. .#### ##### #...# #...# #...# #...# #...# ##### .###. ..#.. .###. ####. ...#. ##### .###. ##### .###. .###. ..#.. .###. ..... ..... ..... ..#.. ..... ..... ....# .....",
@@ -25,7 +25,7 @@ final class PixelFont {
     }
 
     /** Draws upper-cased text with its top-left corner at (x, y) and pixels of {@code scale} by {@code scale}. */
-    static void draw(Graphics2D g, String text, int x, int y, int scale) {
+    public static void draw(Graphics2D g, String text, int x, int y, int scale) {
         int cx = x;
         for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
             boolean[][] glyph = GLYPHS.getOrDefault(c, GLYPHS.get(' '));
