@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -79,8 +80,8 @@ public final class MainText {
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator TOP_HEADINGS = QueryParser.parse("h1, h2, h3");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
-    private static final List<String> TO_SCORE = List.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
-    private static final List<String> BLOCKS = List.of("blockquote", "dl", "div", "img", "ol", "p", "pre",
+    private static final Set<String> TO_SCORE = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
+    private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre",
             "table", "ul", "section", "article", "header", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "li");
 
     private final boolean stripUnlikely;
@@ -91,8 +92,8 @@ public final class MainText {
     private boolean stripped;
     private boolean weighed;
     private boolean cleaned;
-    /** Text lengths while the tree holds still (from scoring to gathering); null while it changes. */
-    private Map<Element, Integer> lengths;
+    /** The texts of the tree while it holds still (from scoring to gathering); null while it changes. */
+    private PageText texts;
 
     private MainText(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
         this.stripUnlikely = stripUnlikely;
@@ -178,12 +179,12 @@ public final class MainText {
         List<Element> toScore = new ArrayList<>();
         prepare(body, toScore);
         List<Element> candidates = new ArrayList<>();
-        lengths = new IdentityHashMap<>();
+        texts = PageText.of(body);
         for (Element e : toScore) {
             if (e.parent() == null) {
                 continue;
             }
-            String text = e.text();
+            String text = text(e);
             if (text.length() < 25) {
                 continue;
             }
@@ -206,12 +207,12 @@ public final class MainText {
         List<Element> top = candidates.subList(0, Math.min(TOP_CANDIDATES, candidates.size()));
         Element best = top.isEmpty() ? null : top.get(0);
         if (best == null || best == body) {
-            lengths = null;
+            texts = null;
             return blockText(body);
         }
         best = widen(best, top, body);
         Element article = gatherSiblings(best);
-        lengths = null;
+        texts = null;
         clean(article);
         return blockText(article);
     }
@@ -420,7 +421,7 @@ public final class MainText {
                 if (score != null && score + bonus >= threshold) {
                     keep = true;
                 } else if (sibling.nameIs("p")) {
-                    String text = sibling.text();
+                    String text = text(sibling);
                     double density = linkDensity(sibling);
                     keep = text.length() > 80 && density < 0.25
                             || !text.isEmpty() && text.length() <= 80 && density == 0
@@ -485,15 +486,19 @@ public final class MainText {
         int embeds = e.select(EMBEDS).size();
         double density = linkDensity(e);
         int length = text.length();
-        double headingDensity = length == 0 ? 0 : (double) e.select(HEADINGS).text().length() / length;
         boolean inFigure = hasAncestor(e, "figure");
         return img > 1 && (double) p / img < 0.5 && !inFigure
                 || !list && li > p
                 || inputs > p / 3
-                || !list && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && !inFigure
+                || !list && length < 25 && headingDensity(e, length) < 0.9 && (img == 0 || img > 2) && !inFigure
                 || !list && weight < 25 && density > 0.2
                 || weight >= 25 && density > 0.5
                 || embeds == 1 && length < 75 || embeds > 1;
+    }
+
+    /** Share of an element's text that sits in headings (asked only of short blocks: it walks the block again). */
+    private static double headingDensity(Element e, int length) {
+        return length == 0 ? 0 : (double) e.select(HEADINGS).text().length() / length;
     }
 
     /** Share of an element's text that sits inside links; in-page links ({@code #…}) count for less. */
@@ -510,9 +515,16 @@ public final class MainText {
         return links / length;
     }
 
-    /** The length of the element's text; remembered while the tree holds still, where candidates nest. */
+    /** The element's text: from the one walk of the tree while it holds still, where candidates nest. */
+    private String text(Element e) {
+        String t = texts == null ? null : texts.text(e);
+        return t == null ? e.text() : t;
+    }
+
+    /** The length of {@link #text(Element)}. */
     private int textLength(Element e) {
-        return lengths == null ? e.text().length() : lengths.computeIfAbsent(e, x -> x.text().length());
+        int n = texts == null ? -1 : texts.length(e);
+        return n < 0 ? e.text().length() : n;
     }
 
     private static boolean hasAncestor(Element e, String... tags) {

@@ -1,0 +1,43 @@
+package org.tracelab.core.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class PageTextTest {
+    /** Markup that makes jsoup's text() decide something at every turn: blocks, br, pre, entities, CDATA-less XML bits. */
+    private static final List<String> PAGES = List.of(
+            "<html><body><div class=ad><h1> Oshpaz  kerak </h1>Maosh<br>500$<p>Tel:<b> 90</b>000 00 00</p>"
+                    + "<ul><li>a</li><li> b </li></ul>tail <span>inline</span><div>after</div></div></body></html>",
+            "<body><pre>  keep\n  these   spaces \n</pre> and <code>x  y</code><pre><b> nested  pre </b></pre></body>",
+            "<body>\u00A0 lead&nbsp;&nbsp;nbsp\u200B zero width <p>\t\n</p><p></p><img src=x> <table><tr><td>c1</td>"
+                    + "<td> c2 </td></tr></table><textarea> t  a </textarea><svg><title>s</title></svg></body>",
+            "<body><div><div><div><p>deep</p></div>text<span> </span><i>i</i></div> <br> </div>"
+                    + "<b>unclosed<div>block in inline</div>rest</b>   end  </body>");
+
+    @Test
+    void everyElementsTextIsWhatJsoupGivesForIt() {
+        for (String html : PAGES) {
+            Document doc = Jsoup.parse(html);
+            for (Element root : List.of(doc, doc.body())) {
+                PageText texts = PageText.of(root);
+                for (Element e : root.getAllElements()) {
+                    assertEquals(e.text(), texts.text(e), () -> "<" + e.tagName() + "> of " + html);
+                    assertEquals(e.text().length(), texts.length(e), () -> "<" + e.tagName() + "> of " + html);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anElementOutsideTheWalkedTreeIsNotAnswered() {
+        Document doc = Jsoup.parse("<body><p>one</p></body>");
+        PageText texts = PageText.of(doc.body());
+        assertEquals(null, texts.text(new Element("p")));
+        assertEquals(-1, texts.length(new Element("p")));
+    }
+}
