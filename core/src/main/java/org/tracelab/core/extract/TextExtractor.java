@@ -130,9 +130,9 @@ public final class TextExtractor implements AutoCloseable {
 
     private Extraction withLanguage(Extraction x) {
         // A page's language is its text's, not its menu's: a Russian ad on a site with an English menu is Russian.
+        // The identifier reads the start of the text only (LanguageIdentifier.SAMPLE_CHARS): no copy of more is made.
         String text = x.mainText().filter(m -> !m.isBlank()).orElse(x.text());
-        String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
-        return x.withLanguage(languages.identify(sample).tag());
+        return x.withLanguage(languages.identify(text).tag());
     }
 
     /** Stops the worker and removes the spools of members nobody closed. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ public final class LanguageIdentifier {
     /** Adds the weight of each word's longest ending found in {@code endings}; the stem keeps a letter at least. */
     private static void scoreEndings(String text, Map<String, Map<String, Double>> endings,
                                      Map<String, Double> scores) {
-        for (String word : text.split("[^\\p{L}]+")) {
+        for (String word : words(text, false)) {
             for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
                 String ending = word.substring(word.length() - length);
                 Map<String, Double> weights = endings.get(ending);
@@ -216,7 +217,7 @@ public final class LanguageIdentifier {
     /** Adds one point per known word to each language that knows it; returns how many words there were. */
     private int scoreWords(String text, Map<String, Double> scores) {
         int count = 0;
-        for (String token : text.split("[^\\p{L}']+")) {
+        for (String token : words(text, true)) {
             String word = stripApostrophes(token);
             if (word.isEmpty()) {
                 continue;
@@ -229,6 +230,30 @@ public final class LanguageIdentifier {
             }
         }
         return count;
+    }
+
+    /**
+     * The runs of letters of {@code text} (and of apostrophes, when {@code apostrophes}), in order: what splitting it
+     * at {@code [^\p{L}]+} (or {@code [^\p{L}']+}) leaves but the empty strings, without a pattern per call.
+     */
+    static List<String> words(String text, boolean apostrophes) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean in = Character.isLetter(cp) || apostrophes && cp == '\'';
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                out.add(text.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(text.substring(start));
+        }
+        return out;
     }
 
     private static String stripApostrophes(String token) {

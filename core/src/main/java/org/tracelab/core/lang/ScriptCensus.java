@@ -1,8 +1,5 @@
 package org.tracelab.core.lang;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * How many letters of a text each writing system holds: the first and cheapest cut, since Hangul, kana, Han and
  * Hebrew letters name their language outright and Latin, Cyrillic and Arabic narrow the candidates.
@@ -11,7 +8,7 @@ final class ScriptCensus {
     /** The writing systems the identifier tells apart; Han and kana count together as {@link #CJK}. */
     enum Script { LATIN, CYRILLIC, ARABIC, HEBREW, HANGUL, CJK, OTHER }
 
-    private final Map<Script, Integer> letters = new EnumMap<>(Script.class);
+    private final int[] letters = new int[Script.values().length];
     private int kana;
     private int total;
 
@@ -47,7 +44,7 @@ final class ScriptCensus {
             // The prolonged sound mark ー is "common" script but only Japanese writes it among letters.
             default -> cp == 'ー' ? Script.CJK : Script.OTHER;
         };
-        letters.merge(group, 1, Integer::sum);
+        letters[group.ordinal()]++;
         total++;
     }
 
@@ -58,7 +55,7 @@ final class ScriptCensus {
 
     /** Letters of {@code script}. */
     int letters(Script script) {
-        return letters.getOrDefault(script, 0);
+        return letters[script.ordinal()];
     }
 
     /** Hiragana and katakana letters, a subset of {@link Script#CJK}. */
@@ -70,10 +67,10 @@ final class ScriptCensus {
     Script dominant() {
         Script best = Script.OTHER;
         int most = 0;
-        for (Map.Entry<Script, Integer> e : letters.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
+        for (Script s : Script.values()) {
+            if (letters[s.ordinal()] > most) {
+                best = s;
+                most = letters[s.ordinal()];
             }
         }
         return best;
