@@ -1,10 +1,13 @@
 package org.tracelab.cli;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.TracelabException;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Option;
             LabCommand.class,
             PatternsCommand.class,
             ScanCommand.class,
+            ShellCommand.class,
             LinksCommand.class,
             DupesCommand.class,
             DemoCommand.class,
@@ -59,6 +63,7 @@ public final class Tracelab {
 
     private final Map<String, String> env;
     private final Clock clock;
+    private final InputStream stdin;
     private final OutputStream stdout;
     private final OutputStream stderr;
     private final PrintWriter out;
@@ -66,10 +71,11 @@ public final class Tracelab {
     private final boolean terminal;
 
     /** The root command; tests make one to walk the command tree. */
-    Tracelab(Map<String, String> env, Clock clock, OutputStream stdout, OutputStream stderr, PrintWriter out,
-             PrintWriter err, boolean terminal) {
+    Tracelab(Map<String, String> env, Clock clock, InputStream stdin, OutputStream stdout, OutputStream stderr,
+             PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = env;
         this.clock = clock;
+        this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.out = out;
@@ -91,7 +97,8 @@ public final class Tracelab {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.getenv(), Clock.systemUTC(), System.out, System.err, System.console() != null);
+        int code = run(args, System.getenv(), Clock.systemUTC(), System.in, System.out, System.err,
+                System.console() != null);
         System.exit(code);
     }
 
@@ -103,10 +110,16 @@ public final class Tracelab {
      */
     public static int run(String[] args, Map<String, String> env, Clock clock, OutputStream stdout,
                           OutputStream stderr, boolean terminal) {
+        return run(args, env, clock, InputStream.nullInputStream(), stdout, stderr, terminal);
+    }
+
+    /** As {@link #run(String[], Map, Clock, OutputStream, OutputStream, boolean)}, reading {@code stdin}. */
+    public static int run(String[] args, Map<String, String> env, Clock clock, InputStream stdin,
+                          OutputStream stdout, OutputStream stderr, boolean terminal) {
         PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, false, StandardCharsets.UTF_8);
         try {
-            return run(new Tracelab(env, clock, stdout, stderr, out, err, terminal), args);
+            return run(new Tracelab(env, clock, stdin, stdout, stderr, out, err, terminal), args);
         } finally {
             out.flush();
             err.flush();
@@ -114,6 +127,9 @@ public final class Tracelab {
     }
 
     private static int run(Tracelab root, String[] args) {
+        if (args.length == 0 && root.terminal && root.stdin == System.in && System.console() != null) {
+            args = new String[] {"shell"}; // a bare 'tracelab' at a terminal opens the shell on the case
+        }
         PrintWriter out = root.out;
         PrintWriter err = root.err;
         CommandLine cl = new CommandLine(root);
@@ -208,6 +224,30 @@ public final class Tracelab {
 
     boolean terminal() {
         return terminal;
+    }
+
+    /** Standard input, which {@code shell} reads commands from when it is not a terminal. */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The global flags given (the case aside), to be given again to each command a shell runs. */
+    List<String> globalFlags() {
+        List<String> o = new ArrayList<>();
+        if (json) {
+            o.add("--json");
+        }
+        if (quiet) {
+            o.add("--quiet");
+        }
+        if (debug) {
+            o.add("--debug");
+        }
+        return o;
     }
 
     Output output() {

@@ -21,7 +21,8 @@ import picocli.CommandLine;
 class HelpTest {
     static Stream<String> commands() {
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
-        Tracelab root = new Tracelab(Map.of(), Clock.systemUTC(), OutputStream.nullOutputStream(),
+        Tracelab root = new Tracelab(Map.of(), Clock.systemUTC(), java.io.InputStream.nullInputStream(),
+                OutputStream.nullOutputStream(),
                 OutputStream.nullOutputStream(), quiet, quiet, false);
         CommandLine cl = new CommandLine(root);
         CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);

@@ -32,9 +32,15 @@ final class Cli {
     }
 
     static Run runBare(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs with {@code input} as standard input, as a script piped into tracelab. */
+    static Run runWithInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Tracelab.run(args, Map.of(), Clock.systemUTC(), out, err, false);
+        int code = Tracelab.run(args, Map.of(), Clock.systemUTC(),
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, err, false);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 out.toByteArray());
     }
