@@ -12,19 +12,26 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
+import org.tracelab.core.TracelabException;
 import org.tracelab.core.links.CaseLinks;
 import org.tracelab.core.links.Cluster;
 import org.tracelab.core.links.Identifier;
+import org.tracelab.core.links.ImageLinks;
 import org.tracelab.core.links.Links;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tracelab links}: clusters of items tied together by shared phones, handles, e-mails or wallets. */
+/**
+ * {@code tracelab links}: clusters of items tied together by shared phones, handles, e-mails, wallets or the same
+ * photo.
+ */
 @Command(name = "links", mixinStandardHelpOptions = true,
         description = {"Clusters of items connected through shared identifiers (phones, Telegram and WhatsApp, "
-                + "e-mails, wallets), directly or in a chain, largest first, each with the identifiers that tie it "
-                + "together. GraphML opens in Gephi."})
+                + "e-mails, wallets) or the same photo (image: pictures whose PDQ hashes are close, even recompressed, "
+                + "resized or cropped a little; named after the first picture), directly or in a chain, largest "
+                + "first, each with the identifiers that tie it together and, for a photo, its pictures' distances. "
+                + "GraphML opens in Gephi."})
 final class LinksCommand extends BaseCommand {
     /** What --format accepts. */
     enum Format { TEXT, CSV, GRAPHML }
@@ -33,9 +40,13 @@ final class LinksCommand extends BaseCommand {
     TextScopeOption text = new TextScopeOption();
 
     @Option(names = "--type", paramLabel = "T", description = "Link only through this identifier type (phone, "
-            + "telegram, whatsapp, email, wallet, url, …); repeatable. Default: every contact type, not url (two "
-            + "pages linking the same site are not one recruiter).")
+            + "telegram, whatsapp, email, wallet, image, url, …); repeatable. Default: every contact type and image, "
+            + "not url (two pages linking the same site are not one recruiter).")
     List<String> types;
+
+    @Option(names = "--image-distance", paramLabel = "D", description = "Pictures at most D bits apart (of 256) are "
+            + "one photo (default: ${DEFAULT-VALUE}, PDQ's usual threshold; measured in docs/BENCHMARKS.md).")
+    int imageDistance = ImageLinks.MAX_DISTANCE;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
             description = "text, csv (cluster,kind,value) or graphml (default: ${DEFAULT-VALUE}).")
@@ -44,8 +55,11 @@ final class LinksCommand extends BaseCommand {
     @Override
     public Integer call() {
         Output out = out();
+        if (imageDistance < 0 || imageDistance > 128) {
+            throw TracelabException.badInput("--image-distance " + imageDistance, "must be 0 to 128 (of 256 bits)");
+        }
         try (Case c = openForReading()) {
-            CaseLinks.Result result = CaseLinks.run(c, filter(), text.scope());
+            CaseLinks.Result result = CaseLinks.run(c, filter(), text.scope(), imageDistance);
             List<Cluster> clusters = result.links().clusters();
             if (format != Format.TEXT) {
                 Writer w = new OutputStreamWriter(root().stdout(), StandardCharsets.UTF_8);
@@ -67,6 +81,20 @@ final class LinksCommand extends BaseCommand {
                     j.put("items", cl.items().stream().map(Long::parseLong).toList());
                     j.put("sources", sources);
                     j.put("shared", cl.shared().stream().map(Identifier::toString).toList());
+                    List<Map<String, Object>> photos = new ArrayList<>();
+                    for (Identifier id : cl.shared()) {
+                        for (ImageLinks.Tie t : result.imageTies().getOrDefault(id, List.of())) {
+                            Map<String, Object> tie = new LinkedHashMap<>();
+                            tie.put("identifier", id.toString());
+                            tie.put("picture", t.picture());
+                            tie.put("other", t.other());
+                            tie.put("distance", t.distance());
+                            photos.add(tie);
+                        }
+                    }
+                    if (!photos.isEmpty()) {
+                        j.put("imageTies", photos);
+                    }
                     out.json(j);
                     continue;
                 }
@@ -74,6 +102,12 @@ final class LinksCommand extends BaseCommand {
                         + Printable.of(String.join(", ", cl.shared().stream().map(Identifier::toString).toList())));
                 for (int i = 0; i < cl.items().size(); i++) {
                     out.line("  item " + cl.items().get(i) + "  " + Printable.of(String.valueOf(sources.get(i))));
+                }
+                for (Identifier id : cl.shared()) {
+                    for (ImageLinks.Tie t : result.imageTies().getOrDefault(id, List.of())) {
+                        out.line("  " + id + ": picture " + t.picture() + " ~ picture " + t.other() + ", distance "
+                                + t.distance());
+                    }
                 }
             }
             if (clusters.isEmpty() && !out.json()) {

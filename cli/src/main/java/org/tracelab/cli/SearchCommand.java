@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  * lines, the query with a caret under the fault, since one line cannot point at a column.
  */
 @Command(name = "search", description = "Search the case: Lucene query syntax (phrases, \"a b\"~3, wildcards, "
-        + "AND/OR/NOT, fields title: host: lang: kind: tag: phone: telegram: email: …).",
+        + "AND/OR/NOT, fields title: host: lang: kind: tag: phone: telegram: email: …); image:ID finds the items "
+        + "with a picture like item ID's, nearest first (score 256 minus the distance).",
         mixinStandardHelpOptions = true)
 final class SearchCommand extends BaseCommand {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are joined by spaces.")
@@ -76,14 +77,27 @@ final class SearchCommand extends BaseCommand {
         }
         String q = String.join(" ", query);
         SearchResults r;
+        Map<Long, Integer> distances = Map.of();
         try (Case c = openForReading()) {
             r = c.search(new SearchRequest(q, lang, host, from, to, entity, tag, kind, limit, exactCount));
+            java.util.regex.Matcher image = IMAGE_ONLY.matcher(q.strip());
+            if (image.matches()) {
+                long item = Long.parseLong(image.group(1));
+                distances = c.similarPictures(item);
+                if (distances.isEmpty()) {
+                    out().info("tracelab: item " + item + " has no hashed picture (a picture, or an item holding "
+                            + "pictures, ingested with this Tracelab)");
+                }
+            }
         } catch (QuerySyntaxException e) {
             return badQuery(out(), e);
         }
-        print(r);
+        print(r, distances);
         return ExitCode.OK;
     }
+
+    /** A query that is only {@code image:ID}: its hits are shown with their pictures' distances. */
+    private static final java.util.regex.Pattern IMAGE_ONLY = java.util.regex.Pattern.compile("(?i)image:(\\d+)");
 
     /** How the one-line hint says that no item passes a filter, by option. */
     private static final Map<String, String> EMPTY = Map.of("--lang", "is in language", "--host",
@@ -96,7 +110,7 @@ final class SearchCommand extends BaseCommand {
         return ExitCode.BAD_INPUT;
     }
 
-    private void print(SearchResults r) {
+    private void print(SearchResults r, Map<Long, Integer> distances) {
         Output out = out();
         // Why nothing matched, when a filter alone excludes every item: a hint beside the result, -q silences it.
         for (EmptyFilter f : r.emptyFilters()) {
@@ -115,6 +129,9 @@ final class SearchCommand extends BaseCommand {
                 j.put("title", h.title().orElse(null));
                 j.put("passages", h.passages());
                 j.put("alsoMatched", h.alsoMatched());
+                if (distances.containsKey(h.id())) {
+                    j.put("imageDistance", distances.get(h.id()));
+                }
                 // JSON Lines of hits: the count goes on every line; a lower bound when totalExact is false.
                 j.put("total", r.total());
                 j.put("totalExact", r.totalExact());
@@ -126,8 +143,9 @@ final class SearchCommand extends BaseCommand {
                 : String.format(Locale.ROOT, "more than %,d items match", r.total());
         out.line(count + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
         for (SearchHit h : r.hits()) {
-            out.line(String.format("item %d  %s  %s  %s  (score %.2f)", h.id(), h.kind(), h.language(),
-                    Printable.of(h.source()), h.score()));
+            out.line(String.format("item %d  %s  %s  %s  (%s)", h.id(), h.kind(), h.language(),
+                    Printable.of(h.source()), distances.containsKey(h.id())
+                            ? "picture distance " + distances.get(h.id()) : String.format("score %.2f", h.score())));
             h.title().ifPresent(t -> out.line("    title: " + Printable.of(t)));
             if (!h.alsoMatched().isEmpty()) {
                 out.line("    same capture: item " + h.alsoMatched().stream().map(String::valueOf)

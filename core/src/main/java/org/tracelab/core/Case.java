@@ -30,6 +30,11 @@ import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.custody.CustodyLog;
 import org.tracelab.core.custody.WarcSeal;
 import org.tracelab.core.extract.ExtractorSettings;
+import org.tracelab.core.imagehash.HashedItem;
+import org.tracelab.core.imagehash.ImageHashStore;
+import org.tracelab.core.imagehash.PdqResult;
+import org.tracelab.core.imagehash.PictureHash;
+import org.tracelab.core.imagehash.PictureSet;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
@@ -45,6 +50,7 @@ import org.tracelab.core.items.ItemStore;
 import org.tracelab.core.items.Note;
 import org.tracelab.core.items.TaggedItem;
 import org.tracelab.core.items.Tags;
+import org.tracelab.core.links.ImageLinks;
 import org.tracelab.core.search.CaseSearch;
 import org.tracelab.core.search.CaseTags;
 import org.tracelab.core.search.SearchRequest;
@@ -78,6 +84,7 @@ public final class Case implements AutoCloseable {
     private final CaptureGroups groups;
     private final DerivedStore derived;
     private final EntityFinder entities;
+    private final ImageHashStore pictures;
     private final CaseTags tags = new DatabaseTags();
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
@@ -93,6 +100,7 @@ public final class Case implements AutoCloseable {
         this.groups = new CaptureGroups(db, blobs, new WarcArchive(dir, clock, WarcArchive.DEFAULT_ROTATE_BYTES, blobs,
                 seal -> log(WarcSeal.ACTION, seal.params())), custody);
         this.derived = new DerivedStore(db.connection());
+        this.pictures = new ImageHashStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
     }
 
@@ -458,7 +466,8 @@ public final class Case implements AutoCloseable {
         requireWritable("ingest");
         try {
             groups.flush();
-            Ingest ingest = new Ingest(dir, blobs, items, derived, new CaseIngestRecorder(this, derived, custody, groups), entities,
+            Ingest ingest = new Ingest(dir, blobs, items, derived, pictures,
+                    new CaseIngestRecorder(this, derived, pictures, custody, groups), entities,
                     ExtractorSettings.DEFAULTS, clock);
             return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
         } catch (SQLException | IOException e) {
@@ -540,6 +549,29 @@ public final class Case implements AutoCloseable {
         return read("reading the entities of " + dir, () -> derived.summaries(type, minItems));
     }
 
+    /** The hashed pictures worth matching on and the item each belongs to, for links and {@code image:} search. */
+    public synchronized PictureSet pictures() {
+        try {
+            List<HashedItem> hashes = pictures.hashes(PdqResult.USEFUL_QUALITY);
+            return new PictureSet(hashes, pictures.holders(hashes.stream().map(HashedItem::itemId).toList()));
+        } catch (SQLException e) {
+            throw TracelabException.io("reading the picture hashes of " + dir, e);
+        }
+    }
+
+    /**
+     * The items with a picture at most the links' distance from {@code item}'s (its own, or those it holds), each
+     * with its nearest distance, nearest first; empty when it has no hashed picture.
+     */
+    public Map<Long, Integer> similarPictures(long item) {
+        return pictures().similarTo(item, ImageLinks.MAX_DISTANCE);
+    }
+
+    /** The picture hash of an item, if it is a picture that was ingested. */
+    public Optional<PictureHash> pictureHash(long id) {
+        return read("reading the picture hash of item " + id, () -> pictures.get(id));
+    }
+
     /** The identifiers each item holds only in its markup's links, as {@code type:value} by item id. */
     public synchronized Map<Long, Set<String>> linkOnlyEntities() {
         try {
@@ -551,12 +583,12 @@ public final class Case implements AutoCloseable {
 
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
-        return new CaseSearch(dir, blobs, entities, tags).run(request);
+        return new CaseSearch(dir, blobs, entities, tags, this::similarPictures).run(request);
     }
 
     /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
     public SortedSet<Long> matching(String query) {
-        return new CaseSearch(dir, blobs, entities, tags).matching(query);
+        return new CaseSearch(dir, blobs, entities, tags, this::similarPictures).matching(query);
     }
 
     /** The case's tags as its database holds them now, read holding the case. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.CustodyLog;
+import org.tracelab.core.imagehash.ImageHashStore;
+import org.tracelab.core.imagehash.PictureHash;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.EntityMention;
@@ -23,24 +25,28 @@ import org.tracelab.core.ingest.IngestSink;
 final class CaseIngestRecorder implements IngestSink {
     private final Case owner;
     private final DerivedStore derived;
+    private final ImageHashStore pictures;
     private final CustodyLog custody;
     private final CaptureGroups groups;
     private CaptureSink members;
 
-    CaseIngestRecorder(Case owner, DerivedStore derived, CustodyLog custody, CaptureGroups groups) {
+    CaseIngestRecorder(Case owner, DerivedStore derived, ImageHashStore pictures, CustodyLog custody,
+                       CaptureGroups groups) {
         this.owner = owner;
         this.derived = derived;
+        this.pictures = pictures;
         this.custody = custody;
         this.groups = groups;
     }
 
     @Override
-    public void record(DerivedText text, Optional<DerivedText> main, List<EntityMention> found, Object params)
-            throws IOException {
+    public void record(DerivedText text, Optional<DerivedText> main, List<EntityMention> found,
+                       Optional<PictureHash> picture, Object params) throws IOException {
         synchronized (owner) {
             try {
                 groups.inGroup(() -> {
                     derived.put(text, main, found);
+                    pictures.put(text.itemId(), picture);
                     return custody.append("extract", text.itemId(), covered(text.itemId(), params));
                 });
             } catch (SQLException | IOException e) {
@@ -49,11 +55,15 @@ final class CaseIngestRecorder implements IngestSink {
         }
     }
 
-    /** The entry's parameters with the digests of every derived and entity row of the item, as now written. */
+    /**
+     * The entry's parameters with the digests of every derived and entity row of the item and of its picture hash,
+     * as now written.
+     */
     private ObjectNode covered(long itemId, Object params) throws SQLException {
         ObjectNode p = Json.tree(params).deepCopy();
         p.set(CoveredRows.DERIVED, Json.tree(derived.records(itemId)));
         p.put(CoveredRows.ENTITY_ROWS, derived.entityRecord(itemId));
+        pictures.record(itemId).ifPresent(h -> p.put(CoveredRows.IMAGE_HASH, h));
         return p;
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,9 @@ public final class CoveredRows {
     public static final String DERIVED = "derived";
     /** The parameter of an {@code extract} entry holding the digest of all entity rows of the item. */
     public static final String ENTITY_ROWS = "entityRows";
+
+    /** The parameter of an {@code extract} entry holding the digest of the item's picture hash row, when it has one. */
+    public static final String IMAGE_HASH = "imageHash";
 
     /** Entity rows in the order their digest is taken: by content, which no rowid renumbering can change. */
     public static final String ENTITY_ORDER = "start_offset, end_offset, type, value, raw";
@@ -53,6 +57,16 @@ public final class CoveredRows {
             }
         }
         return out;
+    }
+
+    /** The digest of item {@code itemId}'s picture hash row, if it has one. */
+    public static Optional<String> imageHash(Connection conn, long itemId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM image_hashes WHERE item_id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RowDigest.of(rs)) : Optional.empty();
+            }
+        }
     }
 
     /** The digest of all entity rows of item {@code itemId}. */

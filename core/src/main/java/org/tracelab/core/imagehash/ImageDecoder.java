@@ -39,7 +39,7 @@ public final class ImageDecoder {
     }
 
     /** The picture's first frame, subsampled when large. */
-    public BufferedImage decode(Path file) throws ImageRefused, IOException {
+    public Decoded decode(Path file) throws ImageRefused, IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException("cannot open " + file);
@@ -57,7 +57,7 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage decode(ImageReader reader, ImageInputStream in) throws ImageRefused {
+    private Decoded decode(ImageReader reader, ImageInputStream in) throws ImageRefused {
         String format = format(reader);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -83,12 +83,23 @@ public final class ImageDecoder {
                 // A decoder that warns has filled in what it could not read: the pixels are not the picture's.
                 throw new ImageRefused(ImageRefused.Kind.DAMAGED, format + " damaged: " + String.join("; ", warnings));
             }
-            return image;
+            return new Decoded(image, format, (int) width, (int) height);
         } catch (IOException | RuntimeException e) {
             // Decoders throw runtime exceptions of many kinds on hostile input; each is this picture's fault.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageRefused(ImageRefused.Kind.DAMAGED, format + " could not be decoded: " + why, e);
         }
+    }
+
+    /**
+     * A decoded picture.
+     *
+     * @param image  its first frame, subsampled when the picture is large
+     * @param format the format its bytes are in, e.g. {@code JPEG}
+     * @param width  its own width in pixels, from its header
+     * @param height its own height
+     */
+    public record Decoded(BufferedImage image, String format, int width, int height) {
     }
 
     /** The step that brings {@code width x height} within {@link #DECODE_PIXELS}; 1 for most pictures. */

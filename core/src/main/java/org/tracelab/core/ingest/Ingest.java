@@ -28,6 +28,10 @@ import org.tracelab.core.extract.EmbeddedMember;
 import org.tracelab.core.extract.Extraction;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.extract.TextExtractor;
+import org.tracelab.core.imagehash.ImageDecoder;
+import org.tracelab.core.imagehash.ImageHashStore;
+import org.tracelab.core.imagehash.PictureHash;
+import org.tracelab.core.imagehash.PictureHasher;
 import org.tracelab.core.index.AnalysedText;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexedItem;
@@ -70,18 +74,21 @@ public final class Ingest {
     private final BlobStore blobs;
     private final ItemStore items;
     private final DerivedStore store;
+    private final ImageHashStore pictures;
+    private final PictureHasher hasher = new PictureHasher(new ImageDecoder());
     private final IngestSink sink;
     private final EntityFinder entities;
     private final ExtractorSettings settings;
     private final Clock clock;
     private final String extractorName = Tika.getString();
 
-    public Ingest(Path caseDir, BlobStore blobs, ItemStore items, DerivedStore store, IngestSink sink,
-                  EntityFinder entities, ExtractorSettings settings, Clock clock) {
+    public Ingest(Path caseDir, BlobStore blobs, ItemStore items, DerivedStore store, ImageHashStore pictures,
+                  IngestSink sink, EntityFinder entities, ExtractorSettings settings, Clock clock) {
         this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.items = Objects.requireNonNull(items, "items");
         this.store = Objects.requireNonNull(store, "store");
+        this.pictures = Objects.requireNonNull(pictures, "pictures");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.entities = Objects.requireNonNull(entities, "entities");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -118,7 +125,7 @@ public final class Ingest {
                     });
                     try {
                         while (!batch.isEmpty()) {
-                            extract(batch, extractor, ahead, index, counts, progress);
+                            extract(batch, extractor, ahead, index, counts, progress, !extractAll);
                             // The members just stored are named in the store once their group commits, and they
                             // are extracted by name.
                             sink.commit();
@@ -140,16 +147,22 @@ public final class Ingest {
         }
     }
 
+    /**
+     * @param reuseHashes take a picture's hash from another item with the same bytes when one has it (not when
+     *                    re-extracting everything, which is when hashes are made again)
+     */
     private void extract(List<Long> ids, TextExtractor extractor, ExecutorService ahead, CaseIndex index,
-                         Counts counts, Progress progress) throws IOException, SQLException {
+                         Counts counts, Progress progress, boolean reuseHashes) throws IOException, SQLException {
         ArrayDeque<Pending> window = new ArrayDeque<>();
         for (long id : ids) {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
             String name = nameOf(item.source());
             Optional<String> declared = item.contentTypeIfKnown();
-            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, file, name, item.source(),
-                    declared))));
+            Optional<PictureHash> sameBytes = reuseHashes && PictureHasher.isPicture(declared.orElse(null))
+                    ? pictures.forBlob(item.blob().sha256()) : Optional.empty();
+            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, item.id(), file, name,
+                    item.source(), declared, sameBytes))));
             if (window.size() > LOOKAHEAD) {
                 store(window.poll(), index, counts);
                 progress.advance(1);
@@ -166,8 +179,8 @@ public final class Ingest {
      * its record commits in, not on its own), the entities of the text and its analysis for the index (added to the
      * index in item order by the case thread); none of it touches the database.
      */
-    private Prepared prepare(TextExtractor extractor, CaseIndex index, Path file, String name, String source,
-                             Optional<String> declaredType) throws IOException {
+    private Prepared prepare(TextExtractor extractor, CaseIndex index, long id, Path file, String name, String source,
+                             Optional<String> declaredType, Optional<PictureHash> sameBytes) throws IOException {
         Extraction x = extractor.extract(file, name, declaredType);
         try {
             StoredBlob textBlob = stage(x.text());
@@ -177,7 +190,14 @@ public final class Ingest {
                     ? Optional.of(stage(x.mainText().get())) : Optional.empty();
             List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file,
                     x.links()));
-            return new Prepared(x, textBlob, mainBlob, found, index.analyse(x.text()));
+            // A picture is decoded here, within the decoder's limits, beside its extraction: a hostile one ends in
+            // a recorded refusal, never in the run's end.
+            Optional<PictureHash> picture = Optional.empty();
+            if (PictureHasher.isPicture(x.contentType())) {
+                picture = Optional.of(sameBytes.isPresent() ? sameBytes.get().forItem(id, clock.instant())
+                        : hasher.hash(id, file, clock.instant()));
+            }
+            return new Prepared(x, textBlob, mainBlob, found, picture, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will
             throw e;
@@ -212,7 +232,8 @@ public final class Ingest {
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
                     clock.instant(), x.charset());
             Optional<DerivedText> main = prepared.mainBlob().map(b -> d.withBlob(b.id(), b.size()));
-            sink.record(d, main, found, logParams(item, d, main, text, found.size(), skipped));
+            sink.record(d, main, found, prepared.picture(),
+                    logParams(item, d, main, text, found.size(), skipped, prepared.picture()));
             index.put(new IndexedItem(item, d, text, found,
                     main.map(m -> new IndexedItem.Main(m, x.mainText().orElseThrow()))), prepared.analysed());
             counts.extracted++;
@@ -235,7 +256,7 @@ public final class Ingest {
     }
 
     private static Map<String, Object> logParams(Item item, DerivedText d, Optional<DerivedText> main, String text,
-                                                 int entityCount, int skipped) {
+                                                 int entityCount, int skipped, Optional<PictureHash> picture) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", item.blob().sha256());
         p.put("sha256", d.blob().sha256());
@@ -254,6 +275,24 @@ public final class Ingest {
         }
         p.put("entities", entityCount);
         d.errorKind().ifPresent(k -> p.put("error", Map.of("kind", k, "message", d.error().orElse(""))));
+        picture.ifPresent(h -> p.put("image", imageParams(h)));
+        return p;
+    }
+
+    /** What the custody entry says of a picture's hash, readable without the row it covers. */
+    private static Map<String, Object> imageParams(PictureHash h) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("algorithm", PictureHash.ALGORITHM);
+        h.pdq().ifPresent(r -> {
+            p.put("hash", r.hash().hex());
+            p.put("quality", r.quality());
+        });
+        h.format().ifPresent(f -> p.put("format", f));
+        if (h.width() > 0) {
+            p.put("width", h.width());
+            p.put("height", h.height());
+        }
+        h.refusal().ifPresent(r -> p.put("refused", Map.of("kind", r.kind().name(), "message", r.message())));
         return p;
     }
 
@@ -322,7 +361,7 @@ public final class Ingest {
     }
 
     private record Prepared(Extraction extraction, StoredBlob textBlob, Optional<StoredBlob> mainBlob,
-                            List<EntityMention> entities,
+                            List<EntityMention> entities, Optional<PictureHash> picture,
                             Optional<AnalysedText> analysed) {
     }
 

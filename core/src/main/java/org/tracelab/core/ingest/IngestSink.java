@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.imagehash.PictureHash;
 
 /**
  * Where ingest puts what it derives; the {@link org.tracelab.core.Case} implements it so that every record is
@@ -11,11 +12,12 @@ import org.tracelab.core.collect.CaptureSink;
  */
 public interface IngestSink {
     /**
-     * Records an item's extracted text, its main text when it is a page, and its entities, and logs an
-     * {@code extract} entry with {@code params}.
+     * Records an item's extracted text, its main text when it is a page, its entities and, when it is a picture, its
+     * hash (replacing or removing what an earlier extraction recorded), and logs an {@code extract} entry with
+     * {@code params}.
      */
-    void record(DerivedText derived, Optional<DerivedText> main, List<EntityMention> entities, Object params)
-            throws IOException;
+    void record(DerivedText derived, Optional<DerivedText> main, List<EntityMention> entities,
+                Optional<PictureHash> picture, Object params) throws IOException;
 
     /** The capture path for archive members, started (and logged) on first use. */
     CaptureSink members() throws IOException;

@@ -28,8 +28,11 @@ import org.tracelab.core.ingest.TextScope;
  * hold it are its items. Reading the inverted index gives identifier → items directly, without a pass over texts.
  */
 public final class CaseLinks {
-    /** The case's links and where each item came from. */
-    public record Result(Links links, Map<String, String> sources) {
+    /**
+     * The case's links, where each item came from, and for each {@code image} identifier the pictures that make its
+     * photo one, with their distances.
+     */
+    public record Result(Links links, Map<String, String> sources, Map<Identifier, List<ImageLinks.Tie>> imageTies) {
     }
 
     private CaseLinks() {
@@ -45,6 +48,14 @@ public final class CaseLinks {
      * those a page shows in its main text, so a phone in a site-wide footer links nothing.
      */
     public static Result run(Case c, Predicate<String> types, TextScope scope) {
+        return run(c, types, scope, ImageLinks.MAX_DISTANCE);
+    }
+
+    /**
+     * As {@link #run(Case, Predicate, TextScope)}, joining pictures at most {@code imageDistance} apart (of 256 bits)
+     * as one photo.
+     */
+    public static Result run(Case c, Predicate<String> types, TextScope scope, int imageDistance) {
         Map<String, Set<Identifier>> byItem = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         IndexPass.over(c.dir(), reader -> {
@@ -55,13 +66,25 @@ public final class CaseLinks {
         });
         Set<Long> containers = c.recordContainers();
         withoutSitesOwn(byItem, sources, c.linkOnlyEntities());
+        Map<String, Set<Identifier>> held = new HashMap<>();
+        byItem.forEach((id, ids) -> held.put(id, advertised(ids, sources.get(id))));
+        Map<Identifier, List<ImageLinks.Tie>> ties = Map.of();
+        if (types.test(ImageLinks.TYPE)) {
+            ImageLinks.Result images = ImageLinks.of(c.pictures(), imageDistance);
+            images.byHolder().forEach((holder, ids) -> {
+                String id = Long.toString(holder);
+                held.computeIfAbsent(id, k -> new HashSet<>()).addAll(ids);
+                sources.computeIfAbsent(id, k -> c.item(holder).source());
+            });
+            ties = images.ties();
+        }
         List<ItemIdentifiers> items = new ArrayList<>();
-        byItem.forEach((id, ids) -> {
+        held.forEach((id, ids) -> {
             if (!containers.contains(Long.parseLong(id))) {
-                items.add(new ItemIdentifiers(id, advertised(ids, sources.get(id))));
+                items.add(new ItemIdentifiers(id, ids));
             }
         });
-        return new Result(Links.of(items, types), sources);
+        return new Result(Links.of(items, types), sources, ties);
     }
 
     /**

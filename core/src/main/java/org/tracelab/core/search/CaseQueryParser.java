@@ -18,6 +18,8 @@ import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -30,6 +32,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.analysis.CommonGrams;
 import org.tracelab.core.entities.EntityType;
+import org.tracelab.core.imagehash.PdqHash;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.EntityFinder;
 import org.tracelab.core.ingest.EntityMention;
@@ -52,25 +55,31 @@ public final class CaseQueryParser {
     static final Map<String, String> ALIASES = Map.of("title", IndexFields.TITLE, "host", IndexFields.HOST,
             "lang", IndexFields.LANG, "kind", IndexFields.KIND, "collector", IndexFields.COLLECTOR,
             "tag", IndexFields.TAGS, "tags", IndexFields.TAGS, "id", IndexFields.ID);
+    /** The field that finds items by picture: {@code image:ITEM}. */
+    public static final String IMAGE_FIELD = "image";
+    /** At most this many items answer one {@code image:} (Lucene's clause limit is 1024). */
+    private static final int MAX_SIMILAR = 1000;
     private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
 
     private final Analyzer analyzer;
     private final EntityFinder entities;
     private final CaseTags tags;
+    private final SimilarPictures pictures;
 
-    /** A parser with no case behind it: {@code tag:} matches nothing. */
+    /** A parser with no case behind it: {@code tag:} and {@code image:} match nothing. */
     public CaseQueryParser(Analyzer analyzer, EntityFinder entities) {
-        this(analyzer, entities, CaseTags.NONE);
+        this(analyzer, entities, CaseTags.NONE, SimilarPictures.NONE);
     }
 
     /**
-     * A parser analyzing with {@code analyzer}, normalizing entity values with {@code entities} and resolving
-     * {@code tag:} against the case's {@code tags}.
+     * A parser analyzing with {@code analyzer}, normalizing entity values with {@code entities}, resolving
+     * {@code tag:} against the case's {@code tags} and {@code image:ITEM} against its {@code pictures}.
      */
-    public CaseQueryParser(Analyzer analyzer, EntityFinder entities, CaseTags tags) {
+    public CaseQueryParser(Analyzer analyzer, EntityFinder entities, CaseTags tags, SimilarPictures pictures) {
         this.analyzer = analyzer;
         this.entities = entities;
         this.tags = java.util.Objects.requireNonNull(tags, "tags");
+        this.pictures = java.util.Objects.requireNonNull(pictures, "pictures");
     }
 
     /**
@@ -164,6 +173,9 @@ public final class CaseQueryParser {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (IMAGE_FIELD.equalsIgnoreCase(String.valueOf(field))) {
+                return similarPictures(queryText);
+            }
             if (isEntity(field)) {
                 return entityQuery(field, queryText);
             }
@@ -177,6 +189,9 @@ public final class CaseQueryParser {
         /** A quoted phrase; the parser gives {@code slop} 0 when none is written. */
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            if (IMAGE_FIELD.equalsIgnoreCase(String.valueOf(field))) {
+                return similarPictures(queryText);
+            }
             if (isEntity(field)) {
                 return entityQuery(field, queryText);
             }
@@ -264,6 +279,33 @@ public final class CaseQueryParser {
             String indexField = indexField(field);
             return resolved(indexField,
                     super.getRangeQuery(indexField, part1, part2, startInclusive, endInclusive));
+        }
+
+        /**
+         * {@code image:ITEM}: the items with a picture like ITEM's, scored {@value PdqHash#BITS} minus the distance
+         * so that the nearest rank first; an id that is not a number is a syntax error pointing at it.
+         */
+        private Query similarPictures(String item) throws ParseException {
+            long id;
+            try {
+                id = Long.parseLong(item.strip());
+            } catch (NumberFormatException e) {
+                int at = query.indexOf(item);
+                ParseException pe = new ParseException("bad image item");
+                pe.initCause(new QuerySyntaxException(query, at < 0 ? 1 : at + 1,
+                        "image: takes an item id, e.g. image:12, not '" + item + "'"));
+                throw pe;
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            int clauses = 0;
+            for (Map.Entry<Long, Integer> e : pictures.similarTo(id).entrySet()) {
+                if (clauses++ == MAX_SIMILAR) {
+                    break; // nearest first: the farthest of a huge cluster are left out
+                }
+                b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.ID,
+                        Long.toString(e.getKey())))), PdqHash.BITS - e.getValue()), BooleanClause.Occur.SHOULD);
+            }
+            return clauses == 0 ? new MatchNoDocsQuery("item " + id + " has no hashed picture") : b.build();
         }
 
         /** A query on the tags field matched against the case's tags now; any other query as it is. */

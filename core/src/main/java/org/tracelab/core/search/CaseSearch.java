@@ -29,19 +29,24 @@ public final class CaseSearch {
     private final BlobStore blobs;
     private final EntityFinder entities;
     private final CaseTags tags;
+    private final SimilarPictures pictures;
 
-    /** A search of the case in {@code caseDir} whose tags, for {@code tag:} and {@code --tag} alike, are {@code tags}. */
-    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, CaseTags tags) {
+    /**
+     * A search of the case in {@code caseDir} whose tags, for {@code tag:} and {@code --tag} alike, are {@code tags},
+     * and whose pictures, for {@code image:}, are {@code pictures}.
+     */
+    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, CaseTags tags, SimilarPictures pictures) {
         this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.entities = Objects.requireNonNull(entities, "entities");
         this.tags = Objects.requireNonNull(tags, "tags");
+        this.pictures = Objects.requireNonNull(pictures, "pictures");
     }
 
     /** Runs {@code request}. */
     public SearchResults run(SearchRequest request) {
         Analyzer analyzer = IndexFields.analyzer();
-        CaseQueryParser parser = new CaseQueryParser(analyzer, entities, tags);
+        CaseQueryParser parser = new CaseQueryParser(analyzer, entities, tags, pictures);
         Query query = parser.parse(request.query());
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
         filter(b, IndexFields.LANG, request.lang());
@@ -99,7 +104,7 @@ public final class CaseSearch {
     /** The ids of every item matching {@code query} (no filters), ascending; parsed first, like {@link #run}. */
     public SortedSet<Long> matching(String query) {
         Analyzer analyzer = IndexFields.analyzer();
-        Query q = new CaseQueryParser(analyzer, entities, tags).parse(query);
+        Query q = new CaseQueryParser(analyzer, entities, tags, pictures).parse(query);
         try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
             return searcher.ids(q);
         }

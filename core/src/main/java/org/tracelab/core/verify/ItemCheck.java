@@ -25,8 +25,8 @@ import org.tracelab.core.store.BlobStore;
 
 /**
  * Items and what was derived from them, against the custody entries that recorded them: each blob re-hashed once,
- * each item row against its {@code capture} entry, each derived row (of any kind) and the entity rows against the
- * latest entry that logged the item's derived rows.
+ * each item row against its {@code capture} entry, each derived row (of any kind), the entity rows and the picture
+ * hash against the latest entry that logged the item's derived rows.
  *
  * <p>Reads raw columns rather than typed records, because a tampered row may no longer parse.
  */
@@ -83,6 +83,7 @@ final class ItemCheck {
         checkItems();
         checkDerived();
         checkEntities();
+        checkImageHashes();
     }
 
     private void checkItems() throws SQLException, IOException {
@@ -263,6 +264,52 @@ final class ItemCheck {
             }
         } else if (logged.count() >= 0 && logged.count() != rows.size()) {
             findings.add(Problem.Kind.ROW_ALTERED, subject, logged.count() + " rows as logged", rows.size() + " rows");
+        }
+    }
+
+    /**
+     * Each picture hash row against the latest entry that logged its item's derived rows (which carries the row's
+     * digest as {@value CoveredRows#IMAGE_HASH}); and the rows such an entry logged that are gone.
+     */
+    private void checkImageHashes() throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT h.*, (" + latestDerivedEntry("h.item_id", "c.params")
+                     + ") AS logged FROM image_hashes h ORDER BY h.item_id")) {
+            int columns = rs.getMetaData().getColumnCount() - 1;
+            while (rs.next()) {
+                String now = RowDigest.of(rs, columns); // first: reading a column another way may convert it
+                String subject = "picture hash of item " + rs.getLong("item_id");
+                JsonNode logged = parse(rs.getString("logged")).map(e -> e.path(CoveredRows.IMAGE_HASH))
+                        .orElse(Json.MAPPER.missingNode());
+                if (!logged.isTextual()) {
+                    findings.add(Problem.Kind.ROW_UNLOGGED, subject, "its row hash in the item's extract entry",
+                            "none");
+                } else if (!logged.asText().equals(now)) {
+                    findings.add(Problem.Kind.ROW_ALTERED, subject, "row sha256 " + logged.asText() + " as logged",
+                            "row sha256 " + now);
+                }
+            }
+        }
+        // Items without a row whose entries ever logged one (usually none), then each against its latest entry.
+        List<Long> gone = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT c.item_id FROM custody_log c WHERE c.item_id IS NOT NULL"
+                     + " AND instr(c.params, '\"" + CoveredRows.IMAGE_HASH + "\"') > 0 AND NOT EXISTS (SELECT 1 FROM"
+                     + " image_hashes h WHERE h.item_id = c.item_id) ORDER BY c.item_id")) {
+            while (rs.next()) {
+                gone.add(rs.getLong(1));
+            }
+        }
+        for (long id : gone) {
+            try (Statement s = conn.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT c.seq, c.params FROM custody_log c WHERE c.seq = ("
+                         + latestDerivedEntry(Long.toString(id), "c.seq") + ")")) {
+                if (rs.next() && parse(rs.getString(2)).map(e -> e.path(CoveredRows.IMAGE_HASH).isTextual())
+                        .orElse(false)) {
+                    findings.add(Problem.Kind.ROW_REMOVED, "picture hash of item " + id,
+                            "the row logged by entry " + rs.getLong(1), "none");
+                }
+            }
         }
     }
 

@@ -63,7 +63,7 @@ class ImageDecoderTest {
     @Test
     void aPngNamedJpegIsReadByItsBytes() throws Exception {
         Path misnamed = Files.write(dir.resolve("photo.jpg"), TestPictures.png(TestPictures.shapes(3, 120, 90)));
-        assertEquals(120, new ImageDecoder().decode(misnamed).getWidth());
+        assertEquals(120, new ImageDecoder().decode(misnamed).image().getWidth());
     }
 
     @Test
@@ -81,14 +81,14 @@ class ImageDecoderTest {
         } finally {
             writer.dispose();
         }
-        assertEquals(4, new ImageDecoder().decode(gif).getWidth());
+        assertEquals(4, new ImageDecoder().decode(gif).image().getWidth());
     }
 
     @Test
     void aLargePictureIsReadSubsampled() throws Exception {
         Path big = Files.write(dir.resolve("big.png"), TestPictures.png(new BufferedImage(6000, 1500,
                 BufferedImage.TYPE_BYTE_GRAY)));
-        BufferedImage read = new ImageDecoder().decode(big);
+        BufferedImage read = new ImageDecoder().decode(big).image();
         assertTrue((long) read.getWidth() * read.getHeight() <= ImageDecoder.DECODE_PIXELS,
                 read.getWidth() + " x " + read.getHeight());
         assertEquals(3000, read.getWidth());

@@ -20,7 +20,7 @@ class PdqTest {
         try (InputStream in = PdqTest.class.getResourceAsStream("threatexchange-random-image.png")) {
             Files.copy(in, png);
         }
-        PdqResult r = Pdq.hash(new ImageDecoder().decode(png));
+        PdqResult r = Pdq.hash(new ImageDecoder().decode(png).image());
         assertEquals("ad64cd9875e131a177b1f2a0d6b38ae1de9ea80421e4c51dde1b0363deba3466", r.hash().hex());
     }
 

@@ -17,11 +17,11 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Pictures the tests draw themselves: coloured shapes on a gradient, from a seed (fictitious, no people). */
-final class TestPictures {
+public final class TestPictures {
     private TestPictures() {
     }
 
-    static BufferedImage shapes(long seed, int width, int height) {
+    public static BufferedImage shapes(long seed, int width, int height) {
         SplittableRandom rnd = new SplittableRandom(seed);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -44,7 +44,7 @@ final class TestPictures {
         return img;
     }
 
-    static BufferedImage scaled(BufferedImage img, double factor) {
+    public static BufferedImage scaled(BufferedImage img, double factor) {
         int w = (int) Math.round(img.getWidth() * factor);
         int h = (int) Math.round(img.getHeight() * factor);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -55,13 +55,13 @@ final class TestPictures {
         return out;
     }
 
-    static BufferedImage cropped(BufferedImage img, double fraction) {
+    public static BufferedImage cropped(BufferedImage img, double fraction) {
         int cw = (int) (img.getWidth() * fraction);
         int ch = (int) (img.getHeight() * fraction);
         return img.getSubimage(cw / 2, ch / 2, img.getWidth() - cw, img.getHeight() - ch);
     }
 
-    static byte[] jpeg(BufferedImage img, float quality) throws IOException {
+    public static byte[] jpeg(BufferedImage img, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -76,16 +76,16 @@ final class TestPictures {
         return bytes.toByteArray();
     }
 
-    static byte[] png(BufferedImage img) throws IOException {
+    public static byte[] png(BufferedImage img) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(img, "png", bytes);
         return bytes.toByteArray();
     }
 
-    static PdqResult hash(Path dir, byte[] file) throws Exception {
+    public static PdqResult hash(Path dir, byte[] file) throws Exception {
         Path p = Files.createTempFile(dir, "picture", ".bin");
         Files.write(p, file);
-        return Pdq.hash(new ImageDecoder().decode(p));
+        return Pdq.hash(new ImageDecoder().decode(p).image());
     }
 
     private static Color color(SplittableRandom rnd) {

@@ -61,7 +61,7 @@ class PhotoGeneratorTest {
 
     private PdqHash hash(byte[] file) throws Exception {
         Path p = Files.write(dir.resolve("p" + System.nanoTime()), file);
-        return Pdq.hash(new ImageDecoder().decode(p)).hash();
+        return Pdq.hash(new ImageDecoder().decode(p).image()).hash();
     }
 
     private static int[] pixels(BufferedImage img) {
