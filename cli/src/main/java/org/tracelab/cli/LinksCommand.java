@@ -45,7 +45,8 @@ final class LinksCommand extends BaseCommand {
     List<String> types;
 
     @Option(names = "--image-distance", paramLabel = "D", description = "Pictures at most D bits apart (of 256) are "
-            + "one photo (default: ${DEFAULT-VALUE}, PDQ's usual threshold; measured in docs/BENCHMARKS.md).")
+            + "one photo (default: ${DEFAULT-VALUE}, chosen by measurement in docs/BENCHMARKS.md; PDQ's usual 31 is "
+            + "stricter).")
     int imageDistance = ImageLinks.MAX_DISTANCE;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",

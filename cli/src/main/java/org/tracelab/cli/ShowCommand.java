@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.imagehash.PictureHash;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.Note;
 import picocli.CommandLine.Command;
@@ -48,6 +50,7 @@ final class ShowCommand extends BaseCommand {
             List<String> tags = c.tags(id);
             List<Note> notes = c.notes(id);
             List<CustodyEntry> entries = c.custodyOf(id);
+            Optional<PictureHash> picture = c.pictureHash(id);
             Output out = out();
             if (out.json()) {
                 Map<String, Object> j = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ final class ShowCommand extends BaseCommand {
                 j.put("parent", item.parentId());
                 j.put("truncated", item.truncated());
                 j.put("meta", item.meta());
+                picture.ifPresent(h -> j.put("picture", h.summary()));
                 j.put("tags", tags);
                 j.put("notes", notes.stream().map(n -> Map.of("id", n.id(), "text", n.text(),
                         "examiner", n.examiner(), "at", Timestamps.format(n.addedAt()))).toList());
@@ -75,6 +79,7 @@ final class ShowCommand extends BaseCommand {
             out.line("  size          " + item.size() + " bytes" + (item.truncated() ? " (truncated at the size limit)" : ""));
             item.contentTypeIfKnown().ifPresent(t -> out.line("  type          " + Printable.of(t)));
             item.parent().ifPresent(p -> out.line("  parent        item " + p));
+            picture.ifPresent(h -> out.line("  picture       " + pictureLine(h)));
             item.meta().fields().forEachRemaining(f -> out.line(String.format("  %-13s %s", f.getKey(),
                     Printable.of(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()))));
             if (!tags.isEmpty()) {
@@ -90,5 +95,13 @@ final class ShowCommand extends BaseCommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** A picture's hash in one line: what {@code links} and {@code image:} compare, or why there is none. */
+    private static String pictureLine(PictureHash h) {
+        String size = h.width() > 0 ? " " + h.width() + " x " + h.height() : "";
+        return h.pdq().map(r -> "pdq " + r.hash().hex() + " quality " + r.quality() + " ("
+                        + h.format().orElse("?") + size + ")")
+                .orElseGet(() -> "no hash: " + Printable.of(h.refusal().orElseThrow().message()));
     }
 }

@@ -48,11 +48,9 @@ public final class Pdq {
         int alongCols = (rows + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
         for (int pass = 0; pass < PASSES; pass++) {
             for (int r = 0; r < rows; r++) {
-                box(luma, scratch, r * cols, 1, cols, alongRows);
+                box(luma, scratch, r * cols, cols, alongRows);
             }
-            for (int c = 0; c < cols; c++) {
-                box(scratch, luma, c, cols, rows, alongCols);
-            }
+            boxColumns(scratch, luma, rows, cols, alongCols);
         }
         float[][] small = new float[64][64];
         for (int i = 0; i < 64; i++) {
@@ -126,11 +124,11 @@ public final class Pdq {
     }
 
     /**
-     * A box filter of {@code window} along one line of {@code length} values spaced {@code stride} apart: each output
-     * is the mean of the inputs around it, fewer at the ends. A running sum, added to and taken from in the
-     * reference's order, so the floats come out the same.
+     * A box filter of {@code window} along one row of {@code length} values: each output is the mean of the inputs
+     * around it, fewer at the ends. A running sum, added to and taken from in the reference's order, so the floats
+     * come out the same.
      */
-    private static void box(float[] in, float[] out, int offset, int stride, int length, int window) {
+    static void box(float[] in, float[] out, int offset, int length, int window) {
         int half = (window + 2) / 2;
         int ahead = offset;
         int behind = offset;
@@ -139,30 +137,80 @@ public final class Pdq {
         int count = 0;
         for (int i = 0; i < half - 1; i++) {
             sum += in[ahead];
-            ahead += stride;
+            ahead++;
             count++;
         }
         for (int i = 0; i < window - half + 1; i++) {
             sum += in[ahead];
-            ahead += stride;
+            ahead++;
             count++;
             out[at] = sum / count;
-            at += stride;
+            at++;
         }
         for (int i = 0; i < length - window; i++) {
             sum += in[ahead];
             sum -= in[behind];
-            ahead += stride;
-            behind += stride;
+            ahead++;
+            behind++;
             out[at] = sum / count;
-            at += stride;
+            at++;
         }
         for (int i = 0; i < half - 1; i++) {
             sum -= in[behind];
-            behind += stride;
+            behind++;
             count--;
             out[at] = sum / count;
-            at += stride;
+            at++;
+        }
+    }
+
+    /**
+     * The same box filter down every column at once, row by row: each column's sums are added to and taken from in
+     * the same order as {@link #box} would, so the floats are the same, but memory is read along rows.
+     */
+    static void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
+        int half = (window + 2) / 2;
+        float[] sum = new float[cols];
+        int ahead = 0;
+        int behind = 0;
+        int at = 0;
+        int count = 0;
+        for (int i = 0; i < half - 1; i++, ahead++, count++) {
+            add(sum, in, ahead * cols);
+        }
+        for (int i = 0; i < window - half + 1; i++, ahead++, at++) {
+            add(sum, in, ahead * cols);
+            count++;
+            write(sum, count, out, at * cols);
+        }
+        for (int i = 0; i < rows - window; i++, ahead++, behind++, at++) {
+            int a = ahead * cols;
+            int b = behind * cols;
+            for (int c = 0; c < cols; c++) {
+                sum[c] += in[a + c];
+                sum[c] -= in[b + c];
+            }
+            write(sum, count, out, at * cols);
+        }
+        for (int i = 0; i < half - 1; i++, behind++, at++) {
+            int b = behind * cols;
+            for (int c = 0; c < cols; c++) {
+                sum[c] -= in[b + c];
+            }
+            count--;
+            write(sum, count, out, at * cols);
+        }
+    }
+
+    private static void add(float[] sum, float[] in, int row) {
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] += in[row + c];
+        }
+    }
+
+    private static void write(float[] sum, int count, float[] out, int row) {
+        for (int c = 0; c < sum.length; c++) {
+            out[row + c] = sum[c] / count;
         }
     }
 

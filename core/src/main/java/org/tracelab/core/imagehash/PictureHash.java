@@ -1,6 +1,8 @@
 package org.tracelab.core.imagehash;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +41,26 @@ public record PictureHash(long itemId, Optional<PdqResult> pdq, Optional<String>
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("item " + itemId + ": size " + width + " x " + height);
         }
+    }
+
+    /**
+     * The hash as the custody entry recording it and {@code show} tell it: algorithm, hash and quality, format and
+     * size, or the refusal.
+     */
+    public Map<String, Object> summary() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("algorithm", ALGORITHM);
+        pdq.ifPresent(r -> {
+            p.put("hash", r.hash().hex());
+            p.put("quality", r.quality());
+        });
+        format.ifPresent(f -> p.put("format", f));
+        if (width > 0) {
+            p.put("width", width);
+            p.put("height", height);
+        }
+        refusal.ifPresent(r -> p.put("refused", Map.of("kind", r.kind().name(), "message", r.message())));
+        return p;
     }
 
     /** The same hash recorded for another item with the same bytes. */

@@ -275,24 +275,7 @@ public final class Ingest {
         }
         p.put("entities", entityCount);
         d.errorKind().ifPresent(k -> p.put("error", Map.of("kind", k, "message", d.error().orElse(""))));
-        picture.ifPresent(h -> p.put("image", imageParams(h)));
-        return p;
-    }
-
-    /** What the custody entry says of a picture's hash, readable without the row it covers. */
-    private static Map<String, Object> imageParams(PictureHash h) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("algorithm", PictureHash.ALGORITHM);
-        h.pdq().ifPresent(r -> {
-            p.put("hash", r.hash().hex());
-            p.put("quality", r.quality());
-        });
-        h.format().ifPresent(f -> p.put("format", f));
-        if (h.width() > 0) {
-            p.put("width", h.width());
-            p.put("height", h.height());
-        }
-        h.refusal().ifPresent(r -> p.put("refused", Map.of("kind", r.kind().name(), "message", r.message())));
+        picture.ifPresent(h -> p.put("image", h.summary()));
         return p;
     }
 

@@ -69,6 +69,34 @@ class PdqTest {
     }
 
     @Test
+    void theColumnSweepAddsAndDividesAsTheOneLineFilterDoes() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        for (int[] size : new int[][] {{1, 1}, {7, 3}, {300, 257}, {130, 1000}}) {
+            int rows = size[0];
+            int cols = size[1];
+            float[] in = new float[rows * cols];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = (float) (rnd.nextDouble() * 255);
+            }
+            int window = (rows + 127) / 128 + 2;
+            window = Math.min(window, rows);
+            float[] swept = new float[in.length];
+            Pdq.boxColumns(in, swept, rows, cols, window);
+            for (int c = 0; c < cols; c++) {
+                float[] column = new float[rows];
+                for (int r = 0; r < rows; r++) {
+                    column[r] = in[r * cols + c];
+                }
+                float[] filtered = new float[rows];
+                Pdq.box(column, filtered, 0, rows, window);
+                for (int r = 0; r < rows; r++) {
+                    assertEquals(filtered[r], swept[r * cols + c], 0f, rows + "x" + cols + " at " + r + "," + c);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFlatPictureHasLowQuality() {
         BufferedImage flat = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
         assertEquals(0, Pdq.hash(flat).quality());

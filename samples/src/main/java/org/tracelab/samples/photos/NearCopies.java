@@ -33,7 +33,43 @@ public final class NearCopies {
         }
     }
 
+    /**
+     * A photo as another recruiter reposted it.
+     *
+     * @param bytes  the file
+     * @param format its format
+     * @param how    what was done to it, for a scenario's answer key
+     */
+    public record Repost(byte[] bytes, Format format, String how) {
+    }
+
     private NearCopies() {
+    }
+
+    /**
+     * The photo as a repost makes it, deterministic from the seed: scaled to 50 to 100 %, at times cropped by up to
+     * 2 % evenly, saved as JPEG at quality 40 to 80 (sometimes as PNG or WebP). These are the changes `tracelab links`
+     * finds well within its threshold (docs/BENCHMARKS.md, "Image links"); a larger or one-sided crop defeats PDQ, so a
+     * scenario that wants a tie found keeps to these.
+     */
+    public static Repost repost(BufferedImage photo, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double scale = 0.5 + rnd.nextDouble() * 0.5;
+        BufferedImage img = resized(photo, scale);
+        StringBuilder how = new StringBuilder(String.format(Locale.ROOT, "resized to %.0f%%", scale * 100));
+        if (rnd.nextBoolean()) {
+            double crop = 0.005 + rnd.nextDouble() * 0.015;
+            img = cropped(img, crop, 0.5);
+            how.append(String.format(Locale.ROOT, ", cropped %.1f%% evenly", crop * 100));
+        }
+        int pick = rnd.nextInt(10);
+        Format format = pick < 8 ? Format.JPEG : pick == 8 ? Format.PNG : Format.WEBP;
+        float quality = (float) (0.4 + rnd.nextDouble() * 0.4);
+        how.append(", saved as ").append(format.name());
+        if (format == Format.JPEG) {
+            how.append(String.format(Locale.ROOT, " at quality %.0f", quality * 100));
+        }
+        return new Repost(encode(img, format, quality), format, how.toString());
     }
 
     /** The picture scaled by {@code factor} (0.1 to 4), smoothly, as a site's thumbnailer does. */

@@ -53,10 +53,17 @@ public final class PhotoGenerator {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             // Drawn on a 1000-unit-wide canvas and scaled, so a photo's composition does not depend on its size.
-            double sx = width / 1000.0;
-            double sy = height / (1000.0 * height / width);
-            g.scale(sx, sy);
             double h = 1000.0 * height / width;
+            g.scale(width / 1000.0, width / 1000.0);
+            // Where the camera stands: a zoom into part of the scene, and either way round, so two photos of the
+            // same kind of room differ in where everything is, as two real photos do.
+            double zoom = 1 + rnd.nextDouble() * 0.6;
+            g.translate(-rnd.nextDouble() * 1000 * (zoom - 1), -rnd.nextDouble() * h * (zoom - 1));
+            g.scale(zoom, zoom);
+            if (rnd.nextBoolean()) {
+                g.translate(1000, 0);
+                g.scale(-1, 1);
+            }
             switch (subject) {
                 case ROOM -> room(g, rnd, h);
                 case BUILDING -> building(g, rnd, h);

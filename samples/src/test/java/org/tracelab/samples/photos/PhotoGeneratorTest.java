@@ -59,6 +59,17 @@ class PhotoGeneratorTest {
         assertTrue(other > 31, "distinct photos " + other);
     }
 
+    @Test
+    void repostsStayWithinTheLinksDistanceOfTheirPhoto() throws Exception {
+        for (long seed = 1; seed <= 6; seed++) {
+            BufferedImage photo = PhotoGenerator.draw(seed, 640, 480);
+            NearCopies.Repost r = NearCopies.repost(photo, seed * 31);
+            int d = hash(NearCopies.png(photo)).distance(hash(r.bytes()));
+            assertTrue(d <= 31, r.how() + ": " + d);
+            assertArrayEquals(r.bytes(), NearCopies.repost(photo, seed * 31).bytes(), "deterministic");
+        }
+    }
+
     private PdqHash hash(byte[] file) throws Exception {
         Path p = Files.write(dir.resolve("p" + System.nanoTime()), file);
         return Pdq.hash(new ImageDecoder().decode(p).image()).hash();
