@@ -131,6 +131,32 @@ class ImageLinksCaseTest {
         }
     }
 
+    @Test
+    void reindexKeepsTheHashesAndReindexExtractMakesThemAgainLogged() throws Exception {
+        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Photos (fictitious)", "Cadet A",
+                "test of reindexing pictures, fictitious data", "UZ", AT), Clock.systemUTC())) {
+            CaptureSink sink = c.startCapture("page", Map.of("urls", "fictitious"), null);
+            long picture = item(sink, "https://ads.example/p.png", "image/png",
+                    TestPictures.png(TestPictures.shapes(8, 320, 240)), null, Map.of());
+            c.finishCapture("page", Map.of("items", 1));
+            c.ingest(Progress.NONE);
+            PictureHash first = c.pictureHash(picture).orElseThrow();
+            c.reindex(false, Progress.NONE);
+            assertEquals(first, c.pictureHash(picture).orElseThrow(), "reindex reads the stored hash");
+            assertEquals(1, extractEntries(c, picture));
+            c.reindex(true, Progress.NONE);
+            assertEquals(first.pdq(), c.pictureHash(picture).orElseThrow().pdq());
+            assertEquals(2, extractEntries(c, picture), "reindex --extract hashes again, logged");
+            VerifyReport v = c.verify(null);
+            assertTrue(v.holds(), () -> v.problems().toString());
+        }
+    }
+
+    private static long extractEntries(Case c, long item) {
+        return c.custodyOf(item).stream().filter(e -> e.action().equals("extract")
+                && e.params().has(org.tracelab.core.custody.CoveredRows.IMAGE_HASH)).count();
+    }
+
     private static long page(CaptureSink sink, String url, String body, Long parent) throws Exception {
         return item(sink, url, "text/html", ("<html><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8),
                 parent, Map.of());
