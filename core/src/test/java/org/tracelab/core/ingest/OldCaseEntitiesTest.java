@@ -99,6 +99,7 @@ class OldCaseEntitiesTest {
             // and before what later steps added
             s.execute("DELETE FROM derived WHERE kind = 'main'");
             s.execute("ALTER TABLE derived DROP COLUMN charset");
+            s.execute("DROP TABLE image_hashes");
             s.execute("DELETE FROM schema_migrations WHERE version >= 3");
         }
     }
