@@ -16,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Case;
-import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
@@ -24,6 +23,7 @@ import org.tracelab.core.imagehash.ImageRefused;
 import org.tracelab.core.imagehash.PictureHash;
 import org.tracelab.core.imagehash.TestPictures;
 import org.tracelab.core.testing.Tamper;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.verify.Problem;
 import org.tracelab.core.verify.VerifyReport;
 
@@ -49,8 +49,7 @@ class ImageLinksCaseTest {
         long pictureB;
         long pictureC;
         long pictureP;
-        try (Case c = Case.create(dir, CaseManifest.create("Photos (fictitious)", "Cadet A",
-                "test of image links, fictitious data", "UZ", AT), Clock.systemUTC())) {
+        try (Case c = TestCases.create(dir, "Image links", AT)) {
             CaptureSink sink = c.startCapture("page", Map.of("urls", "fictitious"), null);
             adA = page(sink, "https://ads.example/a", "<p>Hotel maids, tel 90 123 45 67</p>", null);
             pictureA = item(sink, "https://ads.example/a.png", "image/png", TestPictures.png(hotel), adA, Map.of());
@@ -115,8 +114,7 @@ class ImageLinksCaseTest {
 
     @Test
     void aPictureThatCannotBeDecodedIsRecordedAsRefusedAndLinksNothing() throws Exception {
-        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Photos (fictitious)", "Cadet A",
-                "test of refused pictures, fictitious data", "UZ", AT), Clock.systemUTC())) {
+        try (Case c = TestCases.create(tmp.resolve("case"), "Refused pictures", AT)) {
             CaptureSink sink = c.startCapture("page", Map.of("urls", "fictitious"), null);
             byte[] jpeg = TestPictures.jpeg(TestPictures.shapes(5, 400, 300), 0.9f);
             long cut = item(sink, "https://ads.example/cut.jpg", "image/jpeg",
@@ -133,8 +131,7 @@ class ImageLinksCaseTest {
 
     @Test
     void reindexKeepsTheHashesAndReindexExtractMakesThemAgainLogged() throws Exception {
-        try (Case c = Case.create(tmp.resolve("case"), CaseManifest.create("Photos (fictitious)", "Cadet A",
-                "test of reindexing pictures, fictitious data", "UZ", AT), Clock.systemUTC())) {
+        try (Case c = TestCases.create(tmp.resolve("case"), "Reindexed pictures", AT)) {
             CaptureSink sink = c.startCapture("page", Map.of("urls", "fictitious"), null);
             long picture = item(sink, "https://ads.example/p.png", "image/png",
                     TestPictures.png(TestPictures.shapes(8, 320, 240)), null, Map.of());
