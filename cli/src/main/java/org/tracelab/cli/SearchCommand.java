@@ -85,8 +85,9 @@ final class SearchCommand extends BaseCommand {
                 long item = Long.parseLong(image.group(1));
                 distances = c.similarPictures(item);
                 if (distances.isEmpty()) {
-                    out().info("tracelab: item " + item + " has no hashed picture (a picture, or an item holding "
-                            + "pictures, ingested with this Tracelab)");
+                    out().info("tracelab: item " + item + " has no picture hash to match: it is no picture and holds"
+                            + " none, or its pictures were refused or are too plain (PDQ quality under 50); see"
+                            + " 'tracelab show " + item + "'");
                 }
             }
         } catch (QuerySyntaxException e) {

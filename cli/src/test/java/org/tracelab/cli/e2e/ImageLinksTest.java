@@ -118,7 +118,7 @@ class ImageLinksTest {
         assertTrue(byAd.out().contains("item " + ids.get("/ads/1.html")) && byAd.out().contains("picture distance"),
                 byAd::toString);
         Cli.Run none = cli.run("search", "image:" + ids.get("/ads/3.html") + "000");
-        assertTrue(none.err().contains("has no hashed picture"), none::toString);
+        assertTrue(none.err().contains("has no picture hash to match"), none::toString);
         assertEquals(2, cli.run("search", "image:abc").code());
     }
 
