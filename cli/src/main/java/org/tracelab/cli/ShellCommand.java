@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -52,14 +53,11 @@ final class ShellCommand extends BaseCommand {
         DefaultParser parser = parser();
         int worst = ExitCode.OK;
         for (String line; (line = in.readLine()) != null; ) {
-            List<String> words = words(parser, line, root);
-            if (words == null) {
-                continue;
-            }
-            if (isExit(words)) {
+            OptionalInt code = step(root, parser, line);
+            if (code.isEmpty()) {
                 break;
             }
-            worst = Math.max(worst, run(root, words));
+            worst = Math.max(worst, code.getAsInt());
         }
         return worst;
     }
@@ -89,18 +87,24 @@ final class ShellCommand extends BaseCommand {
                 } catch (EndOfFileException e) {
                     break;
                 }
-                List<String> words = words(parser, line, root);
-                if (words == null) {
-                    continue;
-                }
-                if (isExit(words)) {
+                OptionalInt code = step(root, parser, line);
+                if (code.isEmpty()) {
                     break;
                 }
-                worst = Math.max(worst, run(root, words));
+                worst = Math.max(worst, code.getAsInt());
             }
             reader.getHistory().save();
             return worst;
         }
+    }
+
+    /** Runs one line; its exit status (0 for a blank line or a comment), or empty when the line ends the shell. */
+    private OptionalInt step(Tracelab root, DefaultParser parser, String line) {
+        List<String> words = words(parser, line, root);
+        if (words == null) {
+            return OptionalInt.of(ExitCode.OK);
+        }
+        return isExit(words) ? OptionalInt.empty() : OptionalInt.of(run(root, words));
     }
 
     /** Splits lines as a shell does; an unclosed quote is an error, not a word (on a terminal: the line goes on). */
