@@ -163,6 +163,11 @@ final class LabCommand {
                 j.put("pass", pass);
                 j.put("flagged", score(r.flagged()));
                 j.put("clusters", score(r.clusters()));
+                Map<String, Object> ties = new LinkedHashMap<>();
+                for (GradeReport.TieRecall t : r.ties()) {
+                    ties.put(t.tie(), Map.of("found", t.found(), "planted", t.planted(), "recall", t.recall()));
+                }
+                j.put("clustersByTie", ties);
                 j.put("missedAds", r.missedAds());
                 j.put("missedClusters", r.missedClusters());
                 o.json(j);

@@ -7,14 +7,19 @@ import java.util.List;
  *
  * @param flagged scores for the ads flagged as deceptive
  * @param clusters scores for the clusters of linked ads
+ * @param ties how many planted clusters of each kind of tie were found, in {@link #TIES} order (then any other)
  * @param missedAds deceptive ads not flagged, or flagged without some of their indicators
  * @param missedClusters planted clusters no findings cluster matched
  * @param unmatched finding references that name no ad of the key
  */
-public record GradeReport(Score flagged, Score clusters, List<MissedAd> missedAds, List<MissedCluster> missedClusters,
-                          int unmatched) {
+public record GradeReport(Score flagged, Score clusters, List<TieRecall> ties, List<MissedAd> missedAds,
+                          List<MissedCluster> missedClusters, int unmatched) {
+    /** The kinds of tie a scenario plants: a phone or a handle in the text, a reused photo, a flyer's contact. */
+    public static final List<String> TIES = List.of("phone", "handle", "photo", "flyer");
+
     /** Freezes the lists. */
     public GradeReport {
+        ties = List.copyOf(ties);
         missedAds = List.copyOf(missedAds);
         missedClusters = List.copyOf(missedClusters);
     }
@@ -48,6 +53,27 @@ public record GradeReport(Score flagged, Score clusters, List<MissedAd> missedAd
     }
 
     /**
+     * Of the planted clusters of one kind of tie, how many were found.
+     *
+     * @param tie phone, handle, photo or flyer
+     * @param found planted clusters of this tie some findings cluster matched
+     * @param planted planted clusters of this tie
+     */
+    public record TieRecall(String tie, int found, int planted) {
+        /** Checks the counts. */
+        public TieRecall {
+            if (found < 0 || found > planted) {
+                throw new IllegalArgumentException(tie + ": found " + found + " of " + planted);
+            }
+        }
+
+        /** The share of the planted clusters found; 1 when none was planted. */
+        public double recall() {
+            return planted == 0 ? 1 : (double) found / planted;
+        }
+    }
+
+    /**
      * A deceptive ad the trainee did not flag, or flagged without naming all its indicators.
      *
      * @param id ad id
@@ -71,8 +97,9 @@ public record GradeReport(Score flagged, Score clusters, List<MissedAd> missedAd
      * @param ads its ads
      * @param shared what they share, as {@code type:value}
      * @param bestJaccard the best overlap any findings cluster reached
+     * @param tie what ties the cluster: phone, handle, photo or flyer
      */
-    public record MissedCluster(String id, List<String> ads, List<String> shared, double bestJaccard) {
+    public record MissedCluster(String id, List<String> ads, List<String> shared, double bestJaccard, String tie) {
         /** Freezes the lists. */
         public MissedCluster {
             ads = List.copyOf(ads);
@@ -89,13 +116,21 @@ public record GradeReport(Score flagged, Score clusters, List<MissedAd> missedAd
         out.append(String.format(java.util.Locale.ROOT, "clusters:    precision %.2f recall %.2f F1 %.2f (%d/%d/%d tp/fp/fn)%n",
                 clusters.precision(), clusters.recall(), clusters.f1(), clusters.truePositives(),
                 clusters.falsePositives(), clusters.falseNegatives()));
+        out.append("clusters by tie:");
+        for (TieRecall t : ties) {
+            if (t.planted() > 0) {
+                out.append(String.format(java.util.Locale.ROOT, " %s %d/%d (recall %.2f)", t.tie(), t.found(),
+                        t.planted(), t.recall()));
+            }
+        }
+        out.append(System.lineSeparator());
         for (MissedAd m : missedAds) {
             out.append(m.flagged() ? "incomplete " : "missed ").append(m.path()).append(": overlooked ")
                     .append(String.join(", ", m.overlooked())).append(System.lineSeparator());
         }
         for (MissedCluster c : missedClusters) {
             out.append("missed cluster ").append(c.id()).append(" (").append(String.join(", ", c.ads()))
-                    .append(") sharing ").append(String.join(", ", c.shared())).append(System.lineSeparator());
+                    .append(") tied by ").append(c.tie()).append(", sharing ").append(String.join(", ", c.shared())).append(System.lineSeparator());
         }
         return out.toString();
     }

@@ -20,8 +20,10 @@ import org.tracelab.core.TracelabException;
 
 /**
  * Scores a trainee's findings against a scenario's key.json. Ads are matched by their path relative to the site
- * root, so findings collected from any port or host match. A planted cluster counts as found when some findings
- * cluster has a Jaccard overlap of at least {@value #CLUSTER_MATCH} with it.
+ * root, so findings collected from any port or host match; a picture an ad shows (its path in the key) stands for
+ * its ad, so a cluster of photos found alike names their ads. A planted cluster counts as found when some findings
+ * cluster has a Jaccard overlap of at least {@value #CLUSTER_MATCH} with it; recall is also given by what ties the
+ * planted cluster (phone, handle, photo, flyer).
  */
 public final class Grader {
     /** The Jaccard overlap from which a findings cluster matches a planted one. */
@@ -67,17 +69,27 @@ public final class Grader {
         int fn = k.deceptive.size() - tp;
         int found = 0;
         List<GradeReport.MissedCluster> missedClusters = new ArrayList<>();
+        Map<String, int[]> byTie = new LinkedHashMap<>(); // tie -> {found, planted}
+        for (String tie : GradeReport.TIES) {
+            byTie.put(tie, new int[2]);
+        }
         for (Key.Cluster c : k.clusters) {
             double best = 0;
             for (Set<String> candidate : f.clusters) {
                 best = Math.max(best, jaccard(c.ads(), candidate));
             }
+            int[] tie = byTie.computeIfAbsent(c.tie(), t -> new int[2]);
+            tie[1]++;
             if (best >= CLUSTER_MATCH) {
                 found++;
+                tie[0]++;
             } else {
-                missedClusters.add(new GradeReport.MissedCluster(c.id(), List.copyOf(c.ads()), c.shared(), best));
+                missedClusters.add(new GradeReport.MissedCluster(c.id(), List.copyOf(c.ads()), c.shared(), best,
+                        c.tie()));
             }
         }
+        List<GradeReport.TieRecall> ties = new ArrayList<>();
+        byTie.forEach((tie, n) -> ties.add(new GradeReport.TieRecall(tie, n[0], n[1])));
         int rightClusters = 0;
         for (Set<String> candidate : f.clusters) {
             if (k.clusters.stream().anyMatch(c -> jaccard(c.ads(), candidate) >= CLUSTER_MATCH)) {
@@ -87,7 +99,8 @@ public final class Grader {
         // true positives counted on the key side; findings clusters that match nothing are the false positives
         GradeReport.Score clusterScore = new GradeReport.Score(found, f.clusters.size() - rightClusters,
                 k.clusters.size() - found);
-        return new GradeReport(new GradeReport.Score(tp, fp, fn), clusterScore, missed, missedClusters, f.unmatched);
+        return new GradeReport(new GradeReport.Score(tp, fp, fn), clusterScore, ties, missed, missedClusters,
+                f.unmatched);
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {
@@ -107,7 +120,7 @@ public final class Grader {
 
     /** What the grader needs of key.json. */
     private static final class Key {
-        record Cluster(String id, Set<String> ads, List<String> shared) {
+        record Cluster(String id, Set<String> ads, List<String> shared, String tie) {
         }
 
         final Map<String, String> paths = new LinkedHashMap<>();
@@ -132,6 +145,11 @@ public final class Grader {
                 String path = ad.path("path").asText("ads/" + id + ".html");
                 k.paths.put(id, path);
                 k.byPath.put(path, id);
+                for (JsonNode picture : ad.path("pictures")) {
+                    if (picture.path("path").isTextual()) {
+                        k.byPath.put(picture.path("path").asText(), id);
+                    }
+                }
                 if (ad.path("deceptive").asBoolean(false)) {
                     List<String> indicators = new ArrayList<>();
                     ad.path("indicators").forEach(i -> indicators.add(i.asText()));
@@ -143,12 +161,18 @@ public final class Grader {
                 c.path("ads").forEach(a -> ads.add(a.asText()));
                 List<String> shared = new ArrayList<>();
                 c.path("shared").forEach(s -> shared.add(s.path("type").asText() + ":" + s.path("value").asText()));
-                k.clusters.add(new Cluster(c.path("id").asText(), ads, shared));
+                k.clusters.add(new Cluster(c.path("id").asText(), ads, shared, c.path("tie").asText(tieOf(c))));
             }
             return k;
         }
 
-        /** The ad a URL or path names: the longest suffix of its path that is an ad's path. */
+        /** The tie of a cluster in a key written before ties were named: the kind of its first shared contact. */
+        private static String tieOf(JsonNode cluster) {
+            String type = cluster.path("shared").path(0).path("type").asText("");
+            return type.equals("phone") || type.equals("whatsapp") ? "phone" : "handle";
+        }
+
+        /** The ad a URL or path names: the longest suffix of its path that is an ad's path or a picture's. */
         String adOf(String reference) {
             String path = reference;
             try {

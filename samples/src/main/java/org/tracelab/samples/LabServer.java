@@ -26,10 +26,17 @@ import org.tracelab.core.TracelabException;
  * Serves a scenario's {@code site/} folder on 127.0.0.1 with the JDK HTTP server, optionally slow and flaky so
  * trainees meet timeouts and 5xx answers. {@code /s/NAME?before=N} is served from {@code s/NAME/before-N.html},
  * a folder from its {@code index.html}, and {@code .xml}/{@code .txt} files get the real base URL in place of
- * {@link ScenarioGenerator#PLACEHOLDER_BASE}.
+ * {@link ScenarioGenerator#PLACEHOLDER_BASE}. Pictures are served as a site's image CDN serves them: with long cache
+ * lifetimes, validators and CDN headers, {@code /cdn-cgi/image/OPTIONS/PATH} answering PATH (the options name the
+ * size a real CDN would scale to) and the channel preview's {@code /tgcdn/file/NAME} answering {@code media/NAME}.
  */
 public final class LabServer implements AutoCloseable {
     private static final Pattern BEFORE = Pattern.compile("(?:^|&)before=(\\d{1,9})(?:&|$)");
+    /** The image CDN's resizing path and the channel's file host, each mapped to the file it serves. */
+    private static final Pattern CDN = Pattern.compile("^/cdn-cgi/image/[A-Za-z0-9=,._-]{1,100}(/.+)$");
+    private static final Pattern CHANNEL_FILE = Pattern.compile("^/tgcdn/file/([A-Za-z0-9._-]{1,100})$");
+    /** When every picture was last changed, so validators never depend on when the scenario was written. */
+    private static final String PICTURES_MODIFIED = "Tue, 20 May 2025 08:00:00 GMT";
 
     private final Path root;
     private final LabServerOptions options;
@@ -108,7 +115,7 @@ public final class LabServer implements AutoCloseable {
                 send(exchange, 404, "not found");
                 return;
             }
-            serve(exchange, file, method.equals("HEAD"));
+            serve(exchange, file, method.equals("HEAD"), exchange.getRequestURI().getPath());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -119,6 +126,13 @@ public final class LabServer implements AutoCloseable {
         String path = uri.getPath();
         if (path == null || !path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
             return null;
+        }
+        Matcher cdn = CDN.matcher(path);
+        Matcher channelFile = CHANNEL_FILE.matcher(path);
+        if (cdn.matches()) {
+            path = cdn.group(1);
+        } else if (channelFile.matches()) {
+            path = "/media/" + channelFile.group(1);
         }
         for (String segment : path.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
@@ -137,10 +151,13 @@ public final class LabServer implements AutoCloseable {
         return Files.isDirectory(file) ? file.resolve("index.html") : file;
     }
 
-    private void serve(HttpExchange exchange, Path file, boolean head) throws IOException {
+    private void serve(HttpExchange exchange, Path file, boolean head, String requested) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = contentType(name);
         exchange.getResponseHeaders().set("Content-Type", type);
+        if (type.startsWith("image/")) {
+            pictureHeaders(exchange.getResponseHeaders(), file, requested);
+        }
         boolean rewrite = name.endsWith(".xml") || name.endsWith(".txt");
         if (head) {
             exchange.sendResponseHeaders(200, -1);
@@ -163,6 +180,23 @@ public final class LabServer implements AutoCloseable {
                 out.write(line.replace(ScenarioGenerator.PLACEHOLDER_BASE, base));
                 out.write('\n');
             }
+        }
+    }
+
+    /** The headers an image host sends: cache lifetime, validators, and a CDN's own when it came through one. */
+    private static void pictureHeaders(com.sun.net.httpserver.Headers h, Path file, String requested)
+            throws IOException {
+        h.set("Cache-Control", "public, max-age=31536000, immutable");
+        h.set("Last-Modified", PICTURES_MODIFIED);
+        h.set("ETag", "\"" + Long.toHexString(Files.size(file)) + "-"
+                + Integer.toHexString(file.getFileName().toString().hashCode()) + "\"");
+        h.set("Timing-Allow-Origin", "*");
+        if (CDN.matcher(requested).matches() || CHANNEL_FILE.matcher(requested).matches()) {
+            h.set("Server", "lab-cdn");
+            h.set("X-Cache", "HIT");
+            h.set("Age", Long.toString(3600 + Math.floorMod(requested.hashCode(), 86_400)));
+            h.set("Vary", "Accept");
+            h.set("Access-Control-Allow-Origin", "*");
         }
     }
 
@@ -193,6 +227,15 @@ public final class LabServer implements AutoCloseable {
         }
         if (name.endsWith(".png")) {
             return "image/png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (name.endsWith(".gif")) {
+            return "image/gif";
+        }
+        if (name.endsWith(".webp")) {
+            return "image/webp";
         }
         return "application/octet-stream";
     }

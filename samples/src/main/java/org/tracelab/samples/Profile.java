@@ -10,6 +10,8 @@ public final class Profile {
     public static final String NEXT_PAGE = "a.next";
     /** Selector of the links from a listing page to ads. */
     public static final String AD_LINK = "a.ad-link";
+    /** Selector of an ad's photos and flyers. */
+    public static final String PHOTOS = "div.ad-photos img";
 
     private Profile() {
     }
@@ -34,6 +36,7 @@ public final class Profile {
         p.put("nextPage", NEXT_PAGE);
         p.put("adLink", AD_LINK);
         p.put("fields", fields());
+        p.put("photos", PHOTOS);
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(p) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

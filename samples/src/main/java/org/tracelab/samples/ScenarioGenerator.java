@@ -27,6 +27,8 @@ import org.tracelab.samples.internal.Contact;
 import org.tracelab.samples.internal.Documents;
 import org.tracelab.samples.internal.Pages;
 import org.tracelab.samples.internal.Phone;
+import org.tracelab.samples.internal.PicturePlan;
+import org.tracelab.samples.internal.Pictures;
 import org.tracelab.samples.internal.SpaPages;
 
 /**
@@ -35,7 +37,7 @@ import org.tracelab.samples.internal.SpaPages;
  */
 public final class ScenarioGenerator {
     /** Bumped whenever the output for a seed changes; recorded in key.json. */
-    public static final String GENERATOR_VERSION = "2";
+    public static final String GENERATOR_VERSION = "3";
     /** The base that sitemap.xml, feed.xml and robots.txt are written with; {@link LabServer} swaps in its own. */
     public static final String PLACEHOLDER_BASE = "http://lab.tracelab.invalid/";
 
@@ -120,8 +122,8 @@ public final class ScenarioGenerator {
 
         ScenarioSummary run() throws IOException {
             for (String dir : style == SiteStyle.SPA
-                    ? List.of("ads", "s/" + Pages.CHANNEL, "docs", "private", "api/ads", "api/pages")
-                    : List.of("ads", "s/" + Pages.CHANNEL, "docs", "private")) {
+                    ? List.of("ads", "s/" + Pages.CHANNEL, "docs", "private", "media", "static", "api/ads", "api/pages")
+                    : List.of("ads", "s/" + Pages.CHANNEL, "docs", "private", "media", "static")) {
                 Files.createDirectories(site.resolve(dir));
             }
             try (JsonGenerator key = Json.MAPPER.getFactory()
@@ -181,6 +183,9 @@ public final class ScenarioGenerator {
             for (AdPlan p : plans) {
                 AdText text = AdWriter.write(p);
                 texts.add(text);
+                for (PicturePlan picture : p.pictures()) {
+                    Files.write(site.resolve(picture.path()), Pictures.bytes(picture));
+                }
                 if (style == SiteStyle.SPA) {
                     write(site.resolve(p.path()), SpaPages.adShell(p));
                     write(site.resolve("api/ads/" + p.id() + ".json"), SpaPages.adJson(p, text));
@@ -196,7 +201,9 @@ public final class ScenarioGenerator {
                     feedPlans.add(p);
                     feedTexts.add(text);
                 }
-                if (channelMessages.size() < CHANNEL_POSTS && (p.deceptive() || p.index() % 7 == 0)) {
+                // the channel reposts the recruiters' offers and their flyers, and now and then an ordinary ad
+                boolean flyer = p.pictures().stream().anyMatch(x -> x.kind() == PicturePlan.Kind.FLYER);
+                if (channelMessages.size() < CHANNEL_POSTS && (p.deceptive() || flyer || p.index() % 7 == 0)) {
                     channelMessages.add(Pages.channelMessage(channelMessages.size() + 1, p, text));
                 }
             }
@@ -245,6 +252,22 @@ public final class ScenarioGenerator {
             }
             writeStrings(key, "phones", phones);
             writeStrings(key, "handles", handles);
+            key.writeArrayFieldStart("pictures");
+            for (PicturePlan picture : p.pictures()) {
+                key.writeStartObject();
+                key.writeStringField("path", picture.path());
+                key.writeStringField("kind", picture.kind().label());
+                key.writeStringField("picture", picture.picture());
+                if (picture.flyer() != null) {
+                    key.writeStringField("lang", picture.flyer().language().tag());
+                    key.writeStringField("carries", picture.flyer().contact().type() + ":"
+                            + picture.flyer().contact().value());
+                } else if (!picture.copy().equals(PicturePlan.Copy.NONE)) {
+                    key.writeStringField("copy", picture.copy().describe());
+                }
+                key.writeEndObject();
+            }
+            key.writeEndArray();
             key.writeStringField("template", p.template());
             if (p.repostOf() == null) {
                 key.writeNullField("repostOf");
@@ -259,11 +282,18 @@ public final class ScenarioGenerator {
             key.writeStartObject();
             key.writeStringField("id", c.id());
             writeStrings(key, "ads", c.ads());
+            key.writeStringField("tie", c.tie().label());
             key.writeArrayFieldStart("shared");
             for (Contact s : c.shared()) {
                 key.writeStartObject();
                 key.writeStringField("type", s.type());
                 key.writeStringField("value", s.value());
+                key.writeEndObject();
+            }
+            if (c.picture() != null) {
+                key.writeStartObject();
+                key.writeStringField("type", "photo");
+                key.writeStringField("value", c.picture());
                 key.writeEndObject();
             }
             key.writeEndArray();
@@ -304,6 +334,7 @@ public final class ScenarioGenerator {
         private void writeSiteFiles() throws IOException {
             write(site.resolve("index.html"), Pages.index(pages, spec.ads()));
             write(site.resolve("private/staff.html"), Pages.privatePage());
+            Files.write(site.resolve(Pages.BLANK), Pictures.BLANK_GIF);
             write(site.resolve("robots.txt"), "# Fictitious training data: a made-up site for a Tracelab lab.\n"
                     + "User-agent: *\nDisallow: /private/\n\nSitemap: " + PLACEHOLDER_BASE + "sitemap.xml\n");
             StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -126,6 +126,18 @@ class AdsCollectorTest {
         JsonNode first = record(ads.stream().filter(s -> s.item().source().endsWith("ad000001.html")).findFirst()
                 .orElseThrow());
         assertTrue(first.get("contact").asText().contains("555"), first.toString());
+        // the lab's profile names the ads' photos: each is kept under its ad, whichever way the page wrote it
+        int photos = 0;
+        for (StoredItem ad : ads) {
+            for (JsonNode url : record(ad).path("photos")) {
+                List<Item> kept = lab.itemsFor(url.asText());
+                assertEquals(1, kept.size(), url.asText());
+                assertEquals(Long.valueOf(ad.id()), kept.get(0).parentId());
+                assertTrue(kept.get(0).contentType().startsWith("image/"), url.asText());
+                photos++;
+            }
+        }
+        assertTrue(photos >= ADS / 3, "photos kept: " + photos);
         assertEquals(0, lab.kase.verify(VerifyListener.NONE).problems().size());
     }
 

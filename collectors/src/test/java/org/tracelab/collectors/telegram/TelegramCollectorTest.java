@@ -133,6 +133,23 @@ class TelegramCollectorTest {
         assertTrue(posts.stream().allMatch(p -> p.get("channel").asText().equals("ish_bor_demo")
                 && !p.get("text").asText().isBlank() && p.get("viewCount").asLong() > 0));
         assertTrue(lab.failures.isEmpty(), lab.failures.toString());
+        // the channel posts photos, albums, flyers and videos; each picture is kept under its post
+        int pictures = 0;
+        for (StoredItem s : lab.stored) {
+            if (s.item().kind().equals(TelegramCollector.KIND)) {
+                JsonNode record = s.item().meta().get("record");
+                for (String list : List.of("photos", "videoPreviews")) {
+                    for (JsonNode url : record.path(list)) {
+                        List<org.tracelab.core.items.Item> kept = lab.itemsFor(url.asText());
+                        assertEquals(1, kept.size(), url.asText());
+                        assertEquals(Long.valueOf(s.id()), kept.get(0).parentId());
+                        assertTrue(kept.get(0).contentType().startsWith("image/"), kept.get(0).contentType());
+                        pictures++;
+                    }
+                }
+            }
+        }
+        assertTrue(pictures >= 5, "pictures kept: " + pictures);
     }
 
     @Test

@@ -18,13 +18,22 @@ import org.tracelab.samples.Language;
  * @param template the lineage of the text: {@code tpl-<id of the first ad with this text>}
  * @param repostOf the ad this one reposts, or null
  * @param cluster the planted cluster id, or null
+ * @param pictures the photos and flyers the ad shows, in page order
  */
 public record AdPlan(int index, String id, Language language, String kind, List<String> indicators, int city,
-                     long textSeed, List<Contact> contacts, String template, String repostOf, String cluster) {
+                     long textSeed, List<Contact> contacts, String template, String repostOf, String cluster,
+                     List<PicturePlan> pictures) {
     /** Freezes the lists. */
     public AdPlan {
         indicators = List.copyOf(indicators);
         contacts = List.copyOf(contacts);
+        pictures = List.copyOf(pictures);
+    }
+
+    /** This ad showing {@code newPictures}, in {@code newCluster} (null for none). */
+    AdPlan with(List<PicturePlan> newPictures, String newCluster) {
+        return new AdPlan(index, id, language, kind, indicators, city, textSeed, contacts, template, repostOf,
+                newCluster, newPictures);
     }
 
     /** Whether the key lists this ad as deceptive. */

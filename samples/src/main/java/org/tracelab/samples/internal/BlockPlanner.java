@@ -78,7 +78,7 @@ public final class BlockPlanner {
         for (Draft d : drafts) {
             ads.add(d.toPlan());
         }
-        return new BlockPlan(ads, clusters, reposts);
+        return PicturePlanner.plan(seed, block, new BlockPlan(ads, clusters, reposts), serials);
     }
 
     private Language pickLanguage(SplittableRandom rng) {
@@ -179,7 +179,7 @@ public final class BlockPlanner {
             }
             ids.add(m.id());
         }
-        return new ClusterPlan(id, ids, List.of(shared.withStyle(0)));
+        return ClusterPlan.ofContacts(id, ids, List.of(shared.withStyle(0)));
     }
 
     /** Reposts one or two texts later in the block with a new phone or a new city. */
@@ -243,7 +243,7 @@ public final class BlockPlanner {
                 // the same poster reposting with the same number is also a link the key must list
                 String id = "cl" + block + "-" + (clusters.size() + 1);
                 samePoster.forEach(d -> d.cluster = id);
-                clusters.add(new ClusterPlan(id, samePoster.stream().map(Draft::id).toList(),
+                clusters.add(ClusterPlan.ofContacts(id, samePoster.stream().map(Draft::id).toList(),
                         original.contacts.stream().map(c -> c.withStyle(0)).toList()));
             }
         }
@@ -277,7 +277,7 @@ public final class BlockPlanner {
     }
 
     /** Hands out identifiers unique across the scenario: the block number is part of every serial. */
-    private static final class Serials {
+    static final class Serials {
         private final int block;
         private int next;
 
@@ -327,7 +327,7 @@ public final class BlockPlanner {
 
         AdPlan toPlan() {
             return new AdPlan(index, id(), language, kind, indicators, city, textSeed, contacts, template, repostOf,
-                    cluster);
+                    cluster, List.of());
         }
     }
 }

@@ -25,6 +25,12 @@ public final class Pages {
     public static final String SITE_CHANNEL = "bozor_demo_uz";
     /** Other ads a page quotes in its "similar ads" block, at most. */
     public static final int SIMILAR = 3;
+    /** The placeholder lazy-loaded photos show until a script swaps them in, relative to the site root. */
+    public static final String BLANK = "static/blank.gif";
+    /** Where the site's image CDN resizes a picture on the fly: {@code cdn-cgi/image/OPTIONS/PATH} serves PATH. */
+    public static final String CDN = "cdn-cgi/image/";
+    /** Where the channel preview's pictures are served from, as Telegram serves them from its own CDN host. */
+    public static final String CHANNEL_FILES = "tgcdn/file/";
 
     /**
      * The page of one ad, in the furniture of a real classifieds site: header and menu, cookie banner, a "similar
@@ -59,9 +65,41 @@ public final class Pages {
                 + ": <span class=\"ad-location\">" + esc(text.city()) + "</span> &middot; " + esc(t.label("posted"))
                 + ": <time class=\"ad-posted\" datetime=\"" + text.posted() + "\">" + SHOWN.format(text.posted())
                 + "</time></div>\n"
-                + "<div class=\"ad-body\">\n" + body + "</div>\n"
+                + "<div class=\"ad-body\">\n" + body + "</div>\n" + gallery(plan)
                 + "<div class=\"ad-contact\">" + esc(t.label("contact")) + ":<br>\n" + contacts + "</div>\n"
                 + "</div>\n" + similarAds(similar) + SHARE_BAR + SITE_FOOTER + foot(t.notice());
+    }
+
+    /**
+     * The ad's photos and flyers, each written one of the ways real sites write them: a plain {@code src}, lazy-loaded
+     * from {@code data-src} behind a placeholder, a {@code srcset} of sizes from the image CDN, or a CDN thumbnail
+     * linking to the full picture. Every way names the same file, so the answer key's path finds it.
+     */
+    static String gallery(AdPlan plan) {
+        if (plan.pictures().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<div class=\"ad-photos\">\n");
+        for (PicturePlan p : plan.pictures()) {
+            String alt = p.kind() == PicturePlan.Kind.FLYER ? "flyer" : "photo";
+            String file = "../" + p.path();
+            switch (Math.floorMod(p.path().hashCode() ^ (int) plan.textSeed(), 4)) {
+                case 0 -> out.append("<img src=\"").append(file).append("\" alt=\"").append(alt).append("\">\n");
+                case 1 -> out.append("<img class=\"lazy\" src=\"../").append(BLANK).append("\" data-src=\"")
+                        .append(file).append("\" alt=\"").append(alt).append("\" loading=\"lazy\">\n");
+                case 2 -> out.append("<img src=\"").append(cdn(p, 480, 80)).append("\" srcset=\"")
+                        .append(cdn(p, 320, 75)).append(" 320w, ").append(cdn(p, 960, 85))
+                        .append(" 960w\" sizes=\"(max-width: 600px) 320px, 960px\" alt=\"").append(alt)
+                        .append("\">\n");
+                default -> out.append("<a class=\"zoom\" href=\"").append(file).append("\"><img src=\"")
+                        .append(cdn(p, 960, 85)).append("\" alt=\"").append(alt).append("\"></a>\n");
+            }
+        }
+        return out.append("</div>\n").toString();
+    }
+
+    private static String cdn(PicturePlan p, int width, int quality) {
+        return "../" + CDN + "width=" + width + ",quality=" + quality + "/" + p.path();
     }
 
     /** An ad another page quotes: where it is, its title and its price. */
@@ -102,7 +140,13 @@ public final class Pages {
         for (int i = 0; i < plans.size(); i++) {
             AdPlan p = plans.get(i);
             AdText x = texts.get(i);
-            out.append("<li class=\"ad-card\" lang=\"").append(p.language().tag()).append("\"><a class=\"ad-link\" href=\"")
+            out.append("<li class=\"ad-card\" lang=\"").append(p.language().tag()).append("\">");
+            if (!p.pictures().isEmpty()) {
+                // a thumbnail from the image CDN, lazy-loaded as listings load them
+                out.append("<img class=\"card-thumb\" src=\"").append(cdn(p.pictures().get(0), 200, 70))
+                        .append("\" loading=\"lazy\" alt=\"\" width=\"200\">");
+            }
+            out.append("<a class=\"ad-link\" href=\"")
                     .append(p.id()).append(".html\">").append(esc(x.title())).append("</a> <span class=\"card-price\">")
                     .append(esc(x.price())).append("</span> <span class=\"card-city\">").append(esc(x.city()))
                     .append("</span></li>\n");
@@ -132,11 +176,43 @@ public final class Pages {
         long views = 200 + Math.floorMod(plan.textSeed(), 9_800);
         String shownViews = views >= 1000 ? (views / 1000) + "." + (views % 1000 / 100) + "K" : String.valueOf(views);
         return "<div class=\"tgme_widget_message_wrap\"><div class=\"tgme_widget_message\" data-post=\"" + CHANNEL
-                + "/" + postId + "\">\n<div class=\"tgme_widget_message_text\" dir=\"auto\">" + msg + "</div>\n"
+                + "/" + postId + "\">\n" + channelMedia(postId, plan)
+                + "<div class=\"tgme_widget_message_text\" dir=\"auto\">" + msg + "</div>\n"
                 + "<div class=\"tgme_widget_message_footer\"><span class=\"tgme_widget_message_views\">" + shownViews
                 + "</span> <a class=\"tgme_widget_message_date\" href=\"https://t.me/" + CHANNEL + "/" + postId
                 + "\"><time datetime=\"" + text.posted().toString().replace("Z", "+00:00") + "\">"
                 + SHOWN.format(text.posted()) + "</time></a></div>\n</div></div>\n";
+    }
+
+    /**
+     * What a post shows above its text, in the preview's markup: the ad's flyer when it has one, else its photos (an
+     * album of up to three), one post in five as a video of which the preview shows only a frame.
+     */
+    private static String channelMedia(int postId, AdPlan plan) {
+        List<PicturePlan> flyers = plan.pictures().stream().filter(p -> p.kind() == PicturePlan.Kind.FLYER).toList();
+        List<PicturePlan> shown = flyers.isEmpty() ? plan.pictures().stream().limit(3).toList() : flyers;
+        if (shown.isEmpty()) {
+            return "";
+        }
+        String post = "https://t.me/" + CHANNEL + "/" + postId;
+        if (flyers.isEmpty() && postId % 5 == 0) {
+            return "<a class=\"tgme_widget_message_video_player\" href=\"" + post + "\"><i class=\""
+                    + "tgme_widget_message_video_thumb\" style=\"background-image:url('" + channelFile(shown.get(0))
+                    + "')\"></i><div class=\"message_video_play\"></div><time class=\"message_video_duration\">0:"
+                    + (10 + postId % 50) + "</time></a>\n";
+        }
+        StringBuilder out = new StringBuilder(shown.size() > 1 ? "<div class=\"tgme_widget_message_grouped_wrap\">"
+                : "");
+        for (PicturePlan p : shown) {
+            out.append("<a class=\"tgme_widget_message_photo_wrap\" href=\"").append(post)
+                    .append("\" style=\"width:800px;background-image:url('").append(channelFile(p))
+                    .append("')\"></a>");
+        }
+        return out.append(shown.size() > 1 ? "</div>\n" : "\n").toString();
+    }
+
+    private static String channelFile(PicturePlan p) {
+        return "../" + CHANNEL_FILES + p.path().substring(p.path().lastIndexOf('/') + 1);
     }
 
     /** A page of the channel preview; {@code before} is the id of the oldest message shown, or 0 if none older. */

@@ -54,6 +54,9 @@ public final class SpaPages {
         ad.put("postedShown", Pages.SHOWN.format(text.posted()));
         ad.put("paragraphs", text.paragraphs());
         ad.put("contacts", text.contacts());
+        // as a real site's API answers, through its image CDN; relative to the ad page the script runs in
+        ad.put("pictures", plan.pictures().stream().map(p -> "../" + Pages.CDN + "width=960,quality=85/" + p.path())
+                .toList());
         ad.put("labels", labels);
         ad.put("notice", "Fictitious training data: every name, number and handle is invented.");
         return json(ad);

@@ -95,6 +95,16 @@ public final class Templates {
         return strings(root.get("deceptive").get(key));
     }
 
+    /** A list under {@code flyer}: headlines and lines of a recruiter's flyer. */
+    public List<String> flyer(String key) {
+        return strings(root.get("flyer").get(key));
+    }
+
+    /** The short fictitious-data notice a flyer carries in this language. */
+    public String flyerNotice() {
+        return text(root.get("flyer").get("notice").asText());
+    }
+
     /** The sentence variants that plant one indicator. */
     public List<String> indicator(String id) {
         JsonNode n = root.get("indicators").get(id);

@@ -37,6 +37,16 @@
     var body = el('div', 'ad-body');
     a.paragraphs.forEach(function (p) { body.append(el('p', '', p)); });
     box.append(body);
+    if (a.pictures && a.pictures.length) {
+      var photos = el('div', 'ad-photos');
+      a.pictures.forEach(function (src) {
+        var img = el('img');
+        img.src = src;
+        img.alt = 'photo';
+        photos.append(img);
+      });
+      box.append(photos);
+    }
     var contact = el('div', 'ad-contact', a.labels.contact + ':');
     a.contacts.forEach(function (c) { contact.append(el('br'), c); });
     box.append(contact);
