@@ -73,6 +73,7 @@ final class DemoCommand extends BaseCommand {
             for (List<String> step : steps) {
                 check(step, runStep(step, root().stdout()));
             }
+            pictures(caseDir, scenario);
             gradeOwnFindings(caseDir, scenario, work.resolve("findings.jsonl"));
         }
         scriptRendered(work, small);
@@ -81,6 +82,30 @@ final class DemoCommand extends BaseCommand {
         out.line("demo: the case is in " + caseDir + " and the scenario (with its answer key) in " + scenario);
         out.line("demo: look around with: ./tracelab --case " + caseDir + " show 1");
         return ExitCode.OK;
+    }
+
+    /**
+     * What the pictures tell: a recruiter's phone printed only on flyers, found by reading them (OCR), and ads tied
+     * only by one reused photo, each copy resized, cropped and recompressed, linked by its perceptual hash. The
+     * phone is the one the answer key names for the first flyer tie, as an instructor would ask trainees to find it.
+     */
+    private void pictures(Path caseDir, Path scenario) throws IOException {
+        JsonNode key = Json.MAPPER.readTree(scenario.resolve("key.json").toFile());
+        String flyerPhone = null;
+        for (JsonNode c : key.path("clusters")) {
+            if (c.path("tie").asText().equals("flyer")) {
+                flyerPhone = c.path("shared").path(0).path("value").asText();
+                break;
+            }
+        }
+        if (flyerPhone != null) {
+            out().info("\ndemo: a recruiter's phone that no ad's text carries, only its flyers (read by OCR):");
+            List<String> search = List.of("--case", caseDir.toString(), "search", "phone:\"" + flyerPhone + "\"");
+            check(search, runStep(search, root().stdout()));
+        }
+        out().info("\ndemo: ads tied only by a reused photo (resized, cropped and recompressed in each ad):");
+        List<String> links = List.of("--case", caseDir.toString(), "links", "--type", "image");
+        check(links, runStep(links, root().stdout()));
     }
 
     /**
