@@ -186,7 +186,7 @@ class SearchBench {
                 Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("BENCH %-10s %-4s %-40s %8s %8s %10s %10s %10s%n", "kind", "lang", "query", "hits",
                 "rg files", "median ms", "cpu ms", "rg median");
-        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
+        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs)) {
             for (BenchQuery q : QUERIES) {
                 SearchResults results = null;
                 for (int i = 0; i < WARM_RUNS; i++) {

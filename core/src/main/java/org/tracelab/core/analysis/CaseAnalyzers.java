@@ -56,19 +56,31 @@ public final class CaseAnalyzers {
 
     /** A new analyzer for a case index: thread-safe, reuse one per index writer or searcher. */
     public static Analyzer create() {
-        return new FieldAnalyzer();
+        return new FieldAnalyzer(false);
+    }
+
+    /**
+     * The analyzer the index is written (and its hits highlighted) with: {@link #create()}'s, but a word written
+     * joined to digits is also indexed as the word ({@link JoinedWords}).
+     */
+    public static Analyzer forIndexing() {
+        return new FieldAnalyzer(true);
     }
 
     /** Chooses by field name; unknown fields (title, host…) get the script-neutral text analysis. */
     private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
-        private final Analyzer text = new UzbekScriptAnalyzer();
-        private final Analyzer russian = new RussianTextAnalyzer();
-        private final Analyzer english = new EnglishTextAnalyzer();
+        private final Analyzer text;
+        private final Analyzer russian;
+        private final Analyzer english;
         private final Analyzer keyword = new KeywordAnalyzer();
-        private final Map<String, Analyzer> stemmed = Map.of(TEXT_RU, russian, TEXT_EN, english);
+        private final Map<String, Analyzer> stemmed;
 
-        FieldAnalyzer() {
+        FieldAnalyzer(boolean joinedWords) {
             super(PER_FIELD_REUSE_STRATEGY);
+            text = new UzbekScriptAnalyzer(joinedWords);
+            russian = new RussianTextAnalyzer(joinedWords);
+            english = new EnglishTextAnalyzer(joinedWords);
+            stemmed = Map.of(TEXT_RU, russian, TEXT_EN, english);
         }
 
         @Override

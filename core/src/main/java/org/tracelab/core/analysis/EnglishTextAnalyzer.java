@@ -11,10 +11,17 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /** The analyzer of {@code text_en}: possessives dropped, Porter stemming, then folding. */
 final class EnglishTextAnalyzer extends Analyzer {
+    private final boolean joinedWords;
+
+    /** The analyzer; with {@code joinedWords}, words joined to digits are also emitted as the word. */
+    EnglishTextAnalyzer(boolean joinedWords) {
+        this.joinedWords = joinedWords;
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+        TokenStream stream = new EnglishPossessiveFilter(joinedWords ? JoinedWords.added(tokenizer) : tokenizer);
         stream = new LowerCaseFilter(stream);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, new ICUFoldingFilter(stream));

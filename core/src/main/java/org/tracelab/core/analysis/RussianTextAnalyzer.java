@@ -22,6 +22,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class RussianTextAnalyzer extends Analyzer {
     private static final NormalizeCharMap YO = yo();
+    private final boolean joinedWords;
+
+    /** The analyzer; with {@code joinedWords}, words joined to digits are also emitted as the word. */
+    RussianTextAnalyzer(boolean joinedWords) {
+        this.joinedWords = joinedWords;
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -43,7 +49,7 @@ final class RussianTextAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(tokenizer);
+        TokenStream stream = new LowerCaseFilter(joinedWords ? JoinedWords.added(tokenizer) : tokenizer);
         stream = new RussianLightStemFilter(stream);
         return new TokenStreamComponents(tokenizer, new ICUFoldingFilter(stream));
     }

@@ -27,6 +27,12 @@ final class UzbekScriptAnalyzer extends Analyzer {
     /** Rules read once; a compiled Transliterator is not thread-safe, so each token stream gets its own. */
     static final String RULES = loadRules();
     static final NormalizeCharMap APOSTROPHES = apostrophes();
+    private final boolean joinedWords;
+
+    /** The analyzer; with {@code joinedWords}, words joined to digits are also emitted as the word. */
+    UzbekScriptAnalyzer(boolean joinedWords) {
+        this.joinedWords = joinedWords;
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -41,7 +47,8 @@ final class UzbekScriptAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new ICUTokenizer();
-        return new TokenStreamComponents(tokenizer, normalize(fieldName, tokenizer));
+        return new TokenStreamComponents(tokenizer,
+                normalize(fieldName, joinedWords ? JoinedWords.added(tokenizer) : tokenizer));
     }
 
     @Override

@@ -81,9 +81,17 @@ public final class IndexFields {
         return new KeywordAwareAnalyzer(CaseAnalyzers.create());
     }
 
-    /** The analyzer for indexing: {@link #analyzer()} with {@link CommonGrams} on the text fields. */
+    /**
+     * The analyzer for indexing: {@link #analyzer()} with words joined to digits also as the word
+     * ({@link JoinedWords}) and {@link CommonGrams} on the text fields.
+     */
     static Analyzer indexingAnalyzer() {
-        return CommonGrams.forIndexing(analyzer());
+        return CommonGrams.forIndexing(highlightingAnalyzer());
+    }
+
+    /** The analyzer that highlights a hit's words as the index holds them: without common grams, with joined words. */
+    public static Analyzer highlightingAnalyzer() {
+        return new KeywordAwareAnalyzer(CaseAnalyzers.forIndexing());
     }
 
     /** The lowercase form keyword fields hold. */

@@ -11,14 +11,14 @@ import org.apache.lucene.index.IndexCommit;
  *
  * <p>Versions: 1 (no key) until session 3; 2 folds {@code ё} before Russian stemming; 3 adds common grams to the
  * text fields (session 4); 4 adds main texts (their blob for passages, the entities they show) and the capture
- * each item belongs to. (Offsets in the text
+ * each item belongs to; 5 indexes words joined to digits also as the word (session 8). (Offsets in the text
  * fields' postings were tried for highlighting in session 3 and dropped: at 1,000,000 ads they made a search slower.)
  */
 public final class IndexFormat {
     /** The commit user-data key. */
     static final String KEY = "tracelab.index.format";
     /** The version this code writes and reads. */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
     /** What an index whose commits carry no version was written with. */
     static final int UNVERSIONED = 1;
 

@@ -72,7 +72,7 @@ public final class CaseSearch {
             b.add(ids.isEmpty() ? new MatchNoDocsQuery("no item has tag " + request.tag())
                     : new TermInSetQuery(IndexFields.ID, ids), BooleanClause.Occur.FILTER);
         }
-        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
+        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs)) {
             SearchResults r = searcher.search(request.query(), b.build(), query, request.limit(),
                     request.exactCount());
             if (r.total() > 0) {
@@ -105,7 +105,7 @@ public final class CaseSearch {
     public SortedSet<Long> matching(String query) {
         Analyzer analyzer = IndexFields.analyzer();
         Query q = new CaseQueryParser(analyzer, entities, tags, pictures).parse(query);
-        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs, analyzer)) {
+        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs)) {
             return searcher.ids(q);
         }
     }

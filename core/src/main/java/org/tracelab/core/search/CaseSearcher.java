@@ -83,15 +83,17 @@ public final class CaseSearcher implements AutoCloseable {
     private final UnifiedHighlighter words;
     private final UnifiedHighlighter grams;
 
-    private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs, Analyzer analyzer) {
+    private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs) {
         this.directory = directory;
         this.reader = reader;
         this.threads = PerCoreSearcher.newPool();
         this.searcher = new PerCoreSearcher(reader, threads);
         this.blobs = blobs;
-        this.words = highlighter(analyzer);
+        // A word joined to digits is found by the word alone: the highlighter marks it as the index holds it.
+        Analyzer joined = IndexFields.highlightingAnalyzer();
+        this.words = highlighter(joined);
         // Texts analysed as the index holds them, common grams included, for a query naming them (exact phrases).
-        this.grams = highlighter(CommonGrams.forIndexing(analyzer));
+        this.grams = highlighter(CommonGrams.forIndexing(joined));
     }
 
     private static UnifiedHighlighter highlighter(Analyzer analyzer) {
@@ -105,7 +107,7 @@ public final class CaseSearcher implements AutoCloseable {
     }
 
     /** Opens the index of the case in {@code caseDir}; bad input, saying how to make one, when there is none. */
-    public static CaseSearcher open(Path caseDir, BlobStore blobs, Analyzer analyzer) {
+    public static CaseSearcher open(Path caseDir, BlobStore blobs) {
         Path dir = caseDir.resolve(CaseFolder.INDEX);
         try {
             if (!Files.isDirectory(dir)) {
@@ -123,7 +125,7 @@ public final class CaseSearcher implements AutoCloseable {
                     reader.close();
                     throw e;
                 }
-                return new CaseSearcher(directory, reader, blobs, analyzer);
+                return new CaseSearcher(directory, reader, blobs);
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;

@@ -65,7 +65,7 @@ class CaseSearcherTest {
                 index.commit(id); // one segment per commit
             }
         }
-        searcher = CaseSearcher.open(caseDir, blobs, analyzer);
+        searcher = CaseSearcher.open(caseDir, blobs);
     }
 
     @AfterAll

@@ -63,7 +63,7 @@ class CommonWordPhrasesTest {
             }
             index.commit(id);
         }
-        searcher = CaseSearcher.open(caseDir, blobs, analyzer);
+        searcher = CaseSearcher.open(caseDir, blobs);
     }
 
     @AfterAll

@@ -54,7 +54,7 @@ class OldIndexFormatTest {
     void searchOnAnOldIndexIsBadInputThatSaysToReindex() throws IOException {
         writeOldIndex();
         TracelabException e = assertThrows(TracelabException.class,
-                () -> CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()));
+                () -> CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs"))));
         assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
         assertTrue(e.getMessage().contains("format 1") && e.getMessage().contains("tracelab reindex"),
                 e.getMessage());
@@ -64,14 +64,14 @@ class OldIndexFormatTest {
     void anIndexOfFormat2WithoutCommonGramsIsRefusedAndRebuilt() throws IOException {
         writeOldIndex(Map.of("tracelab.texts", "1", "tracelab.index.format", "2"));
         TracelabException e = assertThrows(TracelabException.class,
-                () -> CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()));
+                () -> CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs"))));
         assertTrue(e.getMessage().contains("format 2") && e.getMessage().contains("tracelab reindex"),
                 e.getMessage());
         try (CaseIndex index = CaseIndex.open(caseDir)) {
             assertFalse(index.covers(1), "a format 2 index must be rebuilt: its exact phrases find no common grams");
             index.commit(0);
         }
-        CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()).close();
+        CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs"))).close();
     }
 
     @Test
@@ -81,6 +81,6 @@ class OldIndexFormatTest {
             assertFalse(index.covers(1), "an old index must be rebuilt even when it covers every text");
             index.commit(0);
         }
-        CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs")), IndexFields.analyzer()).close();
+        CaseSearcher.open(caseDir, new BlobStore(caseDir.resolve("blobs"))).close();
     }
 }

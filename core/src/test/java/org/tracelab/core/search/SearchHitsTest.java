@@ -53,7 +53,7 @@ class SearchHitsTest {
             index.put(page(4, "file", null, words + "yagona belgilovchi " + words, null));
             index.commit(4);
         }
-        searcher = CaseSearcher.open(caseDir, blobs, analyzer);
+        searcher = CaseSearcher.open(caseDir, blobs);
     }
 
     @AfterAll
