@@ -66,12 +66,14 @@ final class CollectorRun implements Callable<Integer> {
         out.line("collected " + r.stored() + " item" + (r.stored() == 1 ? "" : "s") + " ("
                 + Sizes.human(r.bytes()) + ") with " + collector.id()
                 + (r.skipped() > 0 ? "; " + r.skipped() + " skipped by the rules of collection" : "")
-                + (r.failed() > 0 ? "; " + r.failed() + " could not be captured (see above)" : ""));
+                + (r.failed() > 0 ? "; " + r.failed() + " could not be captured (see above)" : "")
+                + (r.rejected() > 0 ? "; " + r.rejected() + " input" + (r.rejected() == 1 ? "" : "s")
+                + " bad (see above)" : ""));
         out.info(IngestSummary.of(r.ingested()));
         if (r.failed() > 0) {
             return ExitCode.IO;
         }
-        return ExitCode.OK;
+        return r.rejected() > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
     }
 
     /** Prints each capture as it is committed (JSON), and each source skipped or not captured. */
@@ -98,6 +100,16 @@ final class CollectorRun implements Callable<Integer> {
         @Override
         public void failed(String source, String reason) {
             out.warn("tracelab: not captured: " + Printable.of(source) + ": " + Printable.of(reason));
+        }
+
+        @Override
+        public void rejected(String source, String reason) {
+            out.warn("tracelab: bad input: " + Printable.of(source) + ": " + Printable.of(reason));
+        }
+
+        @Override
+        public void noted(String source, String reason) {
+            out.warn("tracelab: note: " + Printable.of(source) + ": " + Printable.of(reason));
         }
     }
 

@@ -143,6 +143,18 @@ final class CaseCaptureSink implements CaptureSink {
     }
 
     @Override
+    public void rejected(String source, String reason) throws IOException {
+        note("capture.rejected", source, reason);
+        listener.rejected(source, reason);
+    }
+
+    @Override
+    public void noted(String source, String reason) throws IOException {
+        note("capture.noted", source, reason);
+        listener.noted(source, reason);
+    }
+
+    @Override
     public void skipped(String source, String reason) throws IOException {
         note("capture.skipped", source, reason);
         listener.skipped(source, reason);

@@ -42,7 +42,7 @@ final class CaseCollection {
         c.finishCapture(id, () -> counts.outcome(null));
         IngestReport ingested = c.ingest(stages.stage("ingest"));
         return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
-                counts.skipped.get(), ingested);
+                counts.skipped.get(), counts.rejected.get(), ingested);
     }
 
     /** Counts what the run's captures came to, passing each event on. Called from collector threads. */
@@ -52,6 +52,7 @@ final class CaseCollection {
         private final AtomicLong bytes = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private final AtomicLong skipped = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
 
         Counts(CaptureListener next) {
             this.next = next;
@@ -76,12 +77,26 @@ final class CaseCollection {
             next.skipped(source, reason);
         }
 
+        @Override
+        public void rejected(String source, String reason) {
+            rejected.incrementAndGet();
+            next.rejected(source, reason);
+        }
+
+        @Override
+        public void noted(String source, String reason) {
+            next.noted(source, reason);
+        }
+
         Map<String, Object> outcome(String error) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("stored", stored.get());
             o.put("bytes", bytes.get());
             o.put("failed", failed.get());
             o.put("skipped", skipped.get());
+            if (rejected.get() > 0) {
+                o.put("rejected", rejected.get());
+            }
             if (error != null) {
                 o.put("error", error);
             }

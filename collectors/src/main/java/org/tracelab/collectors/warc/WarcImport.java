@@ -51,59 +51,90 @@ final class WarcImport {
 
     Outcome run(Path file) throws IOException {
         StoredItem fileItem = storeFile(file);
+        Damage damage = new Damage();
         int records = 0;
         int mismatches = 0;
-        try (FileChannel channel = FileChannel.open(file); WarcReader reader = reader(file, channel)) {
-            if (reader == null) {
-                return new Outcome(0, 0, true);
-            }
-            reader.calculateBlockDigest();
-            List<String> warnings = new ArrayList<>();
-            reader.onWarning(warnings::add);
-            while (true) {
-                Optional<WarcRecord> next;
-                try {
-                    next = reader.next();
-                } catch (IOException | RuntimeException e) {
-                    // jwarc reads a record's length and block digest with sole() and parses the digest as it reads:
-                    // a repeated Content-Length or an unparsable digest throws IllegalArgumentException mid-record,
-                    // after which the reader's place in the file is unknown, so the file is damaged from there on.
-                    damaged(file, reader.position(), records, e);
-                    return new Outcome(records, mismatches, true);
+        try (FileChannel channel = FileChannel.open(file)) {
+            boolean gzip = RecordStarts.gzipped(channel);
+            long start = 0;
+            while (start >= 0) {
+                channel.position(start);
+                WarcReader reader = reader(channel, start, damage);
+                if (reader == null) {
+                    start = RecordStarts.next(channel, start + 1, gzip);
+                    continue;
                 }
-                if (next.isEmpty()) {
-                    return new Outcome(records, mismatches, false);
-                }
-                Recorded r = importRecord(file, reader.position(), next.get(), fileItem.id(), warnings);
-                warnings.clear();
-                records++;
-                progress.advance(1);
-                for (String digest : List.of("WARC-Block-Digest", "WARC-Payload-Digest")) {
-                    DigestCheck check = r.checks().get(digest);
-                    if (check != null && check.mismatch()) {
-                        mismatches++;
-                        sink.failed(r.item().item().source(), digest + " mismatch in " + file + " at byte offset "
-                                + r.offset() + ": declared " + check.declared() + ", computed " + check.computed()
-                                + "; the record is kept as item " + r.item().id());
+                // Not closed here: closing a reader closes the channel, which the next reader, after damage, reads on.
+                {
+                    start = -1;
+                    List<String> warnings = new ArrayList<>();
+                    reader.onWarning(warnings::add);
+                    while (true) {
+                        Optional<WarcRecord> next;
+                        try {
+                            next = reader.next();
+                        } catch (IOException | RuntimeException e) {
+                            // jwarc reads a record's length and block digest with sole() and parses the digest as it
+                            // reads: a repeated Content-Length or an unparsable digest throws mid-record, after which
+                            // the reader's place is unknown; reading goes on at the next record start found.
+                            damage.add(reader.position(), e);
+                            start = RecordStarts.next(channel, reader.position() + 1, gzip);
+                            break;
+                        }
+                        if (next.isEmpty()) {
+                            break;
+                        }
+                        Recorded r = importRecord(file, reader.position(), next.get(), fileItem.id(), warnings);
+                        warnings.clear();
+                        records++;
+                        progress.advance(1);
+                        mismatches += noteMismatches(file, r);
+                        if (r.fault().isPresent()) {
+                            damage.add(r.offset(), r.fault().get());
+                            start = RecordStarts.next(channel, r.offset() + 1, gzip);
+                            break;
+                        }
                     }
-                }
-                if (r.fault().isPresent()) {
-                    damaged(file, r.offset(), records, r.fault().get());
-                    return new Outcome(records, mismatches, true);
                 }
             }
         }
+        if (!damage.isEmpty()) {
+            sink.rejected(file.toString(), damage.describe(records));
+        }
+        return new Outcome(records, mismatches, !damage.isEmpty());
+    }
+
+    /** Tells of each digest that does not match, on the item (its metadata has them all) and in the custody log. */
+    private int noteMismatches(Path file, Recorded r) throws IOException {
+        int n = 0;
+        for (Map.Entry<String, DigestCheck> e : r.checks().entrySet()) {
+            DigestCheck check = e.getValue();
+            if (check.mismatch()) {
+                n++;
+                sink.noted(r.item().item().source(), e.getKey() + " mismatch in " + file + " at byte offset "
+                        + r.offset() + ": declared " + check.declared() + ", computed " + check.computed()
+                        + "; the record is kept as item " + r.item().id());
+            }
+        }
+        return n;
     }
 
     /**
-     * A reader of the file, or null when the file is damaged from its first byte: jwarc reads the first bytes to tell
-     * a gzipped file from a plain one and throws {@code EOFException} when there are fewer (found by fuzzing).
+     * A reader of the file from {@code start}, or null when none can start there: jwarc reads the first bytes to
+     * tell a gzipped file from a plain one and throws {@code EOFException} when there are fewer (found by fuzzing),
+     * and a gzip header it cannot inflate throws too. Lenient, as warcio is: header lines may end in CR CR LF.
      */
-    private WarcReader reader(Path file, FileChannel channel) throws IOException {
+    private static WarcReader reader(FileChannel channel, long start, Damage damage) throws IOException {
         try {
-            return new WarcReader(channel);
+            WarcReader reader = new WarcReader(channel);
+            reader.setLenient(true);
+            reader.calculateBlockDigest();
+            return reader;
         } catch (EOFException tooShort) {
-            damaged(file, 0, 0, new IOException("too short to be a WARC file", tooShort));
+            damage.add(start, new IOException(start == 0 ? "too short to be a WARC file" : "cut short", tooShort));
+            return null;
+        } catch (IOException | RuntimeException unreadable) {
+            damage.add(start, unreadable);
             return null;
         }
     }
@@ -162,19 +193,26 @@ final class WarcImport {
                 source = new SalvagingStream(http.body().stream());
                 InputStream in = digester.<InputStream>map(d -> new DigestInputStream(source, d)).orElse(source);
                 blob = sink.storeBlob(in, Long.MAX_VALUE);
-                checks.put("WARC-Payload-Digest", declared.isEmpty()
-                        ? DigestCheck.absent(record, "WARC-Payload-Digest")
-                        : digester.map(d -> DigestCheck.of(declared.get(), new WarcDigest(d)))
-                        .orElse(DigestCheck.unchecked(declared.get())));
+                checks.put("WARC-Payload-Digest", payloadCheck(record, fields, declared, digester, source));
             } else {
                 meta.put("stored", "rest of block after an unreadable HTTP header");
                 source = new SalvagingStream(record.body().stream());
                 blob = sink.storeBlob(source, Long.MAX_VALUE);
             }
         } else {
+            // Every other record's payload is its block, an HTTP request's its body after the header (as warcio
+            // and jwarc compute WARC-Payload-Digest): digested as the block is stored, so each digest is checked.
             meta.put("stored", "block");
             source = new SalvagingStream(record.body().stream());
-            blob = sink.storeBlob(source, Long.MAX_VALUE);
+            Optional<WarcDigest> declared = fields.payloadDigest();
+            Optional<MessageDigest> digester = DigestCheck.digester(declared);
+            InputStream in = source;
+            if (digester.isPresent()) {
+                in = fields.isHttp() ? new HttpPayloadDigest(source, digester.get())
+                        : new DigestInputStream(source, digester.get());
+            }
+            blob = sink.storeBlob(in, Long.MAX_VALUE);
+            checks.put("WARC-Payload-Digest", payloadCheck(record, fields, declared, digester, source));
         }
         checks.put("WARC-Block-Digest", blockCheck(record, fields, source));
         Map<String, Object> digests = new LinkedHashMap<>();
@@ -191,6 +229,18 @@ final class WarcImport {
         NewItem item = NewItem.of(WarcCollector.KIND, itemSource, date, WarcCollector.ID, contentType, parentId,
                 meta);
         return new Recorded(sink.record(item, blob), offset, checks, source.fault());
+    }
+
+    private static DigestCheck payloadCheck(WarcRecord record, LenientHeaders fields, Optional<WarcDigest> declared,
+                                            Optional<MessageDigest> digester, SalvagingStream source) {
+        if (declared.isEmpty()) {
+            return DigestCheck.absent(record, "WARC-Payload-Digest");
+        }
+        // A revisit's payload digest names the payload of the record it revisits, which it does not hold.
+        if (digester.isEmpty() || source.fault().isPresent() || fields.type().filter("revisit"::equals).isPresent()) {
+            return DigestCheck.unchecked(declared.get());
+        }
+        return DigestCheck.of(declared.get(), new WarcDigest(digester.get()));
     }
 
     private static DigestCheck blockCheck(WarcRecord record, LenientHeaders fields, SalvagingStream source)
@@ -217,12 +267,6 @@ final class WarcImport {
         } catch (RuntimeException unparsable) {
             return clock.instant();
         }
-    }
-
-    private void damaged(Path file, long offset, int records, Exception e) throws IOException {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        sink.failed(file.toString(), "WARC file truncated or corrupt at byte offset " + offset + ": " + why
-                + "; the " + records + " record" + (records == 1 ? "" : "s") + " read before it are kept");
     }
 
     private static List<List<String>> pairs(Map<String, List<String>> headers) {

@@ -17,6 +17,8 @@ public final class LabCase implements AutoCloseable, CaptureListener {
     public final List<StoredItem> stored = new CopyOnWriteArrayList<>();
     public final List<String> failures = new CopyOnWriteArrayList<>();
     public final List<String> skips = new CopyOnWriteArrayList<>();
+    public final List<String> rejections = new CopyOnWriteArrayList<>();
+    public final List<String> notes = new CopyOnWriteArrayList<>();
 
     public LabCase(Path dir) {
         kase = TestCases.create(dir.resolve("case"), "Lab test");
@@ -34,6 +36,16 @@ public final class LabCase implements AutoCloseable, CaptureListener {
     @Override
     public void failed(String source, String reason) {
         failures.add(source + " -> " + reason);
+    }
+
+    @Override
+    public void rejected(String source, String reason) {
+        rejections.add(source + " -> " + reason);
+    }
+
+    @Override
+    public void noted(String source, String reason) {
+        notes.add(source + " -> " + reason);
     }
 
     /** Ends the run as the command line does, committing the last group of captures so listeners hear of them. */

@@ -139,8 +139,9 @@ class WarcCollectorTest {
     void aPayloadDigestMismatchIsReportedAndTheRecordKept() throws Exception {
         collect(warc("tampered.warc", WarcCompression.NONE, true));
         assertEquals(3, records().size());
-        assertEquals(1, lab.failures.size(), lab.failures.toString());
-        String f = lab.failures.get(0);
+        assertTrue(lab.failures.isEmpty() && lab.rejections.isEmpty(), "a mismatch is not a failure of the run");
+        assertEquals(1, lab.notes.size(), lab.notes.toString());
+        String f = lab.notes.get(0);
         assertTrue(f.contains("WARC-Payload-Digest mismatch") && f.contains("tampered.warc")
                 && f.contains("byte offset") && f.contains("kept"), f);
     }
@@ -157,8 +158,9 @@ class WarcCollectorTest {
         collect(cut);
 
         assertEquals(2, records().size(), lab.failures.toString());
-        assertTrue(lab.failures.stream().anyMatch(f -> f.contains("cut.warc") && f.contains("truncated or corrupt at"
-                + " byte offset")), lab.failures.toString());
+        assertEquals(1, lab.rejections.size(), lab.rejections.toString());
+        assertTrue(lab.rejections.get(0).contains("cut.warc") && lab.rejections.get(0).contains("1 bad record"
+                + " (truncated or corrupt) at byte offset"), lab.rejections.toString());
         StoredItem partial = records().get(1);
         assertTrue(lab.item(partial.id()).meta().has("readError"));
         assertArrayEquals(java.util.Arrays.copyOf(PAGE, "<html><body>Ish b".length()), raw(partial));
@@ -191,8 +193,8 @@ class WarcCollectorTest {
         assertEquals("response", response.meta().get("type").asText());
         assertEquals("http://jobs.example.invalid/ad/1", response.source(), "the first of repeated fields counts");
         long at = (damaged + typed).length();
-        assertEquals(List.of("WARC file truncated or corrupt at byte offset " + at + ": Invalid WARC-Digest; the 2"
-                + " records read before it are kept"), lab.failures.stream().map(f -> f.substring(f.indexOf("WARC file")))
+        assertEquals(List.of("1 bad record (truncated or corrupt) at byte offset " + at + ": Invalid WARC-Digest; the 2"
+                + " records read are kept"), lab.rejections.stream().map(f -> f.substring(f.indexOf(" -> ") + 4))
                 .toList());
     }
 
@@ -202,7 +204,8 @@ class WarcCollectorTest {
         Files.write(one, new byte[] {'n'});
         collect(one);
         assertEquals(1, lab.stored.size(), "the file itself is kept");
-        assertTrue(lab.failures.get(0).contains("byte offset 0: too short to be a WARC file"), lab.failures.toString());
+        assertTrue(lab.rejections.get(0).contains("not a readable WARC file: no record could be read, at byte offset 0:"
+                + " too short to be a WARC file"), lab.rejections.toString());
     }
 
     @Test
@@ -211,7 +214,134 @@ class WarcCollectorTest {
         Files.writeString(junk, "this is not a WARC file at all\r\n\r\n");
         collect(junk);
         assertEquals(1, lab.stored.size());
-        assertTrue(lab.failures.get(0).contains("byte offset 0"), lab.failures.toString());
+        assertTrue(lab.rejections.get(0).contains("junk.warc -> not a readable WARC file"), lab.rejections.toString());
+    }
+
+    /** One plain record as written by hand (header lines may end as {@code eol} says); fictitious. */
+    private static String record(String type, String target, String contentType, String block, String eol,
+                                 String... extraHeaders) {
+        StringBuilder h = new StringBuilder("WARC/1.0" + eol + "WARC-Type: " + type + eol
+                + "WARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes((type + target + block).getBytes())
+                + ">" + eol + "WARC-Date: 2025-06-02T09:13:00Z" + eol + "WARC-Target-URI: " + target + eol
+                + "Content-Type: " + contentType + eol);
+        for (String x : extraHeaders) {
+            h.append(x).append(eol);
+        }
+        h.append("Content-Length: ").append(block.getBytes(StandardCharsets.ISO_8859_1).length).append(eol).append(eol);
+        return h + block + "\r\n\r\n";
+    }
+
+    private static String digest(String algorithm, String hex, byte[] bytes) throws Exception {
+        byte[] d = MessageDigest.getInstance(algorithm).digest(bytes);
+        String name = algorithm.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        return hex.equals("hex") ? name + ":" + java.util.HexFormat.of().formatHex(d)
+                : new WarcDigest(name, d).prefixedBase32();
+    }
+
+    private Item recordOfType(String type) {
+        return records().stream().map(s -> lab.item(s.id())).filter(i -> type.equals(i.meta().path("type").asText()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRequestRecordsWrongPayloadDigestIsNotedOnTheItemAndInCustodyAndTheRecordKept() throws Exception {
+        String body = "q=ish+bor";
+        String request = "POST /search HTTP/1.1\r\nHost: jobs.example.invalid\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body;
+        Path file = tmp.resolve("request.warc");
+        Files.writeString(file, record("request", "http://jobs.example.invalid/search",
+                "application/http; msgtype=request", request, "\r\n",
+                "WARC-Block-Digest: " + digest("SHA-1", "base32", request.getBytes(StandardCharsets.ISO_8859_1)),
+                "WARC-Payload-Digest: " + digest("SHA-1", "base32", "q=something+else".getBytes())),
+                StandardCharsets.ISO_8859_1);
+
+        collect(file);
+
+        Item item = recordOfType("request");
+        assertEquals("match", item.meta().at("/digests/WARC-Block-Digest/outcome").asText());
+        assertEquals("mismatch", item.meta().at("/digests/WARC-Payload-Digest/outcome").asText());
+        assertEquals(digest("SHA-1", "base32", body.getBytes()),
+                item.meta().at("/digests/WARC-Payload-Digest/computed").asText());
+        assertEquals(1, lab.notes.size(), lab.notes.toString());
+        assertTrue(lab.failures.isEmpty() && lab.rejections.isEmpty());
+        assertEquals(1, lab.custodyActions("capture.noted"));
+    }
+
+    @Test
+    void digestsInSha256AndMd5HexAndSha1Base32AreAllChecked() throws Exception {
+        String block = "Vakansiya: ofitsiant (fictitious)";
+        byte[] b = block.getBytes(StandardCharsets.UTF_8);
+        String warc = record("resource", "urn:fictitious:a", "text/plain", block, "\r\n",
+                "WARC-Block-Digest: " + digest("SHA-256", "hex", b), "WARC-Payload-Digest: " + digest("MD5", "hex", b))
+                + record("resource", "urn:fictitious:b", "text/plain", block, "\r\n",
+                "WARC-Block-Digest: " + digest("SHA-256", "base32", b),
+                "WARC-Payload-Digest: " + digest("SHA-1", "hex", "tampered".getBytes()));
+        Path file = tmp.resolve("forms.warc");
+        Files.writeString(file, warc, StandardCharsets.UTF_8);
+
+        collect(file);
+
+        List<Item> items = records().stream().map(s -> lab.item(s.id())).toList();
+        assertEquals(2, items.size());
+        assertEquals("match", items.get(0).meta().at("/digests/WARC-Block-Digest/outcome").asText());
+        assertEquals("match", items.get(0).meta().at("/digests/WARC-Payload-Digest/outcome").asText());
+        assertEquals("match", items.get(1).meta().at("/digests/WARC-Block-Digest/outcome").asText());
+        assertEquals("mismatch", items.get(1).meta().at("/digests/WARC-Payload-Digest/outcome").asText());
+        assertEquals(1, lab.notes.size(), lab.notes.toString());
+    }
+
+    @Test
+    void headerLinesEndingInCrCrLfAreReadAsWarcioReadsThem() throws Exception {
+        String http = "HTTP/1.1 200 OK\r\r\nContent-Type: text/html\r\r\n\r\r\n<p>Ish bor (fictitious)</p>";
+        String one = record("response", "http://jobs.example.invalid/ad/7", "application/http; msgtype=response",
+                http, "\r\r\n");
+        Path file = tmp.resolve("crcrlf.warc");
+        Files.writeString(file, one + one.replace("/ad/7", "/ad/8"), StandardCharsets.ISO_8859_1);
+
+        collect(file);
+
+        assertTrue(lab.rejections.isEmpty(), lab.rejections.toString());
+        assertEquals(List.of("http://jobs.example.invalid/ad/7", "http://jobs.example.invalid/ad/8"),
+                records().stream().map(s -> s.item().source()).toList());
+        assertEquals(one.length(), lab.item(records().get(1).id()).meta().get("offset").asLong());
+        assertEquals("<p>Ish bor (fictitious)</p>", new String(raw(records().get(0)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadRecordInTheMiddleCostsThatRecordAndTheRestAreKept() throws Exception {
+        String good = record("resource", "urn:fictitious:1", "text/plain", "first", "\r\n");
+        String bad = record("resource", "urn:fictitious:2", "text/plain", "second", "\r\n")
+                .replace("Content-Length: 6", "Content-Length: 6\r\nContent-Length: 7");
+        String after = record("resource", "urn:fictitious:3", "text/plain", "third", "\r\n");
+        Path file = tmp.resolve("middle.warc");
+        Files.writeString(file, good + bad + after, StandardCharsets.ISO_8859_1);
+
+        collect(file);
+
+        assertEquals(List.of("urn:fictitious:1", "urn:fictitious:3"),
+                records().stream().map(s -> s.item().source()).toList());
+        assertEquals(1, lab.rejections.size(), lab.rejections.toString());
+        String r = lab.rejections.get(0);
+        assertTrue(r.contains("middle.warc -> 1 bad record (truncated or corrupt) at byte offset " + good.length())
+                && r.endsWith("the 2 records read are kept"), r);
+    }
+
+    @Test
+    void gzipGarbageIsNotAReadableWarcAndTheFileIsKept() throws Exception {
+        Path file = tmp.resolve("garbage.warc.gz");
+        byte[] bytes = new byte[200];
+        new java.util.Random(7).nextBytes(bytes);
+        bytes[0] = 0x1f;
+        bytes[1] = (byte) 0x8b;
+        bytes[2] = 0x08;
+        Files.write(file, bytes);
+
+        collect(file);
+
+        assertEquals(1, lab.stored.size(), "the file itself is kept");
+        assertEquals(1, lab.rejections.size(), lab.rejections.toString());
+        assertTrue(lab.rejections.get(0).contains("garbage.warc.gz -> not a readable WARC file"),
+                lab.rejections.toString());
     }
 
     @Test

@@ -13,4 +13,12 @@ public interface CaptureListener {
 
     default void skipped(String source, String reason) {
     }
+
+    /** An input given to the run is itself bad; see {@link CaptureSink#rejected}. */
+    default void rejected(String source, String reason) {
+    }
+
+    /** A finding about a kept capture; see {@link CaptureSink#noted}. */
+    default void noted(String source, String reason) {
+    }
 }

@@ -60,6 +60,19 @@ public interface CaptureSink {
     void failed(String source, String reason) throws IOException;
 
     /**
+     * Records, in the custody log and to the examiner, that an input given to the run is itself bad (not a WARC
+     * file, cut short, corrupt), in one line naming it and what is wrong: the user's input, not the machine, so the
+     * run ends as bad input. What could be read of it is kept all the same.
+     */
+    void rejected(String source, String reason) throws IOException;
+
+    /**
+     * Records, in the custody log and to the examiner, a finding about a capture that was kept (a digest that does
+     * not match the bytes read): not a failure of the run, but something an examiner must see.
+     */
+    void noted(String source, String reason) throws IOException;
+
+    /**
      * Records that a source was deliberately not fetched (robots.txt, outside the allowed hosts): the manners of
      * collection at work, not a failure, but logged so the record shows what was left out and why.
      */

@@ -1,0 +1,118 @@
+package org.tracelab.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Json;
+
+/**
+ * {@code collect warc} through the real command line: bad WARC input exits 2 with one line naming the file and what
+ * is wrong, a partly good file keeps its good records and says how many were bad, and a digest that does not match
+ * is noted without failing the run. Every WARC here is written by the test and fictitious.
+ */
+class WarcImportCliTest {
+    @TempDir
+    Path tmp;
+    Cli cli;
+
+    @BeforeEach
+    void newCase() {
+        cli = new Cli(tmp.resolve("case"));
+        assertEquals(0, cli.init().code());
+    }
+
+    static String record(String target, String text, String... extraHeaders) {
+        String block = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" + text + "</p>";
+        StringBuilder h = new StringBuilder("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:"
+                + java.util.UUID.nameUUIDFromBytes(target.getBytes()) + ">\r\nWARC-Date: 2025-06-02T09:13:00Z\r\n"
+                + "WARC-Target-URI: " + target + "\r\nContent-Type: application/http; msgtype=response\r\n");
+        for (String x : extraHeaders) {
+            h.append(x).append("\r\n");
+        }
+        return h.append("Content-Length: ").append(block.getBytes(StandardCharsets.UTF_8).length)
+                .append("\r\n\r\n").append(block).append("\r\n\r\n").toString();
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private static void oneBadInputLine(Cli.Run r, String file, String what) {
+        assertEquals(2, r.code(), r::toString);
+        List<String> bad = r.err().lines().filter(l -> l.startsWith("tracelab: bad input: ")).toList();
+        assertEquals(1, bad.size(), r::toString);
+        assertTrue(bad.get(0).contains(file) && bad.get(0).contains(what), r::toString);
+    }
+
+    @Test
+    void aFileThatIsNotAWarcExitsTwoNamingIt() throws IOException {
+        Path f = write("notes.warc", "Shopping list, not a WARC (fictitious)\n".getBytes(StandardCharsets.UTF_8));
+        oneBadInputLine(cli.run("collect", "warc", f.toString()), "notes.warc", "not a readable WARC file");
+        assertEquals(0, cli.run("verify").code(), "the file itself is kept, and the case verifies");
+    }
+
+    @Test
+    void aTruncatedFirstRecordExitsTwo() throws IOException {
+        byte[] whole = record("http://jobs.example.invalid/ad/1", "Ish bor").getBytes(StandardCharsets.UTF_8);
+        Path f = write("cut.warc", java.util.Arrays.copyOf(whole, 60));
+        oneBadInputLine(cli.run("collect", "warc", f.toString()), "cut.warc", "at byte offset 0");
+    }
+
+    @Test
+    void gzipGarbageExitsTwo() throws IOException {
+        byte[] junk = new byte[300];
+        new java.util.Random(17).nextBytes(junk);
+        junk[0] = 0x1f;
+        junk[1] = (byte) 0x8b;
+        junk[2] = 0x08;
+        Path f = write("junk.warc.gz", junk);
+        oneBadInputLine(cli.run("collect", "warc", f.toString()), "junk.warc.gz", "not a readable WARC file");
+    }
+
+    @Test
+    void aPartlyGoodWarcKeepsItsGoodRecordsAndSaysHowManyWereBad() throws IOException {
+        String good1 = record("http://jobs.example.invalid/ad/1", "Ofitsiant kerak Dubai2024");
+        String bad = record("http://jobs.example.invalid/ad/2", "Buzilgan")
+                .replace("Content-Length:", "Content-Length: 3\r\nContent-Length:");
+        String good2 = record("http://jobs.example.invalid/ad/3", "Oshpaz kerak Toshkent");
+        Path f = write("partly.warc", (good1 + bad + good2).getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run r = cli.run("collect", "warc", f.toString());
+
+        oneBadInputLine(r, "partly.warc", "1 bad record (truncated or corrupt) at byte offset "
+                + good1.getBytes(StandardCharsets.UTF_8).length);
+        assertTrue(r.err().contains("the 2 records read are kept"), r::toString);
+        Cli.Run search = cli.run("--json", "search", "oshpaz");
+        assertEquals(0, search.code(), search::toString);
+        assertTrue(search.out().contains("http://jobs.example.invalid/ad/3"), search::toString);
+        assertEquals(0, cli.run("verify").code());
+    }
+
+    @Test
+    void aDigestMismatchIsNotedOnTheItemAndTheRunSucceeds() throws IOException {
+        Path f = write("tampered.warc", record("http://jobs.example.invalid/ad/9", "Ish bor",
+                "WARC-Payload-Digest: sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run r = cli.run("collect", "warc", f.toString());
+
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("tracelab: note: http://jobs.example.invalid/ad/9: WARC-Payload-Digest mismatch"),
+                r::toString);
+        JsonNode record = Json.parse(cli.run("--json", "show", "2").out());
+        assertEquals("mismatch", record.at("/meta/digests/WARC-Payload-Digest/outcome").asText(), record::toString);
+        Cli.Run custody = cli.run("export", "custody", "--format", "jsonl", "--out", tmp.resolve("c.jsonl").toString());
+        assertEquals(0, custody.code(), custody::toString);
+        assertTrue(Files.readString(tmp.resolve("c.jsonl")).contains("capture.noted"));
+    }
+}
