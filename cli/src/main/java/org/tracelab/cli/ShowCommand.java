@@ -12,6 +12,8 @@ import org.tracelab.core.Printable;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.imagehash.PictureHash;
+import org.tracelab.core.extract.ExtractionError;
+import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.items.Note;
 import picocli.CommandLine.Command;
@@ -51,6 +53,7 @@ final class ShowCommand extends BaseCommand {
             List<Note> notes = c.notes(id);
             List<CustodyEntry> entries = c.custodyOf(id);
             Optional<PictureHash> picture = c.pictureHash(id);
+            List<ExtractionError> problems = c.text(id).map(DerivedText::problems).orElse(List.of());
             Output out = out();
             if (out.json()) {
                 Map<String, Object> j = new LinkedHashMap<>();
@@ -66,6 +69,7 @@ final class ShowCommand extends BaseCommand {
                 j.put("truncated", item.truncated());
                 j.put("meta", item.meta());
                 picture.ifPresent(h -> j.put("picture", h.summary()));
+                j.put("extractionProblems", problems.stream().map(ExtractionError::asMap).toList());
                 j.put("tags", tags);
                 j.put("notes", notes.stream().map(n -> Map.of("id", n.id(), "text", n.text(),
                         "examiner", n.examiner(), "at", Timestamps.format(n.addedAt()))).toList());
@@ -82,6 +86,9 @@ final class ShowCommand extends BaseCommand {
             picture.ifPresent(h -> out.line("  picture       " + pictureLine(h)));
             item.meta().fields().forEachRemaining(f -> out.line(String.format("  %-13s %s", f.getKey(),
                     Printable.of(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()))));
+            for (ExtractionError p : problems) {
+                out.line("  extraction    " + p.kind() + ": " + Printable.of(p.message()));
+            }
             if (!tags.isEmpty()) {
                 out.line("  tags          " + Printable.of(String.join(", ", tags)));
             }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.extract.ExtractionError;
 import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.ingest.EntityMention;
 import org.tracelab.core.ingest.TextScope;
@@ -39,6 +40,7 @@ final class ShowText {
             j.put("sha256", d.blob().sha256());
             j.put("charset", d.charset().orElse(null));
             j.put("error", d.errorKind().map(k -> Map.of("kind", k, "message", d.error().orElse(""))).orElse(null));
+            j.put("notes", d.notes().stream().map(ExtractionError::asMap).toList());
             j.put("entities", entities.stream().map(e -> Map.of("type", e.type(), "value", e.value(), "raw", e.raw(),
                     "start", e.start(), "end", e.end(), "foundIn", e.foundIn().storedName())).toList());
             // The text is a blob of at most the extractor's write limit; JSON needs it whole.
@@ -52,7 +54,7 @@ final class ShowText {
         }
         out.line("item " + item.id() + "  " + Printable.of(d.contentType()) + "  " + d.language()
                 + d.title().map(t -> "  " + Printable.of(t)).orElse(""));
-        d.errorKind().ifPresent(k -> out.line("  extraction " + k + ": " + Printable.of(d.error().orElse(""))));
+        d.problems().forEach(p -> out.line("  extraction " + p.kind() + ": " + Printable.of(p.message())));
         d.charset().ifPresent(cs -> out.line("  charset " + Printable.of(cs)));
         for (EntityMention e : entities) {
             out.line("  " + e.type() + " " + Printable.of(e.value()) + " written " + Printable.of(e.raw())

@@ -499,6 +499,11 @@ public final class Case implements AutoCloseable {
         return text(id);
     }
 
+    /** The ids of the items whose extraction failed, was cut or left notes (a member skipped, a limit hit). */
+    public List<Long> itemsWithExtractionProblems() {
+        return read("reading which items of " + dir + " had extraction problems", derived::withProblems);
+    }
+
     /** The ids of the items that have an extracted text, so a pass over many items asks only for those. */
     public Set<Long> itemsWithText() {
         return read("reading which items of " + dir + " have texts", () -> new HashSet<>(derived.derivedItems()));

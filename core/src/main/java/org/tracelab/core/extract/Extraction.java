@@ -29,6 +29,8 @@ import org.tracelab.core.entities.MarkupLinks;
  * @param charset     how the characters of a page were decided and why ({@link PageCharset#note()})
  * @param links       the URLs of a page's markup ({@link MarkupLinks}) when extraction read them from the same parse;
  *                    empty when it did not, and entity finding reads the markup itself
+ * @param notes       problems that did not stop extraction: members skipped (encrypted, corrupt, past the count
+ *                    limit), a container that yielded nothing; each to be shown on the item beside {@link #error()}
  */
 public record Extraction(
         String text,
@@ -43,7 +45,8 @@ public record Extraction(
         Optional<ExtractionError> error,
         Optional<String> mainText,
         Optional<String> charset,
-        Optional<List<MarkupLinks.Link>> links) implements AutoCloseable {
+        Optional<List<MarkupLinks.Link>> links,
+        List<ExtractionError> notes) implements AutoCloseable {
 
     public Extraction {
         Objects.requireNonNull(text, "text");
@@ -59,15 +62,16 @@ public record Extraction(
         Objects.requireNonNull(mainText, "mainText");
         Objects.requireNonNull(charset, "charset");
         links = Objects.requireNonNull(links, "links").map(List::copyOf);
+        notes = List.copyOf(notes);
     }
 
-    /** An extraction whose markup links were not read with it. */
+    /** An extraction whose markup links were not read with it, with no notes beyond its error. */
     public Extraction(String text, Optional<String> title, Optional<String> author, Optional<Instant> created,
                       Optional<Instant> modified, String contentType, String language,
                       Map<String, List<String>> metadata, List<EmbeddedMember> members,
                       Optional<ExtractionError> error, Optional<String> mainText, Optional<String> charset) {
         this(text, title, author, created, modified, contentType, language, metadata, members, error, mainText,
-                charset, Optional.empty());
+                charset, Optional.empty(), List.of());
     }
 
     /** An extraction that produced nothing but the reason why. */
@@ -79,19 +83,27 @@ public record Extraction(
     /** This extraction with its language tag set. */
     Extraction withLanguage(String tag) {
         return new Extraction(text, title, author, created, modified, contentType, tag, metadata, members, error,
-                mainText, charset, links);
+                mainText, charset, links, notes);
     }
 
     /** This extraction with a page's main text, when one was made, and the note on its charset. */
     Extraction withMain(Optional<String> main, String charsetNote) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, main, Optional.of(charsetNote), links);
+                error, main, Optional.of(charsetNote), links, notes);
     }
 
     /** This extraction with the links of the page's markup, read from the parse its text came from. */
     Extraction withLinks(List<MarkupLinks.Link> pageLinks) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, mainText, charset, Optional.of(pageLinks));
+                error, mainText, charset, Optional.of(pageLinks), notes);
+    }
+
+    /** Every problem of the extraction: its error first, then its notes. */
+    public List<ExtractionError> problems() {
+        List<ExtractionError> all = new java.util.ArrayList<>();
+        error.ifPresent(all::add);
+        all.addAll(notes);
+        return List.copyOf(all);
     }
 
     /** True when the text was cut at the write limit. */

@@ -21,7 +21,13 @@ public record ExtractionError(Kind kind, String message) {
         /** The worker process died on this document and was restarted. */
         WORKER_CRASHED,
         /** The document could not be read from disk. */
-        UNREADABLE
+        UNREADABLE,
+        /** The container holds more members than the limit; the rest were skipped. */
+        MEMBER_LIMIT,
+        /** The container sits deeper in containers than the limit; its members were not unpacked. */
+        DEPTH_LIMIT,
+        /** One member could not be read (encrypted, corrupt) and was skipped; the others were kept. */
+        MEMBER_SKIPPED
     }
 
     public ExtractionError {
@@ -32,6 +38,14 @@ public record ExtractionError(Kind kind, String message) {
 
     /** True when some text or members were kept despite the problem (a cut, not a failure). */
     public boolean partial() {
-        return kind == Kind.WRITE_LIMIT || kind == Kind.ZIP_BOMB;
+        return switch (kind) {
+            case WRITE_LIMIT, ZIP_BOMB, MEMBER_LIMIT, DEPTH_LIMIT, MEMBER_SKIPPED -> true;
+            default -> false;
+        };
+    }
+
+    /** As the case records it: {@code kind} and {@code message}. */
+    public java.util.Map<String, String> asMap() {
+        return java.util.Map.of("kind", kind.name(), "message", message);
     }
 }

@@ -32,6 +32,7 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
     private final List<WorkerProtocol.Member> members = new ArrayList<>();
     private long spooled;
     private String cut;
+    private ExtractionError.Kind cutKind;
 
     MemberSpooler(Path dir, Detector detector, EmbeddedDocumentExtractor inline, int maxMembers, long maxMemberBytes, long containerSize,
                   long maxRatio) {
@@ -50,6 +51,7 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
         }
         if (members.size() >= maxMembers) {
             cut = "more than " + maxMembers + " embedded members; the rest were skipped";
+            cutKind = ExtractionError.Kind.MEMBER_LIMIT;
             return false;
         }
         return true;
@@ -74,6 +76,7 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
             Files.deleteIfExists(file);
             cut = "embedded members unpack to more than " + budget + " bytes (member '" + name
                     + "'); probably a zip bomb";
+            cutKind = ExtractionError.Kind.ZIP_BOMB;
             throw new SAXException(cut);
         }
         spooled += size;
@@ -93,6 +96,11 @@ final class MemberSpooler implements EmbeddedDocumentExtractor {
     /** Why spooling stopped early, or null when every member was kept. */
     String cut() {
         return cut;
+    }
+
+    /** Which limit stopped spooling ({@code MEMBER_LIMIT} or {@code ZIP_BOMB}), or null when none did. */
+    ExtractionError.Kind cutKind() {
+        return cutKind;
     }
 
     /** Copies until the budget runs out; returns the size, or -1 when the member would break the budget. */

@@ -173,10 +173,12 @@ public final class TextExtractor implements AutoCloseable {
                         reply.errorMessage() == null ? "" : reply.errorMessage()));
         String text = reply.text() == null ? "" : reply.text();
         String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
+        String type = reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType();
+        java.util.Map<String, List<String>> metadata = reply.metadata() == null ? java.util.Map.of() : reply.metadata();
         return new Extraction(text, present(reply.title()), present(reply.author()), instant(reply.created()),
-                instant(reply.modified()), reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType(),
-                languages.identify(sample).tag(), reply.metadata() == null ? java.util.Map.of() : reply.metadata(),
-                members, error, Optional.empty(), Optional.empty());
+                instant(reply.modified()), type, languages.identify(sample).tag(), metadata, members, error,
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                ExtractionNotes.of(type, metadata, members.size(), text, error.isPresent()));
     }
 
     private static Optional<String> present(String s) {

@@ -66,7 +66,7 @@ final class TikaDocumentParser {
             message = describe(e);
         }
         if (spooler.cut() != null && kind != ExtractionError.Kind.WRITE_LIMIT) {
-            kind = ExtractionError.Kind.ZIP_BOMB;
+            kind = spooler.cutKind();
             message = spooler.cut();
         }
         return new WorkerProtocol.Reply(handler.toString(), metadata.get(Metadata.CONTENT_TYPE),

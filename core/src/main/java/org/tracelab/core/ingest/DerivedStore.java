@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tracelab.core.Json;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.entities.FoundIn;
+import org.tracelab.core.extract.ExtractionError;
 
 /** The {@code derived} and {@code entities} tables of a case. Callers hold the case's lock on the connection. */
 public final class DerivedStore {
@@ -105,7 +107,7 @@ public final class DerivedStore {
     private void insert(DerivedText d, String kind) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
                 + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
-                + " made_at, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " made_at, charset, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, d.itemId());
             ps.setString(2, kind);
             ps.setString(3, d.blob().sha256());
@@ -122,6 +124,9 @@ public final class DerivedStore {
             ps.setInt(14, d.members());
             ps.setString(15, Timestamps.format(d.madeAt()));
             setOptional(ps, 16, d.charset());
+            // NULL when there are none, so the rows of texts without notes digest as before the column
+            setOptional(ps, 17, d.notes().isEmpty() ? Optional.empty()
+                    : Optional.of(Json.write(d.notes().stream().map(ExtractionError::asMap).toList())));
             ps.executeUpdate();
         }
     }
@@ -188,6 +193,60 @@ public final class DerivedStore {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** The members inside item {@code id} at any depth, in id order. */
+    public List<Long> members(long id) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("WITH RECURSIVE m(id) AS (SELECT id FROM items WHERE"
+                + " parent_id = ?1 AND kind = '" + Ingest.MEMBER_KIND + "' UNION SELECT i.id FROM items i JOIN m ON"
+                + " i.parent_id = m.id WHERE i.kind = '" + Ingest.MEMBER_KIND + "') SELECT id FROM m ORDER BY id")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The members whose ids lie from {@code from} to {@code to}, in id order. */
+    public List<Long> membersBetween(long from, long to) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM items WHERE id BETWEEN ? AND ? AND kind = '"
+                + Ingest.MEMBER_KIND + "' ORDER BY id")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The containers item {@code id} sits in, innermost first; none for an item that is not a member. */
+    public List<Long> containers(long id) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        long at = id;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT kind, parent_id FROM items WHERE id = ?")) {
+            while (true) {
+                ps.setLong(1, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !Ingest.MEMBER_KIND.equals(rs.getString(1))) {
+                        return out;
+                    }
+                    long parent = rs.getLong(2);
+                    if (rs.wasNull() || out.contains(parent)) {
+                        return out;
+                    }
+                    out.add(parent);
+                    at = parent;
+                }
             }
         }
     }
@@ -277,7 +336,30 @@ public final class DerivedStore {
                 instant(rs.getString("modified")), rs.getString("extractor"),
                 Optional.ofNullable(rs.getString("error_kind")), Optional.ofNullable(rs.getString("error")),
                 rs.getInt("members"), Timestamps.parse(rs.getString("made_at")),
-                Optional.ofNullable(rs.getString("charset")));
+                Optional.ofNullable(rs.getString("charset")), notes(rs.getString("notes")));
+    }
+
+    private static List<ExtractionError> notes(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<ExtractionError> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : Json.parse(stored)) {
+            ExtractionError.Kind kind;
+            try {
+                kind = ExtractionError.Kind.valueOf(n.path("kind").asText());
+            } catch (IllegalArgumentException fromAnotherVersion) {
+                kind = ExtractionError.Kind.PARSE_FAILED;
+            }
+            out.add(new ExtractionError(kind, n.path("message").asText()));
+        }
+        return out;
+    }
+
+    /** Items whose extraction failed, was cut or left notes, in id order. */
+    public List<Long> withProblems() throws SQLException {
+        return ids("SELECT item_id FROM derived WHERE kind = '" + DerivedText.KIND + "' AND (error_kind IS NOT NULL"
+                + " OR notes IS NOT NULL) ORDER BY item_id");
     }
 
     private static Optional<Instant> instant(String s) {

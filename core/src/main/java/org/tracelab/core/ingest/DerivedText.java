@@ -1,9 +1,12 @@
 package org.tracelab.core.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.tracelab.core.collect.BlobId;
+import org.tracelab.core.extract.ExtractionError;
 
 /**
  * The text and metadata ingest extracted from one item, as the case records it; the text itself is a blob.
@@ -23,11 +26,13 @@ import org.tracelab.core.collect.BlobId;
  * @param members     how many embedded members the document had
  * @param madeAt      when the text was extracted
  * @param charset     for a page: the charset its bytes were read in and why ({@code UTF-8 (byte-order mark)})
+ * @param notes       problems that did not stop extraction (members skipped, a limit hit), beside {@code error}
  */
 public record DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
                           Optional<String> title, Optional<String> author, Optional<Instant> created,
                           Optional<Instant> modified, String extractor, Optional<String> errorKind,
-                          Optional<String> error, int members, Instant madeAt, Optional<String> charset) {
+                          Optional<String> error, int members, Instant madeAt, Optional<String> charset,
+                          List<ExtractionError> notes) {
     /** The kind of derived data this is, as the {@code derived} table names it. */
     public static final String KIND = "text";
     /** The kind of a page's main text, without its furniture: a derived row beside the full text. */
@@ -52,6 +57,16 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
         if (errorKind.isPresent() != error.isPresent()) {
             throw new IllegalArgumentException("an error needs both its kind and its message");
         }
+        notes = List.copyOf(notes);
+    }
+
+    /** A text without notes. */
+    public DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
+                       Optional<String> title, Optional<String> author, Optional<Instant> created,
+                       Optional<Instant> modified, String extractor, Optional<String> errorKind,
+                       Optional<String> error, int members, Instant madeAt, Optional<String> charset) {
+        this(itemId, blob, size, contentType, language, title, author, created, modified, extractor, errorKind,
+                error, members, madeAt, charset, List.of());
     }
 
     /** A text with nothing recorded about its charset (not a page, or extracted before charsets were recorded). */
@@ -66,7 +81,23 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
     /** The same record for another text blob of the item (its main text). */
     public DerivedText withBlob(BlobId otherBlob, long otherSize) {
         return new DerivedText(itemId, otherBlob, otherSize, contentType, language, title, author, created,
-                modified, extractor, errorKind, error, members, madeAt, charset);
+                modified, extractor, errorKind, error, members, madeAt, charset, notes);
+    }
+
+    /** Every problem of the extraction: its error first, then its notes. */
+    public List<ExtractionError> problems() {
+        List<ExtractionError> all = new ArrayList<>();
+        errorKind.ifPresent(k -> all.add(new ExtractionError(kindOf(k), error.orElse(""))));
+        all.addAll(notes);
+        return List.copyOf(all);
+    }
+
+    private static ExtractionError.Kind kindOf(String name) {
+        try {
+            return ExtractionError.Kind.valueOf(name);
+        } catch (IllegalArgumentException fromAnotherVersion) {
+            return ExtractionError.Kind.PARSE_FAILED;
+        }
     }
 
     /** True when extraction failed or was cut. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.tracelab.core.collect.StoredBlob;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.extract.EmbeddedMember;
 import org.tracelab.core.extract.Extraction;
+import org.tracelab.core.extract.ExtractionError;
 import org.tracelab.core.extract.ExtractorSettings;
 import org.tracelab.core.extract.TextExtractor;
 import org.tracelab.core.imagehash.ImageDecoder;
@@ -81,6 +83,7 @@ public final class Ingest {
     private final ExtractorSettings settings;
     private final Clock clock;
     private final String extractorName = Tika.getString();
+    private final ContainerTexts containers;
 
     public Ingest(Path caseDir, BlobStore blobs, ItemStore items, DerivedStore store, ImageHashStore pictures,
                   IngestSink sink, EntityFinder entities, ExtractorSettings settings, Clock clock) {
@@ -93,6 +96,7 @@ public final class Ingest {
         this.entities = Objects.requireNonNull(entities, "entities");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.containers = new ContainerTexts(items, store, blobs);
     }
 
     /**
@@ -129,6 +133,7 @@ public final class Ingest {
                             // The members just stored are named in the store once their group commits, and they
                             // are extracted by name.
                             sink.commit();
+                            containers.reindexContainersOf(batch, index);
                             batch = store.pendingItems();
                         }
                     } finally {
@@ -227,10 +232,15 @@ public final class Ingest {
                 }
             }
             List<EntityMention> found = prepared.entities();
+            List<ExtractionError> notes = new ArrayList<>(x.notes());
+            if (skipped > 0) {
+                notes.add(new ExtractionError(ExtractionError.Kind.DEPTH_LIMIT, skipped + " member"
+                        + (skipped == 1 ? "" : "s") + " not unpacked: nested deeper than " + MAX_DEPTH + " containers"));
+            }
             DerivedText d = new DerivedText(item.id(), textBlob.id(), textBlob.size(), x.contentType(), x.language(),
                     x.title(), x.author(), x.created(), x.modified(), extractorName,
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
-                    clock.instant(), x.charset());
+                    clock.instant(), x.charset(), notes);
             Optional<DerivedText> main = prepared.mainBlob().map(b -> d.withBlob(b.id(), b.size()));
             sink.record(d, main, found, prepared.picture(),
                     logParams(item, d, main, text, found.size(), skipped, prepared.picture()));
@@ -276,6 +286,9 @@ public final class Ingest {
         p.put("entities", entityCount);
         d.errorKind().ifPresent(k -> p.put("error", Map.of("kind", k, "message", d.error().orElse(""))));
         picture.ifPresent(h -> p.put("image", h.summary()));
+        if (!d.notes().isEmpty()) {
+            p.put("notes", d.notes().stream().map(ExtractionError::asMap).toList());
+        }
         return p;
     }
 
@@ -286,26 +299,9 @@ public final class Ingest {
         progress.total(ids.size(), "texts");
         long unreadable = 0;
         for (long id : ids) {
-            Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
-            DerivedText d = store.get(id).orElseThrow();
-            String text;
-            try (InputStream in = blobs.open(d.blob())) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                text = ""; // a missing text blob is verify's to report; the item stays findable by its fields
-                unreadable++;
-            }
-            Optional<IndexedItem.Main> main = Optional.empty();
-            Optional<DerivedText> m = store.main(id);
-            if (m.isPresent()) {
-                try (InputStream in = blobs.open(m.get().blob())) {
-                    main = Optional.of(new IndexedItem.Main(m.get(),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                } catch (NoSuchFileException e) {
-                    unreadable++; // the item is indexed with its full text only
-                }
-            }
-            index.put(new IndexedItem(item, d, text, store.entitiesOf(id), main));
+            ContainerTexts.Read read = containers.read(id);
+            unreadable += read.unreadable();
+            index.put(read.item());
             progress.advance(1);
         }
         return unreadable;

@@ -23,6 +23,8 @@ import org.tracelab.core.ToolVersion;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.custody.CustodyEntry;
 import org.tracelab.core.CaseFolder;
+import org.tracelab.core.extract.ExtractionError;
+import org.tracelab.core.ingest.DerivedText;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.links.CaseLinks;
 import org.tracelab.core.links.Cluster;
@@ -83,6 +85,7 @@ public final class HtmlReport {
         hits(w);
         clusters(w);
         Screenshots.write(w, c);
+        problems(w);
         items(w, progress);
         custody(w, progress);
         w.write("<footer><p>Made by Tracelab " + Html.escape(ToolVersion.version()) + " at "
@@ -200,6 +203,28 @@ public final class HtmlReport {
             w.write("</tbody></table>");
         }
         w.write("</section>\n");
+    }
+
+    /** Every extraction error, limit hit and member skipped, so the report shows what the case could not read. */
+    private void problems(Writer w) throws IOException {
+        w.write("<section id=\"extraction\"><h2>Extraction problems</h2>");
+        List<Long> ids = c.itemsWithExtractionProblems();
+        if (ids.isEmpty()) {
+            w.write("<p>Every item's text was extracted whole.</p></section>\n");
+            return;
+        }
+        w.write("<table><thead><tr><th>item</th><th>source</th><th>problem</th><th>what happened</th></tr></thead>"
+                + "<tbody>\n");
+        for (long id : ids) {
+            List<ExtractionError> problems = c.text(id).map(DerivedText::problems).orElse(List.of());
+            String source = c.item(id).source();
+            for (ExtractionError p : problems) {
+                w.write("<tr><td><a href=\"#item-" + id + "\">" + id + "</a></td><td class=\"p\">"
+                        + Html.escape(source) + "</td><td>" + Html.escape(p.kind().name()) + "</td><td class=\"p\">"
+                        + Html.escape(p.message()) + "</td></tr>\n");
+            }
+        }
+        w.write("</tbody></table></section>\n");
     }
 
     private void items(Writer w, Progress progress) throws IOException {
