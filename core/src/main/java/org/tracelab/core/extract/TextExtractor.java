@@ -70,9 +70,55 @@ public final class TextExtractor implements AutoCloseable {
             return Extraction.failed(UNKNOWN_TYPE,
                     new ExtractionError(ExtractionError.Kind.UNREADABLE, file + ": not a readable file"));
         }
+        Optional<Extraction> page = savedPage(file, name == null ? file.getFileName().toString() : name,
+                declaredType);
+        if (page.isPresent()) {
+            return page.get();
+        }
         Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name,
                 declaredType);
         return inline.isPresent() ? inline.get() : inWorker(file, name);
+    }
+
+    /**
+     * A saved page (MHTML) read as its page part, extracted like any page, with its other parts as members; empty
+     * when the file is not one or holds no page, for the worker to try.
+     */
+    private Optional<Extraction> savedPage(Path file, String name, Optional<String> declaredType) {
+        Path dir = null;
+        try {
+            if (!Mhtml.looksLike(file, name, declaredType)) {
+                return Optional.empty();
+            }
+            dir = Files.createTempDirectory(workDir, "members-");
+            Mhtml m = Mhtml.read(file, dir, settings.maxMembers() + 1, settings.maxMemberBytes());
+            if (m.page().isEmpty()) {
+                deleteTree(dir);
+                return Optional.empty();
+            }
+            Mhtml.Part part = m.page().get();
+            // A page's extraction holds no members: nothing of it needs closing but its spool, deleted here.
+            Extraction x = extract(part.file(), "snapshot.html", Optional.of(part.contentType()));
+            Files.delete(part.file());
+            List<EmbeddedMember> members = new ArrayList<>();
+            for (Mhtml.Part p : m.others()) {
+                members.add(new EmbeddedMember(p.location(), p.mediaType(), p.size(), p.file()));
+            }
+            List<ExtractionError> notes = new ArrayList<>(x.notes());
+            if (m.skipped() > 0) {
+                notes.add(new ExtractionError(ExtractionError.Kind.MEMBER_LIMIT, m.skipped() + " part"
+                        + (m.skipped() == 1 ? "" : "s") + " of the saved page past the limits of "
+                        + settings.maxMembers() + " members or " + settings.maxMemberBytes() + " bytes skipped"));
+            }
+            return Optional.of(new Extraction(x.text(), x.title().or(m::subject), x.author(), x.created(),
+                    x.modified(), Mhtml.TYPE, x.language(), x.metadata(), members, x.error(), x.mainText(),
+                    x.charset(), x.links(), notes));
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) {
+                deleteTree(dir);
+            }
+            return Optional.empty(); // the worker tries it as Tika sees it
+        }
     }
 
     /** The worker's turn: one document at a time, since a failure restarts the one process they share. */

@@ -6,11 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.tracelab.core.entities.Entity;
 import org.tracelab.core.entities.EntityExtractor;
 import org.tracelab.core.entities.EntityType;
 import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.entities.MarkupLinks;
+import org.tracelab.core.extract.SavedPage;
 
 /**
  * The case's entity finder: {@link EntityExtractor} in the case's phone region, its entities as mentions; for an
@@ -47,6 +49,13 @@ public final class CaseEntities implements EntityFinder {
             List<MarkupLinks.Link> links = item.links().isPresent() ? item.links().get()
                     : MarkupLinks.read(item.content());
             out.addAll(mentions(extractor().extractFromLinks(links), FoundIn.LINK));
+        } else if (SavedPage.is(type)) {
+            // the page's markup is inside the MIME parts, quoted-printable or base64, not the bytes as stored
+            Optional<List<MarkupLinks.Link>> links = item.links().isPresent() ? item.links()
+                    : SavedPage.html(item.content(), MarkupLinks.MAX_BYTES).map(MarkupLinks::read);
+            if (links.isPresent()) {
+                out.addAll(mentions(extractor().extractFromLinks(links.get()), FoundIn.LINK));
+            }
         }
         return out;
     }
