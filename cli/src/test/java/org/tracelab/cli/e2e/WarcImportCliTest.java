@@ -115,4 +115,62 @@ class WarcImportCliTest {
         assertEquals(0, custody.code(), custody::toString);
         assertTrue(Files.readString(tmp.resolve("c.jsonl")).contains("capture.noted"));
     }
+
+    @Test
+    void anExportedWaczHoldsTheImportedRecordsAsReceivedEachReadableAtItsOffset() throws Exception {
+        Path gz = tmp.resolve("other-tool.warc.gz");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(gz,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+             org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(ch,
+                     org.netpreserve.jwarc.WarcCompression.GZIP)) {
+            for (int n = 1; n <= 2; n++) {
+                java.net.URI target = java.net.URI.create("http://jobs.example.invalid/ad/" + n);
+                byte[] page = ("<html><body>Fictitious ad " + n + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                org.netpreserve.jwarc.HttpResponse http = new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+                        .body(org.netpreserve.jwarc.MediaType.HTML, page).build();
+                w.write(new org.netpreserve.jwarc.WarcRequest.Builder(target)
+                        .body(org.netpreserve.jwarc.MediaType.HTTP_REQUEST, ("GET /ad/" + n
+                                + " HTTP/1.1\r\nHost: jobs.example.invalid\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
+                        .build());
+                w.write(new org.netpreserve.jwarc.WarcResponse.Builder(target).body(http).build());
+            }
+        }
+        Path plain = write("plain.warc", record("http://jobs.example.invalid/ad/3", "Ish bor")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, cli.run("collect", "warc", gz.toString(), plain.toString()).code());
+
+        Path wacz = tmp.resolve("imported.wacz");
+        Cli.Run r = cli.run("export", "wacz", "--out", wacz.toString());
+        assertEquals(0, r.code(), r::toString);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(wacz.toFile())) {
+            List<String> cdx = new String(zip.getInputStream(zip.getEntry("indexes/index.cdx")).readAllBytes(),
+                    StandardCharsets.UTF_8).lines().toList();
+            assertEquals(3, cdx.size(), cdx::toString);
+            java.util.Set<String> targets = new java.util.TreeSet<>();
+            for (String line : cdx) {
+                JsonNode j = Json.parse(line.split(" ", 3)[2]);
+                String name = j.path("filename").asText();
+                java.util.zip.ZipEntry e = zip.getEntry("archive/" + name);
+                assertTrue(e != null, line);
+                assertEquals(java.util.zip.ZipEntry.STORED, e.getMethod());
+                byte[] warc = zip.getInputStream(e).readAllBytes();
+                Path original = name.endsWith("other-tool.warc.gz") ? gz : plain;
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(original), warc), "as received: " + name);
+                try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(
+                        java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(warc,
+                                j.path("offset").asInt(), j.path("length").asInt())))) {
+                    org.netpreserve.jwarc.WarcResponse rec =
+                            (org.netpreserve.jwarc.WarcResponse) reader.next().orElseThrow();
+                    assertEquals(j.path("url").asText(), rec.target());
+                    assertEquals(200, rec.http().status());
+                    targets.add(rec.target());
+                }
+            }
+            assertEquals(java.util.Set.of("http://jobs.example.invalid/ad/1", "http://jobs.example.invalid/ad/2",
+                    "http://jobs.example.invalid/ad/3"), targets);
+            String pages = new String(zip.getInputStream(zip.getEntry("pages/pages.jsonl")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals(4, pages.lines().count(), pages);
+        }
+    }
 }

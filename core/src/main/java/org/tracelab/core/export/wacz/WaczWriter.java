@@ -46,7 +46,8 @@ import org.tracelab.core.items.Item;
  * {@code datapackage-digest.json}.
  *
  * <p>The index is built from what each {@code http-response} item recorded of its WARC record (file, offset, length)
- * rather than by reading the WARC files again, so core needs no WARC library. Entries are stored, not deflated, as
+ * rather than by reading the WARC files again, so core needs no WARC library. Records of WARC files imported with
+ * {@code collect warc} are served from those files as received ({@link ImportedWarcs}). Entries are stored, not deflated, as
  * the spec asks, so replay tools can read a record with one range request.
  */
 public final class WaczWriter {
@@ -82,6 +83,8 @@ public final class WaczWriter {
         Path index = work.resolve("index.cdx");
         Path pages = work.resolve("pages.jsonl");
         TreeSet<String> warcs = new TreeSet<>();
+        ImportedWarcs imported = new ImportedWarcs();
+        Map<String, Item> importedFiles = new LinkedHashMap<>();
         long[] captures = {0};
         try (LineSorter sorter = new LineSorter(work);
              BufferedWriter pageOut = Files.newBufferedWriter(pages, StandardCharsets.UTF_8)) {
@@ -89,6 +92,7 @@ public final class WaczWriter {
             pageOut.write('\n');
             c.forEachItem(ti -> {
                 Item i = ti.item();
+                imported.add(i);
                 Optional<WarcLocation> warc = i.warc();
                 // Exchanges, and what a collector made and archived as a resource record (a page's screenshot).
                 if (warc.isEmpty() || !KIND.equals(i.kind()) && warc.get().target() == null) {
@@ -100,14 +104,32 @@ public final class WaczWriter {
                             + "' outside the case's warc folder");
                 }
                 warcs.add(file);
-                sorter.add(cdxj(i, file.substring("warc/".length()), warc.get()));
+                // a resource record is addressed by its own target and has no HTTP status
+                String target = warc.get().target();
+                sorter.add(cdxj(new ImportedWarcs.Capture(target != null ? target : i.source(), i.capturedAt(),
+                        mime(i), target != null ? null : status(i), i.blob().sha256(), warc.get().offset()),
+                        warc.get().length(), file.substring("warc/".length())));
                 if (isPage(i)) {
-                    pageOut.write(page(i));
+                    pageOut.write(page("item-" + i.id(), i.source(), i.capturedAt()));
                     pageOut.write('\n');
                 }
                 captures[0]++;
                 progress.advance(1);
             });
+            // Records of imported WARC files are served from the files as received, which the case holds as blobs.
+            for (long fileId : imported.files()) {
+                Item file = c.item(fileId);
+                String name = ImportedWarcs.archiveName(file);
+                importedFiles.put(name, file);
+                for (ImportedWarcs.Capture r : imported.captures(fileId)) {
+                    sorter.add(cdxj(r, imported.length(fileId, r.offset(), file.size()), name));
+                    if (Integer.valueOf(200).equals(r.status()) && r.mime().equalsIgnoreCase("text/html")) {
+                        pageOut.write(page("item-" + fileId + "-at-" + r.offset(), r.url(), r.at()));
+                        pageOut.write('\n');
+                    }
+                    captures[0]++;
+                }
+            }
             try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
                 sorter.writeSorted(w);
             }
@@ -122,20 +144,23 @@ public final class WaczWriter {
                         + " that items refer to is missing from the case; run 'tracelab verify'",
                         new NoSuchFileException(f.toString()));
             }
-            resources.add(stored(zip, "archive/" + f.getFileName(), f));
+            resources.add(stored(zip, "archive/" + f.getFileName(), () -> Files.newInputStream(f)));
         }
-        resources.add(stored(zip, "indexes/index.cdx", index));
-        resources.add(stored(zip, "pages/pages.jsonl", pages));
+        for (Map.Entry<String, Item> e : importedFiles.entrySet()) {
+            resources.add(stored(zip, "archive/" + e.getKey(), () -> c.openRaw(e.getValue())));
+        }
+        resources.add(stored(zip, "indexes/index.cdx", () -> Files.newInputStream(index)));
+        resources.add(stored(zip, "pages/pages.jsonl", () -> Files.newInputStream(pages)));
         Path datapackage = work.resolve("datapackage.json");
         Files.writeString(datapackage, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(datapackage(resources)) + "\n", StandardCharsets.UTF_8);
-        Map<String, Object> dp = stored(zip, "datapackage.json", datapackage);
+        Map<String, Object> dp = stored(zip, "datapackage.json", () -> Files.newInputStream(datapackage));
         Path digest = work.resolve("datapackage-digest.json");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("path", "datapackage.json");
         d.put("hash", dp.get("hash"));
         Files.writeString(digest, Json.write(d) + "\n", StandardCharsets.UTF_8);
-        stored(zip, "datapackage-digest.json", digest);
+        stored(zip, "datapackage-digest.json", () -> Files.newInputStream(digest));
         zip.finish();
         zip.flush();
         return captures[0];
@@ -151,29 +176,32 @@ public final class WaczWriter {
         return i.http().map(HttpFacts::status).orElse(0);
     }
 
-    private static String cdxj(Item i, String warcName, WarcLocation warc) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        String url = warc.target() != null ? warc.target() : i.source();
-        j.put("url", url);
+    private static String mime(Item i) {
         String mime = i.contentType() == null ? "unk" : i.contentType().split(";", 2)[0].strip();
-        j.put("mime", mime.isEmpty() ? "unk" : mime);
-        if (warc.target() == null) {
-            j.put("status", Integer.toString(status(i)));
-        }
-        j.put("digest", "sha256:" + i.blob().sha256());
-        j.put("length", Long.toString(warc.length()));
-        j.put("offset", Long.toString(warc.offset()));
-        j.put("filename", warcName);
-        // Json sorts map keys; CDXJ readers look fields up by name, so the order is free.
-        return Surt.of(url) + " " + CDX_TIME.format(i.capturedAt()) + " " + Json.write(j);
+        return mime.isEmpty() ? "unk" : mime;
     }
 
-    private static String page(Item i) {
+    private static String cdxj(ImportedWarcs.Capture r, long length, String warcName) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("url", r.url());
+        j.put("mime", r.mime());
+        if (r.status() != null) {
+            j.put("status", Integer.toString(r.status()));
+        }
+        j.put("digest", "sha256:" + r.sha256());
+        j.put("length", Long.toString(length));
+        j.put("offset", Long.toString(r.offset()));
+        j.put("filename", warcName);
+        // Json sorts map keys; CDXJ readers look fields up by name, so the order is free.
+        return Surt.of(r.url()) + " " + CDX_TIME.format(r.at()) + " " + Json.write(j);
+    }
+
+    private static String page(String id, String url, java.time.Instant at) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", "item-" + i.id());
-        p.put("url", i.source());
-        p.put("ts", Timestamps.format(i.capturedAt()));
-        p.put("title", i.source());
+        p.put("id", id);
+        p.put("url", url);
+        p.put("ts", Timestamps.format(at));
+        p.put("title", url);
         return Json.write(p);
     }
 
@@ -199,12 +227,17 @@ public final class WaczWriter {
         return dp;
     }
 
-    /** Adds {@code file} as a stored (uncompressed) entry; returns its datapackage resource. */
-    private Map<String, Object> stored(ZipOutputStream zip, String name, Path file) throws IOException {
+    /** Opens the bytes of an entry, once to sum them and once to write them. */
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** Adds the bytes {@code file} opens as a stored (uncompressed) entry; returns its datapackage resource. */
+    private Map<String, Object> stored(ZipOutputStream zip, String name, Source file) throws IOException {
         CRC32 crc = new CRC32();
         MessageDigest sha = Hashing.sha256();
         long size = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 crc.update(buffer, 0, n);
                 sha.update(buffer, 0, n);
@@ -218,7 +251,7 @@ public final class WaczWriter {
         e.setCrc(crc.getValue());
         e.setLastModifiedTime(FileTime.from(c.clock().instant()));
         zip.putNextEntry(e);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 zip.write(buffer, 0, n);
             }
