@@ -45,6 +45,18 @@ final class Cli {
                 out.toByteArray());
     }
 
+    /** The source of each hit of {@code query}, best first; the search must succeed. */
+    List<String> sources(String query) {
+        Run r = run("--json", "search", query);
+        if (r.code() != 0) {
+            throw new AssertionError("search " + query + " failed:\n" + r);
+        }
+        List<String> out = new ArrayList<>();
+        r.out().lines().filter(l -> !l.isBlank())
+                .forEach(l -> out.add(org.tracelab.core.Json.parse(l).path("source").asText()));
+        return out;
+    }
+
     Run init() {
         return runBare("case", "init", caseDir.toString(), "--name", "Lab 1 (fictitious)", "--examiner", "Cadet A",
                 "--purpose", "Training exercise: test suite");

@@ -66,11 +66,12 @@ class EmbeddedDocumentsTest {
         byte[] b = zip.clone();
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + 46 < b.length; i++) {
-            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 3 && b[i + 3] == 4 && named(b, i + 30, le16(b, i + 26), n)) {
-                b[i + 6] |= 1;
+            boolean pk = b[i] == 'P' && b[i + 1] == 'K';
+            if (pk && b[i + 2] == 3 && b[i + 3] == 4 && named(b, i + 30, le16(b, i + 26), n)) {
+                b[i + 6] |= 1; // local header
             }
-            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2 && named(b, i + 46, le16(b, i + 28), n)) {
-                b[i + 8] |= 1;
+            if (pk && b[i + 2] == 1 && b[i + 3] == 2 && named(b, i + 46, le16(b, i + 28), n)) {
+                b[i + 8] |= 1; // central directory
             }
         }
         return b;
@@ -91,13 +92,6 @@ class EmbeddedDocumentsTest {
         return p;
     }
 
-    private List<String> sources(String query) {
-        Cli.Run r = cli.run("--json", "search", query);
-        assertEquals(0, r.code(), r::toString);
-        List<String> out = new ArrayList<>();
-        r.out().lines().filter(l -> !l.isBlank()).forEach(l -> out.add(Json.parse(l).path("source").asText()));
-        return out;
-    }
 
     private long idOf(String sourceEnd) {
         Cli.Run r = cli.run("--json", "search", "*:*");
@@ -116,12 +110,12 @@ class EmbeddedDocumentsTest {
                 "readme.txt", "Arxiv (fictitious)".getBytes(StandardCharsets.UTF_8)));
         assertEquals(0, cli.run("collect", "file", zip.toString()).code());
 
-        List<String> found = sources("zargarlik");
+        List<String> found = cli.sources("zargarlik");
         assertTrue(found.contains(zip.toString()), found::toString);
         assertTrue(found.contains(zip + "!/vacancy.docx"), found::toString);
-        assertTrue(sources("dubai").contains(zip.toString()), "a word joined to digits too");
+        assertTrue(cli.sources("dubai").contains(zip.toString()), "a word joined to digits too");
         assertEquals(List.of(zip + "!/readme.txt", zip.toString()).stream().sorted().toList(),
-                sources("arxiv").stream().sorted().toList());
+                cli.sources("arxiv").stream().sorted().toList());
     }
 
     @Test
@@ -150,7 +144,7 @@ class EmbeddedDocumentsTest {
         Path eml = write("offer.eml", mail.getBytes(StandardCharsets.UTF_8));
         assertEquals(0, cli.run("collect", "file", eml.toString()).code());
 
-        List<String> found = sources("kafolatlangan");
+        List<String> found = cli.sources("kafolatlangan");
         assertTrue(found.contains(eml.toString()) && found.contains(eml + "!/offer.docx"), found::toString);
     }
 
@@ -163,11 +157,12 @@ class EmbeddedDocumentsTest {
 
         Cli.Run show = cli.run("show", Long.toString(id));
         assertTrue(show.out().contains("  extraction    MEMBER_SKIPPED: encrypted member skipped: "
-                + "UnsupportedZipFeatureException: Unsupported feature encryption used in entry secret.txt"), show::toString);
+                + "UnsupportedZipFeatureException: Unsupported feature encryption used in entry secret.txt"),
+                show::toString);
         JsonNode j = Json.parse(cli.run("--json", "show", Long.toString(id)).out());
         assertEquals("MEMBER_SKIPPED", j.at("/extractionProblems/0/kind").asText(), j::toString);
         assertTrue(cli.run("show", Long.toString(id), "--text").out().contains("extraction MEMBER_SKIPPED"));
-        assertTrue(sources("ochiq").contains(zip + "!/open.txt"), "the readable member is kept");
+        assertTrue(cli.sources("ochiq").contains(zip + "!/open.txt"), "the readable member is kept");
 
         Path report = tmp.resolve("report.html");
         assertEquals(0, cli.run("export", "report", "--out", report.toString()).code());

@@ -38,13 +38,6 @@ class SavedPageTest {
         assertEquals(0, r.code(), r::toString);
     }
 
-    private List<String> sources(String query) {
-        Cli.Run r = cli.run("--json", "search", query);
-        assertEquals(0, r.code(), r::toString);
-        List<String> out = new ArrayList<>();
-        r.out().lines().filter(l -> !l.isBlank()).forEach(l -> out.add(Json.parse(l).path("source").asText()));
-        return out;
-    }
 
     @Test
     void thePageIsReadAsAPageNotAsItsMimeSource() {
@@ -63,9 +56,9 @@ class SavedPageTest {
 
     @Test
     void itsWordsAreFoundInEitherScriptAndJoinedToDigits() {
-        assertTrue(sources("официанты").contains(saved.toString()));
-        assertTrue(sources("\"viza va chipta bepul\"").contains(saved.toString()));
-        assertTrue(sources("dubai").contains(saved.toString()));
+        assertTrue(cli.sources("официанты").contains(saved.toString()));
+        assertTrue(cli.sources("\"viza va chipta bepul\"").contains(saved.toString()));
+        assertTrue(cli.sources("dubai").contains(saved.toString()));
     }
 
     @Test

@@ -4,14 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import org.tracelab.core.Json;
 
 /**
@@ -33,7 +52,7 @@ class WarcImportCliTest {
     static String record(String target, String text, String... extraHeaders) {
         String block = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" + text + "</p>";
         StringBuilder h = new StringBuilder("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:"
-                + java.util.UUID.nameUUIDFromBytes(target.getBytes()) + ">\r\nWARC-Date: 2025-06-02T09:13:00Z\r\n"
+                + UUID.nameUUIDFromBytes(target.getBytes()) + ">\r\nWARC-Date: 2025-06-02T09:13:00Z\r\n"
                 + "WARC-Target-URI: " + target + "\r\nContent-Type: application/http; msgtype=response\r\n");
         for (String x : extraHeaders) {
             h.append(x).append("\r\n");
@@ -65,14 +84,14 @@ class WarcImportCliTest {
     @Test
     void aTruncatedFirstRecordExitsTwo() throws IOException {
         byte[] whole = record("http://jobs.example.invalid/ad/1", "Ish bor").getBytes(StandardCharsets.UTF_8);
-        Path f = write("cut.warc", java.util.Arrays.copyOf(whole, 60));
+        Path f = write("cut.warc", Arrays.copyOf(whole, 60));
         oneBadInputLine(cli.run("collect", "warc", f.toString()), "cut.warc", "at byte offset 0");
     }
 
     @Test
     void gzipGarbageExitsTwo() throws IOException {
         byte[] junk = new byte[300];
-        new java.util.Random(17).nextBytes(junk);
+        new Random(17).nextBytes(junk);
         junk[0] = 0x1f;
         junk[1] = (byte) 0x8b;
         junk[2] = 0x08;
@@ -119,20 +138,19 @@ class WarcImportCliTest {
     @Test
     void anExportedWaczHoldsTheImportedRecordsAsReceivedEachReadableAtItsOffset() throws Exception {
         Path gz = tmp.resolve("other-tool.warc.gz");
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(gz,
-                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-             org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(ch,
-                     org.netpreserve.jwarc.WarcCompression.GZIP)) {
+        try (FileChannel ch = FileChannel.open(gz,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             WarcWriter w = new WarcWriter(ch,
+                     WarcCompression.GZIP)) {
             for (int n = 1; n <= 2; n++) {
-                java.net.URI target = java.net.URI.create("http://jobs.example.invalid/ad/" + n);
+                URI target = URI.create("http://jobs.example.invalid/ad/" + n);
                 byte[] page = ("<html><body>Fictitious ad " + n + "</body></html>").getBytes(StandardCharsets.UTF_8);
-                org.netpreserve.jwarc.HttpResponse http = new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
-                        .body(org.netpreserve.jwarc.MediaType.HTML, page).build();
-                w.write(new org.netpreserve.jwarc.WarcRequest.Builder(target)
-                        .body(org.netpreserve.jwarc.MediaType.HTTP_REQUEST, ("GET /ad/" + n
-                                + " HTTP/1.1\r\nHost: jobs.example.invalid\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
-                        .build());
-                w.write(new org.netpreserve.jwarc.WarcResponse.Builder(target).body(http).build());
+                HttpResponse http = new HttpResponse.Builder(200, "OK")
+                        .body(MediaType.HTML, page).build();
+                w.write(new WarcRequest.Builder(target)
+                        .body(MediaType.HTTP_REQUEST, ("GET /ad/" + n + " HTTP/1.1\r\n"
+                                + "Host: jobs.example.invalid\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).build());
+                w.write(new WarcResponse.Builder(target).body(http).build());
             }
         }
         Path plain = write("plain.warc", record("http://jobs.example.invalid/ad/3", "Ish bor")
@@ -142,31 +160,31 @@ class WarcImportCliTest {
         Path wacz = tmp.resolve("imported.wacz");
         Cli.Run r = cli.run("export", "wacz", "--out", wacz.toString());
         assertEquals(0, r.code(), r::toString);
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(wacz.toFile())) {
+        try (ZipFile zip = new ZipFile(wacz.toFile())) {
             List<String> cdx = new String(zip.getInputStream(zip.getEntry("indexes/index.cdx")).readAllBytes(),
                     StandardCharsets.UTF_8).lines().toList();
             assertEquals(3, cdx.size(), cdx::toString);
-            java.util.Set<String> targets = new java.util.TreeSet<>();
+            Set<String> targets = new TreeSet<>();
             for (String line : cdx) {
                 JsonNode j = Json.parse(line.split(" ", 3)[2]);
                 String name = j.path("filename").asText();
-                java.util.zip.ZipEntry e = zip.getEntry("archive/" + name);
+                ZipEntry e = zip.getEntry("archive/" + name);
                 assertTrue(e != null, line);
-                assertEquals(java.util.zip.ZipEntry.STORED, e.getMethod());
+                assertEquals(ZipEntry.STORED, e.getMethod());
                 byte[] warc = zip.getInputStream(e).readAllBytes();
                 Path original = name.endsWith("other-tool.warc.gz") ? gz : plain;
-                assertTrue(java.util.Arrays.equals(Files.readAllBytes(original), warc), "as received: " + name);
-                try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(
-                        java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(warc,
+                assertTrue(Arrays.equals(Files.readAllBytes(original), warc), "as received: " + name);
+                try (WarcReader reader = new WarcReader(
+                        Channels.newChannel(new ByteArrayInputStream(warc,
                                 j.path("offset").asInt(), j.path("length").asInt())))) {
-                    org.netpreserve.jwarc.WarcResponse rec =
-                            (org.netpreserve.jwarc.WarcResponse) reader.next().orElseThrow();
+                    WarcResponse rec =
+                            (WarcResponse) reader.next().orElseThrow();
                     assertEquals(j.path("url").asText(), rec.target());
                     assertEquals(200, rec.http().status());
                     targets.add(rec.target());
                 }
             }
-            assertEquals(java.util.Set.of("http://jobs.example.invalid/ad/1", "http://jobs.example.invalid/ad/2",
+            assertEquals(Set.of("http://jobs.example.invalid/ad/1", "http://jobs.example.invalid/ad/2",
                     "http://jobs.example.invalid/ad/3"), targets);
             String pages = new String(zip.getInputStream(zip.getEntry("pages/pages.jsonl")).readAllBytes(),
                     StandardCharsets.UTF_8);

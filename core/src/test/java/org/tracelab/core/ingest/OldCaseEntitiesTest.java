@@ -100,6 +100,7 @@ class OldCaseEntitiesTest {
             s.execute("DELETE FROM derived WHERE kind = 'main'");
             s.execute("ALTER TABLE derived DROP COLUMN charset");
             s.execute("DROP TABLE image_hashes");
+            s.execute("ALTER TABLE derived DROP COLUMN notes");
             s.execute("DELETE FROM schema_migrations WHERE version >= 3");
         }
     }
