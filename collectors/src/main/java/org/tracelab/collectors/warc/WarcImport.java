@@ -31,8 +31,10 @@ import org.tracelab.core.collect.StoredItem;
 /**
  * Imports one WARC file: the file itself first, as a {@code file} item, then every record in it as a
  * {@code warc-record} item whose parent is the file. A response's blob is its HTTP payload, any other record's its
- * whole block. Block and payload digests are recomputed and a mismatch is reported, the record kept all the same.
- * A file cut short or corrupt keeps what was read and reports the byte offset of the record where reading stopped.
+ * whole block. Every block and payload digest a record declares is recomputed (requests too) and a mismatch is
+ * noted, the record kept all the same. Header lines are read leniently, as warcio reads them (CR CR LF ends). A record
+ * cut short or corrupt is reported with its byte offset and reading goes on at the next record start after it, so
+ * the file is rejected as bad input, in one line saying how many records were bad, but every readable record is kept.
  */
 final class WarcImport {
     /** What importing one file did. */
@@ -52,56 +54,56 @@ final class WarcImport {
     Outcome run(Path file) throws IOException {
         StoredItem fileItem = storeFile(file);
         Damage damage = new Damage();
-        int records = 0;
-        int mismatches = 0;
+        int[] counts = {0, 0}; // records, digest mismatches
         try (FileChannel channel = FileChannel.open(file)) {
             boolean gzip = RecordStarts.gzipped(channel);
             long start = 0;
             while (start >= 0) {
                 channel.position(start);
                 WarcReader reader = reader(channel, start, damage);
-                if (reader == null) {
-                    start = RecordStarts.next(channel, start + 1, gzip);
-                    continue;
-                }
-                // Not closed here: closing a reader closes the channel, which the next reader, after damage, reads on.
-                {
-                    start = -1;
-                    List<String> warnings = new ArrayList<>();
-                    reader.onWarning(warnings::add);
-                    while (true) {
-                        Optional<WarcRecord> next;
-                        try {
-                            next = reader.next();
-                        } catch (IOException | RuntimeException e) {
-                            // jwarc reads a record's length and block digest with sole() and parses the digest as it
-                            // reads: a repeated Content-Length or an unparsable digest throws mid-record, after which
-                            // the reader's place is unknown; reading goes on at the next record start found.
-                            damage.add(reader.position(), e);
-                            start = RecordStarts.next(channel, reader.position() + 1, gzip);
-                            break;
-                        }
-                        if (next.isEmpty()) {
-                            break;
-                        }
-                        Recorded r = importRecord(file, reader.position(), next.get(), fileItem.id(), warnings);
-                        warnings.clear();
-                        records++;
-                        progress.advance(1);
-                        mismatches += noteMismatches(file, r);
-                        if (r.fault().isPresent()) {
-                            damage.add(r.offset(), r.fault().get());
-                            start = RecordStarts.next(channel, r.offset() + 1, gzip);
-                            break;
-                        }
-                    }
-                }
+                // Not closed: closing a reader closes the channel, which the next reader, after damage, reads on.
+                start = reader == null ? RecordStarts.next(channel, start + 1, gzip)
+                        : readRecords(reader, channel, gzip, file, fileItem, damage, counts);
             }
         }
         if (!damage.isEmpty()) {
-            sink.rejected(file.toString(), damage.describe(records));
+            sink.rejected(file.toString(), damage.describe(counts[0]));
         }
-        return new Outcome(records, mismatches, !damage.isEmpty());
+        return new Outcome(counts[0], counts[1], !damage.isEmpty());
+    }
+
+    /**
+     * Imports records until the file ends, or until damage; then returns where reading may go on (the next record
+     * start found after the damage), or -1 when the file is read to its end.
+     */
+    private long readRecords(WarcReader reader, FileChannel channel, boolean gzip, Path file, StoredItem fileItem,
+                             Damage damage, int[] counts) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        reader.onWarning(warnings::add);
+        while (true) {
+            Optional<WarcRecord> next;
+            try {
+                next = reader.next();
+            } catch (IOException | RuntimeException e) {
+                // jwarc reads a record's length and block digest with sole() and parses the digest as it reads: a
+                // repeated Content-Length or an unparsable digest throws mid-record, after which the reader's place
+                // is unknown; reading goes on at the next record start found.
+                damage.add(reader.position(), e);
+                return RecordStarts.next(channel, reader.position() + 1, gzip);
+            }
+            if (next.isEmpty()) {
+                return -1;
+            }
+            Recorded r = importRecord(file, reader.position(), next.get(), fileItem.id(), warnings);
+            warnings.clear();
+            counts[0]++;
+            progress.advance(1);
+            counts[1] += noteMismatches(file, r);
+            if (r.fault().isPresent()) {
+                damage.add(r.offset(), r.fault().get());
+                return RecordStarts.next(channel, r.offset() + 1, gzip);
+            }
+        }
     }
 
     /** Tells of each digest that does not match, on the item (its metadata has them all) and in the custody log. */
