@@ -74,7 +74,8 @@ class ScenarioEnginesTest {
                 .map(ad -> new ItemIdentifiers(ad.id(), ad.identifiers().stream().map(Identifier::parse)
                         .collect(Collectors.toSet())))
                 .toList();
-        assertEquals(plantedClusters(), clusterSets(Links.of(items, t -> true).clusters()));
+        // A cluster tied by a reused photo or by a flyer shares no identifier in its ads' text: the picture holds it.
+        assertEquals(plantedClusters(Set.of("phone", "handle")), clusterSets(Links.of(items, t -> true).clusters()));
     }
 
     @Test
@@ -104,8 +105,16 @@ class ScenarioEnginesTest {
     }
 
     private static Set<Set<String>> plantedClusters() {
+        return plantedClusters(null);
+    }
+
+    /** The planted clusters whose tie (the key says it: phone, handle, photo, flyer) is one of {@code ties}, or all. */
+    private static Set<Set<String>> plantedClusters(Set<String> ties) {
         Set<Set<String>> planted = new HashSet<>();
         for (JsonNode c : EXAM.key().get("clusters")) {
+            if (ties != null && !ties.contains(c.path("tie").asText())) {
+                continue;
+            }
             Set<String> ads = new TreeSet<>();
             c.get("ads").forEach(a -> ads.add(a.asText()));
             planted.add(ads);
