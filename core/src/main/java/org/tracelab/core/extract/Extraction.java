@@ -31,6 +31,7 @@ import org.tracelab.core.entities.MarkupLinks;
  *                    empty when it did not, and entity finding reads the markup itself
  * @param notes       problems that did not stop extraction: members skipped (encrypted, corrupt, past the count
  *                    limit), a container that yielded nothing; each to be shown on the item beside {@link #error()}
+ * @param ocr         what OCR read, when it ran on the document's images or scanned pages
  */
 public record Extraction(
         String text,
@@ -46,7 +47,8 @@ public record Extraction(
         Optional<String> mainText,
         Optional<String> charset,
         Optional<List<MarkupLinks.Link>> links,
-        List<ExtractionError> notes) implements AutoCloseable {
+        List<ExtractionError> notes,
+        Optional<OcrReading> ocr) implements AutoCloseable {
 
     public Extraction {
         Objects.requireNonNull(text, "text");
@@ -63,15 +65,16 @@ public record Extraction(
         Objects.requireNonNull(charset, "charset");
         links = Objects.requireNonNull(links, "links").map(List::copyOf);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(ocr, "ocr");
     }
 
-    /** An extraction whose markup links were not read with it, with no notes beyond its error. */
+    /** An extraction whose markup links were not read with it, with no notes beyond its error, and no OCR. */
     public Extraction(String text, Optional<String> title, Optional<String> author, Optional<Instant> created,
                       Optional<Instant> modified, String contentType, String language,
                       Map<String, List<String>> metadata, List<EmbeddedMember> members,
                       Optional<ExtractionError> error, Optional<String> mainText, Optional<String> charset) {
         this(text, title, author, created, modified, contentType, language, metadata, members, error, mainText,
-                charset, Optional.empty(), List.of());
+                charset, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** An extraction that produced nothing but the reason why. */
@@ -83,19 +86,19 @@ public record Extraction(
     /** This extraction with its language tag set. */
     Extraction withLanguage(String tag) {
         return new Extraction(text, title, author, created, modified, contentType, tag, metadata, members, error,
-                mainText, charset, links, notes);
+                mainText, charset, links, notes, ocr);
     }
 
     /** This extraction with a page's main text, when one was made, and the note on its charset. */
     Extraction withMain(Optional<String> main, String charsetNote) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, main, Optional.of(charsetNote), links, notes);
+                error, main, Optional.of(charsetNote), links, notes, ocr);
     }
 
     /** This extraction with the links of the page's markup, read from the parse its text came from. */
     Extraction withLinks(List<MarkupLinks.Link> pageLinks) {
         return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
-                error, mainText, charset, Optional.of(pageLinks), notes);
+                error, mainText, charset, Optional.of(pageLinks), notes, ocr);
     }
 
     /** Every problem of the extraction: its error first, then its notes. */

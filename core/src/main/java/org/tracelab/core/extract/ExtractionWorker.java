@@ -30,18 +30,23 @@ import java.util.List;
 public final class ExtractionWorker {
     static final String TEST_HOOKS_PROPERTY = "tracelab.extract.testHooks";
     static final int CRASH_EXIT_CODE = 70;
+    static final String TESSERACT = "--tesseract";
+    static final String TESSDATA = "--tessdata";
 
     private ExtractionWorker() {
     }
 
-    /** Serves requests until stdin closes. */
+    /**
+     * Serves requests until stdin closes; {@code --tesseract DIR --tessdata DIR} name the Tesseract that reads
+     * images (without them, none does).
+     */
     public static void main(String[] args) throws IOException {
         // Parsers and libraries sometimes print; stdout belongs to the protocol, so their noise goes to stderr.
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         boolean testHooks = Boolean.getBoolean(TEST_HOOKS_PROPERTY);
-        TikaDocumentParser parser = new TikaDocumentParser();
+        TikaDocumentParser parser = new TikaDocumentParser(option(args, TESSERACT), option(args, TESSDATA));
         WorkerProtocol.write(out, new WorkerProtocol.Ready(true));
         while (true) {
             WorkerProtocol.Request request;
@@ -55,6 +60,15 @@ public final class ExtractionWorker {
             }
             WorkerProtocol.write(out, parser.parse(request));
         }
+    }
+
+    private static Path option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return null;
     }
 
     private static void misbehaveIfAsked(Path file) throws IOException {

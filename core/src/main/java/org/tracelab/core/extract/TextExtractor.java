@@ -32,6 +32,7 @@ public final class TextExtractor implements AutoCloseable {
     private final Path log;
     private final LanguageIdentifier languages;
     private WorkerProcess worker;
+    private OcrPlan ocr;
     private long sequence;
 
     private TextExtractor(ExtractorSettings settings, Path workDir, LanguageIdentifier languages) {
@@ -112,7 +113,7 @@ public final class TextExtractor implements AutoCloseable {
             }
             return Optional.of(new Extraction(x.text(), x.title().or(m::subject), x.author(), x.created(),
                     x.modified(), Mhtml.TYPE, x.language(), x.metadata(), members, x.error(), x.mainText(),
-                    x.charset(), x.links(), notes));
+                    x.charset(), x.links(), notes, x.ocr()));
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
                 deleteTree(dir);
@@ -124,12 +125,13 @@ public final class TextExtractor implements AutoCloseable {
     /** The worker's turn: one document at a time, since a failure restarts the one process they share. */
     private synchronized Extraction inWorker(Path file, String name) {
         Path memberDir = workDir.resolve("members-" + (++sequence));
-        WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
-                name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),
-                settings.maxTextChars(), settings.maxMembers(), settings.maxMemberBytes(),
-                settings.maxUnpackRatio());
         try {
-            return toExtraction(ensureWorker().exchange(request, settings.timeout()));
+            WorkerProcess w = ensureWorker();
+            WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
+                    name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),
+                    settings.maxTextChars(), settings.maxMembers(), settings.maxMemberBytes(),
+                    settings.maxUnpackRatio(), ocrRequest());
+            return toExtraction(w.exchange(request, settings.timeout()));
         } catch (WorkerProcess.Failure e) {
             worker = null;
             deleteTree(memberDir);
@@ -196,10 +198,30 @@ public final class TextExtractor implements AutoCloseable {
         }
     }
 
+    /**
+     * What OCR does in this run, decided when the worker first starts (a run of pages and text files never asks
+     * Tesseract anything); empty before then.
+     */
+    public synchronized Optional<OcrPlan> ocrPlan() {
+        return Optional.ofNullable(ocr);
+    }
+
+    private WorkerProtocol.Ocr ocrRequest() {
+        if (!ocr.on()) {
+            return null;
+        }
+        OcrSettings o = settings.ocr();
+        return new WorkerProtocol.Ocr(String.join("+", ocr.languages()), settings.ocrTimeoutSeconds(),
+                o.maxPixels(), o.minBytes(), o.maxBytes(), o.pdfDpi());
+    }
+
     private WorkerProcess ensureWorker() {
         if (worker == null || !worker.alive()) {
+            if (ocr == null) {
+                ocr = OcrPlan.of(settings.ocr(), Tesseract::find);
+            }
             try {
-                worker = WorkerProcess.start(settings, log);
+                worker = WorkerProcess.start(settings, ocr, log);
             } catch (IOException e) {
                 throw TracelabException.io("cannot start the extraction worker", e);
             } catch (WorkerProcess.Failure e) {
@@ -221,10 +243,14 @@ public final class TextExtractor implements AutoCloseable {
         String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
         String type = reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType();
         java.util.Map<String, List<String>> metadata = reply.metadata() == null ? java.util.Map.of() : reply.metadata();
+        Optional<OcrReading> read = reply.ocr() == null || ocr.method().isEmpty() ? Optional.empty()
+                : Optional.of(new OcrReading(ocr.method().get(), reply.ocr().words(),
+                        reply.ocr().confidence() < 0 ? Optional.empty() : Optional.of(reply.ocr().confidence()),
+                        reply.ocr().spans()));
         return new Extraction(text, present(reply.title()), present(reply.author()), instant(reply.created()),
                 instant(reply.modified()), type, languages.identify(sample).tag(), metadata, members, error,
                 Optional.empty(), Optional.empty(), Optional.empty(),
-                ExtractionNotes.of(type, metadata, members.size(), text, error.isPresent()));
+                ExtractionNotes.of(type, metadata, members.size(), text, error.isPresent()), read);
     }
 
     private static Optional<String> present(String s) {

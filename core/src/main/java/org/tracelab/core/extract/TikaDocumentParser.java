@@ -1,6 +1,7 @@
 package org.tracelab.core.extract;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.tika.config.ServiceLoader;
+import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
@@ -19,22 +23,67 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Property;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ToTextContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
 
 /**
  * Runs Tika on one document inside the worker process. {@link AutoDetectParser} wraps the handler in Tika's
  * {@code SecureContentHandler}, which stops text zip bombs and deep XML nesting; {@link MemberSpooler} stops
- * binary ones. Every failure comes back as a reply with an error kind.
+ * binary ones. Every failure comes back as a reply with an error kind. Text in images is read only as the request
+ * asks ({@link WorkerProtocol.Ocr}), with the Tesseract the worker was started with.
  */
 final class TikaDocumentParser {
     /** Metadata values past this length are cut: XMP packets and thumbnails are not what an examiner reads. */
     static final int MAX_METADATA_VALUE = 10_000;
     static final int MAX_METADATA_NAMES = 500;
+    /** Tesseract's fully automatic page segmentation: a flyer's lines are in blocks of different sizes. */
+    static final String PAGE_SEGMENTATION = "3";
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    private final AutoDetectParser parser;
+
+    /**
+     * A parser whose OCR runs the {@code tesseract} in {@code tesseractDir} with the traineddata in {@code tessdata};
+     * with null folders, one that never runs Tesseract (not even one it finds on the {@code PATH}).
+     */
+    TikaDocumentParser(Path tesseractDir, Path tessdata) {
+        this.parser = compose(tesseractDir, tessdata);
+    }
+
+    /**
+     * Tika's own parsers without its Tesseract parser, which runs whatever {@code tesseract} the {@code PATH}
+     * holds in English, and in its place one within the run's bounds, running the Tesseract the parent chose.
+     */
+    private static AutoDetectParser compose(Path tesseractDir, Path tessdata) {
+        ServiceLoader loader = new ServiceLoader(TikaDocumentParser.class.getClassLoader());
+        DefaultParser tikas = new DefaultParser(MediaTypeRegistry.getDefaultRegistry(), loader,
+                List.of(TesseractOCRParser.class));
+        AutoDetectParser auto;
+        if (tesseractDir == null) {
+            auto = new AutoDetectParser(new DefaultDetector(TikaDocumentParser.class.getClassLoader()), tikas);
+        } else {
+            TesseractOCRParser tesseract = new TesseractOCRParser();
+            tesseract.setTesseractPath(tesseractDir.toString());
+            tesseract.setTessdataPath(tessdata.toString());
+            try {
+                tesseract.initialize(Map.of());
+            } catch (TikaConfigException e) {
+                throw new IllegalStateException("Tesseract in " + tesseractDir + " cannot be set up: "
+                        + e.getMessage(), e);
+            }
+            auto = new AutoDetectParser(new DefaultDetector(TikaDocumentParser.class.getClassLoader()), tikas, new BoundedOcrParser(tesseract));
+        }
+        auto.setFallback(tikas.getFallback());
+        return auto;
+    }
 
     WorkerProtocol.Reply parse(WorkerProtocol.Request request) {
         Path file = Path.of(request.file());
@@ -46,9 +95,13 @@ final class TikaDocumentParser {
         }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, request.name());
-        BodyContentHandler handler = new BodyContentHandler(request.maxTextChars());
+        StringWriter text = new StringWriter();
+        OcrText ocrText = new OcrText(new WriteOutContentHandler(new ToTextContentHandler(text),
+                request.maxTextChars()), text);
+        BodyContentHandler handler = new BodyContentHandler(ocrText);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        configureOcr(context, request.ocr());
         MemberSpooler spooler = new MemberSpooler(Path.of(request.memberDir()), parser.getDetector(),
                 new ParsingEmbeddedDocumentExtractor(context), request.maxMembers(), request.maxMemberBytes(), size,
                 request.maxUnpackRatio());
@@ -69,15 +122,48 @@ final class TikaDocumentParser {
             kind = spooler.cutKind();
             message = spooler.cut();
         }
-        return new WorkerProtocol.Reply(handler.toString(), metadata.get(Metadata.CONTENT_TYPE),
+        WorkerProtocol.OcrResult ocr = ocrText.seen()
+                ? new WorkerProtocol.OcrResult(ocrText.words(), ocrText.meanConfidence(), ocrText.spans()) : null;
+        return new WorkerProtocol.Reply(text.toString(), metadata.get(Metadata.CONTENT_TYPE),
                 metadata.get(TikaCoreProperties.TITLE), author(metadata),
                 date(metadata, TikaCoreProperties.CREATED), date(metadata, TikaCoreProperties.MODIFIED),
-                asMap(metadata), spooler.members(), kind == null ? null : kind.name(), message);
+                asMap(metadata), spooler.members(), kind == null ? null : kind.name(), message, ocr);
     }
 
     static WorkerProtocol.Reply failure(ExtractionError.Kind kind, String message) {
         return new WorkerProtocol.Reply("", null, null, null, null, null, Map.of(), List.of(), kind.name(),
-                message);
+                message, null);
+    }
+
+    /**
+     * Tells Tika's parsers how to read text in images, or that they must not: Tesseract's languages and bounds,
+     * hOCR for its confidences, and for PDFs OCR of the pages that have no text of their own.
+     */
+    private static void configureOcr(ParseContext context, WorkerProtocol.Ocr ocr) {
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        PDFParserConfig pdf = new PDFParserConfig();
+        if (ocr == null) {
+            tesseract.setSkipOcr(true);
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        } else {
+            context.set(WorkerProtocol.Ocr.class, ocr);
+            tesseract.setLanguage(ocr.languages());
+            tesseract.setTimeoutSeconds(ocr.timeoutSeconds());
+            tesseract.setMinFileSizeToOcr(ocr.minBytes());
+            tesseract.setMaxFileSizeToOcr(ocr.maxBytes());
+            tesseract.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR);
+            tesseract.setPageSegMode(PAGE_SEGMENTATION);
+            // Flyers are light letters on colour: with one threshold for the whole image (Tesseract's default)
+            // the coloured card turns black and nothing is read; Leptonica's adaptive Otsu thresholds by tile.
+            tesseract.addOtherTesseractConfig("thresholding_method", "1");
+            // Tika's preprocessing needs ImageMagick, which Tracelab does not require.
+            tesseract.setEnableImagePreprocessing(false);
+            tesseract.setApplyRotation(false);
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+            pdf.setOcrDPI(ocr.pdfDpi());
+        }
+        context.set(TesseractOCRConfig.class, tesseract);
+        context.set(PDFParserConfig.class, pdf);
     }
 
     private static ExtractionError.Kind classify(Throwable e) {

@@ -56,8 +56,11 @@ final class WorkerProcess implements AutoCloseable {
         });
     }
 
-    /** Starts a worker and waits until it has loaded Tika; its stderr is appended to {@code log}. */
-    static WorkerProcess start(ExtractorSettings settings, Path log) throws IOException, Failure {
+    /**
+     * Starts a worker whose OCR runs the Tesseract of {@code ocr}, and waits until it has loaded Tika; its stderr
+     * is appended to {@code log}.
+     */
+    static WorkerProcess start(ExtractorSettings settings, OcrPlan ocr, Path log) throws IOException, Failure {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.workerHeapMb() + "m");
@@ -72,6 +75,12 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ExtractionWorker.class.getName());
+        if (ocr.tesseract().isPresent()) {
+            command.add(ExtractionWorker.TESSERACT);
+            command.add(ocr.tesseract().get().binary().getParent().toString());
+            command.add(ExtractionWorker.TESSDATA);
+            command.add(ocr.tesseract().get().tessdata().toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         WorkerProcess worker = new WorkerProcess(builder.start());
@@ -134,9 +143,13 @@ final class WorkerProcess implements AutoCloseable {
                 "the worker died on this document" + (status >= 0 ? " (exit status " + status + ")" : "")));
     }
 
-    /** Kills the worker (it holds no state worth a graceful stop) and its reader thread. */
+    /**
+     * Kills the worker (it holds no state worth a graceful stop), the Tesseract it may be running (which would
+     * otherwise outlive it, orphaned), and its reader thread.
+     */
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

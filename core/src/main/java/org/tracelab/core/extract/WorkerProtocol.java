@@ -25,18 +25,33 @@ final class WorkerProtocol {
     record Ready(boolean ready) {
     }
 
-    /** One document to extract; paths are absolute. */
+    /** One document to extract; paths are absolute; {@code ocr} is null when text in images is not read. */
     record Request(String file, String name, String memberDir, int maxTextChars, int maxMembers,
-                   long maxMemberBytes, long maxUnpackRatio) {
+                   long maxMemberBytes, long maxUnpackRatio, Ocr ocr) {
+    }
+
+    /**
+     * How to read text in the document's images: Tesseract's languages ({@code uzb+rus+eng}), its time limit per
+     * image, and the bounds of {@link OcrSettings}.
+     */
+    record Ocr(String languages, int timeoutSeconds, long maxPixels, long minBytes, long maxBytes, int pdfDpi) {
+    }
+
+    /** What OCR read: words, their mean confidence (-1 with none), and where its text lies in the reply's text. */
+    record OcrResult(int words, int confidence, List<OcrReading.Span> spans) {
     }
 
     /** One spooled member. */
     record Member(String name, String contentType, long size, String file) {
     }
 
-    /** What the worker got out of one document; {@code errorKind} is null when it went well. */
+    /**
+     * What the worker got out of one document; {@code errorKind} is null when it went well, {@code ocr} when no
+     * OCR ran.
+     */
     record Reply(String text, String contentType, String title, String author, String created, String modified,
-                 Map<String, List<String>> metadata, List<Member> members, String errorKind, String errorMessage) {
+                 Map<String, List<String>> metadata, List<Member> members, String errorKind, String errorMessage,
+                 OcrResult ocr) {
     }
 
     static void write(DataOutputStream out, Object frame) throws IOException {

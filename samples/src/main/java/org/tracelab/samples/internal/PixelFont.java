@@ -41,7 +41,7 @@ public final class PixelFont {
     }
 
     /** The width in pixels of a text at a scale. */
-    static int width(String text, int scale) {
+    public static int width(String text, int scale) {
         return text.length() * 6 * scale - scale;
     }
 
