@@ -46,7 +46,8 @@ final class CollectCommand implements Callable<Integer> {
                         .build());
             }
             for (CollectorOption o : c.options()) {
-                if (o.name().equals(CollectorRun.TAG) || o.name().equals("--help") || o.name().equals("--version")) {
+                if (o.name().equals(CollectorRun.TAG) || o.name().equals(OcrLangOption.NAME)
+                        || o.name().equals("--help") || o.name().equals("--version")) {
                     continue; // Tracelab's own options win; a plugin cannot shadow them.
                 }
                 OptionSpec.Builder b = OptionSpec.builder(o.name()).description(o.description());
@@ -66,6 +67,12 @@ final class CollectCommand implements Callable<Integer> {
                     .type(java.util.List.class)
                     .auxiliaryTypes(String.class)
                     .description("Tag every item collected (repeatable).")
+                    .build());
+            spec.addOption(OptionSpec.builder(OcrLangOption.NAME)
+                    .paramLabel(OcrLangOption.LABEL)
+                    .arity("1")
+                    .type(String.class)
+                    .description(OcrLangOption.DESCRIPTION)
                     .build());
             run.spec = spec;
             collect.addSubcommand(c.id(), new CommandLine(spec));

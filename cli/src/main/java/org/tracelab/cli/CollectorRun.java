@@ -61,7 +61,8 @@ final class CollectorRun implements Callable<Integer> {
         CollectionReport r;
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              StagedBars bars = new StagedBars(out)) {
-            r = c.collect(run, new Printer(out), bars);
+            r = c.collect(run, new Printer(out), bars,
+                    OcrLangOption.settings(c, (String) spec.findOption(OcrLangOption.NAME).getValue()));
         }
         out.line("collected " + r.stored() + " item" + (r.stored() == 1 ? "" : "s") + " ("
                 + Sizes.human(r.bytes()) + ") with " + collector.id()
@@ -69,7 +70,7 @@ final class CollectorRun implements Callable<Integer> {
                 + (r.failed() > 0 ? "; " + r.failed() + " could not be captured (see above)" : "")
                 + (r.rejected() > 0 ? "; " + r.rejected() + " input" + (r.rejected() == 1 ? "" : "s")
                 + " bad (see above)" : ""));
-        out.info(IngestSummary.of(r.ingested()));
+        IngestSummary.print(r.ingested(), out);
         if (r.failed() > 0) {
             return ExitCode.IO;
         }

@@ -14,12 +14,15 @@ final class ReindexCommand extends BaseCommand {
     @Option(names = "--extract", description = "Extract the text of every item again first (each logged).")
     boolean extract;
 
+    @picocli.CommandLine.Mixin
+    OcrLangOption ocrLang;
+
     @Override
     public Integer call() {
         Output out = out();
         IngestReport r;
         try (Case c = openForWriting(); ProgressBar bar = out.progress("reindex")) {
-            r = c.reindex(extract, bar);
+            r = c.reindex(extract, bar, ocrLang.settings(c));
         }
         if (out.json()) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -29,9 +32,12 @@ final class ReindexCommand extends BaseCommand {
             j.put("entities", r.entities());
             j.put("indexed", r.indexed());
             j.put("unreadable", r.unreadable());
+            j.put("ocrRead", r.ocrRead());
+            j.put("ocrNote", r.ocrNote().orElse(null));
             out.json(j);
         } else {
             out.line(IngestSummary.of(r));
+            r.ocrNote().ifPresent(note -> out.warn("tracelab: " + note));
         }
         return ExitCode.OK;
     }

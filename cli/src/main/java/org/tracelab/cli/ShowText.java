@@ -39,6 +39,12 @@ final class ShowText {
             j.put("author", d.author().orElse(null));
             j.put("sha256", d.blob().sha256());
             j.put("charset", d.charset().orElse(null));
+            j.put("ocr", d.ocr().map(m -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("method", m);
+                o.put("confidence", d.ocrConfidence().orElse(null));
+                return o;
+            }).orElse(null));
             j.put("error", d.errorKind().map(k -> Map.of("kind", k, "message", d.error().orElse(""))).orElse(null));
             j.put("notes", d.notes().stream().map(ExtractionError::asMap).toList());
             j.put("entities", entities.stream().map(e -> Map.of("type", e.type(), "value", e.value(), "raw", e.raw(),
@@ -56,12 +62,14 @@ final class ShowText {
                 + d.title().map(t -> "  " + Printable.of(t)).orElse(""));
         d.problems().forEach(p -> out.line("  extraction " + p.kind() + ": " + Printable.of(p.message())));
         d.charset().ifPresent(cs -> out.line("  charset " + Printable.of(cs)));
+        d.ocr().ifPresent(m -> out.line("  read by OCR: " + Printable.of(m) + d.ocrConfidence()
+                .map(pct -> ", mean word confidence " + pct + " %").orElse(", no words found")));
         for (EntityMention e : entities) {
             out.line("  " + e.type() + " " + Printable.of(e.value()) + " written " + Printable.of(e.raw())
                     + switch (e.foundIn()) {
                         case TEXT -> "";
                         case LINK -> " (in a link of the page)";
-                        case OCR -> " (in text read from the image)";
+                        case OCR -> " (in text read by OCR)";
                     });
         }
         if (main.isPresent()) {

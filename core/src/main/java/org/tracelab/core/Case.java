@@ -35,6 +35,8 @@ import org.tracelab.core.imagehash.ImageHashStore;
 import org.tracelab.core.imagehash.PdqResult;
 import org.tracelab.core.imagehash.PictureHash;
 import org.tracelab.core.imagehash.PictureSet;
+import org.tracelab.core.extract.OcrLanguages;
+import org.tracelab.core.extract.OcrSettings;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedStore;
 import org.tracelab.core.ingest.DerivedText;
@@ -406,7 +408,18 @@ public final class Case implements AutoCloseable {
      */
     public CollectionReport collect(CollectionRun run, CaptureListener listener, ProgressStages progress)
             throws IOException {
-        return CaseCollection.run(this, run, listener, progress == null ? ProgressStages.NONE : progress);
+        return collect(run, listener, progress, ocr(OcrLanguages.OF_REGION));
+    }
+
+    /** {@link #collect(CollectionRun, CaptureListener, ProgressStages)} reading text in images as {@code ocr} says. */
+    public CollectionReport collect(CollectionRun run, CaptureListener listener, ProgressStages progress,
+                                    OcrSettings ocr) throws IOException {
+        return CaseCollection.run(this, run, listener, progress == null ? ProgressStages.NONE : progress, ocr);
+    }
+
+    /** How this case reads text in images: Tesseract in {@code languages}, by default the case region's. */
+    public OcrSettings ocr(OcrLanguages languages) {
+        return OcrSettings.DEFAULTS.withLanguages(languages.resolve(manifest.region()));
     }
 
     /**
@@ -448,7 +461,12 @@ public final class Case implements AutoCloseable {
      * logs each, and brings the index in step. Items whose extraction fails are marked and logged; the run goes on.
      */
     public synchronized IngestReport ingest(Progress progress) {
-        return runIngest(false, false, progress);
+        return ingest(progress, ocr(OcrLanguages.OF_REGION));
+    }
+
+    /** {@link #ingest(Progress)} reading text in images as {@code ocr} says. */
+    public synchronized IngestReport ingest(Progress progress, OcrSettings ocr) {
+        return runIngest(false, false, progress, ocr);
     }
 
     /**
@@ -456,19 +474,27 @@ public final class Case implements AutoCloseable {
      * every item again first, each re-extraction logged.
      */
     public synchronized IngestReport reindex(boolean extract, Progress progress) {
-        IngestReport r = runIngest(extract, true, progress);
+        return reindex(extract, progress, ocr(OcrLanguages.OF_REGION));
+    }
+
+    /**
+     * {@link #reindex(boolean, Progress)} reading text in images as {@code ocr} says, which only texts extracted now
+     * are (a stored text is never read again without {@code extract}).
+     */
+    public synchronized IngestReport reindex(boolean extract, Progress progress, OcrSettings ocr) {
+        IngestReport r = runIngest(extract, true, progress, ocr);
         change("logging the index rebuild", () -> custody.append("index.rebuild", null,
                 Map.of("extract", extract, "texts", r.indexed())));
         return r;
     }
 
-    private IngestReport runIngest(boolean extractAll, boolean rebuild, Progress progress) {
+    private IngestReport runIngest(boolean extractAll, boolean rebuild, Progress progress, OcrSettings ocr) {
         requireWritable("ingest");
         try {
             groups.flush();
             Ingest ingest = new Ingest(dir, blobs, items, derived, pictures,
                     new CaseIngestRecorder(this, derived, pictures, custody, groups), entities,
-                    ExtractorSettings.DEFAULTS, clock);
+                    ExtractorSettings.DEFAULTS.withOcr(ocr), clock);
             return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
         } catch (SQLException | IOException e) {
             groups.abandon(e);

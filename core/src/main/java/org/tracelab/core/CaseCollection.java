@@ -11,6 +11,7 @@ import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.StoredItem;
+import org.tracelab.core.extract.OcrSettings;
 import org.tracelab.core.ingest.IngestReport;
 import org.tracelab.core.items.Tags;
 
@@ -23,8 +24,8 @@ final class CaseCollection {
     private CaseCollection() {
     }
 
-    static CollectionReport run(Case c, CollectionRun run, CaptureListener listener, ProgressStages stages)
-            throws IOException {
+    static CollectionReport run(Case c, CollectionRun run, CaptureListener listener, ProgressStages stages,
+                                OcrSettings ocr) throws IOException {
         List<String> tags = run.tags().stream().map(Tags::checked).distinct().toList();
         String id = run.collector().id();
         Map<String, Object> logged = new LinkedHashMap<>();
@@ -40,7 +41,7 @@ final class CaseCollection {
             throw e;
         }
         c.finishCapture(id, () -> counts.outcome(null));
-        IngestReport ingested = c.ingest(stages.stage("ingest"));
+        IngestReport ingested = c.ingest(stages.stage("ingest"), ocr);
         return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
                 counts.skipped.get(), counts.rejected.get(), ingested);
     }

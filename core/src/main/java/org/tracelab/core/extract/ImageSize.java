@@ -59,6 +59,23 @@ record ImageSize(long width, long height) {
         }
     }
 
+    /** How many images (pages, frames) ImageIO finds in {@code file}: 1 when it cannot tell. */
+    static int pages(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return 1;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                return Math.max(1, reader.getNumImages(true));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /** The canvas of a WebP (lossy, lossless or extended), which the JDK has no reader for. */
     private static Optional<ImageSize> webp(Path file) {
         byte[] h;

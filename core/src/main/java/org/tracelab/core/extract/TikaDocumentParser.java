@@ -153,9 +153,6 @@ final class TikaDocumentParser {
             tesseract.setMaxFileSizeToOcr(ocr.maxBytes());
             tesseract.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR);
             tesseract.setPageSegMode(PAGE_SEGMENTATION);
-            // Flyers are light letters on colour: with one threshold for the whole image (Tesseract's default)
-            // the coloured card turns black and nothing is read; Leptonica's adaptive Otsu thresholds by tile.
-            tesseract.addOtherTesseractConfig("thresholding_method", "1");
             // Tika's preprocessing needs ImageMagick, which Tracelab does not require.
             tesseract.setEnableImagePreprocessing(false);
             tesseract.setApplyRotation(false);

@@ -16,8 +16,8 @@ import org.tracelab.core.extract.SavedPage;
 
 /**
  * The case's entity finder: {@link EntityExtractor} in the case's phone region, its entities as mentions; for an
- * HTML item also the identifiers of its markup's links ({@link MarkupLinks}), found in a link; for an image, those of
- * its recognised text, found by OCR.
+ * HTML item also the identifiers of its markup's links ({@link MarkupLinks}), found in a link; those in text that
+ * OCR read (an image's, a scanned page's) are found by OCR.
  *
  * <p>The extractor is built at the first text to read, not with the case: it loads libphonenumber's metadata and
  * compiles many patterns, which a command that opens the case only to show or search it mostly never needs (a
@@ -41,10 +41,11 @@ public final class CaseEntities implements EntityFinder {
     @Override
     public List<EntityMention> find(ItemContent item) throws IOException {
         String type = item.contentType().toLowerCase(Locale.ROOT);
-        FoundIn where = type.startsWith("image/") ? FoundIn.OCR : FoundIn.TEXT;
-        List<EntityMention> out = new ArrayList<>(mentions(
-                extractor().extract(item.text(), EnumSet.allOf(EntityType.class), telegramChannel(item.source())),
-                where));
+        List<EntityMention> out = new ArrayList<>();
+        for (Entity e : extractor().extract(item.text(), EnumSet.allOf(EntityType.class),
+                telegramChannel(item.source()))) {
+            out.add(mention(e, item.readByOcr(e.start()) ? FoundIn.OCR : FoundIn.TEXT));
+        }
         if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
             List<MarkupLinks.Link> links = item.links().isPresent() ? item.links().get()
                     : MarkupLinks.read(item.content());
@@ -72,9 +73,11 @@ public final class CaseEntities implements EntityFinder {
     }
 
     private static List<EntityMention> mentions(List<Entity> entities, FoundIn where) {
-        return entities.stream()
-                .map(e -> new EntityMention(e.type().cliName(), e.value(), e.raw(), e.start(), e.end(), where))
-                .toList();
+        return entities.stream().map(e -> mention(e, where)).toList();
+    }
+
+    private static EntityMention mention(Entity e, FoundIn where) {
+        return new EntityMention(e.type().cliName(), e.value(), e.raw(), e.start(), e.end(), where);
     }
 
     private EntityExtractor extractor() {

@@ -107,7 +107,8 @@ public final class DerivedStore {
     private void insert(DerivedText d, String kind) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
                 + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
-                + " made_at, charset, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " made_at, charset, notes, ocr, ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")) {
             ps.setLong(1, d.itemId());
             ps.setString(2, kind);
             ps.setString(3, d.blob().sha256());
@@ -127,6 +128,12 @@ public final class DerivedStore {
             // NULL when there are none, so the rows of texts without notes digest as before the column
             setOptional(ps, 17, d.notes().isEmpty() ? Optional.empty()
                     : Optional.of(Json.write(d.notes().stream().map(ExtractionError::asMap).toList())));
+            setOptional(ps, 18, d.ocr());
+            if (d.ocrConfidence().isPresent()) {
+                ps.setInt(19, d.ocrConfidence().get());
+            } else {
+                ps.setNull(19, Types.INTEGER);
+            }
             ps.executeUpdate();
         }
     }
@@ -336,7 +343,8 @@ public final class DerivedStore {
                 instant(rs.getString("modified")), rs.getString("extractor"),
                 Optional.ofNullable(rs.getString("error_kind")), Optional.ofNullable(rs.getString("error")),
                 rs.getInt("members"), Timestamps.parse(rs.getString("made_at")),
-                Optional.ofNullable(rs.getString("charset")), notes(rs.getString("notes")));
+                Optional.ofNullable(rs.getString("charset")), notes(rs.getString("notes")),
+                Optional.ofNullable(rs.getString("ocr")), confidence(rs));
     }
 
     private static List<ExtractionError> notes(String stored) {
@@ -360,6 +368,11 @@ public final class DerivedStore {
     public List<Long> withProblems() throws SQLException {
         return ids("SELECT item_id FROM derived WHERE kind = '" + DerivedText.KIND + "' AND (error_kind IS NOT NULL"
                 + " OR notes IS NOT NULL) ORDER BY item_id");
+    }
+
+    private static Optional<Integer> confidence(ResultSet rs) throws SQLException {
+        int c = rs.getInt("ocr_confidence");
+        return rs.wasNull() ? Optional.empty() : Optional.of(c);
     }
 
     private static Optional<Instant> instant(String s) {

@@ -27,12 +27,14 @@ import org.tracelab.core.extract.ExtractionError;
  * @param madeAt      when the text was extracted
  * @param charset     for a page: the charset its bytes were read in and why ({@code UTF-8 (byte-order mark)})
  * @param notes       problems that did not stop extraction (members skipped, a limit hit), beside {@code error}
+ * @param ocr         when OCR read some of the text: how ({@code Tesseract 5.3.0 uzb+uzb_cyrl+rus+eng})
+ * @param ocrConfidence the mean confidence of the words OCR read, 0 to 100, when it read any
  */
 public record DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
                           Optional<String> title, Optional<String> author, Optional<Instant> created,
                           Optional<Instant> modified, String extractor, Optional<String> errorKind,
                           Optional<String> error, int members, Instant madeAt, Optional<String> charset,
-                          List<ExtractionError> notes) {
+                          List<ExtractionError> notes, Optional<String> ocr, Optional<Integer> ocrConfidence) {
     /** The kind of derived data this is, as the {@code derived} table names it. */
     public static final String KIND = "text";
     /** The kind of a page's main text, without its furniture: a derived row beside the full text. */
@@ -51,6 +53,11 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(madeAt, "madeAt");
         Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(ocr, "ocr");
+        Objects.requireNonNull(ocrConfidence, "ocrConfidence");
+        if (ocrConfidence.isPresent() && (ocr.isEmpty() || ocrConfidence.get() < 0 || ocrConfidence.get() > 100)) {
+            throw new IllegalArgumentException("OCR confidence " + ocrConfidence.get() + " without OCR or out of 0-100");
+        }
         if (size < 0 || members < 0) {
             throw new IllegalArgumentException("negative size or member count: " + size + ", " + members);
         }
@@ -60,13 +67,13 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
         notes = List.copyOf(notes);
     }
 
-    /** A text without notes. */
+    /** A text without notes, no OCR having read any of it. */
     public DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
                        Optional<String> title, Optional<String> author, Optional<Instant> created,
                        Optional<Instant> modified, String extractor, Optional<String> errorKind,
                        Optional<String> error, int members, Instant madeAt, Optional<String> charset) {
         this(itemId, blob, size, contentType, language, title, author, created, modified, extractor, errorKind,
-                error, members, madeAt, charset, List.of());
+                error, members, madeAt, charset, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** A text with nothing recorded about its charset (not a page, or extracted before charsets were recorded). */
@@ -81,7 +88,7 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
     /** The same record for another text blob of the item (its main text). */
     public DerivedText withBlob(BlobId otherBlob, long otherSize) {
         return new DerivedText(itemId, otherBlob, otherSize, contentType, language, title, author, created,
-                modified, extractor, errorKind, error, members, madeAt, charset, notes);
+                modified, extractor, errorKind, error, members, madeAt, charset, notes, ocr, ocrConfidence);
     }
 
     /** Every problem of the extraction: its error first, then its notes. */

@@ -29,6 +29,8 @@ import org.tracelab.core.extract.EmbeddedMember;
 import org.tracelab.core.extract.Extraction;
 import org.tracelab.core.extract.ExtractionError;
 import org.tracelab.core.extract.ExtractorSettings;
+import org.tracelab.core.extract.OcrPlan;
+import org.tracelab.core.extract.OcrReading;
 import org.tracelab.core.extract.TextExtractor;
 import org.tracelab.core.imagehash.ImageDecoder;
 import org.tracelab.core.imagehash.ImageHashStore;
@@ -118,6 +120,7 @@ public final class Ingest {
                 rebuilt = true;
             }
             Counts counts = new Counts();
+            Optional<String> ocrNote = Optional.empty();
             List<Long> batch = extractAll ? store.allItems() : store.pendingItems();
             if (!batch.isEmpty()) {
                 progress.total(batch.size(), "items");
@@ -139,6 +142,7 @@ public final class Ingest {
                     } finally {
                         ahead.shutdownNow();
                     }
+                    ocrNote = extractor.ocrPlan().flatMap(OcrPlan::note);
                 }
             }
             sink.commit();
@@ -148,7 +152,7 @@ public final class Ingest {
             long texts = store.count();
             index.commit(texts);
             return new IngestReport(counts.extracted, counts.failed, counts.members, counts.entities, texts, rebuilt,
-                    unreadable);
+                    unreadable, counts.ocrRead, ocrNote);
         }
     }
 
@@ -194,7 +198,7 @@ public final class Ingest {
             Optional<StoredBlob> mainBlob = x.mainText().isPresent() && !x.mainText().get().equals(x.text())
                     ? Optional.of(stage(x.mainText().get())) : Optional.empty();
             List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file,
-                    x.links()));
+                    x.links(), x.ocr().map(OcrReading::spans).orElse(List.of())));
             // A picture is decoded here, within the decoder's limits, beside its extraction: a hostile one ends in
             // a recorded refusal, never in the run's end.
             Optional<PictureHash> picture = Optional.empty();
@@ -240,16 +244,18 @@ public final class Ingest {
             DerivedText d = new DerivedText(item.id(), textBlob.id(), textBlob.size(), x.contentType(), x.language(),
                     x.title(), x.author(), x.created(), x.modified(), extractorName,
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
-                    clock.instant(), x.charset(), notes);
+                    clock.instant(), x.charset(), notes, x.ocr().map(OcrReading::method),
+                    x.ocr().flatMap(OcrReading::confidence));
             Optional<DerivedText> main = prepared.mainBlob().map(b -> d.withBlob(b.id(), b.size()));
             sink.record(d, main, found, prepared.picture(),
-                    logParams(item, d, main, text, found.size(), skipped, prepared.picture()));
+                    logParams(item, d, main, text, found.size(), skipped, prepared.picture(), x.ocr()));
             index.put(new IndexedItem(item, d, text, found,
                     main.map(m -> new IndexedItem.Main(m, x.mainText().orElseThrow()))), prepared.analysed());
             counts.extracted++;
             counts.failed += d.failed() ? 1 : 0;
             counts.members += stored;
             counts.entities += found.size();
+            counts.ocrRead += x.ocr().filter(o -> o.words() > 0).isPresent() ? 1 : 0;
         }
     }
 
@@ -266,7 +272,8 @@ public final class Ingest {
     }
 
     private static Map<String, Object> logParams(Item item, DerivedText d, Optional<DerivedText> main, String text,
-                                                 int entityCount, int skipped, Optional<PictureHash> picture) {
+                                                 int entityCount, int skipped, Optional<PictureHash> picture,
+                                                 Optional<OcrReading> ocr) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", item.blob().sha256());
         p.put("sha256", d.blob().sha256());
@@ -284,6 +291,14 @@ public final class Ingest {
             p.put("reason", "nested deeper than " + MAX_DEPTH + " containers");
         }
         p.put("entities", entityCount);
+        ocr.ifPresent(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", o.method());
+            m.put("words", o.words());
+            o.confidence().ifPresent(c -> m.put("confidence", c));
+            m.put("chars", o.spans().stream().mapToInt(s -> s.end() - s.start()).sum());
+            p.put("ocr", m);
+        });
         d.errorKind().ifPresent(k -> p.put("error", Map.of("kind", k, "message", d.error().orElse(""))));
         picture.ifPresent(h -> p.put("image", h.summary()));
         if (!d.notes().isEmpty()) {
@@ -349,5 +364,6 @@ public final class Ingest {
         long failed;
         long members;
         long entities;
+        long ocrRead;
     }
 }

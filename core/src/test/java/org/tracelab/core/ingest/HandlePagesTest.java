@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.entities.MarkupLinks;
+import org.tracelab.core.extract.OcrReading;
 
 /** Handles and messenger links in a set of fictitious pages: all found, none false, each where it was found. */
 class HandlePagesTest {
@@ -64,7 +65,17 @@ class HandlePagesTest {
     void anImagesTextIsFoundByOcrAndHasNoLinks() throws IOException {
         Path page = HandlePageSet.file("ad-uz.html"); // its markup must not be read for an image
         List<EntityMention> found = new CaseEntities("UZ").find(new ItemContent("Tel: 90 123 45 67",
-                "/evidence/flyer.png", "image/png", page));
+                "/evidence/flyer.png", "image/png", page, Optional.empty(), List.of(new OcrReading.Span(0, 17))));
         assertEquals(List.of(FoundIn.OCR), found.stream().map(EntityMention::foundIn).toList());
+    }
+
+    @Test
+    void onlyWhatOcrReadOfAScannedPdfIsFoundByOcr() throws IOException {
+        Path page = HandlePageSet.file("ad-uz.html");
+        String text = "Contract page 1: call +998 90 123 45 67\n\nScanned page 2: Tel 90 765 43 21\n";
+        int scanned = text.indexOf("Scanned");
+        List<EntityMention> found = new CaseEntities("UZ").find(new ItemContent(text, "/evidence/contract.pdf",
+                "application/pdf", page, Optional.empty(), List.of(new OcrReading.Span(scanned, text.length()))));
+        assertEquals(List.of(FoundIn.TEXT, FoundIn.OCR), found.stream().map(EntityMention::foundIn).toList());
     }
 }

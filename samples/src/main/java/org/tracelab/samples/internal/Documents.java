@@ -1,8 +1,5 @@
 package org.tracelab.samples.internal;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -27,10 +23,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.tracelab.samples.Flyer;
 
 /**
  * The scenario's documents, each with the same bytes for the same inputs: fixed PDF dates and /ID, fixed zip entry
- * times, and a flyer drawn without system fonts.
+ * times; the flyer's bytes are the same wherever the same DejaVu Sans is installed (see {@link Flyer}).
  */
 public final class Documents {
     private static final Instant FIXED = Instant.parse("2025-05-20T08:00:00Z");
@@ -153,29 +150,16 @@ public final class Documents {
         zip.closeEntry();
     }
 
-    /** A job flyer as the image people repost in channels. */
+    /**
+     * A job flyer as the image people repost in channels, drawn by {@link Flyer} (DejaVu Sans where installed, which
+     * OCR reads; else the pixel font, which it mostly does not).
+     */
     public static void flyer(Path file, String recruiterPhone, String handle) throws IOException {
-        BufferedImage img = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setColor(new Color(0x0B3D91));
-            g.fillRect(0, 0, 640, 400);
-            g.setColor(new Color(0xFFC72C));
-            g.fillRect(0, 300, 640, 100);
-            g.setColor(Color.WHITE);
-            PixelFont.draw(g, "WORK IN DUBAI!", 40, 30, 7);
-            PixelFont.draw(g, "$2500 A MONTH", 40, 100, 6);
-            PixelFont.draw(g, "NO EXPERIENCE - VISA + TICKET", 40, 165, 3);
-            PixelFont.draw(g, "TEL " + recruiterPhone, 40, 205, 3);
-            PixelFont.draw(g, "TG @" + handle, 40, 240, 3);
-            g.setColor(Color.BLACK);
-            PixelFont.draw(g, "FICTITIOUS TRAINING DATA", 40, 320, 4);
-            PixelFont.draw(g, "TRACELAB LAB - ALL NAMES AND NUMBERS MADE UP", 40, 365, 2);
-        } finally {
-            g.dispose();
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer for " + file);
-        }
+        Flyer.of(List.of(Flyer.Line.headline("WORK IN DUBAI!"), Flyer.Line.headline("$2500 A MONTH"),
+                        Flyer.Line.body("NO EXPERIENCE - VISA + TICKET"), Flyer.Line.body("TEL " + recruiterPhone),
+                        Flyer.Line.body("TG @" + handle)),
+                List.of(new Flyer.Line("FICTITIOUS TRAINING DATA", 28, true),
+                        new Flyer.Line("TRACELAB LAB - ALL NAMES AND NUMBERS MADE UP", 18, false)))
+                .writePng(file);
     }
 }
