@@ -61,6 +61,8 @@ final class DemoCommand extends BaseCommand {
                     List.of("--case", caseDir.toString(), "collect", "page", base + "docs/contract.pdf",
                             base + "docs/offer-letter.docx", base + "docs/flyer.png", base + "private/staff.html",
                             "--delay", "0", "--allow-host", hostPort, "--tag", "demo"),
+                    // The flyer is a picture: its phone and handle are found in the text OCR reads from it.
+                    List.of("--case", caseDir.toString(), "search", "\"work in dubai\" AND tel", "--limit", "3"),
                     List.of("--case", caseDir.toString(), "search", "ish OR работа OR job", "--limit", "5"),
                     List.of("--case", caseDir.toString(), "entities", "--type", "phone", "--min-items", "3"),
                     List.of("--case", caseDir.toString(), "case", "info"),

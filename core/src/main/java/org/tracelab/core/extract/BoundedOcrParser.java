@@ -108,11 +108,9 @@ final class BoundedOcrParser extends ParserDecorator {
             }
             return new Prepared(image, null);
         }
-        Path png = tmp.createTempFile(".png");
-        if (!ImageIO.write(DarkOnLight.of(decoded), "png", png.toFile())) {
-            throw new IOException("no PNG writer");
-        }
-        return new Prepared(png, warnings.isEmpty() ? null : String.join("; ", warnings));
+        Path pgm = tmp.createTempFile(".pgm");
+        DarkOnLight.writePgm(decoded, pgm);
+        return new Prepared(pgm, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     /** The first image in the file, or null when ImageIO has no reader for it; the decoder's warnings are kept. */

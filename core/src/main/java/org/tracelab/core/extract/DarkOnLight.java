@@ -1,7 +1,12 @@
 package org.tracelab.core.extract;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * An image redrawn for OCR as grey with dark letters on a light ground whatever its colours: where the mean
@@ -26,8 +31,20 @@ final class DarkOnLight {
         return Math.max(30, Math.min(150, Math.min(width, height) / 10));
     }
 
-    /** The image as grey, letters dark on a light ground. */
-    static BufferedImage of(BufferedImage in) {
+    /**
+     * Writes the image as grey, letters dark on a light ground, to {@code file} as a binary PGM: Tesseract's
+     * Leptonica reads it, and it costs nothing to encode (a PNG of a photo takes longer to write than to read).
+     */
+    static void writePgm(BufferedImage in, Path file) throws IOException {
+        byte[] grey = of(in);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(("P5\n" + in.getWidth() + " " + in.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(grey);
+        }
+    }
+
+    /** The image's pixels as grey, row by row, letters dark on a light ground. */
+    static byte[] of(BufferedImage in) {
         int w = in.getWidth();
         int h = in.getHeight();
         int r = radius(w, h);
@@ -60,23 +77,20 @@ final class DarkOnLight {
                 }
             }
         }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster raster = out.getRaster();
         long[] column = new long[w];
         for (int y = 0; y <= Math.min(r, h - 1); y++) {
             for (int x = 0; x < w; x++) {
                 column[x] += across[y * w + x];
             }
         }
-        int[] grey = new int[w];
         for (int y = 0; y < h; y++) {
             long rows = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
             for (int x = 0; x < w; x++) {
                 long cols = Math.min(w - 1, x + r) - Math.max(0, x - r) + 1;
                 int l = lum[y * w + x] & 255;
-                grey[x] = column[x] < DARK * rows * cols ? 255 - l : l;
+                // Written over the luminance already read: each pixel's own value is not needed again.
+                lum[y * w + x] = (byte) (column[x] < DARK * rows * cols ? 255 - l : l);
             }
-            raster.setPixels(0, y, w, 1, grey);
             int add = y + r + 1;
             int drop = y - r;
             for (int x = 0; x < w; x++) {
@@ -88,6 +102,6 @@ final class DarkOnLight {
                 }
             }
         }
-        return out;
+        return lum;
     }
 }

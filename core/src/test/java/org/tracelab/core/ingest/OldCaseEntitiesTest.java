@@ -101,6 +101,8 @@ class OldCaseEntitiesTest {
             s.execute("ALTER TABLE derived DROP COLUMN charset");
             s.execute("DROP TABLE image_hashes");
             s.execute("ALTER TABLE derived DROP COLUMN notes");
+            s.execute("ALTER TABLE derived DROP COLUMN ocr");
+            s.execute("ALTER TABLE derived DROP COLUMN ocr_confidence");
             s.execute("DELETE FROM schema_migrations WHERE version >= 3");
         }
     }

@@ -129,9 +129,10 @@ class RecordCoverageTest {
 
     @Test
     void derivedRowOfAnyOtherKindWithoutAnEntryIsNamed() throws SQLException {
-        Tamper.sql(dir, "INSERT INTO derived SELECT item_id, 'maintext', sha256, size, content_type, language, title,"
-                + " author, created, modified, extractor, error_kind, error, members, made_at, charset, notes FROM derived"
-                + " WHERE item_id = 1");
+        Tamper.sql(dir, "INSERT INTO derived(item_id, kind, sha256, size, content_type, language, title, author,"
+                + " created, modified, extractor, error_kind, error, members, made_at, charset, notes) SELECT item_id,"
+                + " 'maintext', sha256, size, content_type, language, title, author, created, modified, extractor,"
+                + " error_kind, error, members, made_at, charset, notes FROM derived WHERE item_id = 1");
         failsWith(Problem.Kind.ROW_UNLOGGED, "derived maintext of item 1");
     }
 
