@@ -4,8 +4,9 @@
 //
 // Serves ReplayWeb.page (ui.js, replay/sw.js), an embedding page and the WACZ from a temporary folder on 127.0.0.1
 // (with HTTP Range support: ReplayWeb.page reads a WACZ by ranges), opens the page in /usr/bin/chromium driven by
-// playwright-core, and waits up to 60 s for a frame whose text contains TEXT: the capture of URL, replayed. Nothing
-// is fetched from anywhere else. Exit 0 replayed, 1 not replayed, 2 could not run. Needs ./install first.
+// playwright-core, and waits up to 60 s (then reloads once and waits 60 s more) for a frame whose text contains
+// TEXT: the capture of URL, replayed. Nothing is fetched from anywhere else. Exit 0 replayed, 1 not replayed, 2 could
+// not run; when not replayed it prints what each frame showed. Needs ./install first.
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -73,9 +74,22 @@ function serve(root) {
   return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function replayed(page) {
-  const deadline = Date.now() + 60000;
-  while (Date.now() < deadline) {
+// The text of every frame, for the failure message: what the replay showed instead of the page.
+async function frameTexts(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    try {
+      const text = await frame.evaluate(() => (document.body ? document.body.innerText : ''));
+      texts.push(frame.url() + ': ' + JSON.stringify(text.slice(0, 300)));
+    } catch (e) {
+      texts.push(frame.url() + ': (navigating)');
+    }
+  }
+  return texts;
+}
+
+async function replayed(page, until) {
+  while (Date.now() < until) {
     for (const frame of page.frames()) {
       try {
         const text = await frame.evaluate(() => (document.body ? document.body.innerText : ''));
@@ -104,8 +118,19 @@ async function replayed(page) {
   try {
     const page = context.pages()[0] || await context.newPage();
     page.on('pageerror', e => console.error('page error: ' + e.message));
-    await page.goto('http://127.0.0.1:' + server.address().port + '/index.html');
-    found = await replayed(page);
+    const start = 'http://127.0.0.1:' + server.address().port + '/index.html';
+    await page.goto(start);
+    found = await replayed(page, Date.now() + 60000);
+    if (!found) {
+      // On a loaded machine ReplayWeb.page's first load can race its own service worker's start and stay on an
+      // empty or "not found" frame; a reader would reload, and so does the check, once, before saying no.
+      console.error('not shown after 60 s; frames: ' + (await frameTexts(page)).join(' | ') + '; reloading once');
+      await page.goto(start);
+      found = await replayed(page, Date.now() + 60000);
+    }
+    if (!found) {
+      console.error('frames: ' + (await frameTexts(page)).join(' | '));
+    }
     if (shot) {
       await page.screenshot({ path: shot });
     }

@@ -104,9 +104,9 @@ class WaczReplayIT {
         Path log = tmp.resolve(shotName + ".log");
         Process p = new ProcessBuilder(node.toString(), script.toString(), wacz.toString(), page, mark,
                 shot.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
-            fail("the replay check did not finish in 180 s: " + Files.readString(log));
+            fail("the replay check did not finish in 240 s: " + Files.readString(log));
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
