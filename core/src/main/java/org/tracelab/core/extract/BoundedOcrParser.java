@@ -27,8 +27,8 @@ import org.xml.sax.SAXException;
 /**
  * Tika's Tesseract parser within the run's OCR bounds: it reads only when the request asks for OCR, refuses an
  * image whose header claims more pixels than allowed before anything decodes it, gives Tesseract the image as
- * dark letters on a light ground ({@link DarkOnLight}) and a GIF's first frame alone (it would decode every frame), and
- * takes WebP too (Tesseract's Leptonica reads it; Tika does not offer it).
+ * dark letters on a light ground, straightened ({@link OcrPicture}), and a GIF's first frame alone (it would decode
+ * every frame), and takes WebP too (Tesseract's Leptonica reads it; Tika does not offer it).
  */
 final class BoundedOcrParser extends ParserDecorator {
     private static final long serialVersionUID = 1L;
@@ -83,7 +83,7 @@ final class BoundedOcrParser extends ParserDecorator {
     }
 
     /**
-     * What Tesseract is given: the image redrawn by {@link DarkOnLight} when ImageIO decodes it (a GIF's first
+     * What Tesseract is given: the image redrawn by {@link OcrPicture} when ImageIO decodes it (a GIF's first
      * frame only, as ImageIO reads frame 0 without decoding the frames after it); the image itself when ImageIO
      * cannot (WebP, which Tesseract decodes) or when it has several pages (a scanned TIFF, each page read).
      */
@@ -109,7 +109,7 @@ final class BoundedOcrParser extends ParserDecorator {
             return new Prepared(image, null);
         }
         Path pgm = tmp.createTempFile(".pgm");
-        DarkOnLight.writePgm(decoded, pgm);
+        OcrPicture.writePgm(decoded, pgm);
         return new Prepared(pgm, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 

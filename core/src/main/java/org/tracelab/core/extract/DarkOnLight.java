@@ -1,12 +1,6 @@
 package org.tracelab.core.extract;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * An image redrawn for OCR as grey with dark letters on a light ground whatever its colours: where the mean
@@ -31,23 +25,15 @@ final class DarkOnLight {
         return Math.max(30, Math.min(150, Math.min(width, height) / 10));
     }
 
-    /**
-     * Writes the image as grey, letters dark on a light ground, to {@code file} as a binary PGM: Tesseract's
-     * Leptonica reads it, and it costs nothing to encode (a PNG of a photo takes longer to write than to read).
-     */
-    static void writePgm(BufferedImage in, Path file) throws IOException {
-        byte[] grey = of(in);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(("P5\n" + in.getWidth() + " " + in.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(grey);
-        }
-    }
-
     /** The image's pixels as grey, row by row, letters dark on a light ground. */
     static byte[] of(BufferedImage in) {
+        return of(luminance(in), in.getWidth(), in.getHeight());
+    }
+
+    /** The image's brightness (ITU-R BT.601 luma, 0 to 255), row by row. */
+    static byte[] luminance(BufferedImage in) {
         int w = in.getWidth();
         int h = in.getHeight();
-        int r = radius(w, h);
         byte[] lum = new byte[w * h];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
@@ -57,6 +43,16 @@ final class DarkOnLight {
                 lum[y * w + x] = (byte) ((299 * ((p >> 16) & 255) + 587 * ((p >> 8) & 255) + 114 * (p & 255)) / 1000);
             }
         }
+        return lum;
+    }
+
+    /** The grey picture {@code grey} ({@code w} by {@code h}, row by row) with letters dark on a light ground. */
+    static byte[] of(byte[] grey, int w, int h) {
+        if (grey.length != w * h) {
+            throw new IllegalArgumentException(grey.length + " grey pixels for " + w + " x " + h);
+        }
+        int r = radius(w, h);
+        byte[] lum = grey.clone();
         // Box means in two passes: sums along each row, then a running sum of those down each column.
         int[] across = new int[w * h];
         for (int y = 0; y < h; y++) {
