@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tracelab lab}: make, serve and grade training scenarios. */
 @Command(name = "lab", description = "Make, serve and grade training scenarios (all data fictitious).",
-        subcommands = {LabCommand.Generate.class, LabCommand.Serve.class, LabCommand.Grade.class},
+        subcommands = {LabCommand.Generate.class, LabCommand.Serve.class, LabCommand.Grade.class,
+            LabClassCommand.class, LabSubmitCommand.class},
         mixinStandardHelpOptions = true)
 final class LabCommand {
 

@@ -1,6 +1,7 @@
 package org.tracelab.samples;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,30 +46,88 @@ public final class LabServer implements AutoCloseable {
     private final SplittableRandom rng;
     private final URI baseUri;
 
-    private LabServer(Path root, LabServerOptions options) throws IOException {
+    private LabServer(Path root, LabServerOptions options, InetAddress bind, Mount mount) throws IOException {
         this.root = root.toRealPath();
         this.options = options;
         this.rng = new SplittableRandom(options.seed());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-        this.executor = Executors.newFixedThreadPool(4);
+        this.server = HttpServer.create(new InetSocketAddress(bind, options.port()), 0);
+        // A class's hand-ins hold a thread for as long as an upload lasts; the site alone needs few.
+        this.executor = Executors.newFixedThreadPool(mount == null ? 4 : 16);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        if (mount != null) {
+            server.createContext(mount.prefix(), mount.handler());
+        }
         server.start();
-        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        this.baseUri = URI.create("http://" + hostOf(bind) + ":" + server.getAddress().getPort() + "/");
+    }
+
+    /**
+     * A service served beside the site under a path of its own.
+     *
+     * @param prefix  the path it answers, starting and ending with a slash, e.g. {@code /_class/}
+     * @param handler what answers it
+     */
+    public record Mount(String prefix, HttpHandler handler) {
+        /** Checks the prefix. */
+        public Mount {
+            if (prefix == null || !prefix.matches("/[A-Za-z0-9_-]{1,40}/")) {
+                throw new IllegalArgumentException("a mount prefix is /name/, not " + prefix);
+            }
+            java.util.Objects.requireNonNull(handler, "handler");
+        }
     }
 
     /** Starts serving {@code scenarioDir/site} (or {@code scenarioDir} itself if it has no site folder). */
     public static LabServer start(Path scenarioDir, LabServerOptions options) {
+        return start(scenarioDir, options, InetAddress.getLoopbackAddress(), null);
+    }
+
+    /**
+     * Starts serving the scenario on {@code bind} (127.0.0.1 unless a classroom's network is meant), with
+     * {@code mount} (or nothing, when null) beside it.
+     */
+    public static LabServer start(Path scenarioDir, LabServerOptions options, InetAddress bind, Mount mount) {
         Path site = scenarioDir.resolve("site");
         Path root = Files.isDirectory(site) ? site : scenarioDir;
         if (!Files.isDirectory(root)) {
             throw TracelabException.badInput(scenarioDir.toString(), "is not a scenario folder");
         }
         try {
-            return new LabServer(root, options);
+            return new LabServer(root, options, bind, mount);
         } catch (IOException e) {
-            throw TracelabException.io("starting the lab server on 127.0.0.1:" + options.port(), e);
+            throw TracelabException.io("starting the lab server on " + hostOf(bind) + ":" + options.port(), e);
         }
+    }
+
+    /** The host part of the address trainees use: the bound address, or this machine's own for a wildcard. */
+    private static String hostOf(InetAddress bind) {
+        InetAddress shown = bind;
+        if (bind.isAnyLocalAddress()) {
+            shown = lanAddress();
+        }
+        String host = shown.getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The first IPv4 address of an interface that is up and not loopback, else loopback. */
+    private static InetAddress lanAddress() {
+        try {
+            for (java.net.NetworkInterface ni : java.util.Collections.list(
+                    java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address) {
+                        return a;
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no interface list: loopback is still an address that works on this machine
+        }
+        return InetAddress.getLoopbackAddress();
     }
 
     /** The address the site is served at, ending in a slash. */
