@@ -35,9 +35,17 @@ final class DemoCommand extends BaseCommand {
             description = "Where to put the scenario and the case (new or empty; default: a new temporary folder).")
     Path dir;
 
+    @Option(names = "--class", paramLabel = "N", description = "Instead: run a class ('lab class') of N simulated "
+            + "trainees (one found everything, one missed the messenger clusters, one edited the bag after signing, "
+            + "one collected outside the lab, in turn), and leave the instructor's page up until Ctrl-C.")
+    Integer trainees;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Path work = prepare(dir);
+        if (trainees != null) {
+            return new ClassDemo(this, work).run(trainees);
+        }
         Path scenario = work.resolve("scenario");
         Path caseDir = work.resolve("case");
         Output out = out();
@@ -167,6 +175,11 @@ final class DemoCommand extends BaseCommand {
         }
         out().info("demo: collect page kept the page's shell; collect browser kept the ad its script fetched, a"
                 + " screenshot and the rendered DOM, which the search found");
+    }
+
+    /** Runs one tracelab command line as a step, printed as typed; a step that fails ends the demo. */
+    void step(List<String> args, OutputStream stdout) {
+        check(args, runStep(args, stdout));
     }
 
     private int runStep(List<String> args, OutputStream stdout) {

@@ -41,7 +41,12 @@ class LabClassTest {
 
     /** A trainee's case with two ads of the lab collected and scanned; {@code more} collected besides. */
     static Cli trainee(String name, URI lab, String... more) {
-        Path dir = tmp.resolve("case-" + name.replace(' ', '-'));
+        return traineeOf(tmp, name, lab, more);
+    }
+
+    /** As {@link #trainee}, with the case in {@code folder}. */
+    static Cli traineeOf(Path folder, String name, URI lab, String... more) {
+        Path dir = folder.resolve("case-" + name.replace(' ', '-'));
         Cli c = new Cli(dir);
         Cli.Run init = Cli.runBare("case", "init", dir.toString(), "--name", "Lab (fictitious)", "--examiner", name,
                 "--purpose", "Class exercise on a fictitious scenario");

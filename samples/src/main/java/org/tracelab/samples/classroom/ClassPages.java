@@ -66,6 +66,14 @@ final class ClassPages {
         ClassResults.missedClusters(room).forEach((c, n) -> h.append("<tr><td>").append(esc(c))
                 .append("</td><td>").append(n).append("</td></tr>"));
         h.append("</table>");
+        Map<String, List<String>> shared = ClassResults.sharedKeys(room);
+        if (!shared.isEmpty()) {
+            h.append("<h2>One case, several trainees</h2><table id=\"shared-keys\"><tr><th>case key (sha256)</th>"
+                    + "<th>trainees whose latest hand-in it signed</th></tr>");
+            shared.forEach((k, names) -> h.append("<tr><td><code>").append(esc(k)).append("</code></td><td>")
+                    .append(esc(String.join(", ", names))).append("</td></tr>"));
+            h.append("</table>");
+        }
         List<ClassRoom.Refusal> refused = room.refusals();
         h.append("<h2>Refused hand-ins (").append(refused.size()).append(")</h2>");
         if (!refused.isEmpty()) {

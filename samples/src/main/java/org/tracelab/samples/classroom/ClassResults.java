@@ -82,6 +82,7 @@ final class ClassResults {
         j.put("trainees", trainees);
         j.put("mostMissedIndicators", missedIndicators(room));
         j.put("mostMissedClusters", missedClusters(room));
+        j.put("oneCaseSeveralTrainees", sharedKeys(room));
         j.put("refused", room.refusals());
         return j;
     }
@@ -118,6 +119,20 @@ final class ClassResults {
             sb.append(String.join(",", cells.stream().map(ClassResults::quote).toList())).append("\r\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * Case keys that signed the latest hand-ins of two or more trainees, each with their names: one case handed in
+     * by several people, which the instructor should ask about.
+     */
+    static Map<String, List<String>> sharedKeys(ClassRoom room) {
+        Map<String, List<String>> byKey = new TreeMap<>();
+        for (Trainee t : room.trainees()) {
+            room.latest(t).filter(r -> r.keySha256() != null)
+                    .ifPresent(r -> byKey.computeIfAbsent(r.keySha256(), k -> new ArrayList<>()).add(t.name()));
+        }
+        byKey.values().removeIf(names -> names.size() < 2);
+        return byKey;
     }
 
     /** Indicator id to how many trainees' latest hand-ins overlooked it, most first. */

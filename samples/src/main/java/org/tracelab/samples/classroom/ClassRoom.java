@@ -132,6 +132,11 @@ public final class ClassRoom implements AutoCloseable {
             Files.createDirectories(classDir);
             Path d = classDir.toRealPath();
             Optional<Settings> before = settings(d);
+            Path given = scenario.toAbsolutePath().normalize();
+            if (before.isPresent() && !before.get().scenario().equals(given)) {
+                throw TracelabException.badInput(classDir.toString(), "is a class on " + before.get().scenario()
+                        + ", not on " + given);
+            }
             JoinCodes codes = JoinCodes.read(d.resolve("codes.csv"));
             int added = codes.addAll(newNames, new SecureRandom());
             if (codes.all().isEmpty()) {
@@ -273,7 +278,7 @@ public final class ClassRoom implements AutoCloseable {
         long total = 0;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), sha)) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
+            for (int n; (n = read(body, buffer)) > 0; ) {
                 total += n;
                 if (total > maxBytes) {
                     throw new HandinRefused(413, "the hand-in is larger than this class takes (" + maxBytes
@@ -286,6 +291,15 @@ public final class ClassRoom implements AutoCloseable {
             throw new HandinRefused(400, "the hand-in is empty");
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Reads the upload; a trainee's end going away mid-upload is a refusal, not a failure of the class. */
+    private static int read(InputStream body, byte[] buffer) throws HandinRefused {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw new HandinRefused(400, "the upload was cut short (" + e.getMessage() + ")");
+        }
     }
 
     private record Stored(int version, String received, String address, String sha256, long bytes, long item,
@@ -329,7 +343,13 @@ public final class ClassRoom implements AutoCloseable {
 
     /** Checks the evidence of a stored hand-in, writes its result beside it and logs the grade. */
     private HandinResult grade(Trainee t, Stored s, GradeReport findings) throws IOException {
-        EvidenceChecks.Outcome o = EvidenceChecks.run(s.folder().resolve("bag"), lab);
+        EvidenceChecks.Outcome o;
+        try {
+            o = EvidenceChecks.run(s.folder().resolve("bag"), lab);
+        } catch (IOException | RuntimeException e) {
+            // kept and acknowledged all the same: a bag too broken to check fails its check, it is not lost
+            o = EvidenceChecks.unreadable(String.valueOf(e.getMessage()));
+        }
         HandinResult r = new HandinResult(t.name(), s.version(), s.received(), s.address(), s.sha256(),
                 s.bytes(), s.item(), findings, o.checks(), o.firstCapture() == null ? null
                 : Timestamps.format(o.firstCapture()), o.examiner(), o.purpose(), o.keySha256());

@@ -54,7 +54,7 @@ final class ClassService implements HttpHandler {
             Matcher t = TRAINEE.matcher(path);
             Matcher i = INSTRUCTOR.matcher(path);
             if (t.matches()) {
-                trainee(exchange, r, t.group(1), t.group(2) != null);
+                trainee(exchange, r, t.group(1).toLowerCase(Locale.ROOT), t.group(2) != null);
             } else if (i.matches()) {
                 instructor(exchange, r, i.group(1), i.group(2) == null ? "/" : i.group(2));
             } else {
@@ -116,9 +116,12 @@ final class ClassService implements HttpHandler {
         } catch (HandinRefused refused) {
             text(exchange, refused.status(), refused.getMessage());
             return;
-        } catch (IOException e) {
-            r.refuse(t, address, 400, "the upload was cut short (" + e.getMessage() + ")");
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            // the class's own failure (a full disk, say): nothing was acknowledged, and the instructor sees why
+            String why = "the class could not keep the hand-in: " + e.getMessage();
+            r.refuse(t, address, 500, why);
+            text(exchange, 500, why);
+            return;
         }
         Map<String, Object> j = new java.util.LinkedHashMap<>();
         j.put("trainee", t.name());

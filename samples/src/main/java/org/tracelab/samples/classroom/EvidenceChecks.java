@@ -80,6 +80,15 @@ final class EvidenceChecks {
         return new Outcome(checks, log.firstCapture, log.examiner, log.purpose, log.keySha256);
     }
 
+    /** The outcome for a bag that could not be read at all: no check can pass, each says why. */
+    static Outcome unreadable(String why) {
+        List<Check> checks = new ArrayList<>();
+        for (String id : Check.IDS) {
+            checks.add(new Check(id, List.of(Failure.of(Feedback.GRADING_FAILED, why))));
+        }
+        return new Outcome(checks, null, null, null, null);
+    }
+
     /** A check naming its first {@value #NAMED} failures and counting the rest. */
     private static Check check(String id, List<Failure> failures) {
         if (failures.size() <= NAMED) {

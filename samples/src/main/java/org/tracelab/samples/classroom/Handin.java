@@ -129,7 +129,8 @@ public final class Handin {
      *
      * @throws TracelabException I/O when the server cannot be reached
      */
-    public static Answer send(URI server, String code, Path handin) {
+    public static Answer send(URI server, String given, Path handin) {
+        String code = given.strip().toLowerCase(java.util.Locale.ROOT);
         if (!JoinCodes.FORM.matcher(code).matches()) {
             throw TracelabException.badInput("--code " + code, "is not a join code (xxxx-xxxx-xxxx, from your "
                     + "instructor)");
