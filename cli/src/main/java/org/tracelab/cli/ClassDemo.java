@@ -86,11 +86,12 @@ final class ClassDemo {
         List<List<String>> steps = new ArrayList<>();
         steps.add(List.of("case", "init", caseDir.toString(), "--name", "Class lab (fictitious)", "--examiner",
                 t.name(), "--purpose", "Class exercise on the fictitious small scenario"));
-        steps.add(List.of("--case", caseDir.toString(), "collect", "ads", "--profile",
-                scenario.resolve("profile.json").toString(), "--base", lab.toString(), "--max-pages", "1",
-                "--delay", "0", "--allow-host", host));
+        // A few ads are enough to show the checks; a trainee of a real class collects the whole site.
+        steps.add(List.of("--case", caseDir.toString(), "collect", "page", lab.resolve("ads/ad000001.html").toString(),
+                lab.resolve("ads/ad000002.html").toString(), lab.resolve("ads/ad000003.html").toString(), "--delay",
+                "0", "--allow-host", host));
         if (kind == 3) {
-            steps.add(List.of("--case", caseDir.toString(), "collect", "page", outside.resolve("ads/ad000001.html")
+            steps.add(List.of("--case", caseDir.toString(), "collect", "page", outside.resolve("ads/ad000004.html")
                     .toString(), "--delay", "0"));
         }
         steps.add(List.of("--case", caseDir.toString(), "scan"));

@@ -17,7 +17,7 @@ final class ClassPages {
     private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
             + "table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #bbb;padding:.25em .5em;"
             + "text-align:left;vertical-align:top}th{background:#eee}.pass{color:#176b1d}.fail{color:#b00020;"
-            + "font-weight:bold}.none{color:#777}small{color:#555}";
+            + "font-weight:bold}.none{color:#777}small{color:#555}td.why{max-width:38em;overflow-wrap:anywhere}";
 
     private ClassPages() {
     }
@@ -46,26 +46,23 @@ final class ClassPages {
                 continue;
             }
             HandinResult r = latest.get();
-            h.append("<td>").append(r.version()).append("</td><td>").append(esc(r.received())).append("</td><td>")
-                    .append(ClassResults.fixed(r.findings().flagged().f1())).append("</td><td>")
+            h.append("<td>").append(r.version()).append("</td><td>").append(esc(when(r.received())))
+                    .append("</td><td>").append(ClassResults.fixed(r.findings().flagged().f1())).append("</td><td>")
                     .append(ClassResults.fixed(r.findings().clusters().f1())).append("</td>");
             for (Check c : r.checks()) {
                 h.append(c.passed() ? "<td class=\"pass\">pass</td>" : "<td class=\"fail\">FAIL</td>");
             }
-            h.append("<td>").append(duration(r.secondsToHandin())).append("</td><td>");
+            h.append("<td>").append(duration(r.secondsToHandin())).append("</td><td class=\"why\">");
             r.checks().stream().flatMap(c -> c.failures().stream()).limit(3)
                     .forEach(f -> h.append(esc(f.in("en"))).append("<br>"));
             h.append("</td></tr>");
         }
         h.append("</table>");
-        h.append("<h2>Missed most</h2><table id=\"missed-indicators\"><tr><th>indicator</th>"
-                + "<th>trainees who overlooked it</th></tr>");
-        ClassResults.missedIndicators(room).forEach((i, n) -> h.append("<tr><td>").append(esc(i))
-                .append("</td><td>").append(n).append("</td></tr>"));
-        h.append("</table><table id=\"missed-clusters\"><tr><th>cluster</th><th>trainees who missed it</th></tr>");
-        ClassResults.missedClusters(room).forEach((c, n) -> h.append("<tr><td>").append(esc(c))
-                .append("</td><td>").append(n).append("</td></tr>"));
-        h.append("</table>");
+        h.append("<h2>Missed most</h2>");
+        counts(h, "missed-indicators", "indicator", "trainees who overlooked it",
+                ClassResults.missedIndicators(room), "no indicator was overlooked");
+        counts(h, "missed-clusters", "cluster", "trainees who missed it", ClassResults.missedClusters(room),
+                "no cluster was missed");
         Map<String, List<String>> shared = ClassResults.sharedKeys(room);
         if (!shared.isEmpty()) {
             h.append("<h2>One case, several trainees</h2><table id=\"shared-keys\"><tr><th>case key (sha256)</th>"
@@ -90,6 +87,19 @@ final class ClassPages {
         return h.append("</body></html>").toString();
     }
 
+    private static void counts(StringBuilder h, String id, String what, String who, Map<String, Integer> counts,
+                               String none) {
+        if (counts.isEmpty()) {
+            h.append("<p class=\"pass\" id=\"").append(id).append("\">").append(none).append("</p>");
+            return;
+        }
+        h.append("<table id=\"").append(id).append("\"><tr><th>").append(what).append("</th><th>").append(who)
+                .append("</th></tr>");
+        counts.forEach((k, n) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(n)
+                .append("</td></tr>"));
+        h.append("</table>");
+    }
+
     /** The instructor's page of one trainee: every version, every check, every miss. */
     static String traineeForInstructor(ClassRoom room, Trainee t, String base) {
         StringBuilder h = head(t.name());
@@ -101,7 +111,7 @@ final class ClassPages {
         versions(h, all);
         HandinResult r = all.get(all.size() - 1);
         h.append("<h2>Version ").append(r.version()).append(" (the one that counts)</h2><p>received ")
-                .append(esc(r.received())).append(" from ").append(esc(r.address())).append(", sha256 <code>")
+                .append(esc(when(r.received()))).append(" from ").append(esc(r.address())).append(", sha256 <code>")
                 .append(esc(r.sha256())).append("</code>, item ").append(r.item())
                 .append(" of the class case; examiner <b>").append(esc(String.valueOf(r.examiner())))
                 .append("</b>, purpose <i>").append(esc(String.valueOf(r.purpose()))).append("</i>; first capture to "
@@ -172,7 +182,7 @@ final class ClassPages {
         h.append("<table id=\"versions\"><tr><th>version</th><th>received</th><th>flagged F1</th>"
                 + "<th>clusters F1</th><th>evidence</th></tr>");
         for (HandinResult r : all) {
-            h.append("<tr><td>").append(r.version()).append("</td><td>").append(esc(r.received())).append("</td><td>")
+            h.append("<tr><td>").append(r.version()).append("</td><td>").append(esc(when(r.received()))).append("</td><td>")
                     .append(ClassResults.fixed(r.findings().flagged().f1())).append("</td><td>")
                     .append(ClassResults.fixed(r.findings().clusters().f1())).append("</td>")
                     .append(r.evidenceHolds() ? "<td class=\"pass\">holds</td>" : "<td class=\"fail\">FAIL</td>")
@@ -219,12 +229,19 @@ final class ClassPages {
         h.append("</table>");
     }
 
+    /** An ISO-8601 instant as a person reads it: date and time to the second, UTC. */
+    private static String when(String instant) {
+        return instant.length() >= 19 ? instant.substring(0, 10) + " " + instant.substring(11, 19) + " UTC" : instant;
+    }
+
     private static String duration(long seconds) {
         if (seconds < 0) {
             return "–";
         }
-        return seconds >= 3600 ? seconds / 3600 + " h " + seconds % 3600 / 60 + " min"
-                : seconds / 60 + " min " + seconds % 60 + " s";
+        if (seconds >= 3600) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 
     private static StringBuilder head(String title) {
