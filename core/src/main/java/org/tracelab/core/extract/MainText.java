@@ -479,13 +479,26 @@ public final class MainText {
             return false;
         }
         boolean list = e.nameIs("ul") || e.nameIs("ol");
-        int p = e.getElementsByTag("p").size();
-        int img = e.getElementsByTag("img").size();
-        int li = e.getElementsByTag("li").size() - 100;
-        int inputs = e.getElementsByTag("input").size();
+        // One walk of the block (itself included, in document order, as getElementsByTag counts) for what
+        // Readability counts in it, rather than one walk per count.
+        int p = 0;
+        int img = 0;
+        int li = -100;
+        int inputs = 0;
+        List<Element> links = new ArrayList<>();
+        for (Element x : e.getAllElements()) {
+            switch (x.normalName()) {
+                case "p" -> p++;
+                case "img" -> img++;
+                case "li" -> li++;
+                case "input" -> inputs++;
+                case "a" -> links.add(x);
+                default -> { }
+            }
+        }
         int embeds = e.select(EMBEDS).size();
-        double density = linkDensity(e);
         int length = text.length();
+        double density = linkDensity(length, links);
         boolean inFigure = hasAncestor(e, "figure");
         return img > 1 && (double) p / img < 0.5 && !inFigure
                 || !list && li > p
@@ -503,12 +516,16 @@ public final class MainText {
 
     /** Share of an element's text that sits inside links; in-page links ({@code #…}) count for less. */
     private double linkDensity(Element e) {
-        int length = textLength(e);
+        return linkDensity(textLength(e), e.getElementsByTag("a"));
+    }
+
+    /** {@link #linkDensity(Element)} of an element whose text is {@code length} long and holds {@code anchors}. */
+    private double linkDensity(int length, List<Element> anchors) {
         if (length == 0) {
             return 0;
         }
         double links = 0;
-        for (Element a : e.getElementsByTag("a")) {
+        for (Element a : anchors) {
             double coefficient = a.attr("href").startsWith("#") ? 0.3 : 1;
             links += textLength(a) * coefficient;
         }

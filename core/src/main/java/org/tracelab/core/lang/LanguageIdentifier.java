@@ -108,7 +108,7 @@ public final class LanguageIdentifier {
     private DetectedLanguage cyrillic(String normalized) {
         Map<String, Double> scores = candidates(CYRILLIC_CANDIDATES);
         scoreLetters(normalized, LetterEvidence.CYRILLIC, scores);
-        scoreEndings(normalized, LetterEvidence.CYRILLIC_ENDINGS, scores);
+        scoreEndings(words(normalized, false), LetterEvidence.CYRILLIC_ENDINGS, scores);
         if (LetterEvidence.kyrgyzByAbsence(normalized)) {
             scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
         }
@@ -130,7 +130,8 @@ public final class LanguageIdentifier {
         scoreLetters(normalized, LetterEvidence.LATIN, letters);
         letters.merge("uz-Latn", LetterEvidence.UZBEK_APOSTROPHE_LETTER * LetterEvidence.uzbekApostropheLetters(
                 normalized), Double::sum);
-        scoreEndings(normalized, LetterEvidence.LATIN_ENDINGS, letters);
+        List<String> plainWords = words(normalized, false);
+        scoreEndings(plainWords, LetterEvidence.LATIN_ENDINGS, letters);
         Map<String, Double> weakLetters = candidates(LATIN_CANDIDATES);
         scoreLetters(normalized, LetterEvidence.LATIN_WEAK, weakLetters);
         Map<String, Double> wordPoints = candidates(LATIN_CANDIDATES);
@@ -139,7 +140,7 @@ public final class LanguageIdentifier {
         for (Map<String, Double> part : List.of(letters, weakLetters, wordPoints)) {
             part.forEach((tag, points) -> scores.merge(tag, points, Double::sum));
         }
-        scoreEndings(normalized, LetterEvidence.LATIN_WEAK_ENDINGS, scores);
+        scoreEndings(plainWords, LetterEvidence.LATIN_WEAK_ENDINGS, scores);
         if (LetterEvidence.diacriticsRuleOutUzbek(normalized)) {
             scores.put("uz-Latn", 0.0);
         }
@@ -200,9 +201,9 @@ public final class LanguageIdentifier {
     }
 
     /** Adds the weight of each word's longest ending found in {@code endings}; the stem keeps a letter at least. */
-    private static void scoreEndings(String text, Map<String, Map<String, Double>> endings,
+    private static void scoreEndings(List<String> words, Map<String, Map<String, Double>> endings,
                                      Map<String, Double> scores) {
-        for (String word : words(text, false)) {
+        for (String word : words) {
             for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
                 String ending = word.substring(word.length() - length);
                 Map<String, Double> weights = endings.get(ending);

@@ -1,6 +1,7 @@
 package org.tracelab.core.lang;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Letters that only some of the candidate languages write, with how strongly each points at each language.
@@ -164,6 +165,8 @@ final class LetterEvidence {
     static final String KNOWN_HEBREW = range('\u05B0', '\u05EA');
     /** Above this share of letters from outside the known alphabet, the text is in some other language. */
     static final double MAX_FOREIGN_LETTERS = 0.003;
+    /** Each known alphabet as a table by character: a look-up per letter rather than a search of the alphabet. */
+    private static final Map<String, boolean[]> KNOWN_TABLES = new ConcurrentHashMap<>();
 
     private LetterEvidence() {
     }
@@ -178,6 +181,7 @@ final class LetterEvidence {
 
     /** True when more than {@link #MAX_FOREIGN_LETTERS} of the letters of {@code script} fall outside {@code known}. */
     static boolean mostlyForeign(String lowerCaseText, Character.UnicodeScript script, String known) {
+        boolean[] isKnown = KNOWN_TABLES.computeIfAbsent(known, LetterEvidence::table);
         int inScript = 0;
         int foreign = 0;
         for (int i = 0; i < lowerCaseText.length(); i++) {
@@ -185,13 +189,25 @@ final class LetterEvidence {
             if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
                 if (Character.UnicodeScript.of(c) == script) {
                     inScript++;
-                    if (known.indexOf(c) < 0) {
+                    if (c >= isKnown.length || !isKnown[c]) {
                         foreign++;
                     }
                 }
             }
         }
         return inScript > 0 && foreign > MAX_FOREIGN_LETTERS * inScript;
+    }
+
+    private static boolean[] table(String letters) {
+        int max = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            max = Math.max(max, letters.charAt(i));
+        }
+        boolean[] t = new boolean[max + 1];
+        for (int i = 0; i < letters.length(); i++) {
+            t[letters.charAt(i)] = true;
+        }
+        return t;
     }
 
     /**

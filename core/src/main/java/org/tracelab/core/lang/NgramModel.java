@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -48,9 +49,22 @@ enum NgramModel {
     static final int QUICK_SAMPLE_CHARS = 120;
     static final double MAX_QUICK_RUNNER_UP = 0.85;
 
+    /**
+     * Samples whose answers are kept, per model, the least recently used dropped first: Lingua's answer depends on the
+     * sample alone, and the pages of one site often open with the same words (a notice, a heading, a template's first
+     * line), which then cost one look-up instead of a trigram scoring over every language of the model.
+     */
+    static final int KEPT_ANSWERS = 4_096;
+
     private final Character.UnicodeScript script;
     private final List<Language> languages;
     private volatile LanguageDetector detector;
+    private final Map<String, Ranked> answers = new LinkedHashMap<>(KEPT_ANSWERS * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranked> eldest) {
+            return size() > KEPT_ANSWERS;
+        }
+    };
 
     NgramModel(Character.UnicodeScript script, List<Language> languages) {
         this.script = script;
@@ -86,6 +100,20 @@ enum NgramModel {
     }
 
     private Ranked rank(String sample) {
+        synchronized (answers) {
+            Ranked known = answers.get(sample);
+            if (known != null) {
+                return known;
+            }
+        }
+        Ranked ranked = rankAnew(sample);
+        synchronized (answers) {
+            answers.put(sample, ranked);
+        }
+        return ranked;
+    }
+
+    private Ranked rankAnew(String sample) {
         SortedMap<Language, Double> ranked = detector().computeLanguageConfidenceValues(sample);
         if (ranked.isEmpty()) {
             return new Ranked(Language.UNKNOWN, 0);
