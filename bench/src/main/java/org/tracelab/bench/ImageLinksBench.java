@@ -37,6 +37,11 @@ import org.tracelab.samples.photos.PhotoGenerator;
 public final class ImageLinksBench {
     private static final int[] THRESHOLDS = {16, 24, 31, 40, 48};
 
+    /** Reposts as the web makes them ({@link NearCopies#repost}, as the lab's reused photos), per photo. */
+    private static final int WEB_REPOSTS = 3;
+    private static final String WEB_REPOST = "web repost (the lab's copies: 50-100%, half cropped 0.5-2%, a third"
+            + " marked, JPEG q45-85)";
+
     private record Kind(String name, UnaryOperator<BufferedImage> change, NearCopies.Format format, float quality) {
     }
 
@@ -93,6 +98,13 @@ public final class ImageLinksBench {
                 copies.add(f);
                 names.add(k.name());
             }
+            for (int r = 0; r < WEB_REPOSTS; r++) {
+                // the lab's reused photos are made this way (PicturePlanner), each repost its own draw
+                Path f = work.resolve("p" + p + "-web" + r + ".jpg");
+                Files.write(f, NearCopies.repost(photo, 7919L * p + r).bytes());
+                copies.add(f);
+                names.add(WEB_REPOST);
+            }
             if (cwebp != null) {
                 for (int q : new int[] {75, 40}) {
                     Path f = work.resolve("p" + p + "-cwebp" + q + ".webp");
@@ -144,6 +156,8 @@ public final class ImageLinksBench {
         k.add(new Kind("cropped 6% (PNG)", i -> NearCopies.cropped(i, 0.06, 0.5), NearCopies.Format.PNG, 1f));
         k.add(new Kind("repost: 60%, cropped 3%, JPEG q50", i -> NearCopies.cropped(NearCopies.resized(i, 0.6), 0.03,
                 0.5), NearCopies.Format.JPEG, 0.5f));
+        k.add(new Kind("marked on 40% of the foot (JPEG q75)", i -> NearCopies.watermarked(i, "ISH BOR", 0.4, true),
+                NearCopies.Format.JPEG, 0.75f));
         return k;
     }
 

@@ -30,6 +30,7 @@ import org.tracelab.samples.internal.Phone;
 import org.tracelab.samples.internal.PicturePlan;
 import org.tracelab.samples.internal.Pictures;
 import org.tracelab.samples.internal.SpaPages;
+import org.tracelab.samples.photos.NearCopies;
 
 /**
  * Generates a lab scenario folder from a {@link ScenarioSpec}: the same spec always gives the same bytes, and the
@@ -37,7 +38,7 @@ import org.tracelab.samples.internal.SpaPages;
  */
 public final class ScenarioGenerator {
     /** Bumped whenever the output for a seed changes; recorded in key.json. */
-    public static final String GENERATOR_VERSION = "3";
+    public static final String GENERATOR_VERSION = "4";
     /** The base that sitemap.xml, feed.xml and robots.txt are written with; {@link LabServer} swaps in its own. */
     public static final String PLACEHOLDER_BASE = "http://lab.tracelab.invalid/";
 
@@ -262,7 +263,7 @@ public final class ScenarioGenerator {
                     key.writeStringField("lang", picture.flyer().language().tag());
                     key.writeStringField("carries", picture.flyer().contact().type() + ":"
                             + picture.flyer().contact().value());
-                } else if (!picture.copy().equals(PicturePlan.Copy.NONE)) {
+                } else if (!picture.copy().equals(NearCopies.Alteration.NONE)) {
                     key.writeStringField("copy", picture.copy().describe());
                 }
                 key.writeEndObject();

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.tracelab.samples.Language;
+import org.tracelab.samples.photos.NearCopies;
 import org.tracelab.samples.photos.PhotoGenerator;
 
 /**
@@ -99,7 +100,7 @@ final class PicturePlanner {
             for (int i = 0; i < n; i++) {
                 long seed = rng.nextLong();
                 out.add(photo(a, out.size() + 1, "photo-" + Long.toHexString(seed), seed, subject(kind),
-                        PicturePlan.Copy.NONE));
+                        NearCopies.Alteration.NONE));
             }
         }
         return out;
@@ -115,7 +116,7 @@ final class PicturePlanner {
         };
     }
 
-    /** One photo reused in every member's ad, each copy scaled, cropped and recompressed its own way. */
+    /** One photo reused in every member's ad, each copy altered as one repost alters it. */
     private void photoCluster(List<AdPlan> members) {
         if (members.size() < 2) {
             return;
@@ -126,9 +127,7 @@ final class PicturePlanner {
         String id = nextClusterId();
         for (int k = 0; k < members.size(); k++) {
             AdPlan m = members.get(k);
-            PicturePlan.Copy copy = k == 0 ? PicturePlan.Copy.NONE : new PicturePlan.Copy(
-                    0.6 + 0.4 * rng.nextDouble(), 0.06 * rng.nextDouble(), rng.nextDouble(),
-                    (float) (0.55 + 0.35 * rng.nextDouble()));
+            NearCopies.Alteration copy = k == 0 ? NearCopies.Alteration.NONE : NearCopies.Alteration.repost(rng);
             List<PicturePlan> shown = new ArrayList<>(pictures.get(m.id()));
             // the reused photo leads the ad, as a recruiter's "hotel" does; the poster's own photos follow it
             shown.add(0, photo(m, shown.size() + 1, picture, seed, subject, copy));
@@ -157,7 +156,7 @@ final class PicturePlanner {
                     % ContactWriter.PLAIN_PHONE_STYLES);
             List<PicturePlan> shown = new ArrayList<>(pictures.get(m.id()));
             shown.add(new PicturePlan("media/" + m.id() + "-flyer.png", PicturePlan.Kind.FLYER, "flyer-" + id,
-                    layout + k, null, PicturePlan.Copy.NONE, new PicturePlan.Flyer(language, written)));
+                    layout + k, null, NearCopies.Alteration.NONE, new PicturePlan.Flyer(language, written)));
             pictures.put(m.id(), shown);
             ads.put(m.id(), m.with(m.pictures(), id));
         }
@@ -170,7 +169,7 @@ final class PicturePlanner {
     }
 
     private static PicturePlan photo(AdPlan a, int n, String picture, long seed, PhotoGenerator.Subject subject,
-                                     PicturePlan.Copy copy) {
+                                     NearCopies.Alteration copy) {
         return new PicturePlan("media/" + a.id() + "-" + n + ".jpg", PicturePlan.Kind.PHOTO, picture, seed, subject,
                 copy, null);
     }

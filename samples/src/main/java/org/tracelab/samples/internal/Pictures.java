@@ -24,19 +24,12 @@ public final class Pictures {
     public static byte[] bytes(PicturePlan p) {
         return switch (p.kind()) {
             case PHOTO -> photo(p);
-            case FLYER -> NearCopies.png(Flyers.draw(FlyerText.lines(p.flyer(), p.seed()), p.seed()));
+            case FLYER -> NearCopies.png(Flyers.draw(FlyerText.lines(p.flyer(), p.seed())));
         };
     }
 
     private static byte[] photo(PicturePlan p) {
         BufferedImage img = PhotoGenerator.draw(p.subject(), p.seed(), PHOTO_WIDTH, PHOTO_HEIGHT);
-        PicturePlan.Copy copy = p.copy();
-        if (copy.crop() > 0) {
-            img = NearCopies.cropped(img, copy.crop(), copy.leftShare());
-        }
-        if (copy.scale() != 1) {
-            img = NearCopies.resized(img, copy.scale());
-        }
-        return NearCopies.jpeg(img, copy.quality());
+        return p.copy().bytes(img);
     }
 }

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
+import org.tracelab.core.imagehash.ImageDecoder;
+import org.tracelab.core.imagehash.Pdq;
+import org.tracelab.core.imagehash.PdqHash;
+import org.tracelab.core.links.ImageLinks;
 import org.tracelab.samples.GradeReport;
 import org.tracelab.samples.Grader;
 import org.tracelab.samples.LabServer;
@@ -92,6 +96,31 @@ class LabPicturesTest {
             assertEquals(c.get("ads").size(), paths.size(), "each ad serves its copy under its own path");
             assertEquals(c.get("ads").size(), hashes.size(), "no two copies are the same bytes: " + c);
         }
+    }
+
+    @Test
+    void everyCopyOfAPhotoTieIsWithinTheLinksDistanceOfTheOriginal() throws Exception {
+        List<String> far = new ArrayList<>();
+        int copies = 0;
+        for (JsonNode c : clusters("photo")) {
+            String picture = c.get("shared").get(0).get("value").asText();
+            PdqHash original = null;
+            for (JsonNode id : c.get("ads")) {
+                JsonNode shown = find(ADS.get(id.asText()), picture);
+                Path file = scenario.resolve("site").resolve(shown.get("path").asText());
+                PdqHash h = Pdq.hash(new ImageDecoder().decode(file).image()).hash();
+                if (original == null) {
+                    original = h;
+                    continue;
+                }
+                copies++;
+                if (original.distance(h) > ImageLinks.MAX_DISTANCE) {
+                    far.add(shown.get("copy").asText() + ": " + original.distance(h));
+                }
+            }
+        }
+        assertTrue(copies >= 4, "copies " + copies);
+        assertEquals(List.of(), far, "copies past " + ImageLinks.MAX_DISTANCE + " bits");
     }
 
     @Test

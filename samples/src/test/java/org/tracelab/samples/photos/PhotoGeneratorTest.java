@@ -3,6 +3,7 @@ package org.tracelab.samples.photos;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.imagehash.ImageDecoder;
 import org.tracelab.core.imagehash.Pdq;
 import org.tracelab.core.imagehash.PdqHash;
+import org.tracelab.core.links.ImageLinks;
 
 /** Photos made by the generator under test: fictitious rooms, buildings and vehicles. */
 class PhotoGeneratorTest {
@@ -65,9 +67,21 @@ class PhotoGeneratorTest {
             BufferedImage photo = PhotoGenerator.draw(seed, 640, 480);
             NearCopies.Repost r = NearCopies.repost(photo, seed * 31);
             int d = hash(NearCopies.png(photo)).distance(hash(r.bytes()));
-            assertTrue(d <= 31, r.how() + ": " + d);
+            assertTrue(d <= ImageLinks.MAX_DISTANCE, r.how() + ": " + d);
             assertArrayEquals(r.bytes(), NearCopies.repost(photo, seed * 31).bytes(), "deterministic");
         }
+    }
+
+    @Test
+    void aRepostersMarkAlongTheFootKeepsThePhotoNear() throws Exception {
+        BufferedImage photo = PhotoGenerator.draw(PhotoGenerator.Subject.ROOM, 5, 400, 300);
+        BufferedImage marked = NearCopies.watermarked(photo, "ISH BOR", 0.4, true);
+        int d = hash(NearCopies.png(photo)).distance(hash(NearCopies.png(marked)));
+
+        assertTrue(d > 0 && d <= 31, "marked copy at " + d);
+        assertEquals(photo.getWidth(), marked.getWidth());
+        assertNotEquals(photo.getRGB(390, 295), marked.getRGB(390, 295), "the strip is at the right foot");
+        assertEquals(photo.getRGB(10, 295), marked.getRGB(10, 295), "and not at the left");
     }
 
     private PdqHash hash(byte[] file) throws Exception {
