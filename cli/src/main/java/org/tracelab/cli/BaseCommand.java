@@ -30,11 +30,16 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Opens the case for a command that changes it, naming the command for anyone who finds it locked. */
     Case openForWriting() {
-        return Case.openForWriting(caseDir(), "tracelab " + spec.qualifiedName(" ").replaceFirst("^tracelab ", ""),
+        root().keptCase().ifPresent(KeptCase::release);
+        Case c = Case.openForWriting(caseDir(), "tracelab " + spec.qualifiedName(" ").replaceFirst("^tracelab ", ""),
                 clock());
+        c.cancelWhen(root().cancellation());
+        return c;
     }
 
+    /** Opens the case to read it; in a shell, the case the shell keeps open between commands. */
     Case openForReading() {
-        return Case.openForReading(caseDir(), clock());
+        return root().keptCase().map(k -> k.lend(caseDir(), clock()))
+                .orElseGet(() -> Case.openForReading(caseDir(), clock()));
     }
 }

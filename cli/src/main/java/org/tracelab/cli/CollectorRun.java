@@ -59,6 +59,7 @@ final class CollectorRun implements Callable<Integer> {
         CollectionRun run = new CollectionRun(collector, targets, options,
                 targets.stream().map(Urls::withoutPassword).toList(), tags);
         CollectionReport r;
+        root.keptCase().ifPresent(KeptCase::release);
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              StagedBars bars = new StagedBars(out)) {
             r = c.collect(run, new Printer(out), bars,

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** Reading or writing, the network, or the case lock failed. */
     public static final int IO = 3;
+    /** Only in the shell: the command was stopped with Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int CANCELLED = 130;
 
     private ExitCode() {
     }

@@ -123,14 +123,16 @@ final class LabCommand {
                 o.line("serving " + dir.toAbsolutePath() + " at " + server.baseUri());
                 o.info(duration == null ? "press Ctrl-C to stop" : "stopping in " + duration + " s");
             }
-            boolean byItself = duration != null && !stopped.await(duration, TimeUnit.SECONDS);
-            if (duration == null) {
-                stopped.await();
-            }
-            if (byItself) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                server.close();
-                o.info("stopped");
+            // Ends when the process does (Ctrl-C of a one-shot command runs the hook), after --duration, or at the
+            // shell's Ctrl-C, which ends this command and not the shell.
+            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+            while (!stopped.await(100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() >= end || root().cancellation().requested()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    server.close();
+                    o.info("stopped");
+                    break;
+                }
             }
             return ExitCode.OK;
         }

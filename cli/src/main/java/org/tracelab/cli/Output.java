@@ -1,6 +1,7 @@
 package org.tracelab.cli;
 
 import java.io.PrintWriter;
+import org.tracelab.core.Cancellation;
 import org.tracelab.core.Json;
 import org.tracelab.core.collect.Progress;
 
@@ -14,13 +15,21 @@ public final class Output {
     private final boolean json;
     private final boolean quiet;
     private final boolean terminal;
+    private final Cancellation cancellation;
 
     public Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean terminal) {
+        this(out, err, json, quiet, terminal, Cancellation.NONE);
+    }
+
+    /** As the other, with long work asked to stop when {@code cancellation} says so (Ctrl-C in the shell). */
+    public Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean terminal,
+                  Cancellation cancellation) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.quiet = quiet;
         this.terminal = terminal;
+        this.cancellation = cancellation;
     }
 
     public boolean json() {
@@ -55,9 +64,12 @@ public final class Output {
         }
     }
 
-    /** A progress display for long work: a bar on a terminal, nothing otherwise. */
+    /**
+     * A progress display for long work: a bar on a terminal, nothing otherwise; each step the work reports is also
+     * where it stops when the shell's Ctrl-C asks.
+     */
     public ProgressBar progress(String label) {
-        return new ProgressBar(err, label, terminal && !quiet && !json);
+        return new ProgressBar(err, label, terminal && !quiet && !json, cancellation);
     }
 
     /** Progress that draws nothing. */

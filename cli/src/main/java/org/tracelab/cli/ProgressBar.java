@@ -2,6 +2,7 @@ package org.tracelab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tracelab.core.Cancellation;
 import org.tracelab.core.collect.Progress;
 
 /** A one-line progress bar on standard error, redrawn at most ten times a second. */
@@ -18,11 +19,22 @@ public final class ProgressBar implements Progress, AutoCloseable {
     private volatile String unit = "";
     private long lastDraw;
     private boolean drawn;
+    private final Cancellation cancellation;
+    /**
+     * The command's own thread: only there does a step stop the work for Ctrl-C, so the work unwinds the way it
+     * came, through the code that holds the case, never from inside a worker's task.
+     */
+    private final Thread owner = Thread.currentThread();
 
     ProgressBar(PrintWriter err, String label, boolean enabled) {
+        this(err, label, enabled, Cancellation.NONE);
+    }
+
+    ProgressBar(PrintWriter err, String label, boolean enabled, Cancellation cancellation) {
         this.err = err;
         this.label = label;
         this.enabled = enabled;
+        this.cancellation = cancellation;
     }
 
     @Override
@@ -36,6 +48,9 @@ public final class ProgressBar implements Progress, AutoCloseable {
     public void advance(long units) {
         done.addAndGet(units);
         draw(false);
+        if (Thread.currentThread() == owner) {
+            cancellation.check(label);
+        }
     }
 
     private synchronized void draw(boolean force) {

@@ -39,12 +39,21 @@ import picocli.shell.jline3.PicocliCommands;
         + " with the worst status seen; 'exit' ends it."})
 final class ShellCommand extends BaseCommand {
     static final String PROMPT = "tracelab> ";
+    /** Ctrl-C while a command runs. */
+    private final Interruption interruption = new Interruption();
+    /** The case kept open between this shell's commands. */
+    private final KeptCase kept = new KeptCase(interruption);
+    /** The root and command tree every line runs on, made at the first line. */
+    private Tracelab lines;
+    private CommandLine tree;
 
     @Override
     public Integer call() throws IOException {
         Tracelab root = root();
         boolean interactive = root.terminal() && System.console() != null && root.stdin() == System.in;
-        return interactive ? interactive(root) : script(root);
+        try (kept) {
+            return interactive ? interactive(root) : script(root);
+        }
     }
 
     /** Lines from standard input, one command each. */
@@ -73,10 +82,15 @@ final class ShellCommand extends BaseCommand {
             SystemCompleter completer = new PicocliCommands(completion).compileCompleters();
             completer.compile(); // a SystemCompleter completes nothing until compiled
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tracelab")
-                    .completer(completer).parser(parser)
+                    .completer(new ShellCompleter(completer, kept, root.caseDir(), root.clock())).parser(parser)
                     .variable(LineReader.HISTORY_FILE, history).build();
+            // Ctrl-C while a command runs asks it to stop at its next safe point; the shell goes on.
+            terminal.handle(Terminal.Signal.INT, signal -> interruption.request());
             terminal.writer().println("Tracelab shell on " + root.caseDir().toAbsolutePath()
                     + "; 'help' lists the commands, Tab completes, 'exit' or Ctrl-D ends.");
+            writer(root).ifPresent(holder -> terminal.writer().println("Read-only for now: the case is being written"
+                    + " by " + holder + "; search, show and the other reading commands work, and commands that"
+                    + " write are refused until it is done."));
             int worst = ExitCode.OK;
             while (true) {
                 String line;
@@ -95,6 +109,15 @@ final class ShellCommand extends BaseCommand {
             }
             reader.getHistory().save();
             return worst;
+        }
+    }
+
+    /** Who holds the case for writing, if it is a case and someone does. */
+    private static java.util.Optional<String> writer(Tracelab root) {
+        try {
+            return org.tracelab.core.CaseLock.holder(root.caseDir());
+        } catch (org.tracelab.core.TracelabException notACase) {
+            return java.util.Optional.empty(); // the first command that needs the case says what is wrong
         }
     }
 
@@ -147,12 +170,18 @@ final class ShellCommand extends BaseCommand {
         }
         List<String> args = new ArrayList<>(root.globalFlags());
         args.addAll(words);
-        // The case goes by the environment, so a line's own words keep their positions in any message about them;
-        // a line's own --case still wins.
-        Map<String, String> env = new HashMap<>(root.env());
-        env.put("TRACELAB_CASE", root.caseDir().toAbsolutePath().toString());
-        return Tracelab.run(args.toArray(String[]::new), env, root.clock(), java.io.InputStream.nullInputStream(),
-                root.stdout(), root.stderr(), root.terminal());
+        if (tree == null) {
+            // The case goes by the environment, so a line's own words keep their positions in any message about
+            // them; a line's own --case still wins.
+            Map<String, String> env = new HashMap<>(root.env());
+            env.put("TRACELAB_CASE", root.caseDir().toAbsolutePath().toString());
+            lines = Tracelab.forShell(env, root.clock(), root.stdout(), root.stderr(), root.terminal(), kept,
+                    interruption);
+            // Built once for the whole session, collectors and all: building it is most of a short command's time.
+            tree = lines.commandLine(true);
+        }
+        interruption.clear();
+        return lines.execute(tree, args.toArray(String[]::new));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tracelab.core.Cancellation;
 import org.tracelab.core.ToolVersion;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.collect.CollectorRegistry;
@@ -69,10 +70,20 @@ public final class Tracelab {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    /** The case a shell keeps open between its commands; null for a one-shot command. */
+    private final KeptCase kept;
+    /** Ctrl-C in a shell; never for a one-shot command, which Ctrl-C ends with its process. */
+    private final Cancellation cancellation;
 
     /** The root command; tests make one to walk the command tree. */
     Tracelab(Map<String, String> env, Clock clock, InputStream stdin, OutputStream stdout, OutputStream stderr,
              PrintWriter out, PrintWriter err, boolean terminal) {
+        this(env, clock, stdin, stdout, stderr, out, err, terminal, null, Cancellation.NONE);
+    }
+
+    private Tracelab(Map<String, String> env, Clock clock, InputStream stdin, OutputStream stdout,
+                     OutputStream stderr, PrintWriter out, PrintWriter err, boolean terminal, KeptCase kept,
+                     Cancellation cancellation) {
         this.env = env;
         this.clock = clock;
         this.stdin = stdin;
@@ -81,6 +92,8 @@ public final class Tracelab {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.kept = kept;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -116,26 +129,35 @@ public final class Tracelab {
     /** As {@link #run(String[], Map, Clock, OutputStream, OutputStream, boolean)}, reading {@code stdin}. */
     public static int run(String[] args, Map<String, String> env, Clock clock, InputStream stdin,
                           OutputStream stdout, OutputStream stderr, boolean terminal) {
-        PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(stderr, false, StandardCharsets.UTF_8);
-        try {
-            return run(new Tracelab(env, clock, stdin, stdout, stderr, out, err, terminal), args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
-
-    private static int run(Tracelab root, String[] args) {
-        if (args.length == 0 && root.terminal && root.stdin == System.in && System.console() != null) {
+        Tracelab root = new Tracelab(env, clock, stdin, stdout, stderr,
+                new PrintWriter(stdout, false, StandardCharsets.UTF_8),
+                new PrintWriter(stderr, false, StandardCharsets.UTF_8), terminal);
+        if (args.length == 0 && terminal && stdin == System.in && System.console() != null) {
             args = new String[] {"shell"}; // a bare 'tracelab' at a terminal opens the shell on the case
         }
-        PrintWriter out = root.out;
-        PrintWriter err = root.err;
-        CommandLine cl = new CommandLine(root);
+        return root.execute(root.commandLine(needsCollectors(args)), args);
+    }
+
+    /**
+     * The root a shell runs its lines on: no standard input of its own, the shell's output, and the case the shell
+     * keeps open.
+     */
+    static Tracelab forShell(Map<String, String> env, Clock clock, OutputStream stdout, OutputStream stderr,
+                             boolean terminal, KeptCase kept, Cancellation cancellation) {
+        return new Tracelab(env, clock, InputStream.nullInputStream(), stdout, stderr,
+                new PrintWriter(stdout, false, StandardCharsets.UTF_8),
+                new PrintWriter(stderr, false, StandardCharsets.UTF_8), terminal, kept, cancellation);
+    }
+
+    /**
+     * The command tree with this root's output and error handling; with the collectors' subcommands of
+     * {@code collect} when {@code collectors}.
+     */
+    CommandLine commandLine(boolean collectors) {
+        CommandLine cl = new CommandLine(this);
         // Added first: picocli's setters below reach only the subcommands that exist when they are called.
-        if (needsCollectors(args)) {
-            CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        if (collectors) {
+            CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), this);
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -156,7 +178,15 @@ public final class Tracelab {
             err.flush();
             return ExitCode.BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> root.report(ex));
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> report(ex));
+        return cl;
+    }
+
+    /**
+     * Runs {@code args} on {@code cl}, a tree made by {@link #commandLine} of this root; a shell runs every line on
+     * the one tree it made (picocli sets every option back to its initial value before it parses a line).
+     */
+    int execute(CommandLine cl, String[] args) {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -166,8 +196,10 @@ public final class Tracelab {
             err.println("tracelab: out of memory (the Java heap holds " + heapMiB + " MiB); what the case recorded"
                     + " before stays in it; run again with a larger heap, e.g. TRACELAB_JAVA_OPTS=-Xmx"
                     + Math.max(2, (2 * heapMiB + 1023) / 1024) + "g");
-            err.flush();
             return ExitCode.IO;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
@@ -192,6 +224,7 @@ public final class Tracelab {
                 case BAD_INPUT -> ExitCode.BAD_INPUT;
                 case IO, LOCKED -> ExitCode.IO;
                 case CHECK_FAILED -> ExitCode.CHECK_FAILED;
+                case CANCELLED -> ExitCode.CANCELLED;
             };
             message = t.getMessage();
         } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
@@ -226,6 +259,11 @@ public final class Tracelab {
         return terminal;
     }
 
+    /** The case the shell running this command keeps open, if it runs in one. */
+    java.util.Optional<KeptCase> keptCase() {
+        return java.util.Optional.ofNullable(kept);
+    }
+
     /** Standard input, which {@code shell} reads commands from when it is not a terminal. */
     InputStream stdin() {
         return stdin;
@@ -251,7 +289,12 @@ public final class Tracelab {
     }
 
     Output output() {
-        return new Output(out, err, json, quiet, terminal);
+        return new Output(out, err, json, quiet, terminal, cancellation);
+    }
+
+    /** Ctrl-C in the shell running this command; {@link Cancellation#NONE} for a one-shot command. */
+    Cancellation cancellation() {
+        return cancellation;
     }
 
     Clock clock() {

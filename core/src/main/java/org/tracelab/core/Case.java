@@ -55,6 +55,7 @@ import org.tracelab.core.items.Tags;
 import org.tracelab.core.links.ImageLinks;
 import org.tracelab.core.search.CaseSearch;
 import org.tracelab.core.search.CaseTags;
+import org.tracelab.core.search.IndexView;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
@@ -88,6 +89,9 @@ public final class Case implements AutoCloseable {
     private final EntityFinder entities;
     private final ImageHashStore pictures;
     private final CaseTags tags = new DatabaseTags();
+    private final IndexView index;
+    /** Holders of this open case: one when opened, one more for each {@link #retain()}; closed when none is left. */
+    private int holders = 1;
 
     private Case(Path dir, CaseManifest manifest, CaseDatabase db, CaseLock lock, Clock clock) throws SQLException {
         this.dir = dir;
@@ -104,6 +108,7 @@ public final class Case implements AutoCloseable {
         this.derived = new DerivedStore(db.connection());
         this.pictures = new ImageHashStore(db.connection());
         this.entities = new CaseEntities(manifest.region());
+        this.index = new IndexView(dir, blobs);
     }
 
     /**
@@ -614,12 +619,12 @@ public final class Case implements AutoCloseable {
 
     /** Searches the case index; a malformed query throws a {@link org.tracelab.core.search.QuerySyntaxException}. */
     public SearchResults search(SearchRequest request) {
-        return new CaseSearch(dir, blobs, entities, tags, this::similarPictures).run(request);
+        return new CaseSearch(index, entities, tags, this::similarPictures).run(request);
     }
 
     /** The ids of all items matching {@code query}, ascending; a malformed query throws QuerySyntaxException. */
     public SortedSet<Long> matching(String query) {
-        return new CaseSearch(dir, blobs, entities, tags, this::similarPictures).matching(query);
+        return new CaseSearch(index, entities, tags, this::similarPictures).matching(query);
     }
 
     /** The case's tags as its database holds them now, read holding the case. */
@@ -688,9 +693,43 @@ public final class Case implements AutoCloseable {
         }
     }
 
-    /** Records the chain head, closes the database and releases the lock. */
+    /** The tags the case holds, sorted. */
+    public List<String> tagNames() {
+        return tags.names();
+    }
+
+    /** The values the index holds for a query's keyword field ({@code lang}, {@code host}, {@code kind}…). */
+    public List<String> keywordValues(String name) {
+        return index.keywordValues(name);
+    }
+
+    /** Stops this case's searches when {@code c} says so: the shell's Ctrl-C. */
+    public void cancelWhen(Cancellation c) {
+        index.cancelWhen(c);
+    }
+
+    /**
+     * One more holder of this open case (a shell keeping it between commands, and the command it lends it to), so
+     * that each can close it when done and the case closes with the last: {@link #close()} is counted.
+     */
+    public synchronized Case retain() {
+        if (holders == 0) {
+            throw new IllegalStateException("case " + dir + " is closed");
+        }
+        holders++;
+        return this;
+    }
+
+    /**
+     * Lets go of this open case; the last holder records the chain head, closes the index, the database and
+     * releases the lock.
+     */
     @Override
     public synchronized void close() {
+        if (holders == 0 || --holders > 0) {
+            return;
+        }
+        index.close();
         try {
             if (lock != null) {
                 try {

@@ -64,6 +64,30 @@ public final class CaseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the case for writing now, if anyone: a shell tells its user at the start that its writing
+     * commands will be refused until then. Takes the lock for an instant to find out, when no one holds it.
+     */
+    public static java.util.Optional<String> holder(Path caseDir) {
+        Path file = CaseFolder.requireCase(caseDir).resolve(CaseFolder.LOCK);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                return java.util.Optional.of("this process");
+            }
+            if (l == null) {
+                return java.util.Optional.of(describeHolder(ch));
+            }
+            l.release();
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw TracelabException.io("case lock " + file, e);
+        }
+    }
+
     private static String describeHolder(FileChannel ch) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(4096);
         ch.read(buf, 0);

@@ -15,7 +15,9 @@ public class TracelabException extends RuntimeException {
         /** Another process holds the case for writing. */
         LOCKED,
         /** A check failed: the case does not verify, so what was asked of it is refused. */
-        CHECK_FAILED
+        CHECK_FAILED,
+        /** The person who started the work asked it to stop (Ctrl-C in the shell). */
+        CANCELLED
     }
 
     private final Failure failure;
@@ -43,5 +45,11 @@ public class TracelabException extends RuntimeException {
     public static TracelabException io(String what, Throwable cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new TracelabException(Failure.IO, what + ": " + reason, cause);
+    }
+
+    /** The work on {@code what} stopped because the person who started it asked (Ctrl-C in the shell). */
+    public static TracelabException cancelled(String what) {
+        return new TracelabException(Failure.CANCELLED, what + ": cancelled (Ctrl-C); what the case recorded before"
+                + " stays in it");
     }
 }

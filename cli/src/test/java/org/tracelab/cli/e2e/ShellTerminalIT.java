@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shell on a real terminal: the packaged jar run with no arguments inside tmux (a pseudo-terminal), driven by
- * keystrokes: Tab completes a command, a command prints as it does one-shot, a wrong one prints one line and the
- * prompt comes back, Ctrl-C at the prompt clears the line, the history is kept for the case, 'exit' ends it.
+ * keystrokes: Tab completes a command and a tag of the case, a command prints as it does one-shot, Ctrl-C stops a
+ * running command and the shell goes on, a wrong one prints one line and the prompt comes back, Ctrl-C at the prompt
+ * clears the line, the history is kept for the case, 'exit' ends it.
  */
 class ShellTerminalIT {
     @TempDir
@@ -36,6 +37,9 @@ class ShellTerminalIT {
         Cli cli = new Cli(caseDir);
         assertEquals(0, cli.init().code());
         assertEquals(0, cli.run("collect", "file", Fixtures.mixedFolder(tmp).toString()).code());
+        assertEquals(0, cli.run("tag", "1", "recruiter").code());
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<html><body>Fictitious lab page.</body></html>");
         String oneShot = cli.run("search", "fictitious").out();
         assertTrue(oneShot.matches("(?s)[1-9]\\d* items? match.*"), oneShot);
         Path state = tmp.resolve("state");
@@ -51,6 +55,16 @@ class ShellTerminalIT {
             keys("fictitious", "Enter");
             String firstLine = oneShot.lines().findFirst().orElseThrow();
             await("the search's answer, as one-shot", s -> s.contains(firstLine) && s.endsWith("tracelab> "));
+
+            keys("search --tag rec", "Tab");
+            await("a tag of the case completed", s -> lastLine(s).equals("tracelab> search --tag recruiter"));
+            keys("C-c");
+            await("the line cleared", s -> lastLine(s).equals("tracelab>"));
+
+            keys("lab serve " + tmp, "Enter"); // the scenario folder, site/ inside
+            await("a command that runs until stopped", s -> s.contains("press Ctrl-C to stop"));
+            keys("C-c");
+            await("Ctrl-C ends the command, not the shell", s -> s.contains("stopped") && s.endsWith("tracelab> "));
 
             keys("frobnicate", "Enter");
             await("one line for a wrong command and the prompt again",

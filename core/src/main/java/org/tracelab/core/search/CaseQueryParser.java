@@ -55,6 +55,23 @@ public final class CaseQueryParser {
     static final Map<String, String> ALIASES = Map.of("title", IndexFields.TITLE, "host", IndexFields.HOST,
             "lang", IndexFields.LANG, "kind", IndexFields.KIND, "collector", IndexFields.COLLECTOR,
             "tag", IndexFields.TAGS, "tags", IndexFields.TAGS, "id", IndexFields.ID);
+    /** The field names a query may use, sorted: for a shell to complete. */
+    public static java.util.SortedSet<String> fieldNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(ALIASES.keySet());
+        names.addAll(ENTITY_TYPES);
+        names.add(IMAGE_FIELD);
+        return names;
+    }
+
+    /**
+     * The index field a keyword field name of a query stands for ({@code lang}, {@code host}, {@code kind},
+     * {@code collector}), if it is one.
+     */
+    public static java.util.Optional<String> keywordField(String name) {
+        return java.util.Set.of("lang", "host", "kind", "collector").contains(name)
+                ? java.util.Optional.of(ALIASES.get(name)) : java.util.Optional.empty();
+    }
+
     /** The field that finds items by picture: {@code image:ITEM}. */
     public static final String IMAGE_FIELD = "image";
     /** At most this many items answer one {@code image:} (Lucene's clause limit is 1024). */

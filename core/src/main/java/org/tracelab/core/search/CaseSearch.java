@@ -1,6 +1,5 @@
 package org.tracelab.core.search;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -18,26 +17,23 @@ import org.apache.lucene.util.BytesRef;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.ingest.EntityFinder;
-import org.tracelab.core.store.BlobStore;
 
 /**
  * One search of a case: parses the query (before touching the index, so a bad query is told even without one),
  * adds the filters, runs it and highlights the hits.
  */
 public final class CaseSearch {
-    private final Path caseDir;
-    private final BlobStore blobs;
+    private final IndexView index;
     private final EntityFinder entities;
     private final CaseTags tags;
     private final SimilarPictures pictures;
 
     /**
-     * A search of the case in {@code caseDir} whose tags, for {@code tag:} and {@code --tag} alike, are {@code tags},
-     * and whose pictures, for {@code image:}, are {@code pictures}.
+     * A search of the case whose index is {@code index}, whose tags, for {@code tag:} and {@code --tag} alike, are
+     * {@code tags}, and whose pictures, for {@code image:}, are {@code pictures}.
      */
-    public CaseSearch(Path caseDir, BlobStore blobs, EntityFinder entities, CaseTags tags, SimilarPictures pictures) {
-        this.caseDir = Objects.requireNonNull(caseDir, "caseDir");
-        this.blobs = Objects.requireNonNull(blobs, "blobs");
+    public CaseSearch(IndexView index, EntityFinder entities, CaseTags tags, SimilarPictures pictures) {
+        this.index = Objects.requireNonNull(index, "index");
         this.entities = Objects.requireNonNull(entities, "entities");
         this.tags = Objects.requireNonNull(tags, "tags");
         this.pictures = Objects.requireNonNull(pictures, "pictures");
@@ -72,14 +68,15 @@ public final class CaseSearch {
             b.add(ids.isEmpty() ? new MatchNoDocsQuery("no item has tag " + request.tag())
                     : new TermInSetQuery(IndexFields.ID, ids), BooleanClause.Occur.FILTER);
         }
-        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs)) {
-            SearchResults r = searcher.search(request.query(), b.build(), query, request.limit(),
+        Query filtered = b.build();
+        return index.ask(searcher -> {
+            SearchResults r = searcher.search(request.query(), filtered, query, request.limit(),
                     request.exactCount());
             if (r.total() > 0) {
                 return r;
             }
             return new SearchResults(r.query(), r.total(), r.totalExact(), r.hits(), emptyFilters(request, searcher));
-        }
+        });
     }
 
     /** The filters of {@code request} that no item of the case passes, each with the values the case has. */
@@ -105,9 +102,7 @@ public final class CaseSearch {
     public SortedSet<Long> matching(String query) {
         Analyzer analyzer = IndexFields.analyzer();
         Query q = new CaseQueryParser(analyzer, entities, tags, pictures).parse(query);
-        try (CaseSearcher searcher = CaseSearcher.open(caseDir, blobs)) {
-            return searcher.ids(q);
-        }
+        return index.ask(searcher -> searcher.ids(q));
     }
 
     private static void filter(BooleanQuery.Builder b, String field, String value) {

@@ -45,6 +45,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.tracelab.core.Cancellation;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.analysis.CaseAnalyzers;
 import org.tracelab.core.analysis.CommonGrams;
@@ -82,6 +83,7 @@ public final class CaseSearcher implements AutoCloseable {
     /** Highlights with the words of a text; {@link #grams} with its common grams too. */
     private final UnifiedHighlighter words;
     private final UnifiedHighlighter grams;
+    private Cancellation cancellation = Cancellation.NONE;
 
     private CaseSearcher(Directory directory, DirectoryReader reader, BlobStore blobs) {
         this.directory = directory;
@@ -153,6 +155,21 @@ public final class CaseSearcher implements AutoCloseable {
         }
     }
 
+    /** Stops the next searches, between blocks of documents, when {@code c} says so. */
+    void cancelWhen(Cancellation c) {
+        this.cancellation = c;
+        searcher.setTimeout(c == Cancellation.NONE ? null : c::requested);
+    }
+
+    /** Whether the index on disk is still the one this searcher reads (no writer has committed since). */
+    boolean isCurrent() {
+        try {
+            return reader.isCurrent();
+        } catch (IOException e) {
+            throw TracelabException.io("checking the index in " + directory, e);
+        }
+    }
+
     /**
      * The best {@code limit} hits of {@code query}, each with passages highlighting {@code highlight}'s terms;
      * matches counted to the end when {@code exactCount}, else up to {@link #COUNTED_EXACTLY}.
@@ -167,6 +184,8 @@ public final class CaseSearcher implements AutoCloseable {
             int ranked = limit > Integer.MAX_VALUE / 2 ? limit : 2 * limit;
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(ranked,
                     exactCount ? Integer.MAX_VALUE : COUNTED_EXACTLY));
+            // A search stopped part-way has counted and ranked part of the case: no answer rather than a wrong one.
+            cancellation.check("search " + text);
             boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
             // Past the threshold Lucene's count depends on what it skipped; the threshold is the stable lower bound.
             long total = exact ? top.totalHits.value() : COUNTED_EXACTLY;

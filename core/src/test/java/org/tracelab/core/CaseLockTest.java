@@ -1,0 +1,39 @@
+package org.tracelab.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.testing.TestCases;
+
+/** The one-writer lock as a second comer sees it: who holds it, and nothing left behind by asking. */
+class CaseLockTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void askingWhoWritesNamesTheHolderAndTakesNothing() {
+        Path caseDir = dir.resolve("case");
+        TestCases.create(caseDir, "lock holder").close();
+        assertEquals(Optional.empty(), CaseLock.holder(caseDir));
+        assertEquals(Optional.empty(), CaseLock.holder(caseDir), "asking left no lock behind");
+        try (CaseLock held = CaseLock.acquire(caseDir, "tracelab collect page", Instant.now())) {
+            assertTrue(CaseLock.holder(caseDir).isPresent());
+            TracelabException e = assertThrows(TracelabException.class,
+                    () -> CaseLock.acquire(caseDir, "tracelab tag", Instant.now()));
+            assertEquals(TracelabException.Failure.LOCKED, e.failure());
+        }
+        assertEquals(Optional.empty(), CaseLock.holder(caseDir));
+    }
+
+    @Test
+    void aFolderThatIsNotACaseIsBadInput() {
+        TracelabException e = assertThrows(TracelabException.class, () -> CaseLock.holder(dir));
+        assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
+    }
+}
