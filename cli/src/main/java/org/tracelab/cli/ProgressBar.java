@@ -19,6 +19,7 @@ public final class ProgressBar implements Progress, AutoCloseable {
     private volatile String unit = "";
     private long lastDraw;
     private boolean drawn;
+    private int columns;
     private final Cancellation cancellation;
     /**
      * The command's own thread: only there does a step stop the work for Ctrl-C, so the work unwinds the way it
@@ -62,21 +63,62 @@ public final class ProgressBar implements Progress, AutoCloseable {
             return;
         }
         lastDraw = now;
-        long d = done.get();
-        long t = total;
-        String amount = "bytes".equals(unit) ? Sizes.human(d) + (t >= 0 ? " / " + Sizes.human(t) : "")
-                : d + (t >= 0 ? " / " + t : "") + " " + unit;
-        StringBuilder sb = new StringBuilder("\r").append(label).append(' ');
-        if (t > 0) {
-            int filled = (int) Math.min(WIDTH, d * WIDTH / t);
-            sb.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ");
-            sb.append(String.format("%3d%% ", Math.min(100, d * 100 / t)));
-        }
-        double secs = (now - startNanos) / 1e9;
-        sb.append(amount).append(String.format("  %.1fs", secs)).append("\u001b[K");
+        String line = line(label, done.get(), total, unit, (now - startNanos) / 1e9, width());
+        StringBuilder sb = new StringBuilder("\r").append(line).append("\u001b[K");
         err.print(sb);
         err.flush();
         drawn = true;
+    }
+
+    /**
+     * The bar's text for {@code done} of {@code total} (negative: unknown) after {@code seconds}, in at most
+     * {@code width - 1} characters, so a redraw never wraps on a narrow terminal: the bar goes first, then the
+     * rate, then the time left, then the label is cut.
+     */
+    static String line(String label, long done, long total, String unit, double seconds, int width) {
+        boolean bytes = "bytes".equals(unit);
+        String amount = bytes ? Sizes.human(done) + (total >= 0 ? " / " + Sizes.human(total) : "")
+                : done + (total >= 0 ? " / " + total : "") + (unit.isEmpty() ? "" : " " + unit);
+        String pct = total > 0 ? String.format("%3d%% ", Math.min(100, done * 100 / total)) : "";
+        String bar = "";
+        if (total > 0) {
+            int filled = (int) Math.min(WIDTH, done * WIDTH / total);
+            bar = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] ";
+        }
+        double perSecond = seconds > 0 ? done / seconds : 0;
+        String rate = seconds >= 1 && done > 0 ? "  " + (bytes ? Sizes.human((long) perSecond) + "/s"
+                : String.format("%.0f %s/s", perSecond, unit.isEmpty() ? "items" : unit)) : "";
+        String left = total > 0 && done > 0 && done < total && seconds >= 1
+                ? "  " + duration((total - done) / perSecond) + " left" : "";
+        String elapsed = String.format("  %.1fs", seconds);
+        String tail = pct + amount + rate + left + elapsed;
+        String full = label + " " + bar + tail;
+        int room = Math.max(10, width - 1);
+        if (full.length() <= room) {
+            return full;
+        }
+        for (String shorter : new String[] {label + " " + tail, label + " " + pct + amount + rate + left,
+            label + " " + pct + amount + left, label + " " + pct + amount}) {
+            if (shorter.length() <= room) {
+                return shorter;
+            }
+        }
+        String s = label + " " + pct + amount;
+        return s.substring(0, room);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
+                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** The terminal's width, asked once, when the first line is drawn (80 when it cannot be told). */
+    private int width() {
+        if (columns == 0) {
+            columns = TerminalWidth.columns();
+        }
+        return columns;
     }
 
     /** Ends the bar's line, if one was drawn. */

@@ -39,4 +39,21 @@ class ProgressBarTest {
         worker.join();
         assertEquals(null, thrown.get());
     }
+
+    @Test
+    void aLineTellsTheRateAndTheTimeLeft() {
+        String line = ProgressBar.line("reindex", 2_500, 10_000, "texts", 5.0, 160);
+        assertEquals("reindex [#######                       ]  25% 2500 / 10000 texts  500 texts/s  15s left  5.0s",
+                line);
+    }
+
+    @Test
+    void aNarrowTerminalNeverGetsALineThatWraps() {
+        for (int width = 1; width <= 120; width++) {
+            String line = ProgressBar.line("collect ads", 123_456, 1_000_000, "pages", 3_600.0, width);
+            assertEquals(true, line.length() <= Math.max(10, width - 1), width + ": " + line);
+        }
+        assertEquals("collect ads  12% 123456 / 1000000 pages  34 pages/s  7h06m left",
+                ProgressBar.line("collect ads", 123_456, 1_000_000, "pages", 3_600.0, 70));
+    }
 }
