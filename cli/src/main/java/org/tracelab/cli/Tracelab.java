@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
             ShellCommand.class,
             LinksCommand.class,
             DupesCommand.class,
+            SharedCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -67,6 +67,20 @@ public final class CaseAnalyzers {
         return new FieldAnalyzer(true);
     }
 
+    /**
+     * The analyzer of one of {@link #TEXT_FIELDS} alone, whatever field it is later asked for: what an engine that
+     * names an analyzer per field (the shared index's OpenSearch plugin) needs; {@code indexing} as
+     * {@link #forIndexing()}.
+     */
+    public static Analyzer forField(String field, boolean indexing) {
+        return switch (field) {
+            case TEXT -> new UzbekScriptAnalyzer(indexing);
+            case TEXT_RU -> new RussianTextAnalyzer(indexing);
+            case TEXT_EN -> new EnglishTextAnalyzer(indexing);
+            default -> throw new IllegalArgumentException("not a text field: " + field);
+        };
+    }
+
     /** Chooses by field name; unknown fields (title, host…) get the script-neutral text analysis. */
     private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
         private final Analyzer text;
