@@ -37,7 +37,7 @@ final class SharedCommand {
         DataOption data = new DataOption();
 
         @Option(names = "--port", paramLabel = "P", defaultValue = "9200",
-                description = "HTTP port (default: ${DEFAULT-VALUE}).")
+                description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
         int port;
 
         @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",

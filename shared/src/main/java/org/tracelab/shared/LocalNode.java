@@ -91,8 +91,8 @@ public final class LocalNode {
      * @param env the environment, for {@link #ENV_JAVA_OPTS}
      */
     public static Running start(Path data, int port, String bind, Map<String, String> env, Duration wait) {
-        if (port < 1 || port > 65535) {
-            throw TracelabException.badInput("--port " + port, "must be 1 to 65535");
+        if (port < 0 || port > 65535) {
+            throw TracelabException.badInput("--port " + port, "must be 0 (any free port) to 65535");
         }
         Optional<Running> already = running(data);
         if (already.isPresent()) {

@@ -18,6 +18,7 @@ import org.opensearch.Version;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.http.HttpServerTransport;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.PluginInfo;
@@ -84,7 +85,10 @@ public final class NodeMain {
             }
         }, "tracelab-node-stop"));
         node.start();
-        writeNodeFile(data, port, bind);
+        // Port 0 asks for any free port: node.json tells the one bound.
+        int bound = node.injector().getInstance(HttpServerTransport.class).boundAddress().boundAddresses()[0]
+                .getPort();
+        writeNodeFile(data, bound, bind);
         closed.await();
     }
 
