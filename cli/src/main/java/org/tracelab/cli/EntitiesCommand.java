@@ -7,6 +7,8 @@ import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.ingest.EntitySummary;
+import org.tracelab.shared.CrossCaseSearch;
+import org.tracelab.shared.SharedIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +23,24 @@ final class EntitiesCommand extends BaseCommand {
             description = "Only entities mentioned by at least N items (default: ${DEFAULT-VALUE}).")
     int minItems;
 
+    @Option(names = "--min-cases", paramLabel = "N", defaultValue = "1",
+            description = "With --shared: only identifiers seen in at least N cases (default: ${DEFAULT-VALUE}).")
+    int minCases;
+
+    @picocli.CommandLine.Mixin
+    SharedOption shared = new SharedOption();
+
     @Override
     public Integer call() {
+        if (minCases < 1) {
+            throw TracelabException.badInput("--min-cases " + minCases, "must be at least 1");
+        }
+        if (shared.given()) {
+            return acrossCases();
+        }
+        if (minCases > 1) {
+            throw TracelabException.badInput("--min-cases " + minCases, "counts cases in the shared index: add --shared");
+        }
         if (minItems < 1) {
             throw TracelabException.badInput("--min-items " + minItems, "must be at least 1");
         }
@@ -51,6 +69,38 @@ final class EntitiesCommand extends BaseCommand {
         if (!out.json() && all.isEmpty()) {
             out.line("no entities" + (t == null ? "" : " of type " + Printable.of(t))
                     + (minItems > 1 ? " shared by " + minItems + " items or more" : ""));
+        }
+        return ExitCode.OK;
+    }
+
+    /** Identifiers seen in several published cases, with the cases. */
+    private int acrossCases() {
+        String t = type == null ? null : org.tracelab.core.entities.EntityType.fromName(type).cliName();
+        SharedIndex index = shared.connect(root().env());
+        List<CrossCaseSearch.SharedEntity> all = new CrossCaseSearch(index).entities(t, minCases);
+        Output out = out();
+        for (CrossCaseSearch.SharedEntity e : all) {
+            if (out.json()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("type", e.type());
+                j.put("value", e.value());
+                j.put("items", e.items());
+                List<Map<String, Object>> cases = new java.util.ArrayList<>();
+                for (CrossCaseSearch.CaseCount c : e.cases()) {
+                    cases.add(Map.of("case", c.caseName(), "caseId", c.caseId(), "items", c.items()));
+                }
+                j.put("cases", cases);
+                out.json(j);
+            } else {
+                out.line(String.format(java.util.Locale.ROOT, "%3d case%s %5d item%s  %-9s %s   in %s", e.cases().size(),
+                        e.cases().size() == 1 ? " " : "s", e.items(), e.items() == 1 ? " " : "s", e.type(),
+                        Printable.of(e.value()), Printable.of(String.join(" | ", e.cases().stream()
+                                .map(c -> c.caseName() + " (" + c.items() + ")").toList()))));
+            }
+        }
+        if (!out.json() && all.isEmpty()) {
+            out.line("no identifiers" + (t == null ? "" : " of type " + Printable.of(t)) + " in "
+                    + (minCases > 1 ? minCases + " cases or more" : "the shared index") + " at " + index.cluster());
         }
         return ExitCode.OK;
     }

@@ -12,11 +12,14 @@ import org.tracelab.core.Case;
 import org.tracelab.core.Printable;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.search.EmptyFilter;
 import org.tracelab.core.search.QuerySyntaxException;
 import org.tracelab.core.search.SearchHit;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
+import org.tracelab.shared.CrossCaseSearch;
+import org.tracelab.shared.SharedIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +68,9 @@ final class SearchCommand extends BaseCommand {
             + "1,000 and says \"more than 1,000 items match\".")
     boolean exactCount;
 
+    @picocli.CommandLine.Mixin
+    SharedOption shared = new SharedOption();
+
     @Override
     public Integer call() {
         if (limit < 1) {
@@ -76,6 +82,9 @@ final class SearchCommand extends BaseCommand {
             throw TracelabException.badInput("--since " + since + " --until " + until, "since is after until");
         }
         String q = String.join(" ", query);
+        if (shared.given()) {
+            return searchShared(q, from, to);
+        }
         SearchResults r;
         Map<Long, Integer> distances = Map.of();
         try (Case c = openForReading()) {
@@ -95,6 +104,72 @@ final class SearchCommand extends BaseCommand {
         }
         print(r, distances);
         return ExitCode.OK;
+    }
+
+    /** The search across every published case; the filters become clauses of the query. */
+    private int searchShared(String q, Instant from, Instant to) {
+        StringBuilder full = new StringBuilder("(").append(q).append(")");
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("lang", lang);
+        filters.put("host", host);
+        filters.put("kind", kind);
+        filters.put("tag", tag);
+        filters.forEach((field, value) -> {
+            if (value != null) {
+                full.append(" AND ").append(field).append(":").append(quoted(IndexFields.keyword(value)));
+            }
+        });
+        if (entity != null) {
+            int colon = entity.indexOf(':');
+            if (colon < 1) {
+                throw TracelabException.badInput("--entity " + entity, "give TYPE:VALUE, e.g. phone:+998901234567");
+            }
+            full.append(" AND ").append(entity, 0, colon).append(":").append(quoted(entity.substring(colon + 1)));
+        }
+        if (from != null || to != null) {
+            full.append(" AND captured:[").append(from == null ? "*" : from.toEpochMilli()).append(" TO ")
+                    .append(to == null ? "*" : to.toEpochMilli()).append("]");
+        }
+        SharedIndex index = shared.connect(root().env());
+        CrossCaseSearch.Results r = new CrossCaseSearch(index).search(full.toString(), limit);
+        Output out = out();
+        if (out.json()) {
+            for (CrossCaseSearch.Hit h : r.hits()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("case", h.caseName());
+                j.put("caseId", h.caseId());
+                j.put("purpose", h.casePurpose());
+                j.put("id", h.itemId());
+                j.put("score", h.score());
+                j.put("kind", h.kind());
+                j.put("source", h.source());
+                j.put("lang", h.language());
+                j.put("capturedAt", Timestamps.format(h.capturedAt()));
+                j.put("title", h.title().orElse(null));
+                j.put("sha256", h.sha256());
+                j.put("custodyHash", h.custodyHash());
+                j.put("total", r.total());
+                j.put("totalExact", r.totalExact());
+                out.json(j);
+            }
+            return ExitCode.OK;
+        }
+        String count = r.totalExact() ? r.total() + " item" + (r.total() == 1 ? " matches" : "s match")
+                : String.format(Locale.ROOT, "more than %,d items match", r.total());
+        out.line(count + " across cases in " + index.cluster()
+                + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
+        for (CrossCaseSearch.Hit h : r.hits()) {
+            out.line(String.format(Locale.ROOT, "case '%s' item %d  %s  %s  %s  (score %.2f)",
+                    Printable.of(h.caseName()), h.itemId(), h.kind(), h.language(), Printable.of(h.source()),
+                    h.score()));
+            h.title().ifPresent(t -> out.line("    title: " + Printable.of(t)));
+            out.line("    case id " + h.caseId().substring(0, 16) + "…, sha256 " + h.sha256());
+        }
+        return ExitCode.OK;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A query that is only {@code image:ID}: its hits are shown with their pictures' distances. */

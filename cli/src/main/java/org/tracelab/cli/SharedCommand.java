@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.tracelab.core.Case;
 import org.tracelab.core.TracelabException;
+import org.tracelab.shared.Publication;
+import org.tracelab.shared.SharedIndex;
 import org.tracelab.shared.LocalNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "shared", description = "A shared OpenSearch index across cases: start a local node, publish a case "
         + "to it (derived data; the evidence stays in the case).",
-        subcommands = {SharedCommand.Start.class, SharedCommand.Stop.class, SharedCommand.Status.class},
+        subcommands = {SharedCommand.Start.class, SharedCommand.Stop.class, SharedCommand.Status.class,
+            SharedCommand.Publish.class, SharedCommand.Unpublish.class},
         mixinStandardHelpOptions = true)
 final class SharedCommand {
     private SharedCommand() {
@@ -105,6 +109,68 @@ final class SharedCommand {
                 return ExitCode.CHECK_FAILED;
             }
             print(out(), "running", r.get());
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code tracelab shared publish}. */
+    @Command(name = "publish", description = "Publish the case's items to the shared index: searchable fields, "
+            + "entities, hashes and custody references (never the evidence itself); only what changed is sent, "
+            + "each batch logged in the custody log.", mixinStandardHelpOptions = true)
+    static final class Publish extends BaseCommand {
+        @picocli.CommandLine.Mixin
+        SharedOption shared = new SharedOption();
+
+        @Override
+        public Integer call() {
+            // The cluster is checked before the case is opened: an unreachable one leaves the case untouched.
+            SharedIndex index = shared.connect(root().env());
+            Output out = out();
+            Publication.Report r;
+            try (Case c = openForWriting(); ProgressBar bar = out.progress("publish")) {
+                r = Publication.publish(c, index, bar);
+            }
+            if (out.json()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("cluster", index.cluster().toString());
+                j.put("index", SharedIndex.INDEX);
+                j.put("case", r.caseId());
+                j.put("items", r.items());
+                j.put("sent", r.sent());
+                j.put("unchanged", r.unchanged());
+                j.put("batches", r.batches());
+                out.json(j);
+            } else if (r.sent() == 0) {
+                out.line("nothing to publish: the shared index at " + index.cluster() + " holds all " + r.items()
+                        + " items of this case as they are");
+            } else {
+                out.line("published " + r.sent() + " of " + r.items() + " items to " + index.cluster() + " ("
+                        + r.unchanged() + " unchanged, " + r.batches() + " batch" + (r.batches() == 1 ? "" : "es")
+                        + " logged)");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code tracelab shared unpublish}. */
+    @Command(name = "unpublish", description = "Withdraw this case from the shared index (every document of it, and "
+            + "nothing else); logged.", mixinStandardHelpOptions = true)
+    static final class Unpublish extends BaseCommand {
+        @picocli.CommandLine.Mixin
+        SharedOption shared = new SharedOption();
+
+        @Override
+        public Integer call() {
+            SharedIndex index = shared.connect(root().env());
+            long deleted;
+            try (Case c = openForWriting()) {
+                deleted = Publication.unpublish(c, index);
+            }
+            if (out().json()) {
+                out().json(Map.of("cluster", index.cluster().toString(), "deleted", deleted));
+            } else {
+                out().line("withdrew " + deleted + " items of this case from " + index.cluster());
+            }
             return ExitCode.OK;
         }
     }

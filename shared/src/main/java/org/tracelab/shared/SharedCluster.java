@@ -41,6 +41,24 @@ public record SharedCluster(URI url, Optional<String> authorization) {
         authorization = Optional.ofNullable(authorization).flatMap(a -> a);
     }
 
+    /**
+     * The cluster to use: {@code url} when given, else {@code $TRACELAB_SHARED}, else the local node running on its
+     * default data folder; an I/O failure saying how to get one when there is none.
+     */
+    public static SharedCluster choose(String url, Map<String, String> env) {
+        if (url != null && !url.isBlank()) {
+            return at(url, env);
+        }
+        String fromEnv = env.get(ENV_URL);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return at(fromEnv, env);
+        }
+        Path data = LocalNode.dataFolder(null, env);
+        return LocalNode.running(data).map(r -> at(r.url(), env)).orElseThrow(() -> new TracelabException(
+                TracelabException.Failure.IO, "no shared index: no node runs on " + data + "; start one with "
+                + "'tracelab shared start', or give --shared URL or " + ENV_URL));
+    }
+
     /** The cluster at {@code url}, with credentials from the environment when it holds them. */
     public static SharedCluster at(String url, Map<String, String> env) {
         URI u;

@@ -1,0 +1,171 @@
+package org.tracelab.shared.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Json;
+
+/**
+ * Two fictitious cases published to one real node: identifiers across cases, the same items for the same query in a
+ * case and in the shared index, re-publish as a no-op, and unpublish of exactly one case. The node starts once for
+ * the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedIndexTest {
+    private SharedCli cli;
+    private Path caseA;
+    private Path caseB;
+    private String url;
+
+    @BeforeAll
+    void twoCasesPublished(@TempDir Path tmp) throws IOException {
+        cli = new SharedCli(tmp.resolve("node"));
+        SharedCli.Run start = cli.run("--json", "shared", "start", "--port", "0");
+        assertEquals(0, start.code(), start::toString);
+        url = Json.parse(start.out().strip()).path("url").asText();
+        caseA = makeCase(tmp, "a", "Case A (fictitious)", List.of(
+                "Вымышленное объявление. Ишга марҳамат! Дубайда меҳмонхонага ходимлар керак. Телефон +998 90 555 00 12",
+                "Fictitious ad. Selling a grey sofa, pick-up from Tashkent. Phone +998 97 555 31 31"));
+        caseB = makeCase(tmp, "b", "Case B (fictitious)", List.of(
+                "Fictitious ad. Ish bor: Istanbulda ofitsiantlar. Qo'ng'iroq qiling 8 (90) 555-00-12",
+                "Fictitious ad. Maths lessons for pupils, call 93 555 77 01"));
+        for (Path c : List.of(caseA, caseB)) {
+            SharedCli.Run p = cli.inCase(c, "--json", "shared", "publish");
+            assertEquals(0, p.code(), p::toString);
+            assertEquals(2, Json.parse(p.out().strip()).path("sent").asLong(), p::toString);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (cli != null) {
+            cli.run("shared", "stop");
+        }
+    }
+
+    private Path makeCase(Path tmp, String name, String title, List<String> ads) throws IOException {
+        Path files = tmp.resolve(name + "-files");
+        Files.createDirectories(files);
+        for (int i = 0; i < ads.size(); i++) {
+            Files.writeString(files.resolve(name + (i + 1) + ".txt"), ads.get(i));
+        }
+        Path dir = tmp.resolve(name);
+        SharedCli.Run init = cli.run("case", "init", dir.toString(), "--name", title, "--examiner", "Cadet A",
+                "--purpose", "Training exercise: test suite (fictitious)");
+        assertEquals(0, init.code(), init::toString);
+        SharedCli.Run collect = cli.inCase(dir, "collect", "file", files.toString());
+        assertEquals(0, collect.code(), collect::toString);
+        return dir;
+    }
+
+    @Test
+    @Order(1)
+    void aPhoneWrittenTwoWaysInTwoCasesIsFoundInBoth() {
+        SharedCli.Run r = cli.run("--json", "entities", "--shared", "--min-cases", "2");
+        assertEquals(0, r.code(), r::toString);
+        List<JsonNode> lines = r.out().lines().map(Json::parse).toList();
+        assertEquals(1, lines.size(), r::toString);
+        JsonNode phone = lines.get(0);
+        assertEquals("phone", phone.path("type").asText());
+        assertEquals("+998905550012", phone.path("value").asText());
+        Set<String> cases = new TreeSet<>();
+        phone.path("cases").forEach(c -> cases.add(c.path("case").asText()));
+        assertEquals(Set.of("Case A (fictitious)", "Case B (fictitious)"), cases);
+    }
+
+    @Test
+    @Order(2)
+    void theSameQueryFindsTheSameItemsInTheCaseAndInTheSharedIndex() {
+        // A Latin query, a Cyrillic ad; a Russian form; an English stem; a phrase.
+        for (String q : List.of("ishga", "объявления", "sofas", "\"grey sofa\"", "ish*", "phone:\"+998905550012\"")) {
+            SharedCli.Run shared = cli.run("--json", "search", q, "--shared", url, "--limit", "100");
+            assertEquals(ids(cli.inCase(caseA, "--json", "search", q), null), ids(shared, "Case A (fictitious)"),
+                    "query " + q + " in case A");
+            assertEquals(ids(cli.inCase(caseB, "--json", "search", q), null), ids(shared, "Case B (fictitious)"),
+                    "query " + q + " in case B");
+        }
+        assertFalse(ids(cli.run("--json", "search", "ishga", "--shared"), "Case A (fictitious)").isEmpty(),
+                "the Latin query found no Cyrillic ad");
+    }
+
+    /** The item ids of a search's hits, only those of case {@code caseName} when given. */
+    private static Set<Long> ids(SharedCli.Run r, String caseName) {
+        assertEquals(0, r.code(), r::toString);
+        Set<Long> ids = new TreeSet<>();
+        r.out().lines().filter(l -> !l.isBlank()).map(Json::parse)
+                .filter(j -> caseName == null || caseName.equals(j.path("case").asText()))
+                .forEach(j -> ids.add(j.path("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    @Order(3)
+    void publishingAgainSendsNothingAndLogsNothing() {
+        long before = logEntries(caseA);
+        SharedCli.Run again = cli.inCase(caseA, "--json", "shared", "publish");
+        assertEquals(0, again.code(), again::toString);
+        JsonNode j = Json.parse(again.out().strip());
+        assertEquals(0, j.path("sent").asLong(), again::toString);
+        assertEquals(2, j.path("unchanged").asLong(), again::toString);
+        assertEquals(before, logEntries(caseA), "a no-op publish wrote to the custody log");
+    }
+
+    @Test
+    @Order(4)
+    void aTagAddedLaterIsPublishedAloneAndLogged() throws IOException {
+        long before = logEntries(caseB);
+        assertEquals(0, cli.inCase(caseB, "tag", "1", "suspicious").code());
+        SharedCli.Run p = cli.inCase(caseB, "--json", "shared", "publish");
+        assertEquals(1, Json.parse(p.out().strip()).path("sent").asLong(), p::toString);
+        assertEquals(before + 2, logEntries(caseB), "one entry for the tag, one for the batch");
+        SharedCli.Run tagged = cli.run("--json", "search", "tag:suspicious", "--shared");
+        assertEquals(Set.of(1L), ids(tagged, "Case B (fictitious)"), tagged::toString);
+        Path log = caseB.resolveSibling("b-custody.jsonl");
+        SharedCli.Run export = cli.inCase(caseB, "export", "custody", "--format", "jsonl", "--out", log.toString());
+        assertEquals(0, export.code(), export::toString);
+        List<JsonNode> batches = Files.readAllLines(log).stream().map(Json::parse)
+                .filter(e -> e.path("action").asText().equals("shared.publish")).toList();
+        assertEquals(2, batches.size(), "the first publish and the tag's");
+        assertEquals("1", batches.get(1).path("params").path("items").asText(), batches.get(1)::toString);
+        assertEquals(64, batches.get(1).path("params").path("bodySha256").asText().length());
+        assertFalse(batches.get(1).toString().contains("PASSWORD"), "credentials in the log");
+    }
+
+    @Test
+    @Order(5)
+    void unpublishRemovesExactlyOneCaseAndLogsIt() {
+        long before = logEntries(caseA);
+        SharedCli.Run u = cli.inCase(caseA, "--json", "shared", "unpublish");
+        assertEquals(0, u.code(), u::toString);
+        assertEquals(2, Json.parse(u.out().strip()).path("deleted").asLong(), u::toString);
+        assertEquals(before + 1, logEntries(caseA));
+        SharedCli.Run all = cli.run("--json", "search", "fictitious OR вымышленное", "--shared");
+        assertTrue(ids(all, "Case A (fictitious)").isEmpty(), all::toString);
+        assertEquals(Set.of(1L, 2L), ids(all, "Case B (fictitious)"), all::toString);
+        SharedCli.Run none = cli.run("--json", "entities", "--shared", "--min-cases", "2");
+        assertEquals("", none.out().strip(), none::toString);
+    }
+
+    private long logEntries(Path c) {
+        SharedCli.Run info = cli.inCase(c, "--json", "case", "info");
+        assertEquals(0, info.code(), info::toString);
+        return Json.parse(info.out()).path("logEntries").asLong();
+    }
+}

@@ -1,0 +1,178 @@
+package org.tracelab.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tracelab.core.TracelabException;
+import org.tracelab.core.analysis.CaseAnalyzers;
+
+/** Questions asked across every published case: a search whose hits name their case, and identifiers seen in several. */
+public final class CrossCaseSearch {
+    private final SharedIndex index;
+
+    public CrossCaseSearch(SharedIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * One item of one case that matched.
+     *
+     * @param caseId      its case's id (the hash of the case's first custody entry)
+     * @param caseName    its case's name
+     * @param casePurpose the purpose its case was published under
+     * @param itemId      the item's id in its case
+     * @param score       relevance, comparable only within one search
+     * @param kind        the item kind
+     * @param source      where it came from
+     * @param language    its language tag
+     * @param capturedAt  when it was captured
+     * @param title       its title, if any
+     * @param sha256      SHA-256 of its raw bytes
+     * @param custodyHash hash of the custody entry that recorded it
+     */
+    public record Hit(String caseId, String caseName, String casePurpose, long itemId, double score, String kind,
+                      String source, String language, Instant capturedAt, Optional<String> title, String sha256,
+                      String custodyHash) {
+    }
+
+    /**
+     * The results of a search.
+     *
+     * @param total      how many items match, across cases
+     * @param totalExact whether {@code total} is exact (else a lower bound)
+     * @param hits       the best, best first
+     */
+    public record Results(long total, boolean totalExact, List<Hit> hits) {
+    }
+
+    /**
+     * An identifier seen in several cases.
+     *
+     * @param type  the entity type ({@code phone}, …)
+     * @param value its normalised value
+     * @param items how many items mention it, across cases
+     * @param cases the cases, each with how many of its items mention it, most first
+     */
+    public record SharedEntity(String type, String value, long items, List<CaseCount> cases) {
+    }
+
+    /**
+     * A case and a count of its items.
+     *
+     * @param caseId   the case's id
+     * @param caseName its name
+     * @param items    how many of its items
+     */
+    public record CaseCount(String caseId, String caseName, long items) {
+    }
+
+    /**
+     * Searches every published case with the case's query syntax (Lucene's: phrases, wildcards, AND/OR/NOT, fields
+     * title: host: lang: kind: tag: phone: telegram: …), analysed as in a case.
+     */
+    public Results search(String query, int limit) {
+        if (!index.exists()) {
+            return new Results(0, true, List.of());
+        }
+        Map<String, Object> qs = new LinkedHashMap<>();
+        qs.put("query", query);
+        qs.put("fields", CaseAnalyzers.textFieldsFor(query));
+        qs.put("default_operator", "or");
+        qs.put("allow_leading_wildcard", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", limit);
+        body.put("track_total_hits", 1000);
+        body.put("query", Map.of("query_string", qs));
+        body.put("_source", List.of(Fields.CASE_ID, Fields.CASE_NAME, Fields.CASE_PURPOSE, Fields.ITEM_ID,
+                Fields.KIND, Fields.SOURCE, Fields.LANGUAGE, Fields.CAPTURED, Fields.TITLE, Fields.SHA256,
+                Fields.CUSTODY_HASH));
+        body.put("sort", List.of("_score", Map.of(Fields.ITEM_KEY, "asc")));
+        ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", body);
+        if (a.status() == 400) {
+            throw TracelabException.badInput("query '" + query + "'", a.reason());
+        }
+        failIfNot(a, "searching");
+        List<Hit> hits = new ArrayList<>();
+        for (JsonNode h : a.body().path("hits").path("hits")) {
+            JsonNode s = h.path("_source");
+            hits.add(new Hit(s.path(Fields.CASE_ID).asText(), s.path(Fields.CASE_NAME).asText(),
+                    s.path(Fields.CASE_PURPOSE).asText(), s.path(Fields.ITEM_ID).asLong(), h.path("_score").asDouble(),
+                    s.path(Fields.KIND).asText(), s.path(Fields.SOURCE).asText(), s.path(Fields.LANGUAGE).asText("und"),
+                    Instant.ofEpochMilli(s.path(Fields.CAPTURED).asLong()),
+                    s.hasNonNull(Fields.TITLE) ? Optional.of(s.path(Fields.TITLE).asText()) : Optional.empty(),
+                    s.path(Fields.SHA256).asText(), s.path(Fields.CUSTODY_HASH).asText()));
+        }
+        JsonNode total = a.body().path("hits").path("total");
+        return new Results(total.path("value").asLong(), total.path("relation").asText("eq").equals("eq"), hits);
+    }
+
+    /**
+     * Identifiers mentioned in at least {@code minCases} cases, the most widely seen first.
+     *
+     * @param type an entity type name, or null for all
+     */
+    public List<SharedEntity> entities(String type, int minCases) {
+        List<SharedEntity> out = new ArrayList<>();
+        if (!index.exists()) {
+            return out;
+        }
+        Map<String, Object> after = null;
+        while (true) {
+            Map<String, Object> composite = new LinkedHashMap<>();
+            composite.put("size", 1000);
+            composite.put("sources", List.of(Map.of("entity", Map.of("terms", Map.of("field", Fields.ENTITIES)))));
+            if (after != null) {
+                composite.put("after", after);
+            }
+            Map<String, Object> cases = Map.of("terms", Map.of("field", Fields.CASE_ID, "size", 10_000),
+                    "aggs", Map.of("name", Map.of("terms", Map.of("field", Fields.CASE_NAME, "size", 1))));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("size", 0);
+            if (type != null) {
+                body.put("query", Map.of("exists", Map.of("field", Fields.ENTITY + "." + type)));
+            }
+            body.put("aggs", Map.of("entities", Map.of("composite", composite, "aggs", Map.of("cases", cases))));
+            ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", body);
+            failIfNot(a, "counting identifiers across cases");
+            JsonNode agg = a.body().path("aggregations").path("entities");
+            for (JsonNode b : agg.path("buckets")) {
+                String typed = b.path("key").path("entity").asText();
+                int colon = typed.indexOf(':');
+                String t = typed.substring(0, colon);
+                if (type != null && !type.equals(t)) {
+                    continue;
+                }
+                JsonNode caseBuckets = b.path("cases").path("buckets");
+                if (caseBuckets.size() < minCases) {
+                    continue;
+                }
+                List<CaseCount> counts = new ArrayList<>();
+                for (JsonNode cb : caseBuckets) {
+                    counts.add(new CaseCount(cb.path("key").asText(),
+                            cb.path("name").path("buckets").path(0).path("key").asText(), cb.path("doc_count").asLong()));
+                }
+                out.add(new SharedEntity(t, typed.substring(colon + 1), b.path("doc_count").asLong(), List.copyOf(counts)));
+            }
+            if (agg.path("buckets").isEmpty() || !agg.has("after_key")) {
+                break;
+            }
+            after = org.tracelab.core.Json.MAPPER.convertValue(agg.path("after_key"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        }
+        out.sort(java.util.Comparator.comparingInt((SharedEntity e) -> e.cases().size()).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(SharedEntity::items).reversed())
+                .thenComparing(SharedEntity::type).thenComparing(SharedEntity::value));
+        return out;
+    }
+
+    private void failIfNot(ClusterHttp.Answer a, String what) {
+        if (!a.ok()) {
+            throw new TracelabException(TracelabException.Failure.IO, "shared index at " + index.cluster() + ": "
+                    + what + " failed: " + a.reason());
+        }
+    }
+}
