@@ -121,6 +121,10 @@ final class SharedCommand {
         @picocli.CommandLine.Mixin
         SharedOption shared = new SharedOption();
 
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "" + Publication.BATCH_DOCS,
+                description = "Documents per request, each request one custody entry (default: ${DEFAULT-VALUE}).")
+        int batch;
+
         @Override
         public Integer call() {
             // The cluster is checked before the case is opened: an unreachable one leaves the case untouched.
@@ -128,7 +132,7 @@ final class SharedCommand {
             Output out = out();
             Publication.Report r;
             try (Case c = openForWriting(); ProgressBar bar = out.progress("publish")) {
-                r = Publication.publish(c, index, bar);
+                r = Publication.publish(c, index, batch, bar);
             }
             if (out.json()) {
                 Map<String, Object> j = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ public final class Publication {
     public static final String ACTION = "shared.publish";
     /** The custody action of a case withdrawn. */
     public static final String UNPUBLISH = "shared.unpublish";
-    /** A batch ends at this many documents or bytes, whichever comes first. */
-    static final int BATCH_DOCS = 500;
+    /** A batch ends at this many documents (unless told otherwise) or bytes, whichever comes first. */
+    public static final int BATCH_DOCS = 500;
     static final int BATCH_BYTES = 8 << 20;
 
     private Publication() {
@@ -42,8 +42,11 @@ public final class Publication {
     public record Report(String caseId, long items, long sent, long unchanged, int batches) {
     }
 
-    /** Publishes {@code c}, open for writing, to {@code index}. */
-    public static Report publish(Case c, SharedIndex index, Progress progress) {
+    /** Publishes {@code c}, open for writing, to {@code index}, at most {@code batchDocs} documents a request. */
+    public static Report publish(Case c, SharedIndex index, int batchDocs, Progress progress) {
+        if (batchDocs < 1) {
+            throw TracelabException.badInput("--batch " + batchDocs, "must be at least 1");
+        }
         CaseDocuments docs = CaseDocuments.of(c);
         index.ensure();
         Map<Long, String> held = index.fingerprints(docs.caseId());
@@ -65,7 +68,7 @@ public final class Publication {
                     CaseDocuments.key(docs.caseId(), t.item().id()))))).append('\n');
             body.append(Json.write(d)).append('\n');
             batch.add(d);
-            if (batch.size() >= BATCH_DOCS || body.length() >= BATCH_BYTES) {
+            if (batch.size() >= batchDocs || body.length() >= BATCH_BYTES) {
                 send(c, index, docs.caseId(), batch, body.toString());
                 sent += batch.size();
                 batches++;

@@ -100,16 +100,24 @@ public final class SharedIndex {
         checkMapping(m.body().path(INDEX).path("mappings"));
     }
 
-    /** Compares the index's mapping with this Tracelab's, field by field. */
+    /**
+     * Compares the index's mapping with this Tracelab's, field by field: a field of another type or analyzer is a
+     * conflict (named, with how to reindex); fields only missing are added, as an older Tracelab's index lacks them.
+     */
     private void checkMapping(JsonNode existing) {
         int found = existing.path("_meta").path("tracelab_mapping").asInt(0);
         JsonNode want = Json.tree(mapping()).path("properties");
         JsonNode have = existing.path("properties");
+        boolean missing = false;
         for (var it = want.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             JsonNode h = have.path(e.getKey());
+            if (h.isMissingNode()) {
+                missing = true;
+                continue;
+            }
             String wantType = e.getValue().path("type").asText("object");
-            String haveType = h.isMissingNode() ? "absent" : h.path("type").asText("object");
+            String haveType = h.path("type").asText("object");
             String wantAnalyzer = e.getValue().path("analyzer").asText("");
             String haveAnalyzer = h.path("analyzer").asText("");
             if (!wantType.equals(haveType) || !wantAnalyzer.equals(haveAnalyzer)) {
@@ -117,9 +125,14 @@ public final class SharedIndex {
                         + " there, this Tracelab needs " + describe(wantType, wantAnalyzer));
             }
         }
-        if (found != MAPPING_VERSION) {
-            throw conflict(found, "its mapping is version " + found + ", this Tracelab writes version "
-                    + MAPPING_VERSION);
+        if (found > MAPPING_VERSION) {
+            throw conflict(found, "its mapping is version " + found + ", this Tracelab knows up to " + MAPPING_VERSION);
+        }
+        if (missing || found != MAPPING_VERSION) {
+            ClusterHttp.Answer a = http.put("/" + INDEX + "/_mapping", mapping());
+            if (!a.ok()) {
+                throw conflict(found, "its mapping cannot take this Tracelab's fields: " + a.reason());
+            }
         }
     }
 
@@ -129,7 +142,7 @@ public final class SharedIndex {
 
     private TracelabException conflict(int found, String what) {
         return new TracelabException(TracelabException.Failure.IO, "shared index at " + cluster() + ": index "
-                + INDEX + " was made by " + (found < MAPPING_VERSION ? "an older" : "another") + " Tracelab: "
+                + INDEX + " was made by " + (found < MAPPING_VERSION ? "an older" : "a newer") + " Tracelab: "
                 + what + "; to reindex, delete it (DELETE " + cluster() + "/" + INDEX + ", derived data) and run"
                 + " 'tracelab shared publish' in each case again");
     }

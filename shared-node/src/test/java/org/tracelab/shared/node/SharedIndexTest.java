@@ -163,6 +163,42 @@ class SharedIndexTest {
         assertEquals("", none.out().strip(), none::toString);
     }
 
+    @Test
+    @Order(6)
+    void aPublishKilledHalfWayResumesWhereItStopped(@TempDir Path tmp) throws Exception {
+        List<String> ads = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ads.add("Fictitious ad number " + i + ". Ish bor, call 91 555 10 " + (10 + i));
+        }
+        Path caseC = makeCase(tmp, "c", "Case C (fictitious)", ads);
+        Process publisher;
+        try (HoldingProxy proxy = new HoldingProxy(url, 3)) {
+            publisher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.tracelab.cli.Tracelab", "--case",
+                    caseC.toString(), "shared", "publish", "--shared", proxy.url(), "--batch", "2")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("publisher.log").toFile()).start();
+            assertTrue(proxy.awaitHolding(120), () -> "the publisher never sent its fourth batch: "
+                    + readQuietly(tmp.resolve("publisher.log")));
+            publisher.destroyForcibly().waitFor(); // SIGKILL, the fourth batch logged and not yet sent
+        }
+        assertEquals(0, cli.inCase(caseC, "verify").code(), "the case does not verify after SIGKILL");
+        SharedCli.Run resumed = cli.inCase(caseC, "--json", "shared", "publish", "--shared", url, "--batch", "2");
+        assertEquals(0, resumed.code(), resumed::toString);
+        JsonNode r = Json.parse(resumed.out().strip());
+        assertEquals(6, r.path("unchanged").asLong(), resumed::toString);
+        assertEquals(6, r.path("sent").asLong(), resumed::toString);
+        SharedCli.Run all = cli.run("--json", "search", "ish", "--shared", url, "--limit", "100");
+        assertEquals(12, ids(all, "Case C (fictitious)").size(), all::toString);
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "(" + e + ")";
+        }
+    }
+
     private long logEntries(Path c) {
         SharedCli.Run info = cli.inCase(c, "--json", "case", "info");
         assertEquals(0, info.code(), info::toString);
