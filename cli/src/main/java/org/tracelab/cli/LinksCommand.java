@@ -17,7 +17,10 @@ import org.tracelab.core.links.CaseLinks;
 import org.tracelab.core.links.Cluster;
 import org.tracelab.core.links.Identifier;
 import org.tracelab.core.links.ImageLinks;
+import org.tracelab.core.links.ItemIdentifiers;
 import org.tracelab.core.links.Links;
+import org.tracelab.shared.CrossCaseSearch;
+import org.tracelab.shared.SharedIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,9 +56,23 @@ final class LinksCommand extends BaseCommand {
             description = "text, csv (cluster,kind,value) or graphml (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Mixin
+    SharedOption shared = new SharedOption();
+
+    @Option(names = "--min-cases", paramLabel = "N", defaultValue = "1",
+            description = "With --shared: only clusters whose items come from at least N cases (default: "
+                    + "${DEFAULT-VALUE}).")
+    int minCases;
+
     @Override
     public Integer call() {
         Output out = out();
+        if (minCases < 1) {
+            throw TracelabException.badInput("--min-cases " + minCases, "must be at least 1");
+        }
+        if (shared.given()) {
+            return acrossCases(out);
+        }
         if (imageDistance < 0 || imageDistance > 128) {
             throw TracelabException.badInput("--image-distance " + imageDistance, "must be 0 to 128 (of 256 bits)");
         }
@@ -133,5 +150,65 @@ final class LinksCommand extends BaseCommand {
             }
         }
         return wanted::contains;
+    }
+
+    /**
+     * Clusters across every published case, through the identifiers the shared index holds (pictures are not linked
+     * there: their distances are computed in a case).
+     */
+    private int acrossCases(Output out) {
+        SharedIndex index = shared.connect(root().env());
+        Predicate<String> types = filter();
+        List<ItemIdentifiers> items = new ArrayList<>();
+        Map<String, CrossCaseSearch.HeldIdentifiers> byKey = new java.util.HashMap<>();
+        new CrossCaseSearch(index).forEachHolder(h -> {
+            Set<Identifier> ids = new java.util.TreeSet<>();
+            h.held().forEach(typed -> ids.add(Identifier.parse(typed)));
+            items.add(new ItemIdentifiers(h.key(), ids));
+            byKey.put(h.key(), h);
+        });
+        List<Cluster> clusters = new ArrayList<>();
+        Links links = Links.of(items, types);
+        for (Cluster cl : links.clusters()) {
+            if (cl.items().stream().map(k -> byKey.get(k).caseName()).distinct().count() >= minCases) {
+                clusters.add(cl);
+            }
+        }
+        if (format == Format.CSV || format == Format.GRAPHML) {
+            Writer w = new OutputStreamWriter(root().stdout(), StandardCharsets.UTF_8);
+            if (format == Format.CSV) {
+                Links.writeCsv(clusters, w);
+            } else {
+                links.writeGraphML(w);
+            }
+            return ExitCode.OK;
+        }
+        int n = 0;
+        for (Cluster cl : clusters) {
+            n++;
+            List<CrossCaseSearch.HeldIdentifiers> members = cl.items().stream().map(byKey::get).toList();
+            if (out.json()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("cluster", n);
+                j.put("items", members.stream().map(m -> Map.of("case", m.caseName(), "id", m.itemId(),
+                        "source", m.source())).toList());
+                j.put("cases", members.stream().map(CrossCaseSearch.HeldIdentifiers::caseName).distinct().sorted()
+                        .toList());
+                j.put("shared", cl.shared().stream().map(Identifier::toString).toList());
+                out.json(j);
+                continue;
+            }
+            out.line("cluster " + n + ": " + cl.items().size() + " items in " + members.stream()
+                    .map(CrossCaseSearch.HeldIdentifiers::caseName).distinct().count() + " cases, shared "
+                    + Printable.of(String.join(", ", cl.shared().stream().map(Identifier::toString).toList())));
+            for (CrossCaseSearch.HeldIdentifiers m : members) {
+                out.line("  case '" + Printable.of(m.caseName()) + "' item " + m.itemId() + "  "
+                        + Printable.of(m.source()));
+            }
+        }
+        if (clusters.isEmpty() && !out.json()) {
+            out.line("no clusters" + (minCases > 1 ? " spanning " + minCases + " cases" : "") + " in " + index.cluster());
+        }
+        return ExitCode.OK;
     }
 }

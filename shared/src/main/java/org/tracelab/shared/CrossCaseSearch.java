@@ -169,6 +169,50 @@ public final class CrossCaseSearch {
         return out;
     }
 
+    /**
+     * One published item and the identifiers it holds, for links across cases.
+     *
+     * @param key      its document id, {@code caseId:itemId}
+     * @param caseName its case's name
+     * @param itemId   its id in its case
+     * @param source   where it came from
+     * @param held     its identifiers, {@code type:value}
+     */
+    public record HeldIdentifiers(String key, String caseName, long itemId, String source, List<String> held) {
+    }
+
+    /** Every published item that holds an identifier, streamed page by page to {@code sink}. */
+    public void forEachHolder(java.util.function.Consumer<HeldIdentifiers> sink) {
+        if (!index.exists()) {
+            return;
+        }
+        Object after = null;
+        while (true) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("size", 5000);
+            q.put("_source", List.of(Fields.CASE_NAME, Fields.ITEM_ID, Fields.SOURCE, Fields.ENTITIES));
+            q.put("query", Map.of("exists", Map.of("field", Fields.ENTITIES)));
+            q.put("sort", List.of(Map.of(Fields.ITEM_KEY, "asc")));
+            if (after != null) {
+                q.put("search_after", List.of(after));
+            }
+            ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", q);
+            failIfNot(a, "reading the identifiers of published items");
+            JsonNode hits = a.body().path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return;
+            }
+            for (JsonNode h : hits) {
+                JsonNode s = h.path("_source");
+                List<String> held = new ArrayList<>();
+                s.path(Fields.ENTITIES).forEach(e -> held.add(e.asText()));
+                sink.accept(new HeldIdentifiers(h.path("_id").asText(), s.path(Fields.CASE_NAME).asText(),
+                        s.path(Fields.ITEM_ID).asLong(), s.path(Fields.SOURCE).asText(), List.copyOf(held)));
+            }
+            after = hits.get(hits.size() - 1).path("sort").get(0).asText();
+        }
+    }
+
     private void failIfNot(ClusterHttp.Answer a, String what) {
         if (!a.ok()) {
             throw new TracelabException(TracelabException.Failure.IO, "shared index at " + index.cluster() + ": "

@@ -91,6 +91,19 @@ class SharedIndexTest {
     }
 
     @Test
+    @Order(1)
+    void linksAcrossCasesTieTheTwoAdsOfTheSharedPhone() {
+        SharedCli.Run r = cli.run("--json", "links", "--shared", "--min-cases", "2");
+        assertEquals(0, r.code(), r::toString);
+        List<JsonNode> clusters = r.out().lines().map(Json::parse).toList();
+        assertEquals(1, clusters.size(), r::toString);
+        assertEquals("[\"phone:+998905550012\"]", clusters.get(0).path("shared").toString());
+        assertEquals("[\"Case A (fictitious)\",\"Case B (fictitious)\"]", clusters.get(0).path("cases").toString());
+        SharedCli.Run graphml = cli.run("links", "--shared", "--format", "graphml");
+        assertTrue(graphml.out().contains("<graphml") && graphml.out().contains("+998905550012"), graphml::toString);
+    }
+
+    @Test
     @Order(2)
     void theSameQueryFindsTheSameItemsInTheCaseAndInTheSharedIndex() {
         // A Latin query, a Cyrillic ad; a Russian form; an English stem; a phrase.
