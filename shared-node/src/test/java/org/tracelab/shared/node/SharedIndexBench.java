@@ -1,0 +1,114 @@
+package org.tracelab.shared.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.Json;
+import org.tracelab.core.search.SearchRequest;
+import org.tracelab.samples.ScenarioGenerator;
+import org.tracelab.samples.ScenarioSpec;
+import org.tracelab.shared.CrossCaseSearch;
+import org.tracelab.shared.SharedCluster;
+import org.tracelab.shared.SharedIndex;
+
+/**
+ * The shared index's speed on generated (fictitious) ads: publish rate of real cases (collected from the generator's
+ * ad pages), and the latency of the same queries on the shared index (over HTTP, every case) and on one case's own
+ * index (in process), in the same run. Not a test: run with {@code -Dtest=SharedIndexBench -Dtracelab.bench=true
+ * [-Dtracelab.bench.ads=2000] [-Dtracelab.bench.cases=2]}.
+ */
+@EnabledIfSystemProperty(named = "tracelab.bench", matches = "true")
+class SharedIndexBench {
+    private static final List<String> QUERIES = List.of("ishga", "\"tajriba shart emas\"", "работа", "виза",
+            "hotel", "dubai OR dubayda", "yosh~1", "\"bepul turar joy\"~3");
+    private static final int WARM = 10;
+    private static final int TIMED = 50;
+
+    @Test
+    void publishRateAndSearchLatency(@TempDir Path tmp) throws Exception {
+        int ads = Integer.getInteger("tracelab.bench.ads", 2000);
+        int cases = Integer.getInteger("tracelab.bench.cases", 2);
+        SharedCli cli = new SharedCli(tmp.resolve("node"));
+        SharedCli.Run start = cli.run("--json", "shared", "start", "--port", "0");
+        assertEquals(0, start.code(), start::toString);
+        String url = Json.parse(start.out().strip()).path("url").asText();
+        try {
+            List<Path> dirs = new ArrayList<>();
+            for (int k = 0; k < cases; k++) {
+                Path scenario = tmp.resolve("scenario-" + k);
+                ScenarioGenerator.generate(ScenarioSpec.of(4100 + k, ads), scenario, done -> { });
+                Path dir = tmp.resolve("case-" + k);
+                assertEquals(0, cli.run("case", "init", dir.toString(), "--name", "Bench " + k + " (fictitious)",
+                        "--examiner", "Bench", "--purpose", "Benchmark (fictitious data)").code());
+                long t0 = System.nanoTime();
+                SharedCli.Run collect = cli.inCase(dir, "-q", "collect", "file",
+                        scenario.resolve("site").resolve("ads").toString());
+                assertEquals(0, collect.code(), collect::toString);
+                System.out.printf(Locale.ROOT, "BENCH case %d collected in %.1f s%n", k, (System.nanoTime() - t0) / 1e9);
+                long p0 = System.nanoTime();
+                SharedCli.Run publish = cli.inCase(dir, "--json", "-q", "shared", "publish", "--shared", url);
+                double s = (System.nanoTime() - p0) / 1e9;
+                assertEquals(0, publish.code(), publish::toString);
+                long sent = Json.parse(publish.out().strip()).path("sent").asLong();
+                System.out.printf(Locale.ROOT, "BENCH publish case %d: %,d items in %.1f s = %.0f items/s%n", k, sent,
+                        s, sent / s);
+                long r0 = System.nanoTime();
+                SharedCli.Run again = cli.inCase(dir, "--json", "-q", "shared", "publish", "--shared", url);
+                System.out.printf(Locale.ROOT, "BENCH re-publish (no-op) case %d: %.1f s, %s%n", k,
+                        (System.nanoTime() - r0) / 1e9, again.out().strip());
+                dirs.add(dir);
+            }
+            CrossCaseSearch shared = new CrossCaseSearch(SharedIndex.connect(SharedCluster.at(url, java.util.Map.of())));
+            try (Case one = Case.openForReading(dirs.get(0), Clock.systemUTC())) {
+                System.out.println("BENCH query | case p50 ms | case p99 ms | shared p50 ms | shared p99 ms | "
+                        + "case hits | shared hits (all cases)");
+                for (String q : QUERIES) {
+                    long[] inCase = time(() -> one.search(new SearchRequest(q, null, null, null, null, null, null,
+                            null, 20, false)).total());
+                    long[] across = time(() -> shared.search(q, 20).total());
+                    System.out.printf(Locale.ROOT, "BENCH %s | %.1f | %.1f | %.1f | %.1f | %d | %d%n", q,
+                            pct(inCase, 50), pct(inCase, 99), pct(across, 50), pct(across, 99),
+                            one.search(new SearchRequest(q, null, null, null, null, null, null, null, 20, false))
+                                    .total(), shared.search(q, 20).total());
+                }
+            }
+            long e0 = System.nanoTime();
+            int found = shared.entities(null, 2).size();
+            System.out.printf(Locale.ROOT, "BENCH entities --shared --min-cases 2: %d identifiers in %.2f s%n", found,
+                    (System.nanoTime() - e0) / 1e9);
+        } finally {
+            cli.run("shared", "stop");
+        }
+    }
+
+    private interface Work {
+        long run() throws Exception;
+    }
+
+    private static long[] time(Work w) throws Exception {
+        for (int i = 0; i < WARM; i++) {
+            w.run();
+        }
+        long[] t = new long[TIMED];
+        for (int i = 0; i < TIMED; i++) {
+            long t0 = System.nanoTime();
+            w.run();
+            t[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(t);
+        return t;
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
