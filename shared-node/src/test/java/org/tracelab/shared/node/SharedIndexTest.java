@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
 
 /**
- * Two fictitious cases published to one real node: identifiers across cases, the same items for the same query in a
+ * A real node started and stopped as {@code tracelab shared start|stop} does, and two fictitious cases published to
+ * it: identifiers across cases, the same items for the same query in a
  * case and in the shared index, re-publish as a no-op, and unpublish of exactly one case. The node starts once for
  * the class.
  */
@@ -30,16 +31,21 @@ import org.tracelab.core.Json;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedIndexTest {
     private SharedCli cli;
+    private Path node;
     private Path caseA;
     private Path caseB;
     private String url;
 
     @BeforeAll
     void twoCasesPublished(@TempDir Path tmp) throws IOException {
-        cli = new SharedCli(tmp.resolve("node"));
+        node = tmp.resolve("node");
+        cli = new SharedCli(node);
         SharedCli.Run start = cli.run("--json", "shared", "start", "--port", "0");
         assertEquals(0, start.code(), start::toString);
-        url = Json.parse(start.out().strip()).path("url").asText();
+        JsonNode started = Json.parse(start.out().strip());
+        assertEquals("3.9.0", started.path("version").asText(), start::toString);
+        url = started.path("url").asText();
+        assertTrue(url.startsWith("http://127.0.0.1:"), url);
         caseA = makeCase(tmp, "a", "Case A (fictitious)", List.of(
                 "Вымышленное объявление. Ишга марҳамат! Дубайда меҳмонхонага ходимлар керак. Телефон +998 90 555 00 12",
                 "Fictitious ad. Selling a grey sofa, pick-up from Tashkent. Phone +998 97 555 31 31"));
@@ -53,11 +59,28 @@ class SharedIndexTest {
         }
     }
 
+    /** Stops the node as 'tracelab shared stop' does, and checks it is gone. */
     @AfterAll
-    void stop() {
-        if (cli != null) {
-            cli.run("shared", "stop");
+    void stopCleanly() {
+        if (cli == null) {
+            return;
         }
+        SharedCli.Run stop = cli.run("shared", "stop");
+        assertEquals(0, stop.code(), stop::toString);
+        SharedCli.Run after = cli.run("shared", "status");
+        assertEquals(1, after.code(), after::toString);
+        assertFalse(Files.exists(node.resolve("node.json")), "node.json left behind");
+    }
+
+    @Test
+    @Order(0)
+    void statusNamesTheRunningNodeAndASecondNodeOnItsFolderIsRefused() {
+        SharedCli.Run status = cli.run("shared", "status");
+        assertEquals(0, status.code(), status::toString);
+        assertTrue(status.out().contains(url), status::toString);
+        SharedCli.Run second = cli.run("shared", "start", "--port", "0");
+        assertEquals(3, second.code(), second::toString);
+        assertTrue(second.err().contains("is held by the node already running there"), second::toString);
     }
 
     private Path makeCase(Path tmp, String name, String title, List<String> ads) throws IOException {
