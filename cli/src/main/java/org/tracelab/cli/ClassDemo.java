@@ -1,6 +1,5 @@
 package org.tracelab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.tracelab.core.Json;
 import org.tracelab.core.TracelabException;
 import org.tracelab.samples.BundledScenarios;
 import org.tracelab.samples.LabServer;
@@ -22,6 +17,7 @@ import org.tracelab.samples.LabServerOptions;
 import org.tracelab.samples.ScenarioGenerator;
 import org.tracelab.samples.classroom.ClassOptions;
 import org.tracelab.samples.classroom.ClassServer;
+import org.tracelab.samples.classroom.SimulatedFindings;
 import org.tracelab.samples.classroom.Trainee;
 
 /**
@@ -58,12 +54,6 @@ final class ClassDemo {
         ClassServer cls = ClassServer.start(scenario, work.resolve("class"), new ClassOptions(0,
                 InetAddress.getLoopbackAddress(), names, "Demo instructor (fictitious)",
                 ClassOptions.DEFAULT_MAX_BYTES, 10), demo.clock());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cls.close();
-            stopped.countDown();
-        }, "class-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (LabServer elsewhere = LabServer.start(scenario, LabServerOptions.defaults())) {
             URI base = cls.baseUri();
             out.info("class demo: the class is served at " + base + "; codes in " + work.resolve("class/codes.csv"));
@@ -74,8 +64,7 @@ final class ClassDemo {
         out.line("");
         out.line("class demo: " + trainees + " trainees handed in; the class case is " + work.resolve("class/case"));
         out.line("instructor: " + cls.instructorUri());
-        out.info("press Ctrl-C to stop");
-        stopped.await();
+        Serving.untilStopped(cls::close, null, demo.root().cancellation(), out);
         return ExitCode.OK;
     }
 
@@ -98,8 +87,8 @@ final class ClassDemo {
         for (List<String> step : steps) {
             demo.step(step, OutputStream.nullOutputStream());
         }
-        Path findings = findings(scenario, kind == 1 ? "handle" : null, work.resolve("findings-" + t.index()
-                + ".json"));
+        Path findings = work.resolve("findings-" + t.index() + ".json");
+        SimulatedFindings.write(scenario.resolve("key.json"), kind == 1 ? "handle" : null, findings);
         List<String> submit = new ArrayList<>(List.of("--case", caseDir.toString(), "lab", "submit", "--server",
                 lab.toString(), "--code", t.code(), "--findings", findings.toString()));
         if (kind == 2) {
@@ -114,33 +103,5 @@ final class ClassDemo {
             submit.addAll(List.of("--bag", bag.toString()));
         }
         demo.step(submit, demo.root().stdout());
-    }
-
-    /**
-     * The findings of a simulated trainee: every deceptive ad of the key with its indicators and every planted
-     * cluster, but those tied by {@code leaveOut} (null for none); a real trainee's come from their scan and links.
-     */
-    private static Path findings(Path scenario, String leaveOut, Path out) throws IOException {
-        JsonNode key = Json.MAPPER.readTree(scenario.resolve("key.json").toFile());
-        Map<String, String> paths = new LinkedHashMap<>();
-        List<Map<String, Object>> flagged = new ArrayList<>();
-        for (JsonNode ad : key.path("ads")) {
-            paths.put(ad.path("id").asText(), ad.path("path").asText());
-            if (ad.path("deceptive").asBoolean()) {
-                List<String> indicators = new ArrayList<>();
-                ad.path("indicators").forEach(i -> indicators.add(i.asText()));
-                flagged.add(Map.of("path", ad.path("path").asText(), "indicators", indicators));
-            }
-        }
-        List<Map<String, Object>> clusters = new ArrayList<>();
-        for (JsonNode c : key.path("clusters")) {
-            if (!c.path("tie").asText().equals(leaveOut)) {
-                List<String> members = new ArrayList<>();
-                c.path("ads").forEach(a -> members.add(paths.get(a.asText())));
-                clusters.add(Map.of("paths", members));
-            }
-        }
-        Files.writeString(out, Json.write(Map.of("flagged", flagged, "clusters", clusters)));
-        return out;
     }
 }

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tracelab.core.TracelabException;
 import org.tracelab.samples.classroom.ClassOptions;
 import org.tracelab.samples.classroom.ClassServer;
 import org.tracelab.samples.classroom.ClassRoom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,15 +56,12 @@ final class LabClassCommand extends BaseCommand {
             description = "Hand-ins taken per join code in any minute (default: ${DEFAULT-VALUE}).")
     int perMinute;
 
-    @Option(names = "--duration", paramLabel = "SECONDS",
-            description = "Stop by itself after this long (default: serve until Ctrl-C).")
-    Long duration;
+    @Mixin
+    DurationOption duration = new DurationOption();
 
     @Override
     public Integer call() throws InterruptedException {
-        if (duration != null && duration <= 0) {
-            throw TracelabException.badInput("--duration " + duration, "must be a positive number of seconds");
-        }
+        Long seconds = duration.seconds();
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -76,12 +72,6 @@ final class LabClassCommand extends BaseCommand {
         ClassOptions options = new ClassOptions(port, address, names, instructor, Sizes.parse(maxHandin,
                 "--max-handin"), perMinute);
         ClassServer server = ClassServer.start(scenario, out, options, clock());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "lab-class-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         Output o = out();
         Path codes = server.room().dir().resolve("codes.csv");
         if (o.json()) {
@@ -96,22 +86,8 @@ final class LabClassCommand extends BaseCommand {
             o.line("trainees hand in with: tracelab lab submit --server " + server.baseUri() + " --code CODE");
             o.line("join codes of " + server.room().trainees().size() + " trainees: " + codes);
             o.line("instructor: " + server.instructorUri());
-            o.info(duration == null ? "press Ctrl-C to stop" : "stopping in " + duration + " s");
         }
-        try {
-            if (duration == null) {
-                stopped.await();
-            } else if (!stopped.await(duration, TimeUnit.SECONDS)) {
-                o.info("stopped");
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it closes the server itself
-            }
-            server.close();
-        }
+        Serving.untilStopped(server::close, seconds, root().cancellation(), o);
         return ExitCode.OK;
     }
 }

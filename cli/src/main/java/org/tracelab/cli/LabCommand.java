@@ -3,8 +3,6 @@ package org.tracelab.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tracelab.core.TracelabException;
 import org.tracelab.samples.GradeReport;
 import org.tracelab.samples.Grader;
@@ -16,6 +14,7 @@ import org.tracelab.samples.ScenarioSpec;
 import org.tracelab.samples.ScenarioSummary;
 import org.tracelab.samples.SiteStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -100,40 +99,20 @@ final class LabCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the latency jitter and the errors.")
         long seed;
 
-        @Option(names = "--duration", paramLabel = "SECONDS",
-                description = "Stop by itself after this long (default: serve until Ctrl-C).")
-        Long duration;
+        @Mixin
+        DurationOption duration = new DurationOption();
 
         @Override
         public Integer call() throws InterruptedException {
-            if (duration != null && duration <= 0) {
-                throw TracelabException.badInput("--duration " + duration, "must be a positive number of seconds");
-            }
+            Long seconds = duration.seconds();
             LabServer server = LabServer.start(dir, new LabServerOptions(port, latency, jitter, errorRate, seed));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "lab-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             Output o = out();
             if (o.json()) {
                 o.json(Map.of("url", server.baseUri().toString(), "scenario", dir.toAbsolutePath().toString()));
             } else {
                 o.line("serving " + dir.toAbsolutePath() + " at " + server.baseUri());
-                o.info(duration == null ? "press Ctrl-C to stop" : "stopping in " + duration + " s");
             }
-            // Ends when the process does (Ctrl-C of a one-shot command runs the hook), after --duration, or at the
-            // shell's Ctrl-C, which ends this command and not the shell.
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
-            while (!stopped.await(100, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() >= end || root().cancellation().requested()) {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                    server.close();
-                    o.info("stopped");
-                    break;
-                }
-            }
+            Serving.untilStopped(server::close, seconds, root().cancellation(), o);
             return ExitCode.OK;
         }
     }
@@ -164,8 +143,8 @@ final class LabCommand {
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("passed", passed);
                 j.put("pass", pass);
-                j.put("flagged", score(r.flagged()));
-                j.put("clusters", score(r.clusters()));
+                j.put("flagged", r.flagged().summary());
+                j.put("clusters", r.clusters().summary());
                 Map<String, Object> ties = new LinkedHashMap<>();
                 for (GradeReport.TieRecall t : r.ties()) {
                     ties.put(t.tie(), Map.of("found", t.found(), "planted", t.planted(), "recall", t.recall()));
@@ -181,17 +160,6 @@ final class LabCommand {
                 o.line(passed ? "passed (F1 >= " + pass + ")" : "not passed (F1 below " + pass + ")");
             }
             return passed ? ExitCode.OK : ExitCode.CHECK_FAILED;
-        }
-
-        private static Map<String, Object> score(GradeReport.Score s) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("precision", s.precision());
-            j.put("recall", s.recall());
-            j.put("f1", s.f1());
-            j.put("truePositives", s.truePositives());
-            j.put("falsePositives", s.falsePositives());
-            j.put("falseNegatives", s.falseNegatives());
-            return j;
         }
     }
 }

@@ -50,6 +50,18 @@ public record GradeReport(Score flagged, Score clusters, List<TieRecall> ties, L
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
+
+        /** Precision, recall and F1 with the counts behind them, as the JSON of {@code lab grade} shows them. */
+        public java.util.Map<String, Object> summary() {
+            java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("precision", precision());
+            j.put("recall", recall());
+            j.put("f1", f1());
+            j.put("truePositives", truePositives);
+            j.put("falsePositives", falsePositives);
+            j.put("falseNegatives", falseNegatives);
+            return j;
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ import org.tracelab.cli.Tracelab;
  * trainees' address and the instructor's, and the join codes from codes.csv. Closing it stops the command.
  */
 final class ClassSession implements AutoCloseable {
+    /** The bundled small scenario (fictitious): served as it is, nothing to generate. */
+    static final Path SMALL = Path.of("..", "samples", "scenarios", "small").toAbsolutePath().normalize();
     final URI base;
     final URI instructor;
     final Map<String, String> codes = new LinkedHashMap<>();

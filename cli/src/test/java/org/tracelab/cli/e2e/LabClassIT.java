@@ -10,12 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +61,7 @@ class LabClassIT {
 
     @Test
     void aKilledClassLosesNoAcknowledgedHandInAndItsPageShowsEveryTraineeInABrowser() throws Exception {
-        Path scenario = tmp.resolve("scenario");
-        assertEquals(0, Cli.runBare("-q", "lab", "generate", "--seed", "2", "--ads", "10", "--out",
-                scenario.toString()).code());
+        Path scenario = ClassSession.SMALL;
         Path names = tmp.resolve("names.txt");
         Files.writeString(names, "Steady Hand (fictitious)\nBag Editor (fictitious)\nNot Yet (fictitious)\n");
         Path classDir = tmp.resolve("class");
@@ -74,7 +70,12 @@ class LabClassIT {
         Path bag = tmp.resolve("bag");
         Path key = scenario.resolve("key.json");
         try (JarProcess server = startClass(scenario, classDir, names, first)) {
-            Cli trainee = LabClassTest.traineeOf(tmp, "Steady Hand", first[0]);
+            Path caseDir = tmp.resolve("steady-hand");
+            Cli trainee = new Cli(caseDir);
+            assertEquals(0, Cli.runBare("-q", "case", "init", caseDir.toString(), "--name", "Lab (fictitious)",
+                    "--examiner", "Steady Hand (fictitious)", "--purpose", "Class exercise, fictitious").code());
+            assertEquals(0, trainee.run("-q", "collect", "page", first[0].resolve("ads/ad000001.html").toString(),
+                    "--delay", "0", "--allow-host", first[0].getAuthority()).code());
             assertEquals(0, trainee.run("-q", "export", "bag", "--out", bag.toString()).code());
             String code = code(classDir, "Steady Hand (fictitious)");
             AtomicInteger failures = new AtomicInteger();
@@ -144,37 +145,18 @@ class LabClassIT {
 
     /** Opens the instructor's page in headless Chromium: its DOM checked, its screenshot kept under target/. */
     private void browse(URI instructor) throws Exception {
-        Path chromium = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(d -> Path.of(d, "chromium")).filter(Files::isExecutable).findFirst().orElse(null);
-        if (chromium == null) {
-            fail("Debian's chromium is not installed, and this test needs it: 'apt-get install -y chromium'");
-        }
+        Chromium chromium = Chromium.find(tmp);
         Path shot = Path.of("target", "class-instructor-page.png").toAbsolutePath();
         Files.deleteIfExists(shot);
-        String dom = chromium(chromium, "--dump-dom", instructor.toString());
+        // One run both prints the DOM and takes the screenshot: a browser start is the slow part.
+        String dom = chromium.run(tmp.resolve("profile"), "--dump-dom", "--screenshot=" + shot,
+                "--window-size=1400,900", instructor.toString());
         for (String name : List.of("Steady Hand (fictitious)", "Bag Editor (fictitious)", "Not Yet (fictitious)")) {
             assertTrue(dom.contains(name), "a row for " + name + " in the page Chromium shows:\n" + dom);
         }
         assertTrue(dom.contains("your bag was changed after it was signed: data/items/"), dom);
         assertTrue(dom.contains("no hand-in yet"), dom);
         assertTrue(dom.contains("One case, several trainees"), dom);
-        chromium(chromium, "--screenshot=" + shot, "--window-size=1400,900", instructor.toString());
         assertTrue(Files.size(shot) > 1000, "a screenshot was written to " + shot);
-    }
-
-    private String chromium(Path chromium, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + tmp.resolve("chromium-profile")));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "chromium-", ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            fail("chromium did not finish in 120 s: " + cmd);
-        }
-        assertEquals(0, p.exitValue(), "chromium failed: " + cmd);
-        return Files.readString(out, StandardCharsets.UTF_8);
     }
 }

@@ -22,7 +22,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
@@ -38,14 +37,9 @@ class LabClassRefusalsTest {
 
     @TempDir
     static Path tmp;
-    static Path scenario;
+    static final Path scenario = ClassSession.SMALL;
 
-    @BeforeAll
-    static void scenario() {
-        scenario = tmp.resolve("scenario");
-        Cli.Run r = Cli.runBare("-q", "lab", "generate", "--seed", "3", "--ads", "8", "--out", scenario.toString());
-        assertEquals(0, r.code(), r::toString);
-    }
+
 
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -11,33 +11,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
 import org.tracelab.samples.LabServer;
 import org.tracelab.samples.LabServerOptions;
+import org.tracelab.samples.classroom.SimulatedFindings;
 
 /**
- * A class run through the real command line: {@code lab class} serving a generated scenario (fictitious), four
+ * A class run through the real command line: {@code lab class} serving the bundled small scenario (fictitious), four
  * simulated trainees handing in with {@code lab submit} (one perfect, one who misses the messenger clusters, one
  * whose bag was edited after signing, one who also collected outside the lab), and what each side may see.
  */
 class LabClassTest {
     @TempDir
     static Path tmp;
-    static Path scenario;
+    static final Path scenario = ClassSession.SMALL;
 
-    @BeforeAll
-    static void scenario() {
-        scenario = tmp.resolve("scenario");
-        Cli.Run r = Cli.runBare("-q", "lab", "generate", "--seed", "1", "--ads", "40", "--out", scenario.toString());
-        assertEquals(0, r.code(), r::toString);
-    }
+
 
     /** A trainee's case with two ads of the lab collected and scanned; {@code more} collected besides. */
     static Cli trainee(String name, URI lab, String... more) {
@@ -68,28 +61,9 @@ class LabClassTest {
     }
 
     /** Findings naming every deceptive ad and every planted cluster but those tied by {@code leaveOutTie}. */
-    static Path findingsWithout(String leaveOutTie) throws IOException {
-        JsonNode key = Json.MAPPER.readTree(scenario.resolve("key.json").toFile());
-        Map<String, String> paths = new LinkedHashMap<>();
-        List<Map<String, Object>> flagged = new ArrayList<>();
-        for (JsonNode ad : key.path("ads")) {
-            paths.put(ad.path("id").asText(), ad.path("path").asText());
-            if (ad.path("deceptive").asBoolean()) {
-                List<String> indicators = new ArrayList<>();
-                ad.path("indicators").forEach(i -> indicators.add(i.asText()));
-                flagged.add(Map.of("path", ad.path("path").asText(), "indicators", indicators));
-            }
-        }
-        List<Map<String, Object>> clusters = new ArrayList<>();
-        for (JsonNode c : key.path("clusters")) {
-            if (!c.path("tie").asText().equals(leaveOutTie)) {
-                List<String> members = new ArrayList<>();
-                c.path("ads").forEach(a -> members.add(paths.get(a.asText())));
-                clusters.add(Map.of("paths", members));
-            }
-        }
+    static Path findingsWithout(String leaveOutTie) {
         Path f = tmp.resolve("findings-without-" + leaveOutTie + ".json");
-        Files.writeString(f, Json.write(Map.of("flagged", flagged, "clusters", clusters)));
+        SimulatedFindings.write(scenario.resolve("key.json"), leaveOutTie, f);
         return f;
     }
 

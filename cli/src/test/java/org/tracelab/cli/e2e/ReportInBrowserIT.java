@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,32 +31,15 @@ class ReportInBrowserIT {
 
     @TempDir
     static Path tmp;
-    static Path chromium;
+    static Chromium chromium;
 
     @BeforeAll
     static void needChromium() {
-        chromium = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(d -> Path.of(d, "chromium")).filter(Files::isExecutable).findFirst().orElse(null);
-        if (chromium == null) {
-            fail("Debian's chromium is not installed, and this test needs it: 'apt-get install -y chromium' "
-                    + "(.ci/run installs it in CI)");
-        }
+        chromium = Chromium.find(tmp);
     }
 
     private static String run(Path userData, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + userData));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "chromium-", ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            fail("chromium did not finish in 120 s: " + cmd);
-        }
-        assertEquals(0, p.exitValue(), "chromium failed: " + cmd);
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return chromium.run(userData, args);
     }
 
     private static int count(String s, String what) {

@@ -15,18 +15,6 @@ final class ClassResults {
     private ClassResults() {
     }
 
-    /** A score as JSON: precision, recall, F1 and the counts. */
-    static Map<String, Object> score(GradeReport.Score s) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("precision", s.precision());
-        j.put("recall", s.recall());
-        j.put("f1", s.f1());
-        j.put("truePositives", s.truePositives());
-        j.put("falsePositives", s.falsePositives());
-        j.put("falseNegatives", s.falseNegatives());
-        return j;
-    }
-
     /** A hand-in as JSON; with {@code misses}, the missed ads and clusters too (the instructor's view only). */
     static Map<String, Object> handin(HandinResult r, boolean misses) {
         Map<String, Object> j = new LinkedHashMap<>();
@@ -34,8 +22,8 @@ final class ClassResults {
         j.put("received", r.received());
         j.put("sha256", r.sha256());
         j.put("bytes", r.bytes());
-        j.put("flagged", score(r.findings().flagged()));
-        j.put("clusters", score(r.findings().clusters()));
+        j.put("flagged", r.findings().flagged().summary());
+        j.put("clusters", r.findings().clusters().summary());
         Map<String, Object> ties = new LinkedHashMap<>();
         for (GradeReport.TieRecall t : r.findings().ties()) {
             ties.put(t.tie(), Map.of("found", t.found(), "planted", t.planted()));
@@ -98,7 +86,7 @@ final class ClassResults {
             cells.add(SpreadsheetSafe.cell(t.name()));
             if (latest.isEmpty()) {
                 cells.add("");
-                sb.append(String.join(",", cells.stream().map(ClassResults::quote).toList())).append("\r\n");
+                sb.append(String.join(",", cells.stream().map(JoinCodes::quote).toList())).append("\r\n");
                 continue;
             }
             HandinResult r = latest.get();
@@ -116,7 +104,7 @@ final class ClassResults {
             List<String> failures = new ArrayList<>();
             r.checks().forEach(c -> c.failures().forEach(f -> failures.add(f.in("en"))));
             cells.add(SpreadsheetSafe.cell(String.join("; ", failures)));
-            sb.append(String.join(",", cells.stream().map(ClassResults::quote).toList())).append("\r\n");
+            sb.append(String.join(",", cells.stream().map(JoinCodes::quote).toList())).append("\r\n");
         }
         return sb.toString();
     }
@@ -165,13 +153,5 @@ final class ClassResults {
 
     static String fixed(double x) {
         return String.format(Locale.ROOT, "%.2f", x);
-    }
-
-    private static String quote(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        boolean plain = cell.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 }

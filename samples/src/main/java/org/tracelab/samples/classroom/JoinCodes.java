@@ -148,7 +148,11 @@ final class JoinCodes {
         return sb.toString();
     }
 
-    private static String quote(String cell) {
+    /** A CSV cell: quoted, with its quotes doubled, when it holds a comma, quote or line break; null as empty. */
+    static String quote(String cell) {
+        if (cell == null) {
+            return "";
+        }
         boolean plain = cell.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
         return plain ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
     }
