@@ -28,8 +28,8 @@ import org.tracelab.core.Json;
 
 /**
  * Everything a class refuses, each with a 4xx naming why and a line in the class's record: an unknown code, a body
- * that is no ZIP, one too large, an archive that climbs out of its folder, holds a symbolic link or inflates like a
- * bomb, one without findings, too many hand-ins a minute; a trainee who hangs up mid-upload does not stop the class;
+ * that is no ZIP, one too large, an archive that climbs out of its folder, holds a symbolic link, names one path as
+ * a file and a folder or inflates like a bomb, one without findings, too many hand-ins a minute; a trainee who hangs up mid-upload does not stop the class;
  * and a trainee's code opens their own page only, never another's, the instructor's or the key.
  */
 class LabClassRefusalsTest {
@@ -114,6 +114,11 @@ class LabClassRefusalsTest {
                 assertEquals(0, s.count(), "refused hand-ins leave nothing behind");
             }
 
+            Map<String, byte[]> fileAndFolder = new LinkedHashMap<>();
+            fileAndFolder.put("bag/data/x", new byte[] {1});
+            fileAndFolder.put("bag/data/x/y", new byte[] {2});
+            assertRefused(cls.post(bobur, handin(fileAndFolder)), 422, "as a file and as a folder");
+
             // Hangs up a tenth of the way into an upload: the class records it and goes on serving.
             try (Socket socket = new Socket(cls.base.getHost(), cls.base.getPort())) {
                 OutputStream out = socket.getOutputStream();
@@ -136,7 +141,7 @@ class LabClassRefusalsTest {
             assertEquals(200, page.statusCode(), "the class serves on after a hang-up");
 
             JsonNode refused = results.path("refused");
-            assertEquals(9, refused.size(), refused::toString);
+            assertEquals(10, refused.size(), refused::toString);
             assertTrue(refused.toString().contains("\"status\":413"), refused::toString);
             assertTrue(page.body().contains("symbolic link"), "the instructor sees the refusals");
         }
@@ -144,7 +149,7 @@ class LabClassRefusalsTest {
                 "--out", tmp.resolve("custody.jsonl").toString());
         assertEquals(0, log.code(), log::toString);
         String custody = Files.readString(tmp.resolve("custody.jsonl"));
-        assertEquals(9, custody.lines().filter(l -> l.contains("\"class.refused\"")).count(),
+        assertEquals(10, custody.lines().filter(l -> l.contains("\"class.refused\"")).count(),
                 "every refusal is in the class case's custody log");
     }
 

@@ -50,6 +50,7 @@ final class HandinArchive {
         checkSpecialFiles(zip);
         try (ZipFile z = new ZipFile(zip.toFile())) {
             Set<String> names = new HashSet<>();
+            Set<String> files = new HashSet<>();
             int count = 0;
             boolean findings = false;
             boolean bagit = false;
@@ -60,11 +61,23 @@ final class HandinArchive {
                 }
                 String name = entry.getName();
                 checkName(name);
-                if (!names.add(name)) {
+                String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+                if (!names.add(path)) {
                     throw new HandinRefused(422, "the hand-in names '" + printable(name) + "' twice");
+                }
+                if (!entry.isDirectory()) {
+                    files.add(path);
                 }
                 findings |= name.equals(FINDINGS);
                 bagit |= name.equals(BAG + "bagit.txt");
+            }
+            for (String path : names) {
+                for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    if (files.contains(path.substring(0, slash))) {
+                        throw new HandinRefused(422, "the hand-in names '" + printable(path.substring(0, slash))
+                                + "' as a file and as a folder");
+                    }
+                }
             }
             if (!bagit) {
                 throw new HandinRefused(400, "the hand-in holds no bag (bag/bagit.txt); make it with "
