@@ -154,9 +154,7 @@ final class SearchCommand extends BaseCommand {
             }
             return ExitCode.OK;
         }
-        String count = r.totalExact() ? r.total() + " item" + (r.total() == 1 ? " matches" : "s match")
-                : String.format(Locale.ROOT, "more than %,d items match", r.total());
-        out.line(count + " across cases in " + index.cluster()
+        out.line(count(r.total(), r.totalExact()) + " across cases in " + index.cluster()
                 + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
         for (CrossCaseSearch.Hit h : r.hits()) {
             out.line(String.format(Locale.ROOT, "case '%s' item %d  %s  %s  %s  (score %.2f)",
@@ -166,6 +164,12 @@ final class SearchCommand extends BaseCommand {
             out.line("    case id " + h.caseId().substring(0, 16) + "…, sha256 " + h.sha256());
         }
         return ExitCode.OK;
+    }
+
+    /** How many items match, as the first line of the hits says it. */
+    private static String count(long total, boolean exact) {
+        return exact ? total + " item" + (total == 1 ? " matches" : "s match")
+                : String.format(Locale.ROOT, "more than %,d items match", total);
     }
 
     private static String quoted(String value) {
@@ -215,9 +219,7 @@ final class SearchCommand extends BaseCommand {
             }
             return;
         }
-        String count = r.totalExact() ? r.total() + " item" + (r.total() == 1 ? " matches" : "s match")
-                : String.format(Locale.ROOT, "more than %,d items match", r.total());
-        out.line(count + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
+        out.line(count(r.total(), r.totalExact()) + (r.total() > r.hits().size() ? "; the best " + r.hits().size() + " shown" : ""));
         for (SearchHit h : r.hits()) {
             out.line(String.format("item %d  %s  %s  %s  (%s)", h.id(), h.kind(), h.language(),
                     Printable.of(h.source()), distances.containsKey(h.id())
