@@ -6,6 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds phones, e-mails, links, messenger identities and wallet addresses in a text.
@@ -31,6 +34,9 @@ public final class EntityExtractor {
     /** What a markup link can name: every type but the link itself. */
     private static final Set<EntityType> LINKED_IDENTIFIERS = EnumSet.complementOf(EnumSet.of(EntityType.URL));
 
+    /** A 4 opening a run of digits that goes on with a neighbourhood calling code: a + as OCR may read it. */
+    private static final Pattern PLUS_READ_AS_FOUR = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+])4(?=(?:998|996|992|993|7)[ \\-.(]*\\d)");
     private final PhoneFinder phones;
     private final EmailFinder emails = new EmailFinder();
     private final UrlFinder urls = new UrlFinder();
@@ -96,6 +102,38 @@ public final class EntityExtractor {
         } catch (IllegalArgumentException e) {
             return s;
         }
+    }
+
+    /**
+     * Phones whose opening {@code +} OCR read as {@code 4}: where {@code readByOcr} says a character was read from
+     * a picture and a {@code 4} opens a run of digits that goes on with a calling code of the region's neighbourhood
+     * (998, 996, 992, 993, 7), it is read as {@code +} again, and the phones that begin there are returned, their
+     * {@code raw} what OCR read. Tesseract's Uzbek and Russian models make {@code +7} into {@code 47} on clean
+     * flyers (docs/BENCHMARKS.md, "OCR after straightening"); the same character count keeps every offset.
+     */
+    public List<Entity> phonesWithPlusReadAsFour(String text, IntPredicate readByOcr) {
+        Objects.requireNonNull(text, "text");
+        Matcher m = PLUS_READ_AS_FOUR.matcher(text);
+        char[] reread = null;
+        while (m.find()) {
+            if (readByOcr.test(m.start())) {
+                if (reread == null) {
+                    reread = text.toCharArray();
+                }
+                reread[m.start()] = '+';
+            }
+        }
+        if (reread == null) {
+            return List.of();
+        }
+        List<Entity> out = new ArrayList<>();
+        for (Entity e : phones.find(new String(reread), List.of())) {
+            if (reread[e.start()] == '+' && text.charAt(e.start()) == '4') {
+                out.add(new Entity(e.type(), e.value(), text.substring(e.start(), e.end()), e.start(), e.end(),
+                        e.region(), e.numberType(), e.obfuscated()));
+            }
+        }
+        return out;
     }
 
     /** The entities of the given types in {@code text}, ordered by offset. */

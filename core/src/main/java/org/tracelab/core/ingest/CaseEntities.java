@@ -46,6 +46,13 @@ public final class CaseEntities implements EntityFinder {
                 telegramChannel(item.source()))) {
             out.add(mention(e, item.readByOcr(e.start()) ? FoundIn.OCR : FoundIn.TEXT));
         }
+        if (!item.ocrSpans().isEmpty()) {
+            for (Entity e : extractor().phonesWithPlusReadAsFour(item.text(), item::readByOcr)) {
+                if (out.stream().noneMatch(m -> m.start() < e.end() && e.start() < m.end())) {
+                    out.add(mention(e, FoundIn.OCR));
+                }
+            }
+        }
         if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
             List<MarkupLinks.Link> links = item.links().isPresent() ? item.links().get()
                     : MarkupLinks.read(item.content());
