@@ -52,6 +52,9 @@ final class ShellCommand extends BaseCommand {
         Tracelab root = root();
         boolean interactive = root.terminal() && System.console() != null && root.stdin() == System.in;
         try (kept) {
+            // Opened first, so a folder that is not a case (or a case too new for this Tracelab) is told in one
+            // line before any prompt, and the first command finds the case already open.
+            kept.lend(root.caseDir(), root.clock()).close();
             return interactive ? interactive(root) : script(root);
         }
     }
@@ -73,16 +76,15 @@ final class ShellCommand extends BaseCommand {
 
     private int interactive(Tracelab root) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            CommandLine completion = new CommandLine(new Tracelab(root.env(), root.clock(),
-                    java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
-                    java.io.OutputStream.nullOutputStream(), new PrintWriter(java.io.OutputStream.nullOutputStream()),
-                    new PrintWriter(java.io.OutputStream.nullOutputStream()), false));
+            // Completion reads the very tree the lines run on: one model of the commands, built once.
+            CommandLine completion = tree(root);
             Path history = historyFile(root);
             DefaultParser parser = parser();
             SystemCompleter completer = new PicocliCommands(completion).compileCompleters();
             completer.compile(); // a SystemCompleter completes nothing until compiled
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tracelab")
-                    .completer(new ShellCompleter(completer, kept, root.caseDir(), root.clock())).parser(parser)
+                    .completer(new ShellCompleter(completer, completion, kept, root.caseDir(), root.clock()))
+                    .parser(parser)
                     .variable(LineReader.HISTORY_FILE, history).build();
             // Ctrl-C while a command runs asks it to stop at its next safe point; the shell goes on.
             terminal.handle(Terminal.Signal.INT, signal -> interruption.request());
@@ -112,13 +114,9 @@ final class ShellCommand extends BaseCommand {
         }
     }
 
-    /** Who holds the case for writing, if it is a case and someone does. */
+    /** Who holds the case for writing, if anyone does. */
     private static java.util.Optional<String> writer(Tracelab root) {
-        try {
-            return org.tracelab.core.CaseLock.holder(root.caseDir());
-        } catch (org.tracelab.core.TracelabException notACase) {
-            return java.util.Optional.empty(); // the first command that needs the case says what is wrong
-        }
+        return org.tracelab.core.CaseLock.holder(root.caseDir());
     }
 
     /** Runs one line; its exit status (0 for a blank line or a comment), or empty when the line ends the shell. */
@@ -170,6 +168,12 @@ final class ShellCommand extends BaseCommand {
         }
         List<String> args = new ArrayList<>(root.globalFlags());
         args.addAll(words);
+        CommandLine t = tree(root);
+        return lines.execute(t, args.toArray(String[]::new));
+    }
+
+    /** The root and command tree every line runs on, made at first use. */
+    private CommandLine tree(Tracelab root) {
         if (tree == null) {
             // The case goes by the environment, so a line's own words keep their positions in any message about
             // them; a line's own --case still wins.
@@ -180,8 +184,7 @@ final class ShellCommand extends BaseCommand {
             // Built once for the whole session, collectors and all: building it is most of a short command's time.
             tree = lines.commandLine(true);
         }
-        interruption.clear();
-        return lines.execute(tree, args.toArray(String[]::new));
+        return tree;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.tracelab.core.Case;
 import org.tracelab.core.entities.EntityType;
 import org.tracelab.core.ingest.EntitySummary;
 import org.tracelab.core.search.CaseQueryParser;
+import picocli.CommandLine;
 
 /**
  * Tab completion in the shell: commands and options (picocli's), and what the case holds: item ids after
@@ -31,14 +32,17 @@ final class ShellCompleter implements Completer {
     private static final Set<String> KEYWORD_OPTIONS = Set.of("--lang", "--host", "--kind");
 
     private final Completer commands;
+    private final CommandLine tree;
     private final KeptCase kept;
     private final Path caseDir;
     private final Clock clock;
     private final Map<String, List<String>> values = new HashMap<>();
     private long generation = -1;
 
-    ShellCompleter(Completer commands, KeptCase kept, Path caseDir, Clock clock) {
+    /** Completes with {@code commands} (picocli's), reading which options take a value from {@code tree}. */
+    ShellCompleter(Completer commands, CommandLine tree, KeptCase kept, Path caseDir, Clock clock) {
         this.commands = commands;
+        this.tree = tree;
         this.kept = kept;
         this.caseDir = caseDir;
         this.clock = clock;
@@ -61,8 +65,7 @@ final class ShellCompleter implements Completer {
         int positional = 0;
         for (int i = 0; i < at; i++) {
             String w = words.get(i);
-            boolean optionValue = i > 0 && words.get(i - 1).startsWith("--") && !words.get(i - 1).contains("=")
-                    && takesValue(words.get(i - 1));
+            boolean optionValue = i > 0 && takesValue(command, words.get(i - 1));
             if (w.startsWith("-") || optionValue) {
                 continue;
             }
@@ -93,9 +96,23 @@ final class ShellCompleter implements Completer {
         return out;
     }
 
-    private static boolean takesValue(String option) {
-        return !Set.of("--json", "--quiet", "--debug", "--help", "--version", "--exact-count", "--raw", "--text")
-                .contains(option);
+    /**
+     * Whether {@code word} is an option of {@code command} (or a global one) that takes a value, so the next word is
+     * that value, not a positional parameter: as the command tree the lines run on declares it.
+     */
+    private boolean takesValue(String command, String word) {
+        if (!word.startsWith("-") || word.contains("=")) {
+            return false;
+        }
+        CommandLine.Model.OptionSpec o = null;
+        CommandLine sub = command == null ? null : tree.getSubcommands().get(command);
+        if (sub != null) {
+            o = sub.getCommandSpec().findOption(word);
+        }
+        if (o == null) {
+            o = tree.getCommandSpec().findOption(word);
+        }
+        return o != null && o.arity().max() > 0;
     }
 
     /** A query's word: a field name to start it, or the values of the field it names. */

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * values the index holds; and a tag written in the shell is offered at the next Tab.
  */
 class ShellCompleterTest {
+    /** The command tree a shell's lines run on, whose options the completer reads. */
+    private static final picocli.CommandLine TREE = Tracelab.forShell(Map.of(), Clock.systemUTC(),
+            java.io.OutputStream.nullOutputStream(), java.io.OutputStream.nullOutputStream(), false,
+            new KeptCase(org.tracelab.core.Cancellation.NONE), org.tracelab.core.Cancellation.NONE).commandLine(true);
+
     @TempDir
     static Path tmp;
     static Path caseDir;
@@ -47,7 +52,8 @@ class ShellCompleterTest {
     }
 
     private static List<String> complete(KeptCase kept, String... words) {
-        ShellCompleter c = new ShellCompleter((reader, line, candidates) -> { }, kept, caseDir, Clock.systemUTC());
+        ShellCompleter c = new ShellCompleter((reader, line, candidates) -> { }, TREE, kept, caseDir,
+                Clock.systemUTC());
         List<String> w = List.of(words);
         return c.fromCase(w, w.size() - 1, w.getLast()).stream().map(Candidate::value).toList();
     }
@@ -84,6 +90,8 @@ class ShellCompleterTest {
         List<String> ids = complete("show", "");
         assertTrue(ids.containsAll(List.of("1", "2")) && !ids.contains("0"), ids::toString);
         assertEquals(List.of("1"), complete("note", "1"), "ids past the last one are not offered");
+        assertEquals(List.of("recruiter"), complete("--case", caseDir.toString(), "tag", "2", ""),
+                "a global option's value is not taken for the item id");
         assertEquals(List.of(), complete("show", "x"), "an id is digits only");
         assertEquals(List.of(), complete("show", "--"), "an option is picocli's to complete");
     }
@@ -99,7 +107,8 @@ class ShellCompleterTest {
     void aTagWrittenAfterACompletionIsOfferedAtTheNext() throws IOException {
         Path copy = org.tracelab.core.testing.CaseCopy.of(caseDir, tmp.resolve("copy"));
         try (KeptCase kept = new KeptCase(org.tracelab.core.Cancellation.NONE)) {
-            ShellCompleter c = new ShellCompleter((reader, line, candidates) -> { }, kept, copy, Clock.systemUTC());
+            ShellCompleter c = new ShellCompleter((reader, line, candidates) -> { }, TREE, kept, copy,
+                    Clock.systemUTC());
             assertEquals(List.of("recruiter"), c.fromCase(List.of("search", "--tag", ""), 2, "").stream()
                     .map(Candidate::value).toList());
             run("--case", copy.toString(), "tag", "1", "checked");

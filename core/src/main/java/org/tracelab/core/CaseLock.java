@@ -70,8 +70,10 @@ public final class CaseLock implements AutoCloseable {
      */
     public static java.util.Optional<String> holder(Path caseDir) {
         Path file = CaseFolder.requireCase(caseDir).resolve(CaseFolder.LOCK);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        if (!java.nio.file.Files.isWritable(file)) {
+            return java.util.Optional.empty(); // never written (no lock file), or on read-only media: no writer
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock l;
             try {
                 l = ch.tryLock();

@@ -116,6 +116,15 @@ class ShellCommandTest {
     }
 
     @Test
+    void aShellOnAFolderThatIsNotACaseSaysSoInOneLine() {
+        Cli.Run shell = Cli.runWithInput("case info\n", "--case", tmp.resolve("no-case-here").toString(), "shell");
+        assertEquals(2, shell.code(), shell::toString);
+        assertEquals("", shell.out());
+        assertEquals(1, shell.err().lines().count(), shell::toString);
+        assertTrue(shell.err().contains("no such case folder"), shell::toString);
+    }
+
+    @Test
     void aShellInsideAShellIsRefused() {
         Cli.Run shell = Cli.runWithInput("shell\n", "--case", caseDir.toString(), "shell");
         assertEquals(2, shell.code(), shell::toString);
