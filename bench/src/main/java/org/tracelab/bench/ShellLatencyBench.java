@@ -21,7 +21,8 @@ import org.tracelab.cli.Tracelab;
  * {@code rg -i -c WORD} over the case's blobs (every capture and every extracted text), one process per query, as
  * a user without Tracelab would search the same texts.
  *
- * <p>Usage: {@code ShellLatencyBench CASE_DIR [ROUNDS]}; the first round warms the JVM and is not counted.
+ * <p>Usage: {@code ShellLatencyBench CASE_DIR [ROUNDS [QUERIES_FILE]]} (one query a line, for a case of other
+ * texts than the generator's ads); the first round warms the JVM and is not counted.
  */
 public final class ShellLatencyBench {
     /** Words and phrases of the kinds trainees search for; all common in the generator's fictitious ads. */
@@ -32,15 +33,17 @@ public final class ShellLatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: ShellLatencyBench CASE_DIR [ROUNDS]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: ShellLatencyBench CASE_DIR [ROUNDS [QUERIES_FILE]]");
             System.exit(2);
         }
         Path caseDir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        List<String> queries = args.length > 2 ? Files.readAllLines(Path.of(args[2])).stream()
+                .filter(l -> !l.isBlank()).toList() : QUERIES;
         List<String> lines = new ArrayList<>();
         for (int r = 0; r < rounds + 1; r++) {
-            QUERIES.forEach(q -> lines.add("search " + q + " --limit 10"));
+            queries.forEach(q -> lines.add("search " + q + " --limit 10"));
         }
         Lines input = new Lines(lines);
         int code = Tracelab.run(new String[] {"--case", caseDir.toString(), "shell"}, Map.of(), Clock.systemUTC(),
@@ -49,10 +52,10 @@ public final class ShellLatencyBench {
             System.err.println("ShellLatencyBench: the shell ended with exit status " + code);
             System.exit(3);
         }
-        double[] shell = Arrays.copyOfRange(input.millis(), QUERIES.size(), lines.size());
+        double[] shell = Arrays.copyOfRange(input.millis(), queries.size(), lines.size());
         List<Double> rg = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            for (String q : QUERIES) {
+            for (String q : queries) {
                 rg.add(ripgrep(q.replace("\"", ""), caseDir.resolve("blobs")));
             }
         }
