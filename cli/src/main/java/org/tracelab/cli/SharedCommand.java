@@ -34,8 +34,9 @@ final class SharedCommand {
     }
 
     /** {@code tracelab shared start}. */
-    @Command(name = "start", description = "Start a local single-node OpenSearch for the shared index, in the "
-            + "background; bound to 127.0.0.1 unless --bind is given.", mixinStandardHelpOptions = true)
+    @Command(name = "start", description = "Start a local OpenSearch node for the shared index, in the background; "
+            + "bound to 127.0.0.1 unless --bind is given. It forms a cluster of its own, which a node started with "
+            + "--join may join.", mixinStandardHelpOptions = true)
     static final class Start extends BaseCommand {
         @picocli.CommandLine.Mixin
         DataOption data = new DataOption();
@@ -48,6 +49,16 @@ final class SharedCommand {
                 description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
         String bind;
 
+        @Option(names = "--transport-port", paramLabel = "P", defaultValue = "0",
+                description = "Port other nodes of the cluster reach this one on, 0 for any free one (default: "
+                        + "${DEFAULT-VALUE}; give a fixed one, e.g. 9300, for nodes joining from other machines).")
+        int transportPort;
+
+        @Option(names = "--join", paramLabel = "HOST:PORT",
+                description = "Join the cluster of the node at this transport address (its 'shared status' names it)"
+                        + " as a data node holding a replica, instead of forming a cluster of its own.")
+        String join;
+
         @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
                 description = "How long to wait for the node to answer (default: ${DEFAULT-VALUE}).")
         int waitSeconds;
@@ -57,10 +68,11 @@ final class SharedCommand {
             if (waitSeconds < 1) {
                 throw TracelabException.badInput("--wait " + waitSeconds, "must be at least 1");
             }
+            LocalNode.Placement at = new LocalNode.Placement(port, bind, transportPort, Optional.ofNullable(join));
             Path dir = LocalNode.dataFolder(data.data, root().env());
             out().info("tracelab: starting the shared-index node on " + dir + " (its log: " + dir.resolve("node.log")
                     + ")");
-            LocalNode.Running r = LocalNode.start(dir, port, bind, root().env(), Duration.ofSeconds(waitSeconds));
+            LocalNode.Running r = LocalNode.start(dir, at, root().env(), Duration.ofSeconds(waitSeconds));
             print(out(), "started", r);
             return ExitCode.OK;
         }
@@ -184,13 +196,16 @@ final class SharedCommand {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("state", state);
             j.put("url", r.url());
+            j.put("transport", r.transportAddress());
+            j.put("name", r.name());
+            j.put("role", r.role());
             j.put("pid", r.pid());
             j.put("version", r.version());
             j.put("data", r.data().toString());
             out.json(j);
         } else {
             out.line(state + ": OpenSearch " + r.version() + " at " + r.url() + " (pid " + r.pid() + ", data "
-                    + r.data() + ")");
+                    + r.data() + "; " + r.role() + " node " + r.name() + ", transport " + r.transportAddress() + ")");
         }
     }
 }

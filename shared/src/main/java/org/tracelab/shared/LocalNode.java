@@ -41,17 +41,61 @@ public final class LocalNode {
     /**
      * A running node as its {@code node.json} tells it.
      *
-     * @param pid     its process
-     * @param port    its HTTP port
-     * @param bind    the address it listens on
-     * @param version the OpenSearch version it runs
-     * @param data    its data folder
+     * @param pid       its process
+     * @param port      its HTTP port
+     * @param bind      the address it listens on
+     * @param transport its transport port, which a node joining its cluster names
+     * @param name      its node name in the cluster
+     * @param role      {@code manager} (it formed the cluster) or {@code data} (it joined one)
+     * @param version   the OpenSearch version it runs
+     * @param data      its data folder
      */
-    public record Running(long pid, int port, String bind, String version, Path data) {
+    public record Running(long pid, int port, String bind, int transport, String name, String role, String version,
+                          Path data) {
         /** The URL the node answers on, from this machine. */
         public String url() {
+            return "http://" + host() + ":" + port;
+        }
+
+        /** The transport address a node joining from this machine names in {@code --join}. */
+        public String transportAddress() {
+            return host() + ":" + transport;
+        }
+
+        private String host() {
             String host = bind.equals("0.0.0.0") || bind.equals("_site_") || bind.equals("::") ? "127.0.0.1" : bind;
-            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return host.contains(":") ? "[" + host + "]" : host;
+        }
+    }
+
+    /**
+     * Where a node listens and which cluster it belongs to.
+     *
+     * @param port          HTTP port, 0 for any free one
+     * @param bind          the address it listens on
+     * @param transportPort the port other nodes of its cluster reach it on, 0 for any free one
+     * @param join          the transport address ({@code HOST:PORT}) of a node whose cluster it joins as a data node;
+     *                      empty to form a cluster of its own
+     */
+    public record Placement(int port, String bind, int transportPort, Optional<String> join) {
+        public Placement {
+            if (port < 0 || port > 65535) {
+                throw TracelabException.badInput("--port " + port, "must be 0 (any free port) to 65535");
+            }
+            if (transportPort < 0 || transportPort > 65535) {
+                throw TracelabException.badInput("--transport-port " + transportPort, "must be 0 (any free port) to "
+                        + "65535");
+            }
+            if (bind == null || bind.isBlank()) {
+                throw TracelabException.badInput("--bind", "give an address to listen on, e.g. 127.0.0.1");
+            }
+            join = join == null ? Optional.empty() : join;
+            join.ifPresent(j -> {
+                if (!j.matches("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:\\[\\]]+):\\d{1,5}")) {
+                    throw TracelabException.badInput("--join " + j, "give the transport address of a running node "
+                            + "as HOST:PORT ('tracelab shared status' on it names it)");
+                }
+            });
         }
     }
 
@@ -80,6 +124,7 @@ public final class LocalNode {
         long pid = j.path("pid").asLong();
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.of(new Running(pid, j.path("port").asInt(), j.path("bind").asText(),
+                    j.path("transport").asInt(), j.path("name").asText(), j.path("role").asText("manager"),
                     j.path("version").asText(), data));
         }
         return Optional.empty();
@@ -90,10 +135,7 @@ public final class LocalNode {
      *
      * @param env the environment, for {@link #ENV_JAVA_OPTS}
      */
-    public static Running start(Path data, int port, String bind, Map<String, String> env, Duration wait) {
-        if (port < 0 || port > 65535) {
-            throw TracelabException.badInput("--port " + port, "must be 0 (any free port) to 65535");
-        }
+    public static Running start(Path data, Placement at, Map<String, String> env, Duration wait) {
         Optional<Running> already = running(data);
         if (already.isPresent()) {
             throw new TracelabException(TracelabException.Failure.LOCKED, "data folder " + data + " is held by the"
@@ -114,7 +156,9 @@ public final class LocalNode {
             if (!opts.isBlank()) {
                 cmd.addAll(List.of(opts.strip().split("\\s+")));
             }
-            cmd.addAll(List.of("-cp", classpath, MAIN, data.toString(), Integer.toString(port), bind));
+            cmd.addAll(List.of("-cp", classpath, MAIN, data.toString(), Integer.toString(at.port()), at.bind(),
+                    Integer.toString(at.transportPort())));
+            at.join().ifPresent(cmd::add);
             p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();

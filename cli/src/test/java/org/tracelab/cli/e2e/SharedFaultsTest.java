@@ -144,4 +144,17 @@ class SharedFaultsTest {
         assertEquals(3, code, e);
         assertTrue(e.contains("no shared index: no node runs on " + tmp.resolve("no-node")), e);
     }
+
+    @Test
+    void aJoinAddressThatIsNoHostAndPortIsRefusedBeforeAnyNodeStarts() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Path data = tmp.resolve("joining-node");
+        int code = org.tracelab.cli.Tracelab.run(new String[] {"shared", "start", "--data", data.toString(),
+            "--join", "http://10.0.0.5:9200"}, Map.of(), java.time.Clock.systemUTC(), out, err, false);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, e);
+        assertTrue(e.contains("--join http://10.0.0.5:9200") && e.contains("HOST:PORT"), e);
+        assertFalse(Files.exists(data), "a data folder was made for a node that never started");
+    }
 }

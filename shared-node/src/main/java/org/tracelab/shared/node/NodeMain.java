@@ -23,13 +23,16 @@ import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.PluginInfo;
 import org.opensearch.transport.Netty4ModulePlugin;
+import org.opensearch.transport.TransportService;
 
 /**
  * The local shared-index node: one OpenSearch node in this JVM, started by {@code tracelab shared start} as a child
  * process, on a data folder it holds alone while it runs; SIGTERM closes it cleanly.
  *
- * <p>Arguments: {@code DATA PORT BIND}. When the node answers on its HTTP port it writes {@code node.json} (pid,
- * port, bind address, version) in the data folder, which the parent waits for; it removes it when it stops.
+ * <p>Arguments: {@code DATA PORT BIND TRANSPORT_PORT [JOIN]}. Without {@code JOIN} the node forms a cluster of its
+ * own, which other nodes may join; with it (a {@code HOST:PORT} transport address) it joins that cluster as a data
+ * node. When the node answers on its HTTP port it writes {@code node.json} (pid, ports, bind address, name, version)
+ * in the data folder, which the parent waits for; it removes it when it stops.
  */
 public final class NodeMain {
     /** The file that says a node runs on the folder, and where it answers. */
@@ -41,13 +44,15 @@ public final class NodeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: NodeMain DATA PORT BIND");
+        if (args.length < 4 || args.length > 5) {
+            System.err.println("usage: NodeMain DATA PORT BIND TRANSPORT_PORT [JOIN]");
             System.exit(2);
         }
         Path data = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String bind = args[2];
+        int transportPort = Integer.parseInt(args[3]);
+        String join = args.length == 5 ? args[4] : null;
         Files.createDirectories(data);
         try (FileChannel lockFile = FileChannel.open(data.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
@@ -62,12 +67,12 @@ public final class NodeMain {
                 System.exit(3);
                 return;
             }
-            run(data, port, bind);
+            run(data, port, bind, transportPort, join);
         }
     }
 
-    private static void run(Path data, int port, String bind) throws Exception {
-        Settings settings = settings(data, port, bind);
+    private static void run(Path data, int port, String bind, int transportPort, String join) throws Exception {
+        Settings settings = settings(data, port, bind, transportPort, join);
         LogConfigurator.registerErrorListener();
         LogConfigurator.configureWithoutConfig(settings);
         Environment env = InternalSettingsPreparer.prepareEnvironment(settings, new HashMap<>(), null, () -> "tracelab");
@@ -85,35 +90,48 @@ public final class NodeMain {
             }
         }, "tracelab-node-stop"));
         node.start();
-        // Port 0 asks for any free port: node.json tells the one bound.
+        // Port 0 asks for any free port: node.json tells the ones bound.
         int bound = node.injector().getInstance(HttpServerTransport.class).boundAddress().boundAddresses()[0]
                 .getPort();
-        writeNodeFile(data, bound, bind);
+        int transport = node.injector().getInstance(TransportService.class).boundAddress().publishAddress()
+                .getPort();
+        writeNodeFile(data, bound, bind, transport, settings.get("node.name"), join == null ? "manager" : "data");
         closed.await();
     }
 
-    /** One node on its own: single-node discovery, bound where asked, its paths inside the data folder. */
-    static Settings settings(Path data, int port, String bind) {
-        return Settings.builder()
+    /**
+     * The node's settings: bound where asked, its paths inside the data folder, named after the folder (two nodes on
+     * one machine differ). Without {@code join} it manages a cluster of its own (not single-node discovery, which
+     * would refuse a node joining later); with it, it is a data node of the cluster whose transport is {@code join}.
+     */
+    static Settings settings(Path data, int port, String bind, int transportPort, String join) {
+        String name = "tracelab-" + Integer.toHexString(data.toString().hashCode());
+        Settings.Builder b = Settings.builder()
                 .put("cluster.name", "tracelab-shared")
-                .put("node.name", "tracelab-local")
+                .put("node.name", name)
                 .put("path.home", data.resolve("home").toString())
                 .put("path.data", data.resolve("data").toString())
                 .put("path.logs", data.resolve("logs").toString())
                 .put("network.host", bind)
                 .put("http.port", port)
-                .put("transport.port", "0")
+                .put("transport.port", transportPort)
                 .put("transport.type", "netty4")
                 .put("http.type", "netty4")
-                .put("discovery.type", "single-node")
                 // A lab laptop's disk is often fuller than a server's: the watermarks would turn the index read-only.
-                .put("cluster.routing.allocation.disk.threshold_enabled", false)
-                .build();
+                .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        if (join == null) {
+            b.putList("cluster.initial_cluster_manager_nodes", name).putList("discovery.seed_hosts");
+        } else {
+            b.putList("node.roles", "data", "ingest").putList("discovery.seed_hosts", join);
+        }
+        return b.build();
     }
 
-    private static void writeNodeFile(Path data, int port, String bind) throws IOException {
+    private static void writeNodeFile(Path data, int port, String bind, int transport, String name, String role)
+            throws IOException {
         String json = "{\"pid\":" + ProcessHandle.current().pid() + ",\"port\":" + port + ",\"bind\":\""
-                + bind.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"version\":\"" + Version.CURRENT
+                + bind.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"transport\":" + transport
+                + ",\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"version\":\"" + Version.CURRENT
                 + "\",\"started\":\"" + Instant.now() + "\"}\n";
         Path tmp = data.resolve(NODE_FILE + ".tmp");
         Files.writeString(tmp, json, StandardCharsets.UTF_8);

@@ -1,7 +1,11 @@
 package org.tracelab.shared.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +47,26 @@ final class SharedCli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Tracelab.run(args, Map.copyOf(env), Clock.systemUTC(), out, err, false);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Makes a case {@code tmp/name} titled {@code title} whose items are the given texts, collected from files.
+     *
+     * @return the case's folder
+     */
+    Path newCase(Path tmp, String name, String title, List<String> texts) throws IOException {
+        Path files = tmp.resolve(name + "-files");
+        Files.createDirectories(files);
+        for (int i = 0; i < texts.size(); i++) {
+            Files.writeString(files.resolve(name + (i + 1) + ".txt"), texts.get(i));
+        }
+        Path dir = tmp.resolve(name);
+        Run init = run("case", "init", dir.toString(), "--name", title, "--examiner", "Cadet A",
+                "--purpose", "Training exercise: test suite (fictitious)");
+        assertEquals(0, init.code(), init::toString);
+        Run collect = inCase(dir, "collect", "file", files.toString());
+        assertEquals(0, collect.code(), collect::toString);
+        return dir;
     }
 
     Run inCase(Path caseDir, String... args) {

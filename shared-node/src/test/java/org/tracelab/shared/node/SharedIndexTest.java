@@ -46,10 +46,10 @@ class SharedIndexTest {
         assertEquals("3.9.0", started.path("version").asText(), start::toString);
         url = started.path("url").asText();
         assertTrue(url.startsWith("http://127.0.0.1:"), url);
-        caseA = makeCase(tmp, "a", "Case A (fictitious)", List.of(
+        caseA = cli.newCase(tmp, "a", "Case A (fictitious)", List.of(
                 "Вымышленное объявление. Ишга марҳамат! Дубайда меҳмонхонага ходимлар керак. Телефон +998 90 555 00 12",
                 "Fictitious ad. Selling a grey sofa, pick-up from Tashkent. Phone +998 97 555 31 31"));
-        caseB = makeCase(tmp, "b", "Case B (fictitious)", List.of(
+        caseB = cli.newCase(tmp, "b", "Case B (fictitious)", List.of(
                 "Fictitious ad. Ish bor: Istanbulda ofitsiantlar. Qo'ng'iroq qiling 8 (90) 555-00-12",
                 "Fictitious ad. Maths lessons for pupils, call 93 555 77 01"));
         for (Path c : List.of(caseA, caseB)) {
@@ -81,21 +81,6 @@ class SharedIndexTest {
         SharedCli.Run second = cli.run("shared", "start", "--port", "0");
         assertEquals(3, second.code(), second::toString);
         assertTrue(second.err().contains("is held by the node already running there"), second::toString);
-    }
-
-    private Path makeCase(Path tmp, String name, String title, List<String> ads) throws IOException {
-        Path files = tmp.resolve(name + "-files");
-        Files.createDirectories(files);
-        for (int i = 0; i < ads.size(); i++) {
-            Files.writeString(files.resolve(name + (i + 1) + ".txt"), ads.get(i));
-        }
-        Path dir = tmp.resolve(name);
-        SharedCli.Run init = cli.run("case", "init", dir.toString(), "--name", title, "--examiner", "Cadet A",
-                "--purpose", "Training exercise: test suite (fictitious)");
-        assertEquals(0, init.code(), init::toString);
-        SharedCli.Run collect = cli.inCase(dir, "collect", "file", files.toString());
-        assertEquals(0, collect.code(), collect::toString);
-        return dir;
     }
 
     @Test
@@ -206,7 +191,7 @@ class SharedIndexTest {
         for (int i = 0; i < 12; i++) {
             ads.add("Fictitious ad number " + i + ". Ish bor, call 91 555 10 " + (10 + i));
         }
-        Path caseC = makeCase(tmp, "c", "Case C (fictitious)", ads);
+        Path caseC = cli.newCase(tmp, "c", "Case C (fictitious)", ads);
         Process publisher;
         try (HoldingProxy proxy = new HoldingProxy(url, 3)) {
             publisher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
