@@ -54,6 +54,8 @@ final class Chromium implements AutoCloseable {
     private Browser browser;
     private BrowserContext context;
     private RenderedPage.View view;
+    /** The tab pages are visited in, kept from one page to the next while they leave it clean; null before one. */
+    private Tab tab;
     /** Where the context's blocked requests are told: the visit under way. */
     private Consumer<String> blocked = u -> {
     };
@@ -197,27 +199,35 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Opens {@code url} in a new tab and lets it load, scroll and settle within the budget. Close the visit once
-     * what it holds is recorded: its bodies are read from the browser until then.
+     * Opens {@code url} in the run's tab (a new one after a page that troubled the last) and lets it load, scroll
+     * and settle within the budget. Close the visit once what it holds is recorded: its bodies are read from the
+     * browser until then.
      */
     PageVisit visit(URI url) {
         if (browser == null || !browser.isConnected()) {
             restart();
         }
-        PageVisit visit = new PageVisit(this, context.newPage(), url, settings, clock);
+        if (tab == null || tab.page().isClosed()) {
+            tab = Tab.open(context);
+        }
+        PageVisit visit = new PageVisit(this, tab, url, settings, clock);
         blocked = visit::blocked;
         ScheduledFuture<?> stuck = watchdog.schedule(this::killBrowser,
                 settings.budget().toMillis() + 2 * settings.graceMs(), TimeUnit.MILLISECONDS);
-        visit.onClose(() -> {
+        visit.onClose(kept -> {
             stuck.cancel(false);
             blocked = u -> {
             };
+            if (!kept) {
+                tab = null;
+            }
         });
         visit.load();
         return visit;
     }
 
     private void restart() {
+        tab = null;
         try {
             if (browser != null) {
                 browser.close();

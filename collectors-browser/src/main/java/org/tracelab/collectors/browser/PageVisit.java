@@ -2,6 +2,7 @@ package org.tracelab.collectors.browser;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.tracelab.core.collect.Header;
 
 /**
@@ -40,16 +43,37 @@ final class PageVisit implements AutoCloseable {
     /** Most time spent waiting for the network to settle once the page has loaded and scrolled. */
     static final long SETTLE_MS = 5_000;
     /**
-     * The network has settled when no request has been in flight for this long: long enough for a script to start
-     * the request a finished one leads to (a listing's JSON, then its pictures), short of Playwright's 500 ms.
+     * The page has settled when no request has started or ended for this long and its DOM has not changed for as
+     * long: a script that receives its JSON changes the DOM at once, and the DOM it builds starts its pictures'
+     * requests at once, so each step of a script-rendered page shows within this time of the one before.
      */
-    static final long QUIET_MS = 300;
+    static final long QUIET_MS = 100;
+    /** Most time the DOM is watched for a quiet moment in each wait for the network to settle. */
+    static final long DOM_WATCH_MS = 1_000;
+    /**
+     * Resolves once no node or text of the document has changed for {@code quiet} ms, or {@code most} ms after it
+     * was called. Attributes are not watched: animations change them on every frame, content does not.
+     */
+    private static final String DOM_QUIET = """
+            ([quiet, most]) => new Promise(done => {
+              const started = performance.now();
+              let last = started;
+              const seen = new MutationObserver(() => { last = performance.now(); });
+              seen.observe(document, { subtree: true, childList: true, characterData: true });
+              const check = () => {
+                const now = performance.now();
+                if (now - last >= quiet || now - started >= most) { seen.disconnect(); done(now - last >= quiet); }
+                else { setTimeout(check, Math.max(10, quiet - (now - last))); }
+              };
+              setTimeout(check, Math.min(quiet, most));
+            })""";
     /** Most requests of one page that are kept; a page making more is noted. */
     static final int MAX_EXCHANGES = 2_000;
     /** Most lines of blocked or failed requests kept in the notes. */
     static final int MAX_NOTED = 50;
 
     private final Chromium chromium;
+    private final Tab tab;
     private final Page page;
     private final URI url;
     private final BrowserSettings settings;
@@ -59,71 +83,97 @@ final class PageVisit implements AutoCloseable {
     /** The main frame's navigation requests, in order: redirect hops and script navigations. */
     private final List<Request> navigations = new ArrayList<>();
     private final Map<Request, Response> responses = new IdentityHashMap<>();
-    private final Set<Request> finished = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Request> finished = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * This visit's requests still in flight. A tab kept from the page before may still report the end of that
+     * page's requests, which are none of this visit's.
+     */
+    private final Set<Request> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> notes = new LinkedHashSet<>();
     private final List<String> blockedUrls = new ArrayList<>();
     private final List<String> failedUrls = new ArrayList<>();
     private int dropped;
-    private int inFlight;
-    private long quietSince = System.nanoTime();
+    /** When a request of this visit last started or ended. */
+    private long lastNetwork = System.nanoTime();
     private int dialogs;
     private int popups;
     private boolean crashed;
     /** True when the budget ran out before the page had loaded. */
     private boolean cut;
-    private final CDPSession cdp;
-    private Runnable onClose = () -> {
+    /** True when the page could not be pictured or read as asked. */
+    private boolean troubled;
+    private final Consumer<Request> onRequest = this::started;
+    private final Consumer<Response> onResponse = r -> {
+        if (inFlight.contains(r.request()) || finished.contains(r.request())) {
+            responses.put(r.request(), r);
+        }
+    };
+    private final Consumer<Request> onFinished = r -> ended(r, true);
+    private final Consumer<Request> onFailed = r -> ended(r, false);
+    // Dialogs are dismissed, so a page cannot stop the visit with alert() and confirm(); each is counted. Only
+    // dismissed here: the renderer waits on the dialog, so a call that needs it would wait forever.
+    private final Consumer<Dialog> onDialog = d -> {
+        dialogs++;
+        d.dismiss();
+    };
+    private final Consumer<Page> onPopup = p -> {
+        popups++;
+        p.close();
+    };
+    private final Consumer<Page> onCrash = p -> crashed = true;
+    private Consumer<Boolean> onClose = kept -> {
     };
     private RenderedPage result;
 
-    PageVisit(Chromium chromium, Page page, URI url, BrowserSettings settings, Clock clock) {
+    PageVisit(Chromium chromium, Tab tab, URI url, BrowserSettings settings, Clock clock) {
         this.chromium = chromium;
-        this.page = page;
+        this.tab = tab;
+        this.page = tab.page();
         this.url = url;
         this.settings = settings;
         this.clock = clock;
         this.deadline = System.nanoTime() + settings.budget().toNanos();
-        page.onRequest(r -> {
-            inFlight++;
-            // told now, while the request's frame exists: a crashed or replaced page takes its frames with it
-            if (r.isNavigationRequest() && r.frame() == page.mainFrame()) {
-                navigations.add(r);
-            }
-            if (requests.size() < MAX_EXCHANGES) {
-                requests.add(r);
-            } else {
-                dropped++;
-            }
-        });
-        page.onResponse(r -> responses.put(r.request(), r));
-        page.onRequestFinished(r -> {
-            finished.add(r);
-            ended();
-        });
-        page.onRequestFailed(r -> {
-            ended();
-            String why = String.valueOf(r.failure());
-            // blocked by the allow-list: already named as such
-            if (failedUrls.size() < MAX_NOTED && !why.startsWith("net::ERR_BLOCKED_BY_CLIENT")) {
-                failedUrls.add(r.url() + " (" + r.failure() + ")");
-            }
-        });
-        // Dialogs are dismissed, so a page cannot stop the visit with alert() and confirm(); each is counted.
-        page.onDialog(d -> {
-            // Only dismissed here: the renderer waits on the dialog, so a call that needs it would wait forever.
-            dialogs++;
-            d.dismiss();
-        });
-        page.onPopup(p -> {
-            popups++;
-            p.close();
-        });
-        page.onCrash(p -> crashed = true);
-        // Attached before the page runs anything: attaching later waits for a page that may never yield.
-        this.cdp = page.context().newCDPSession(page);
+        page.onRequest(onRequest);
+        page.onResponse(onResponse);
+        page.onRequestFinished(onFinished);
+        page.onRequestFailed(onFailed);
+        page.onDialog(onDialog);
+        page.onPopup(onPopup);
+        page.onCrash(onCrash);
     }
 
-    void onClose(Runnable r) {
+    private void started(Request r) {
+        inFlight.add(r);
+        lastNetwork = System.nanoTime();
+        // told now, while the request's frame exists: a crashed or replaced page takes its frames with it
+        if (r.isNavigationRequest() && r.frame() == page.mainFrame()) {
+            navigations.add(r);
+        }
+        if (requests.size() < MAX_EXCHANGES) {
+            requests.add(r);
+        } else {
+            dropped++;
+        }
+    }
+
+    private void ended(Request r, boolean ok) {
+        if (!inFlight.remove(r)) {
+            return; // the page before's, or told twice
+        }
+        lastNetwork = System.nanoTime();
+        if (ok) {
+            finished.add(r);
+            return;
+        }
+        String why = String.valueOf(r.failure());
+        // blocked by the allow-list: already named as such
+        if (failedUrls.size() < MAX_NOTED && !why.startsWith("net::ERR_BLOCKED_BY_CLIENT")) {
+            failedUrls.add(r.url() + " (" + r.failure() + ")");
+        }
+    }
+
+    /** Told on close whether the tab may serve the next page. */
+    void onClose(Consumer<Boolean> r) {
         this.onClose = r;
     }
 
@@ -170,6 +220,7 @@ final class PageVisit implements AutoCloseable {
                     pdf = page.pdf();
                 }
             } catch (PlaywrightException e) {
+                troubled = true;
                 if (!crashed) {
                     notes.add("the page could not be pictured or read: " + Chromium.firstLine(e.getMessage()));
                 }
@@ -196,11 +247,12 @@ final class PageVisit implements AutoCloseable {
         Instant ended = clock.instant();
         List<BrowserExchange> navigation = navigation(main);
         List<BrowserExchange> resources = new ArrayList<>();
-        Set<Request> inNavigation = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Request> inNavigation = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Request r = navigationRequest(main); r != null; r = r.redirectedFrom()) {
             inNavigation.add(r);
         }
-        for (Request r : requests) {
+        // a copy: reading an exchange's headers lets the browser's events in, and with them the page's later requests
+        for (Request r : List.copyOf(requests)) {
             if (!inNavigation.contains(r) && responses.containsKey(r) && r.url().startsWith("http")) {
                 resources.add(exchange(r, responses.get(r)));
             }
@@ -254,22 +306,28 @@ final class PageVisit implements AutoCloseable {
         }
     }
 
-    private void ended() {
-        if (--inFlight <= 0) {
-            inFlight = 0;
-            quietSince = System.nanoTime();
-        }
-    }
-
-    /** Waits (bounded) until no request has been in flight for {@link #QUIET_MS}. */
+    /**
+     * Waits (bounded) until the page is quiet: no request of the page in flight, none started or ended for
+     * {@link #QUIET_MS}, and no node or text of the DOM changed for as long (watched for {@link #DOM_WATCH_MS} at
+     * most, so a page that changes itself for ever, a clock or a carousel, settles on its network alone).
+     */
     private void settle() {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(SETTLE_MS, remainingMs()));
-        while (inFlight > 0 || System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
-            if (System.nanoTime() >= until) {
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            if (left <= 0) {
                 notes.add("the network had not settled when the visit ended");
                 return;
             }
-            page.waitForTimeout(50); // the browser's events are handled while waiting
+            if (!inFlight.isEmpty()) {
+                page.waitForTimeout(Math.min(20, left)); // the browser's events are handled while waiting
+                continue;
+            }
+            long asked = System.nanoTime();
+            page.evaluate(DOM_QUIET, List.of((int) QUIET_MS, (int) Math.min(DOM_WATCH_MS, left)));
+            if (inFlight.isEmpty() && lastNetwork <= asked) {
+                return;
+            }
         }
     }
 
@@ -286,25 +344,22 @@ final class PageVisit implements AutoCloseable {
     }
 
     private CDPSession devtools() {
-        return cdp;
+        return tab.devtools();
     }
 
     /**
-     * Pictures the whole page. Playwright's screenshot waits for the page's fonts, which a page still loading never
-     * has; such a page is pictured by the browser as it stands.
+     * Pictures the whole page, through the DevTools protocol in one call: Playwright's own screenshot makes five
+     * (caret hidden in every frame and shown again, fonts, sizes) and encodes the PNG at its slowest. The page's
+     * fonts are waited for (bounded by the grace), except in a page cut while loading, which never has them.
      */
     private byte[] screenshot() {
         if (!cut) {
-            try {
-                return fullPageScreenshot();
-            } catch (TimeoutError e) {
+            Object ready = page.evaluate("ms => Promise.race([document.fonts.ready.then(() => true),"
+                    + " new Promise(r => setTimeout(() => r(false), ms))])", (int) Math.max(1, settings.graceMs()));
+            if (Boolean.FALSE.equals(ready)) {
                 notes.add("the page's fonts had not loaded when it was pictured");
             }
         }
-        return screenshotAsItStands();
-    }
-
-    private byte[] screenshotAsItStands() {
         JsonObject size = devtools().send("Page.getLayoutMetrics").getAsJsonObject("cssContentSize");
         long height = Math.max(1, (long) Math.ceil(size.get("height").getAsDouble()));
         long width = Math.max(settings.width(), (long) Math.ceil(size.get("width").getAsDouble()));
@@ -321,20 +376,10 @@ final class PageVisit implements AutoCloseable {
         JsonObject params = new JsonObject();
         params.addProperty("format", "png");
         params.addProperty("captureBeyondViewport", true);
+        // Still lossless PNG, compressed less: a picture kept as evidence needs every pixel, not the smallest file.
+        params.addProperty("optimizeForSpeed", true);
         params.add("clip", clip);
         return Base64.getDecoder().decode(devtools().send("Page.captureScreenshot", params).get("data").getAsString());
-    }
-
-    private byte[] fullPageScreenshot() {
-        Number height = (Number) page.evaluate("() => { const e = document.scrollingElement"
-                + " || document.documentElement; return e ? e.scrollHeight : 0; }");
-        Page.ScreenshotOptions o = new Page.ScreenshotOptions().setFullPage(true).setTimeout(Math.max(1, settings.graceMs()));
-        if (height != null && height.longValue() > MAX_SHOT_HEIGHT) {
-            o.setClip(0, 0, settings.width(), MAX_SHOT_HEIGHT);
-            notes.add("the screenshot shows the first " + MAX_SHOT_HEIGHT + " of the page's " + height.longValue()
-                    + " pixels");
-        }
-        return page.screenshot(o);
     }
 
     /** The navigation's main request: the document's, or the page's first main-frame navigation. */
@@ -442,15 +487,52 @@ final class PageVisit implements AutoCloseable {
         }
     }
 
-    /** Closes the tab (its beforeunload handlers are not run). */
+    /**
+     * True when the page left the tab as a tab should be: loaded, pictured and read within its budget, no crash,
+     * dialog or pop-up. Only such a tab is kept for the next page.
+     */
+    private boolean leftTabClean() {
+        return result != null && !crashed && !cut && !troubled && dialogs == 0 && popups == 0 && remainingMs() > 0;
+    }
+
+    /**
+     * Leaves the tab: stops listening to it and, when the page left it clean, empties it ({@code about:blank}, which
+     * ends the page's scripts and requests) for the next page; otherwise closes it (its beforeunload handlers are
+     * not run).
+     *
+     * @return true when the tab may serve the next page
+     */
+    boolean leave() {
+        page.offRequest(onRequest);
+        page.offResponse(onResponse);
+        page.offRequestFinished(onFinished);
+        page.offRequestFailed(onFailed);
+        page.offDialog(onDialog);
+        page.offPopup(onPopup);
+        page.offCrash(onCrash);
+        if (leftTabClean()) {
+            try {
+                page.navigate("about:blank", new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT)
+                        .setTimeout(Math.max(1, settings.graceMs())));
+                return true;
+            } catch (PlaywrightException e) {
+                // not emptied in time: closed below
+            }
+        }
+        tab.close();
+        return false;
+    }
+
+    /** Leaves the tab ({@link #leave}) and tells the browser whether it may serve the next page. */
     @Override
     public void close() {
+        boolean kept = false;
         try {
-            page.close(new Page.CloseOptions().setRunBeforeUnload(false));
+            kept = leave();
         } catch (PlaywrightException gone) {
             // the browser was killed or crashed
         } finally {
-            onClose.run();
+            onClose.accept(kept);
         }
     }
 }

@@ -33,6 +33,13 @@ class PageVisitTest {
                           document.getElementById('ads').textContent = j.ads.map(a => a.title).join(' | ');
                         });</script></body></html>""")
                 .page("/style.css", "text/css", "body { font-family: sans-serif; }")
+                .page("/chatty", "text/html", """
+                        <!doctype html><p>A page that calls home as it is left (fictitious)</p><script>
+                        addEventListener('pagehide', () => {
+                          navigator.sendBeacon('/beacon', 'bye'); fetch('/beacon?2', { keepalive: true }); });
+                        </script>""")
+                .page("/beacon", "text/plain", "ok")
+                .page("/plain", "text/html", "<!doctype html><p>A plain page (fictitious)</p>")
                 .page("/api/ads.json", "application/json",
                         "{\"ads\":[{\"title\":\"Waiter wanted in Dubai, visa paid (fictitious)\"}]}");
         chromium = Chromium.launch(BrowserInstall.find(System.getenv()), new BrowserSettings(1024, 700,
@@ -70,6 +77,19 @@ class PageVisitTest {
             assertTrue(png.getHeight() > 3000, "full height: " + png.getHeight());
             assertTrue(p.view().userAgent().contains("Tracelab/"), p.view().userAgent());
             assertTrue(p.view().browser().startsWith("Chromium "), p.view().browser());
+        }
+    }
+
+    @Test
+    void aPageSeesNoneOfThePageBeforesRequests() {
+        try (PageVisit v = chromium.visit(URI.create(site.url("/chatty")))) {
+            assertTrue(v.result().dom().contains("calls home"), v.result().dom());
+        }
+        try (PageVisit v = chromium.visit(URI.create(site.url("/plain")))) {
+            RenderedPage p = v.result();
+            assertTrue(p.dom().contains("A plain page"), p.dom());
+            assertEquals(List.of(), p.resources().stream().map(x -> x.url().getPath()).toList());
+            assertEquals(List.of(), p.notes());
         }
     }
 }
