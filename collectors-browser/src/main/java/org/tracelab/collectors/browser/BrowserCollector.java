@@ -67,9 +67,9 @@ public final class BrowserCollector extends HttpCollector {
         // Said before anything is fetched or stored: without a browser, nothing of the run can be done.
         BrowserInstall install = BrowserInstall.find(System.getenv());
         try (HttpCapture http = open(plan.http(), sink);
-             Chromium chromium = Chromium.launch(install, plan.browser(), clock())) {
-            BrowserPages pages = new BrowserPages(http, chromium, new PageRecorder(sink, ID, plan.http().maxBytes()),
-                    sink, plan.http(), false);
+             Chromium chromium = Chromium.launch(install, plan.browser(), clock());
+             BrowserPages pages = new BrowserPages(http, chromium, new PageRecorder(sink, ID,
+                     plan.http().maxBytes()), sink, plan.http(), false)) {
             new BrowserCrawl(plan, pages, request.progress()).run();
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.tracelab.collectors.page.LinkExtractor;
 import org.tracelab.core.collect.Progress;
 
@@ -18,7 +19,7 @@ import org.tracelab.core.collect.Progress;
  * built, not only what its HTML held) feed the next level. No URL is visited twice in a run.
  */
 final class BrowserCrawl {
-    private record Target(URI url, Long parentId, int depth) {
+    private record Target(URI url, CompletableFuture<Long> parentId, int depth) {
     }
 
     private final BrowserPlan plan;
@@ -32,13 +33,13 @@ final class BrowserCrawl {
         this.progress = progress;
     }
 
-    /** Renders the seeds and what they link to; returns the number of pages rendered. */
+    /** Renders the seeds and what they link to; returns the number of pages rendered, each of them recorded. */
     int run() throws IOException {
         progress.total(-1, "pages");
         Queue<Target> queue = new ArrayDeque<>();
         for (URI seed : plan.scope().seeds()) {
             if (seen.add(seed)) {
-                queue.add(new Target(seed, null, 0));
+                queue.add(new Target(seed, CompletableFuture.completedFuture(null), 0));
             }
         }
         int visited = 0;
@@ -62,6 +63,7 @@ final class BrowserCrawl {
                 }
             }
         }
+        pages.finish();
         return visited;
     }
 }

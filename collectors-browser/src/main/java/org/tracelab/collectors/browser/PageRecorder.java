@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.Header;
@@ -56,11 +57,73 @@ final class PageRecorder {
     }
 
     /**
-     * Records {@code page}, found through the item {@code parentId} (or asked for when null).
+     * A page whose exchanges' bodies are read from the browser and stored (as blobs, not yet items), so that it can
+     * be recorded after its tab has gone on to the next page.
+     *
+     * @param page       the page
+     * @param navigation its navigation's exchanges, staged, the document last; empty when it got no response
+     * @param resources  every other exchange of the page, staged
+     */
+    record Staged(RenderedPage page, List<StagedExchange> navigation, List<StagedExchange> resources) {
+        Staged {
+            Objects.requireNonNull(page, "page");
+            navigation = List.copyOf(navigation);
+            resources = List.copyOf(resources);
+        }
+    }
+
+    /**
+     * One exchange with its bodies stored.
+     *
+     * @param exchange    the exchange as the browser saw it
+     * @param payload     its response body as stored
+     * @param requestBody its request body as stored, or null when it had none
+     * @param read        how much of the response body the browser gave, and why not all of it
+     */
+    record StagedExchange(BrowserExchange exchange, StoredBlob payload, StoredBlob requestBody,
+                          BrowserExchange.Read read) {
+        StagedExchange {
+            Objects.requireNonNull(exchange, "exchange");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(read, "read");
+        }
+    }
+
+    /**
+     * Reads the bodies of {@code page}'s exchanges from the browser, one at a time, and stores them: the part of
+     * recording that needs the page's tab, so it is done before the tab is left. A page without a response stages
+     * nothing ({@link #record} says why it has no item).
+     */
+    Staged stage(RenderedPage page) throws IOException {
+        if (page.document().isEmpty()) {
+            return new Staged(page, List.of(), List.of());
+        }
+        List<StagedExchange> navigation = new ArrayList<>();
+        for (BrowserExchange hop : page.navigation()) {
+            navigation.add(stage(hop));
+        }
+        List<StagedExchange> resources = new ArrayList<>();
+        for (BrowserExchange x : page.resources()) {
+            resources.add(stage(x));
+        }
+        return new Staged(page, navigation, resources);
+    }
+
+    private StagedExchange stage(BrowserExchange x) throws IOException {
+        BrowserExchange.Read body = x.body().read(maxBytes);
+        StoredBlob payload = sink.storeBlob(new ByteArrayInputStream(body.bytes()), maxBytes);
+        StoredBlob requestBody = x.requestBody() == null ? null
+                : sink.storeBlob(new ByteArrayInputStream(x.requestBody()), maxBytes);
+        return new StagedExchange(x, payload, requestBody, body);
+    }
+
+    /**
+     * Records a staged page, found through the item {@code parentId} (or asked for when null); needs no browser.
      *
      * @return the rendered page's item, or empty when the page got no response at all (the reason is logged)
      */
-    Optional<StoredItem> record(RenderedPage page, Long parentId) throws IOException {
+    Optional<StoredItem> record(Staged staged, Long parentId) throws IOException {
+        RenderedPage page = staged.page();
         if (page.document().isEmpty()) {
             String why = page.failure() != null ? page.failure() : "no response before the page's budget ran out";
             sink.failed(page.requested().toString(), "in the browser: " + why);
@@ -68,7 +131,7 @@ final class PageRecorder {
         }
         Long parent = parentId;
         Recorded document = null;
-        for (BrowserExchange hop : page.navigation()) {
+        for (StagedExchange hop : staged.navigation()) {
             document = exchange(hop, parent);
             parent = document.item().id();
         }
@@ -112,7 +175,7 @@ final class PageRecorder {
             sink.record(NewItem.of(PDF_KIND, page.finalUrl().toString(), page.loadEnded(), collectorId,
                     "application/pdf", rendered.id(), Map.of("page", rendered.id())), pdf);
         }
-        for (BrowserExchange x : page.resources()) {
+        for (StagedExchange x : staged.resources()) {
             exchange(x, rendered.id());
         }
         return Optional.of(rendered);
@@ -121,12 +184,12 @@ final class PageRecorder {
     private record Recorded(StoredItem item, WarcLocation warc) {
     }
 
-    /** Stores one exchange's bodies, writes its WARC records and records its item. */
-    private Recorded exchange(BrowserExchange x, Long parentId) throws IOException {
-        BrowserExchange.Read body = x.body().read(maxBytes);
-        StoredBlob payload = sink.storeBlob(new ByteArrayInputStream(body.bytes()), maxBytes);
-        StoredBlob requestBody = x.requestBody() == null ? null
-                : sink.storeBlob(new ByteArrayInputStream(x.requestBody()), maxBytes);
+    /** Writes one staged exchange's WARC records and records its item. */
+    private Recorded exchange(StagedExchange staged, Long parentId) throws IOException {
+        BrowserExchange x = staged.exchange();
+        BrowserExchange.Read body = staged.read();
+        StoredBlob payload = staged.payload();
+        StoredBlob requestBody = staged.requestBody();
         HttpFacts http = new HttpFacts(x.method(), x.status(), "HTTP/1.1", asStored(x.responseHeaders()),
                 x.requestHeaders(), x.ip(), x.redirect() == null ? null : x.redirect().toString());
         WarcLocation warc = sink.archive(new HttpExchange(x.url(), x.date(), http, payload, requestBody));
