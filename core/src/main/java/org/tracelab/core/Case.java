@@ -1,5 +1,6 @@
 package org.tracelab.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -542,6 +543,9 @@ public final class Case implements AutoCloseable {
 
     /** Opens an extracted text as UTF-8 bytes; the caller closes the stream. */
     public InputStream openText(DerivedText text) {
+        if (text.pieces().isPresent()) {
+            return new ByteArrayInputStream(mainInText(text).getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return blobs.open(text.blob());
         } catch (NoSuchFileException e) {
@@ -549,6 +553,25 @@ public final class Case implements AutoCloseable {
                     + text.blob().sha256() + " is missing from the store; run 'tracelab verify'", e);
         } catch (IOException e) {
             throw TracelabException.io("reading the text of item " + text.itemId(), e);
+        }
+    }
+
+    /** A main text made of pieces of the item's full text: those pieces of it. */
+    private String mainInText(DerivedText main) {
+        DerivedText full = text(main.itemId()).orElseThrow(() -> new TracelabException(TracelabException.Failure.IO,
+                "item " + main.itemId() + ": its main text lies in a text the case no longer records; run"
+                        + " 'tracelab verify'"));
+        String whole;
+        try (InputStream in = openText(full)) {
+            whole = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw TracelabException.io("reading the text of item " + main.itemId(), e);
+        }
+        try {
+            return main.pieces().orElseThrow().in(whole);
+        } catch (IllegalArgumentException e) {
+            throw new TracelabException(TracelabException.Failure.IO, "item " + main.itemId() + ": its main text, "
+                    + e.getMessage() + ", lies outside its text; run 'tracelab verify'", e);
         }
     }
 

@@ -86,6 +86,13 @@ class BitFlipCampaignTest {
         Cli.Run v = cli.run("verify");
         assertEquals(0, v.code(), v::toString);
         assertTrue(v.out().contains("all holds") && !v.out().contains("not covered"), v::toString);
+        // Flips must land on every kind of row verify covers, main texts stored as pieces of the text among them.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + pristine.resolve("case.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM derived WHERE kind = 'main'"
+                     + " AND text_pieces IS NOT NULL")) {
+            assertTrue(rs.next() && rs.getLong(1) > 0, "the case holds main texts stored as pieces of the text");
+        }
         pristineView = view(pristine);
     }
 

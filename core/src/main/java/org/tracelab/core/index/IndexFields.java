@@ -46,6 +46,8 @@ public final class IndexFields {
     public static final String TEXT_SHA256 = "text_sha256";
     /** SHA-256 of a page's main text blob: stored only, so passages come from the text a reader would read. */
     public static final String MAIN_SHA256 = "main_sha256";
+    /** Where the pieces of a page's main text lie in its extracted text when it is not a blob: stored only. */
+    public static final String MAIN_PIECES = "main_pieces";
     /**
      * The capture an item belongs to, stored: its own id, or for a record read out of a page (an ad, a post) the
      * page's, so that a search shows the page and its record as one hit.
@@ -139,7 +141,9 @@ public final class IndexFields {
         doc.add(new LongField(CAPTURED, it.item().capturedAt().toEpochMilli(), Field.Store.YES));
         doc.add(new StoredField(SOURCE, it.item().source()));
         doc.add(new StoredField(TEXT_SHA256, it.derived().blob().sha256()));
-        it.main().ifPresent(m -> doc.add(new StoredField(MAIN_SHA256, m.derived().blob().sha256())));
+        it.main().ifPresent(m -> doc.add(m.derived().pieces().isPresent()
+                ? new StoredField(MAIN_PIECES, m.derived().pieces().get().toString())
+                : new StoredField(MAIN_SHA256, m.derived().blob().sha256())));
         long capture = RECORD_KINDS.contains(it.item().kind()) ? it.item().parent().orElse(it.item().id())
                 : it.item().id();
         doc.add(new StoredField(CAPTURE, capture));

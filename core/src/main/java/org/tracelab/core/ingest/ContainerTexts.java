@@ -52,7 +52,8 @@ final class ContainerTexts {
         Optional<IndexedItem.Main> main = Optional.empty();
         Optional<DerivedText> m = store.main(id);
         if (m.isPresent()) {
-            Optional<String> mainText = text(m.get());
+            Optional<String> mainText = m.get().pieces().isPresent() ? inText(m.get().pieces().get(), text)
+                    : text(m.get());
             if (mainText.isPresent()) {
                 main = Optional.of(new IndexedItem.Main(m.get(), mainText.get()));
             } else {
@@ -101,6 +102,15 @@ final class ContainerTexts {
             }
         }
         return all.toString();
+    }
+
+    /** A main text made of pieces of the full text; none when the text is gone or a piece lies outside it. */
+    private static Optional<String> inText(TextPieces pieces, Optional<String> text) {
+        try {
+            return text.map(pieces::in);
+        } catch (IllegalArgumentException outside) {
+            return Optional.empty(); // verify names the pieces; the item is indexed with its full text only
+        }
     }
 
     private Optional<String> text(DerivedText d) throws IOException {

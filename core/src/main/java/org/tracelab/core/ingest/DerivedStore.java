@@ -107,8 +107,8 @@ public final class DerivedStore {
     private void insert(DerivedText d, String kind) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
                 + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
-                + " made_at, charset, notes, ocr, ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " made_at, charset, notes, ocr, ocr_confidence, text_pieces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, d.itemId());
             ps.setString(2, kind);
             ps.setString(3, d.blob().sha256());
@@ -134,6 +134,8 @@ public final class DerivedStore {
             } else {
                 ps.setNull(19, Types.INTEGER);
             }
+            // NULL for a text that is a blob of its own, so rows of such texts keep their digests
+            setOptional(ps, 20, d.pieces().map(TextPieces::toString));
             ps.executeUpdate();
         }
     }
@@ -344,7 +346,16 @@ public final class DerivedStore {
                 Optional.ofNullable(rs.getString("error_kind")), Optional.ofNullable(rs.getString("error")),
                 rs.getInt("members"), Timestamps.parse(rs.getString("made_at")),
                 Optional.ofNullable(rs.getString("charset")), notes(rs.getString("notes")),
-                Optional.ofNullable(rs.getString("ocr")), confidence(rs));
+                Optional.ofNullable(rs.getString("ocr")), confidence(rs), pieces(rs));
+    }
+
+    private static Optional<TextPieces> pieces(ResultSet rs) throws SQLException {
+        String written = rs.getString("text_pieces");
+        if (written == null) {
+            return Optional.empty();
+        }
+        // A damaged row reads as a piece past any text, which readers refuse and verify names.
+        return Optional.of(TextPieces.parse(written).orElse(TextPieces.BEYOND_ANY_TEXT));
     }
 
     private static List<ExtractionError> notes(String stored) {

@@ -29,12 +29,15 @@ import org.tracelab.core.extract.ExtractionError;
  * @param notes       problems that did not stop extraction (members skipped, a limit hit), beside {@code error}
  * @param ocr         when OCR read some of the text: how ({@code Tesseract 5.3.0 uzb+uzb_cyrl+rus+eng})
  * @param ocrConfidence the mean confidence of the words OCR read, 0 to 100, when it read any
+ * @param pieces      for a main text made of pieces of the full text: where they lie there; {@code blob} and
+ *                    {@code size} then name the main text (digest and UTF-8 bytes), which is not a blob of its own
  */
 public record DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
                           Optional<String> title, Optional<String> author, Optional<Instant> created,
                           Optional<Instant> modified, String extractor, Optional<String> errorKind,
                           Optional<String> error, int members, Instant madeAt, Optional<String> charset,
-                          List<ExtractionError> notes, Optional<String> ocr, Optional<Integer> ocrConfidence) {
+                          List<ExtractionError> notes, Optional<String> ocr, Optional<Integer> ocrConfidence,
+                          Optional<TextPieces> pieces) {
     /** The kind of derived data this is, as the {@code derived} table names it. */
     public static final String KIND = "text";
     /** The kind of a page's main text, without its furniture: a derived row beside the full text. */
@@ -55,6 +58,7 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(ocr, "ocr");
         Objects.requireNonNull(ocrConfidence, "ocrConfidence");
+        Objects.requireNonNull(pieces, "pieces");
         if (ocrConfidence.isPresent() && (ocr.isEmpty() || ocrConfidence.get() < 0 || ocrConfidence.get() > 100)) {
             throw new IllegalArgumentException("OCR confidence " + ocrConfidence.get() + " without OCR or out of 0-100");
         }
@@ -65,6 +69,16 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
             throw new IllegalArgumentException("an error needs both its kind and its message");
         }
         notes = List.copyOf(notes);
+    }
+
+    /** A text that is stored as a blob of its own. */
+    public DerivedText(long itemId, BlobId blob, long size, String contentType, String language,
+                       Optional<String> title, Optional<String> author, Optional<Instant> created,
+                       Optional<Instant> modified, String extractor, Optional<String> errorKind,
+                       Optional<String> error, int members, Instant madeAt, Optional<String> charset,
+                       List<ExtractionError> notes, Optional<String> ocr, Optional<Integer> ocrConfidence) {
+        this(itemId, blob, size, contentType, language, title, author, created, modified, extractor, errorKind,
+                error, members, madeAt, charset, notes, ocr, ocrConfidence, Optional.empty());
     }
 
     /** A text without notes, no OCR having read any of it. */
@@ -89,6 +103,15 @@ public record DerivedText(long itemId, BlobId blob, long size, String contentTyp
     public DerivedText withBlob(BlobId otherBlob, long otherSize) {
         return new DerivedText(itemId, otherBlob, otherSize, contentType, language, title, author, created,
                 modified, extractor, errorKind, error, members, madeAt, charset, notes, ocr, ocrConfidence);
+    }
+
+    /**
+     * The same record for the item's main text made of {@code where} of this text: {@code digest} and
+     * {@code bytes} are those of the main text's UTF-8, which is not stored again.
+     */
+    public DerivedText withPieces(BlobId digest, long bytes, TextPieces where) {
+        return new DerivedText(itemId, digest, bytes, contentType, language, title, author, created, modified,
+                extractor, errorKind, error, members, madeAt, charset, notes, ocr, ocrConfidence, Optional.of(where));
     }
 
     /** Every problem of the extraction: its error first, then its notes. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.tika.Tika;
 import org.tracelab.core.CaseFolder;
+import org.tracelab.core.Hashing;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.StoredBlob;
@@ -194,9 +197,10 @@ public final class Ingest {
         try {
             StoredBlob textBlob = stage(x.text());
             // A main text that is the whole text is not a second text: the page is recorded with its one text, which
-            // every reader of the main text falls back to (show, search, scan, links, dupes).
-            Optional<StoredBlob> mainBlob = x.mainText().isPresent() && !x.mainText().get().equals(x.text())
-                    ? Optional.of(stage(x.mainText().get())) : Optional.empty();
+            // every reader of the main text falls back to (show, search, scan, links, dupes). One made of pieces of
+            // it (most pages: the page less its furniture) is recorded as where they lie there, without a blob.
+            Optional<MainStored> main = x.mainText().isPresent() && !x.mainText().get().equals(x.text())
+                    ? Optional.of(placeOrStage(x.mainText().get(), x.text())) : Optional.empty();
             List<EntityMention> found = entities.find(new ItemContent(x.text(), source, x.contentType(), file,
                     x.links(), x.ocr().map(OcrReading::spans).orElse(List.of())));
             // A picture is decoded here, within the decoder's limits, beside its extraction: a hostile one ends in
@@ -206,11 +210,22 @@ public final class Ingest {
                 picture = Optional.of(sameBytes.isPresent() ? sameBytes.get().forItem(id, clock.instant())
                         : hasher.hash(id, file, clock.instant()));
             }
-            return new Prepared(x, textBlob, mainBlob, found, picture, index.analyse(x.text()));
+            return new Prepared(x, textBlob, main, found, picture, index.analyse(x.text()));
         } catch (IOException | RuntimeException e) {
             x.close(); // its members' spools, since nobody else will
             throw e;
         }
+    }
+
+    /** A main text as the case records it: where its pieces lie in the full text when it is made of such, else a blob. */
+    private MainStored placeOrStage(String main, String text) throws IOException {
+        Optional<TextPieces> pieces = TextPieces.find(main, text);
+        if (pieces.isEmpty()) {
+            StoredBlob b = stage(main);
+            return new MainStored(b.id(), b.size(), Optional.empty());
+        }
+        byte[] utf8 = main.getBytes(StandardCharsets.UTF_8);
+        return new MainStored(new BlobId(HexFormat.of().formatHex(Hashing.sha256().digest(utf8))), utf8.length, pieces);
     }
 
     private StoredBlob stage(String text) throws IOException {
@@ -246,7 +261,8 @@ public final class Ingest {
                     x.error().map(e -> e.kind().name()), x.error().map(e -> e.message()), x.members().size(),
                     clock.instant(), x.charset(), notes, x.ocr().map(OcrReading::method),
                     x.ocr().flatMap(OcrReading::confidence));
-            Optional<DerivedText> main = prepared.mainBlob().map(b -> d.withBlob(b.id(), b.size()));
+            Optional<DerivedText> main = prepared.main().map(m -> m.pieces().isPresent()
+                    ? d.withPieces(m.id(), m.size(), m.pieces().get()) : d.withBlob(m.id(), m.size()));
             sink.record(d, main, found, prepared.picture(),
                     logParams(item, d, main, text, found.size(), skipped, prepared.picture(), x.ocr()));
             index.put(new IndexedItem(item, d, text, found,
@@ -283,8 +299,15 @@ public final class Ingest {
         p.put("language", d.language());
         p.put("extractor", d.extractor());
         d.charset().ifPresent(cs -> p.put("charset", cs));
-        main.ifPresent(m -> p.put(DerivedText.MAIN_KIND, Map.of("sha256", m.blob().sha256(), "size", m.size(),
-                "method", MAIN_TEXT_METHOD)));
+        main.ifPresent(m -> {
+            Map<String, Object> logged = new LinkedHashMap<>();
+            logged.put("sha256", m.blob().sha256());
+            logged.put("size", m.size());
+            // chars of the text above, joined by line breaks: the main text is not stored again
+            m.pieces().ifPresent(pieces -> logged.put("pieces", pieces.toString()));
+            logged.put("method", MAIN_TEXT_METHOD);
+            p.put(DerivedText.MAIN_KIND, logged);
+        });
         p.put("members", d.members());
         if (skipped > 0) {
             p.put("membersNotUnpacked", skipped);
@@ -354,7 +377,11 @@ public final class Ingest {
     private record Pending(Item item, Future<Prepared> prepared) {
     }
 
-    private record Prepared(Extraction extraction, StoredBlob textBlob, Optional<StoredBlob> mainBlob,
+    /** A main text's digest and UTF-8 size, and where its pieces lie in the full text when it is not a blob. */
+    private record MainStored(BlobId id, long size, Optional<TextPieces> pieces) {
+    }
+
+    private record Prepared(Extraction extraction, StoredBlob textBlob, Optional<MainStored> main,
                             List<EntityMention> entities, Optional<PictureHash> picture,
                             Optional<AnalysedText> analysed) {
     }

@@ -54,6 +54,7 @@ import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.index.CaseIndex;
 import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.index.IndexFormat;
+import org.tracelab.core.ingest.TextPieces;
 import org.tracelab.core.store.BlobStore;
 
 /**
@@ -73,7 +74,7 @@ public final class CaseSearcher implements AutoCloseable {
     /** The stored fields a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.SOURCE,
             IndexFields.LANG, IndexFields.CAPTURED, IndexFields.TITLE, IndexFields.TEXT_SHA256,
-            IndexFields.MAIN_SHA256, IndexFields.CAPTURE);
+            IndexFields.MAIN_SHA256, IndexFields.MAIN_PIECES, IndexFields.CAPTURE);
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -291,20 +292,21 @@ public final class CaseSearcher implements AutoCloseable {
      * than text matched.
      */
     private List<String> passages(UnifiedHighlighter highlighter, Document doc, Query highlight) throws IOException {
-        String main = doc.get(IndexFields.MAIN_SHA256);
-        if (main != null) {
+        String pieces = doc.get(IndexFields.MAIN_PIECES);
+        String main = pieces != null ? readPieces(doc.get(IndexFields.TEXT_SHA256), pieces)
+                : readText(doc.get(IndexFields.MAIN_SHA256));
+        if (!main.isEmpty()) {
             List<String> found = passages(highlighter, main, highlight);
             if (!found.isEmpty()) {
                 return found;
             }
         }
-        return passages(highlighter, doc.get(IndexFields.TEXT_SHA256), highlight);
+        return passages(highlighter, readText(doc.get(IndexFields.TEXT_SHA256)), highlight);
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> passages(UnifiedHighlighter highlighter, String sha256, Query highlight)
+    private List<String> passages(UnifiedHighlighter highlighter, String content, Query highlight)
             throws IOException {
-        String content = readText(sha256);
         if (content.isEmpty()) {
             return List.of();
         }
@@ -315,6 +317,26 @@ public final class CaseSearcher implements AutoCloseable {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A main text stored as pieces of the full text ({@link IndexFields#MAIN_PIECES}), as {@link #readText} would give
+     * it: its first {@link #HIGHLIGHT_CHARS} chars; empty when the text is gone or a piece lies outside it.
+     */
+    private String readPieces(String textSha256, String written) throws IOException {
+        Optional<TextPieces> pieces = TextPieces.parse(written);
+        if (textSha256 == null || pieces.isEmpty()) {
+            return ""; // verify names a damaged index
+        }
+        try (InputStream in = blobs.open(new BlobId(textSha256))) {
+            // A char before the last piece's end takes at most 3 bytes (4 for a pair of 2), so these hold them all.
+            String text = new String(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, 3L * pieces.get().end())),
+                    StandardCharsets.UTF_8);
+            String main = pieces.get().end() <= text.length() ? pieces.get().in(text) : "";
+            return main.length() > HIGHLIGHT_CHARS ? main.substring(0, HIGHLIGHT_CHARS) : main;
+        } catch (NoSuchFileException e) {
+            return ""; // verify names the missing blob; the hit still shows
+        }
     }
 
     private String readText(String sha256) throws IOException {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,11 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CoveredRows;
 import org.tracelab.core.custody.RowDigest;
 import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.TextPieces;
 import org.tracelab.core.store.BlobStore;
 
 /**
@@ -82,6 +87,7 @@ final class ItemCheck {
     void run() throws SQLException, IOException {
         checkItems();
         checkDerived();
+        checkPieces();
         checkEntities();
         checkImageHashes();
     }
@@ -169,7 +175,9 @@ final class ItemCheck {
                 String kind = rs.getString("kind");
                 kinds.add(kind);
                 String subject = "derived " + kind + " of item " + id;
-                rehash("extracted text of item " + id, rs.getString("sha256"), rs.getLong("size"));
+                if (rs.getObject("text_pieces") == null) {
+                    rehash("extracted text of item " + id, rs.getString("sha256"), rs.getLong("size"));
+                } // else a main text made of pieces of the text, not a blob: checkPieces reads it there
                 if (entry == null) {
                     findings.add(Problem.Kind.ROW_UNLOGGED, subject, "an 'extract' custody entry", "none");
                     continue;
@@ -202,6 +210,55 @@ final class ItemCheck {
                 findings.add(Problem.Kind.ROW_REMOVED, "derived rows of item " + rs.getLong(1),
                         "the rows logged by entry " + rs.getLong(2), "none");
             }
+        }
+    }
+
+    /**
+     * Each main text stored as pieces of its item's text (not as a blob): the pieces lie inside the text, and the
+     * text they make has the digest the row gives (the row itself is held to its entry by its own digest). A text
+     * blob that is missing or changed is named by its own re-hash.
+     */
+    private void checkPieces() throws SQLException, IOException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT m.item_id, m.kind, m.sha256, m.text_pieces, t.sha256 FROM derived m"
+                     + " LEFT JOIN derived t ON t.item_id = m.item_id AND t.kind = '" + DerivedText.KIND + "'"
+                     + " WHERE m.text_pieces IS NOT NULL ORDER BY m.item_id, m.kind")) {
+            while (rs.next()) {
+                String subject = "derived " + rs.getString(2) + " of item " + rs.getLong(1);
+                String written = rs.getString(4);
+                Optional<TextPieces> pieces = TextPieces.parse(written);
+                String textSha = rs.getString(5);
+                if (textSha == null) {
+                    findings.add(Problem.Kind.ROW_ALTERED, subject, "pieces of its item's extracted text",
+                            "no extracted text");
+                } else if (pieces.isEmpty()) {
+                    findings.add(Problem.Kind.ROW_ALTERED, subject, "pieces of its text as start-end,...",
+                            "'" + written + "'");
+                } else {
+                    Optional<String> text = textOf(textSha); // none: the text blob's own re-hash names it missing
+                    if (text.isPresent() && pieces.get().end() > text.get().length()) {
+                        findings.add(Problem.Kind.ROW_ALTERED, subject, "pieces inside its text of "
+                                + text.get().length() + " chars", "chars " + written);
+                    } else if (text.isPresent()) {
+                        compare(Problem.Kind.ROW_ALTERED, subject, "sha256 of chars " + written + " of its text",
+                                rs.getString(3), Hashing.sha256Hex(pieces.get().in(text.get())));
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<String> textOf(String sha256) throws IOException {
+        BlobId id;
+        try {
+            id = new BlobId(sha256);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try (InputStream in = blobs.open(id)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 

@@ -103,6 +103,7 @@ class OldCaseEntitiesTest {
             s.execute("ALTER TABLE derived DROP COLUMN notes");
             s.execute("ALTER TABLE derived DROP COLUMN ocr");
             s.execute("ALTER TABLE derived DROP COLUMN ocr_confidence");
+            s.execute("ALTER TABLE derived DROP COLUMN text_pieces");
             s.execute("DELETE FROM schema_migrations WHERE version >= 3");
         }
     }

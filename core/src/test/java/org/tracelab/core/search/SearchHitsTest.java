@@ -23,6 +23,7 @@ import org.tracelab.core.index.IndexFields;
 import org.tracelab.core.index.IndexedItem;
 import org.tracelab.core.ingest.CaseEntities;
 import org.tracelab.core.ingest.DerivedText;
+import org.tracelab.core.ingest.TextPieces;
 import org.tracelab.core.items.Item;
 import org.tracelab.core.store.BlobStore;
 
@@ -51,7 +52,9 @@ class SearchHitsTest {
             index.put(page(3, "response", null, "Ofitsiant kerak, oshpaz ham kerak.", null));
             String words = "ish joyi bor ".repeat(150);
             index.put(page(4, "file", null, words + "yagona belgilovchi " + words, null));
-            index.commit(4);
+            // Item 5 is a page like item 1, its main text recorded as where its pieces lie in the text, not as a blob.
+            index.put(ranged(page(5, "response", null, MENU + "\n" + AD + "\nyordam@site5.example", AD)));
+            index.commit(5);
         }
         searcher = CaseSearcher.open(caseDir, blobs);
     }
@@ -76,6 +79,13 @@ class SearchHitsTest {
         return new IndexedItem(item, derived, text, List.of(), m);
     }
 
+    private static IndexedItem ranged(IndexedItem it) {
+        IndexedItem.Main m = it.main().orElseThrow();
+        TextPieces where = TextPieces.find(m.text(), it.text()).orElseThrow();
+        return new IndexedItem(it.item(), it.derived(), it.text(), it.entities(), Optional.of(new IndexedItem.Main(
+                it.derived().withPieces(m.derived().blob(), m.derived().size(), where), m.text())));
+    }
+
     private static BlobId blob(String text) throws IOException {
         return blobs.put(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).id();
     }
@@ -88,10 +98,19 @@ class SearchHitsTest {
     @Test
     void aPageAndTheAdReadOutOfItAreOneHit() {
         SearchResults r = search("oshpaz");
-        assertEquals(2, r.hits().size(), r::toString);
+        assertEquals(3, r.hits().size(), r::toString); // 1 and 2 as one, 3, and 5 (a page like 1)
         SearchHit grouped = r.hits().stream().filter(h -> h.id() == 1 || h.id() == 2).findFirst().orElseThrow();
         assertEquals(List.of(grouped.id() == 1 ? 2L : 1L), grouped.alsoMatched(), r::toString);
         assertTrue(r.hits().stream().anyMatch(h -> h.id() == 3 && h.alsoMatched().isEmpty()), r::toString);
+    }
+
+    @Test
+    void aMainTextRecordedAsPiecesOfTheTextGivesTheSamePassagesAsOneStoredAsABlob() {
+        SearchResults r = search("vakansiya");
+        SearchHit blob = r.hits().stream().filter(h -> h.id() == 1 || h.id() == 2).findFirst().orElseThrow();
+        SearchHit range = r.hits().stream().filter(h -> h.id() == 5).findFirst().orElseThrow();
+        assertEquals(blob.passages(), range.passages());
+        assertFalse(range.passages().toString().contains("Bosh sahifa"), range.passages()::toString);
     }
 
     @Test

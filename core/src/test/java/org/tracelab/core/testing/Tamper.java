@@ -1,8 +1,11 @@
 package org.tracelab.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +21,10 @@ import java.util.Map;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.ingest.TextPieces;
+import org.tracelab.core.store.BlobStore;
 
 /**
  * What someone editing a case behind Tracelab's back would do, for tests that prove {@code verify} notices.
@@ -81,6 +87,48 @@ public final class Tamper {
      * digests (re-chained, as that Tracelab would have chained them), its head matching. WARC seals stay.
      */
     public static void asOlderTracelab(Path caseDir) throws SQLException, IOException {
+        rechain(caseDir, (c, item, p) -> p.remove(List.of(CoveredRows.RECORD, CoveredRows.DERIVED,
+                CoveredRows.ENTITY_ROWS, "manifestSha256", "schema")));
+    }
+
+    /**
+     * What a case made by the Tracelab before main texts were stored as pieces of the text looks like: each such
+     * main text a blob of its own, its row without pieces, its entry logging that row (re-chained, head matching).
+     */
+    public static void asBuildWithMainTextBlobs(Path caseDir) throws SQLException, IOException {
+        BlobStore blobs = new BlobStore(caseDir.resolve("blobs"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT m.item_id, m.text_pieces, t.sha256 FROM derived m JOIN derived t"
+                     + " ON t.item_id = m.item_id AND t.kind = 'text' WHERE m.text_pieces IS NOT NULL");
+             PreparedStatement clear = c.prepareStatement("UPDATE derived SET text_pieces = NULL WHERE item_id = ?"
+                     + " AND kind = 'main'")) {
+            while (rs.next()) {
+                String text;
+                try (InputStream in = blobs.open(new BlobId(rs.getString(3)))) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String main = TextPieces.parse(rs.getString(2)).orElseThrow().in(text);
+                blobs.put(new ByteArrayInputStream(main.getBytes(StandardCharsets.UTF_8)));
+                clear.setLong(1, rs.getLong(1));
+                clear.executeUpdate();
+            }
+        }
+        rechain(caseDir, (c, item, p) -> {
+            if (item != null && p.path(CoveredRows.DERIVED).has("main")) {
+                p.set(CoveredRows.DERIVED, Json.tree(CoveredRows.derived(c, item)));
+                ((ObjectNode) p.path("main")).remove("pieces");
+            }
+        });
+    }
+
+    /** How one entry's params change while the log is chained again. */
+    private interface ParamsEdit {
+        void apply(Connection c, Long itemId, ObjectNode params) throws SQLException;
+    }
+
+    /** Edits every entry's params and chains the log again as a Tracelab would have, the head matching. */
+    private static void rechain(Path caseDir, ParamsEdit edit) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
              Statement lift = c.createStatement()) {
             List<String> triggers = liftTriggers(lift);
@@ -101,8 +149,7 @@ public final class Tamper {
                     "UPDATE custody_log SET params = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
                 for (Object[] row : rows) {
                     ObjectNode p = (ObjectNode) Json.parse((String) row[6]);
-                    p.remove(List.of(CoveredRows.RECORD, CoveredRows.DERIVED, CoveredRows.ENTITY_ROWS,
-                            "manifestSha256", "schema"));
+                    edit.apply(c, (Long) row[4], p);
                     CustodyEntry e = new CustodyEntry((long) row[0], Instant.parse((String) row[1]), (String) row[2],
                             (String) row[3], (Long) row[4], (String) row[5], p, prev, "");
                     String hash = Hashing.sha256Hex(prev + e.canonicalJson());
@@ -122,5 +169,4 @@ public final class Tamper {
                     + "\n");
         }
     }
-
 }
