@@ -24,6 +24,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseManifest;
@@ -73,6 +78,8 @@ public final class ClassRoom implements AutoCloseable {
     /** How many hand-ins of each trainee are logged: the last version given. */
     private final Map<String, Integer> logged = new ConcurrentHashMap<>();
     private final Object writing = new Object();
+    private final ExecutorService keeping = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform()
+            .name("class-handins").daemon(true).unstarted(r));
 
     /**
      * A hand-in the service would not take.
@@ -240,9 +247,51 @@ public final class ClassRoom implements AutoCloseable {
         Files.createDirectories(incoming);
         String id = UUID.randomUUID().toString();
         Path zip = incoming.resolve(id + ".zip");
-        Path unpacked = incoming.resolve(id);
+        String sha256;
         try {
-            String sha256 = receive(body, zip);
+            sha256 = receive(body, zip);
+        } catch (HandinRefused r) {
+            Files.deleteIfExists(zip);
+            refuse(t, address, r.status(), r.getMessage());
+            throw r;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(zip);
+            throw e;
+        }
+        Future<HandinResult> kept = keeping.submit(() -> keep(t, address, received, zip, sha256,
+                incoming.resolve(id)));
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return kept.get();
+                } catch (InterruptedException e) {
+                    // the server stopping: the hand-in is kept all the same (or refused and logged) before it stops
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case HandinRefused r -> throw r;
+                        case IOException io -> throw io;
+                        case RuntimeException re -> throw re;
+                        case Error err -> throw err;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Unpacks, grades and stores a received hand-in, on the one thread that does so: hand-ins are kept one at a time
+     * and so take at most one of the server's cores, the others serving the lab site to the trainees collecting it.
+     */
+    private HandinResult keep(Trainee t, String address, Instant received, Path zip, String sha256, Path unpacked)
+            throws HandinRefused, IOException {
+        try {
             long size = Files.size(zip);
             HandinArchive.unpack(zip, unpacked, maxBytes * 4);
             GradeReport findings;
@@ -456,9 +505,17 @@ public final class ClassRoom implements AutoCloseable {
         }
     }
 
-    /** Closes the class case. */
+    /** Finishes the hand-in being kept, if any, and closes the class case. */
     @Override
     public void close() {
+        keeping.shutdown();
+        try {
+            if (!keeping.awaitTermination(1, TimeUnit.MINUTES)) {
+                keeping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         evidence.close();
     }
 }
