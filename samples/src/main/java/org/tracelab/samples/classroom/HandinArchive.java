@@ -89,6 +89,9 @@ final class HandinArchive {
             Files.createDirectory(into);
             Path root = into.toRealPath();
             long[] inflated = {0};
+            // one buffer for every entry: a bag holds hundreds of small files, and a buffer each made the garbage
+            // collector pause the lab site's serving while a class handed in
+            byte[] buffer = new byte[1 << 16];
             for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 Path target = root.resolve(entry.getName()).normalize();
@@ -103,7 +106,7 @@ final class HandinArchive {
                 try (InputStream in = z.getInputStream(entry);
                      OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                              StandardOpenOption.WRITE)) {
-                    copy(entry, in, out, inflated, maxBytes);
+                    copy(entry, in, out, buffer, inflated, maxBytes);
                 }
             }
         } catch (ZipException e) {
@@ -111,9 +114,8 @@ final class HandinArchive {
         }
     }
 
-    private static void copy(ZipEntry entry, InputStream in, OutputStream out, long[] inflated, long maxBytes)
-            throws IOException, HandinRefused {
-        byte[] buffer = new byte[1 << 16];
+    private static void copy(ZipEntry entry, InputStream in, OutputStream out, byte[] buffer, long[] inflated,
+                             long maxBytes) throws IOException, HandinRefused {
         long compressed = Math.max(entry.getCompressedSize(), 1);
         long mine = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
