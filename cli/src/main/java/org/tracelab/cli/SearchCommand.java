@@ -148,6 +148,7 @@ final class SearchCommand extends BaseCommand {
                 j.put("title", h.title().orElse(null));
                 j.put("sha256", h.sha256());
                 j.put("custodyHash", h.custodyHash());
+                j.put("passages", h.passages());
                 j.put("total", r.total());
                 j.put("totalExact", r.totalExact());
                 out.json(j);
@@ -162,6 +163,9 @@ final class SearchCommand extends BaseCommand {
                     h.score()));
             h.title().ifPresent(t -> out.line("    title: " + Printable.of(t)));
             out.line("    case id " + h.caseId().substring(0, 16) + "…, sha256 " + h.sha256());
+            for (String p : h.passages()) {
+                out.line("    …" + Printable.of(p) + "…");
+            }
         }
         return ExitCode.OK;
     }

@@ -274,6 +274,14 @@ public final class Case implements AutoCloseable {
         });
     }
 
+    /** The hash of the custody entry that recorded each item, by item id (its first entry). */
+    public Map<Long, String> recordingEntryHashes() {
+        return read("reading the custody log of case " + dir, () -> {
+            flushIfWritable();
+            return custody.firstHashByItem();
+        });
+    }
+
     /** The highest item id in the case, 0 when it holds none. */
     public long lastItemId() {
         return read("reading the items of case " + dir, () -> {

@@ -39,6 +39,22 @@ class CaseCollectionTest {
     }
 
     @Test
+    void theEntryThatRecordedEachItemIsItsFirstHoweverManyFollow() throws IOException {
+        try (Case c = create()) {
+            CollectionReport r = c.collect(new CollectionRun(new Ads(3, false), List.of("ads"), Map.of(),
+                    List.of("ads"), List.of("demo")), new CaptureListener() { }, ProgressStages.NONE);
+            assertEquals(3, r.stored());
+            Map<Long, String> recorded = c.recordingEntryHashes();
+            assertEquals(3, recorded.size(), recorded::toString);
+            recorded.forEach((id, hash) -> {
+                List<CustodyEntry> entries = c.custodyOf(id);
+                assertTrue(entries.size() > 1, "a capture, its tag and its ingest: " + entries);
+                assertEquals(entries.get(0).hash(), hash);
+            });
+        }
+    }
+
+    @Test
     void eachCaptureIsTaggedRightAfterItIsRecordedAndTheRunEndsIngested() throws IOException {
         try (Case c = create()) {
             List<Long> heard = new ArrayList<>();

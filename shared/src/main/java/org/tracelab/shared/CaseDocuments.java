@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,9 @@ final class CaseDocuments {
             throw TracelabException.badInput("case " + c.dir(), "publishing needs the case's examiner and purpose");
         }
         String caseId = caseIdOf(c);
-        Map<Long, String> hashes = new HashMap<>();
+        Map<Long, String> hashes = c.recordingEntryHashes();
         List<TaggedItem> items = new ArrayList<>();
         try {
-            c.forEachCustodyEntry(e -> e.item().ifPresent(id -> hashes.putIfAbsent(id, e.hash())));
             c.forEachItem(items::add);
         } catch (IOException e) {
             throw TracelabException.io("reading case " + c.dir(), e);

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.tracelab.core.Json;
 import org.tracelab.core.TracelabException;
 
@@ -70,33 +72,80 @@ final class ClusterHttp {
     }
 
     /** A bulk request: its body is newline-delimited JSON. */
-    Answer bulk(String ndjson) {
-        return send("POST", "/_bulk", ndjson, "application/x-ndjson");
+    Answer bulk(byte[] ndjson) {
+        return await(bulkAsync(ndjson));
     }
 
-    private Answer send(String method, String path, String body, String contentType) {
+    /** The answer of a request sent in the background, its failure thrown as {@link #bulk} throws it. */
+    static Answer await(CompletableFuture<Answer> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TracelabException t) {
+                throw t;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A bulk request sent in the background, so the next one can be made while the cluster indexes this one; its
+     * answer, or the same failure {@link #bulk} throws, comes through the future.
+     */
+    CompletableFuture<Answer> bulkAsync(byte[] ndjson) {
+        HttpRequest request = request("POST", "/_bulk", HttpRequest.BodyPublishers.ofByteArray(ndjson),
+                "application/x-ndjson");
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((r, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        throw cause instanceof Exception e ? failed(e) : new CompletionException(cause);
+                    }
+                    return answer(r);
+                });
+    }
+
+    private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cluster.url() + path)).timeout(ANSWER)
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
             b.header("Content-Type", contentType);
         }
         cluster.authorization().ifPresent(a -> b.header("Authorization", a));
-        HttpResponse<String> r;
+        return b.build();
+    }
+
+    private Answer send(String method, String path, String body, String contentType) {
+        HttpRequest request = request(method, path, body == null ? null
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), contentType);
         try {
-            r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw unreachable("no answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + ")", e);
-        } catch (HttpTimeoutException e) {
-            throw unreachable("no answer within " + ANSWER.toSeconds() + " s", e);
+            return answer(client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable("interrupted", e);
         }
+    }
+
+    /** A request that got no answer, as one line naming the cluster. */
+    private TracelabException failed(Exception e) {
+        if (e instanceof TracelabException t) {
+            return t;
+        }
+        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
+            return unreachable("no answer (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + ")", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return unreachable("no answer within " + ANSWER.toSeconds() + " s", e);
+        }
+        return unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+
+    private Answer answer(HttpResponse<String> r) {
         JsonNode json;
         try {
             json = r.body().isBlank() ? MissingNode.getInstance() : Json.parse(r.body());

@@ -33,11 +33,19 @@ public final class CrossCaseSearch {
      * @param title       its title, if any
      * @param sha256      SHA-256 of its raw bytes
      * @param custodyHash hash of the custody entry that recorded it
+     * @param passages    passages of its main text around the matches, matches marked «like this», as in a case
      */
     public record Hit(String caseId, String caseName, String casePurpose, long itemId, double score, String kind,
                       String source, String language, Instant capturedAt, Optional<String> title, String sha256,
-                      String custodyHash) {
+                      String custodyHash, List<String> passages) {
+        public Hit {
+            passages = List.copyOf(passages);
+        }
     }
+
+    /** Characters a passage shows at most, and how many a hit shows: the case's. */
+    private static final int PASSAGE_CHARS = 140;
+    private static final int PASSAGES = 2;
 
     /**
      * The results of a search.
@@ -91,6 +99,7 @@ public final class CrossCaseSearch {
                 Fields.KIND, Fields.SOURCE, Fields.LANGUAGE, Fields.CAPTURED, Fields.TITLE, Fields.SHA256,
                 Fields.CUSTODY_HASH));
         body.put("sort", List.of("_score", Map.of(Fields.ITEM_KEY, "asc")));
+        body.put("highlight", highlight());
         ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", body);
         if (a.status() == 400) {
             throw TracelabException.badInput("query '" + query + "'", a.reason());
@@ -104,10 +113,43 @@ public final class CrossCaseSearch {
                     s.path(Fields.KIND).asText(), s.path(Fields.SOURCE).asText(), s.path(Fields.LANGUAGE).asText("und"),
                     Instant.ofEpochMilli(s.path(Fields.CAPTURED).asLong()),
                     s.hasNonNull(Fields.TITLE) ? Optional.of(s.path(Fields.TITLE).asText()) : Optional.empty(),
-                    s.path(Fields.SHA256).asText(), s.path(Fields.CUSTODY_HASH).asText()));
+                    s.path(Fields.SHA256).asText(), s.path(Fields.CUSTODY_HASH).asText(), passages(h)));
         }
         JsonNode total = a.body().path("hits").path("total");
         return new Results(total.path("value").asLong(), total.path("relation").asText("eq").equals("eq"), hits);
+    }
+
+    /**
+     * Passages around the matches, from the main text when the item has one apart from its text, as the case's
+     * search shows them: the query's words however they were analysed (any field), marked «like this».
+     */
+    private static Map<String, Object> highlight() {
+        Map<String, Object> each = new LinkedHashMap<>();
+        each.put("type", "unified");
+        // Sentences, cut at the passage's length: a passage of words alone would be the matched word.
+        each.put("boundary_scanner", "sentence");
+        each.put("fragment_size", PASSAGE_CHARS);
+        each.put("number_of_fragments", PASSAGES);
+        // A text longer than the node analyses for highlighting is highlighted in its first million characters.
+        each.put("max_analyzer_offset", CaseDocuments.MAX_TEXT_CHARS - 1);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(Fields.MAIN_TEXT, each);
+        fields.put(Fields.FULL_TEXT, each);
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("pre_tags", List.of("«"));
+        h.put("post_tags", List.of("»"));
+        h.put("encoder", "default");
+        h.put("require_field_match", false);
+        h.put("fields", fields);
+        return h;
+    }
+
+    private static List<String> passages(JsonNode hit) {
+        JsonNode hl = hit.path("highlight");
+        JsonNode chosen = hl.path(Fields.MAIN_TEXT).isArray() ? hl.path(Fields.MAIN_TEXT) : hl.path(Fields.FULL_TEXT);
+        List<String> out = new ArrayList<>();
+        chosen.forEach(p -> out.add(p.asText().replaceAll("\\s+", " ").strip()));
+        return out;
     }
 
     /**

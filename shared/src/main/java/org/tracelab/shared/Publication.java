@@ -1,10 +1,12 @@
 package org.tracelab.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.tracelab.core.Case;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
@@ -42,7 +44,11 @@ public final class Publication {
     public record Report(String caseId, long items, long sent, long unchanged, int batches) {
     }
 
-    /** Publishes {@code c}, open for writing, to {@code index}, at most {@code batchDocs} documents a request. */
+    /**
+     * Publishes {@code c}, open for writing, to {@code index}, at most {@code batchDocs} documents a request. One
+     * request is in flight while the next is made (the cluster indexes one batch while the case reads the next), and
+     * the index's periodic refresh is off until the end.
+     */
     public static Report publish(Case c, SharedIndex index, int batchDocs, Progress progress) {
         if (batchDocs < 1) {
             throw TracelabException.badInput("--batch " + batchDocs, "must be at least 1");
@@ -57,29 +63,47 @@ public final class Publication {
         int batches = 0;
         long total = docs.items().size();
         progress.total(total, "items");
-        for (TaggedItem t : docs.items()) {
-            Map<String, Object> d = docs.document(t);
-            progress.advance(1);
-            if (d.get(Fields.FINGERPRINT).equals(held.get(t.item().id()))) {
-                unchanged++;
-                continue;
+        CompletableFuture<ClusterHttp.Answer> inFlight = null;
+        AutoCloseable refreshOff = null;
+        try {
+            for (TaggedItem t : docs.items()) {
+                Map<String, Object> d = docs.document(t);
+                progress.advance(1);
+                if (d.get(Fields.FINGERPRINT).equals(held.get(t.item().id()))) {
+                    unchanged++;
+                    continue;
+                }
+                body.append(Json.write(Map.of("index", Map.of("_index", SharedIndex.INDEX, "_id",
+                        CaseDocuments.key(docs.caseId(), t.item().id()))))).append('\n');
+                body.append(Json.write(d)).append('\n');
+                batch.add(d);
+                if (batch.size() >= batchDocs || body.length() >= BATCH_BYTES) {
+                    if (refreshOff == null) {
+                        refreshOff = index.refreshOff();
+                    }
+                    inFlight = send(c, index, docs.caseId(), batch, body, inFlight);
+                    sent += batch.size();
+                    batches++;
+                    batch.clear();
+                    body.setLength(0);
+                }
             }
-            body.append(Json.write(Map.of("index", Map.of("_index", SharedIndex.INDEX, "_id",
-                    CaseDocuments.key(docs.caseId(), t.item().id()))))).append('\n');
-            body.append(Json.write(d)).append('\n');
-            batch.add(d);
-            if (batch.size() >= batchDocs || body.length() >= BATCH_BYTES) {
-                send(c, index, docs.caseId(), batch, body.toString());
+            if (!batch.isEmpty()) {
+                inFlight = send(c, index, docs.caseId(), batch, body, inFlight);
                 sent += batch.size();
                 batches++;
-                batch.clear();
-                body.setLength(0);
             }
-        }
-        if (!batch.isEmpty()) {
-            send(c, index, docs.caseId(), batch, body.toString());
-            sent += batch.size();
-            batches++;
+            if (inFlight != null) {
+                check(index, ClusterHttp.await(inFlight));
+            }
+        } finally {
+            if (refreshOff != null) {
+                try {
+                    refreshOff.close();
+                } catch (Exception e) {
+                    // A failure of the publish itself says more; the next publish turns the refresh back on.
+                }
+            }
         }
         if (sent > 0) {
             index.refresh();
@@ -100,21 +124,37 @@ public final class Publication {
         return deleted;
     }
 
-    /** Logs a batch, then sends it; a document the cluster refuses is an I/O failure naming it and why. */
-    private static void send(Case c, SharedIndex index, String caseId, List<Map<String, Object>> batch, String body) {
+    /**
+     * Waits for the batch before to be answered, then logs this one and sends it in the background: the custody log
+     * never names a batch after one that failed, and names each batch before it leaves.
+     *
+     * @return the request in flight
+     */
+    private static CompletableFuture<ClusterHttp.Answer> send(Case c, SharedIndex index, String caseId,
+                                                                List<Map<String, Object>> batch, CharSequence body,
+                                                                CompletableFuture<ClusterHttp.Answer> before) {
+        if (before != null) {
+            check(index, ClusterHttp.await(before));
+        }
+        String text = body.toString();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("cluster", index.cluster().toString());
         p.put("index", SharedIndex.INDEX);
         p.put("case", caseId);
         p.put("items", ranges(batch.stream().map(d -> ((Number) d.get(Fields.ITEM_ID)).longValue()).toList()));
         p.put("documents", batch.size());
-        p.put("bytes", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-        p.put("bodySha256", Hashing.sha256Hex(body));
+        p.put("bytes", bytes.length);
+        p.put("bodySha256", Hashing.sha256Hex(text));
         p.put("fields", List.of(Fields.TITLE, Fields.FULL_TEXT, Fields.MAIN_TEXT, Fields.LANG, Fields.KIND,
                 Fields.HOST, Fields.CAPTURED, Fields.TAGS, Fields.ENTITIES, Fields.IMAGE_PDQ, Fields.SHA256,
                 Fields.CUSTODY_HASH, Fields.CASE_PURPOSE));
         c.log(ACTION, p);
-        ClusterHttp.Answer a = index.http().bulk(body);
+        return index.http().bulkAsync(bytes);
+    }
+
+    /** A bulk answer: a request or a document the cluster refused is an I/O failure naming it and why. */
+    private static void check(SharedIndex index, ClusterHttp.Answer a) {
         if (!a.ok()) {
             throw new TracelabException(TracelabException.Failure.IO, "shared index at " + index.cluster()
                     + ": publishing failed: " + a.reason());

@@ -22,7 +22,7 @@ public final class SharedIndex {
      * The version of the mapping below, kept in the index's {@code _meta}; a change of a field's type or analyzer
      * takes a new number, and an index of another number is refused with how to rebuild it.
      */
-    public static final int MAPPING_VERSION = 1;
+    public static final int MAPPING_VERSION = 2;
     /** The text fields a free-text query searches, as in a case index. */
     static final List<String> TEXT_FIELDS = CaseAnalyzers.TEXT_FIELDS;
 
@@ -173,7 +173,9 @@ public final class SharedIndex {
         List<String> allText = List.of(CaseAnalyzers.TEXT, CaseAnalyzers.TEXT_RU, CaseAnalyzers.TEXT_EN);
         p.put(Fields.TITLE, Map.of("type", "text", "analyzer", "tracelab_text_index", "search_analyzer",
                 "tracelab_text", "copy_to", allText));
-        p.put(Fields.FULL_TEXT, Map.of("type", "text", "index", false, "copy_to", allText));
+        // Not indexed (the text fields it is copied to are), but analysed as they are, for the hits' passages.
+        p.put(Fields.FULL_TEXT, Map.of("type", "text", "index", false, "analyzer", "tracelab_text_index",
+                "search_analyzer", "tracelab_text", "copy_to", allText));
         p.put(Fields.MAIN_TEXT, Map.of("type", "text", "analyzer", "tracelab_text_index", "search_analyzer",
                 "tracelab_text"));
         p.put(CaseAnalyzers.TEXT, Map.of("type", "text", "analyzer", "tracelab_text_index", "search_analyzer",
@@ -195,6 +197,27 @@ public final class SharedIndex {
         m.put("_meta", Map.of("tracelab_mapping", MAPPING_VERSION));
         m.put("properties", p);
         return m;
+    }
+
+    /**
+     * Turns the index's periodic refresh off while a publish sends, so the node does not make a segment of every
+     * second's documents, and back to the cluster's default when it ends; the publish refreshes once at its end. The
+     * refresh interval is Tracelab's to set: a publish killed half-way leaves it off until the next publish
+     * ends, while searches still see everything published before (each publish ends with a refresh).
+     */
+    AutoCloseable refreshOff() {
+        setRefreshInterval("-1");
+        return () -> setRefreshInterval(null);
+    }
+
+    private void setRefreshInterval(String interval) {
+        Map<String, Object> refresh = new HashMap<>();
+        refresh.put("refresh_interval", interval);
+        ClusterHttp.Answer a = http.put("/" + INDEX + "/_settings", Map.of("index", refresh));
+        if (!a.ok()) {
+            throw new TracelabException(TracelabException.Failure.IO, "shared index at " + cluster() + ": setting "
+                    + "the refresh interval of " + INDEX + " failed: " + a.reason());
+        }
     }
 
     /** Makes what was published searchable now. */
@@ -221,7 +244,7 @@ public final class SharedIndex {
                 body.append(Json.write(Map.of("delete", Map.of("_index", INDEX, "_id", CaseDocuments.key(caseId, id)))))
                         .append('\n');
             }
-            ClusterHttp.Answer a = http.bulk(body.toString());
+            ClusterHttp.Answer a = http.bulk(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (!a.ok() || a.body().path("errors").asBoolean()) {
                 throw new TracelabException(TracelabException.Failure.IO, "shared index at " + cluster() + ": removing"
                         + " case " + caseId + " failed: " + (a.ok() ? "some documents were refused" : a.reason()));

@@ -17,7 +17,9 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tracelab.core.Json;
 import org.tracelab.core.RecordSink;
@@ -117,6 +119,22 @@ public final class CustodyLog {
     /** Entries about one item, oldest first. */
     public List<CustodyEntry> forItem(long itemId) throws SQLException {
         return query("SELECT * FROM custody_log WHERE item_id = " + itemId + " ORDER BY seq");
+    }
+
+    /**
+     * The hash of the first entry about each item (the one that recorded it), by item id: two columns read, no entry
+     * parsed, for a pass over every item that names each one's custody entry.
+     */
+    public Map<Long, String> firstHashByItem() throws SQLException {
+        Map<Long, String> first = new HashMap<>();
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT item_id, entry_hash FROM custody_log WHERE item_id IS NOT NULL"
+                     + " ORDER BY seq")) {
+            while (rs.next()) {
+                first.putIfAbsent(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return first;
     }
 
     /** Every entry in stored order (by seq), streamed so a long log needs no memory. */

@@ -17,6 +17,7 @@ import org.tracelab.core.search.SearchRequest;
 import org.tracelab.samples.ScenarioGenerator;
 import org.tracelab.samples.ScenarioSpec;
 import org.tracelab.shared.CrossCaseSearch;
+import org.tracelab.shared.LocalNode;
 import org.tracelab.shared.SharedCluster;
 import org.tracelab.shared.SharedIndex;
 
@@ -24,7 +25,9 @@ import org.tracelab.shared.SharedIndex;
  * The shared index's speed on generated (fictitious) ads: publish rate of real cases (collected from the generator's
  * ad pages), and the latency of the same queries on the shared index (over HTTP, every case) and on one case's own
  * index (in process), in the same run. Not a test: run with {@code -Dtest=SharedIndexBench -Dtracelab.bench=true
- * [-Dtracelab.bench.ads=2000] [-Dtracelab.bench.cases=2]}.
+ * [-Dtracelab.bench.ads=2000] [-Dtracelab.bench.cases=2] [-Dtracelab.bench.copy=CASE]}: with {@code copy}, a copy of
+ * that existing case (left as it is) is published as the first case, and only the others are generated. The publish
+ * figures give the CPU time of the publisher (this JVM) and of the node beside the wall time.
  */
 @EnabledIfSystemProperty(named = "tracelab.bench", matches = "true")
 class SharedIndexBench {
@@ -37,30 +40,47 @@ class SharedIndexBench {
     void publishRateAndSearchLatency(@TempDir Path tmp) throws Exception {
         int ads = Integer.getInteger("tracelab.bench.ads", 2000);
         int cases = Integer.getInteger("tracelab.bench.cases", 2);
-        SharedCli cli = new SharedCli(tmp.resolve("node"));
+        String copy = System.getProperty("tracelab.bench.copy", "");
+        SharedCli cli = new SharedCli(tmp.resolve("node"))
+                .with(LocalNode.ENV_JAVA_OPTS, System.getProperty("tracelab.bench.nodeOpts", "-Xms1g -Xmx1g"));
         SharedCli.Run start = cli.run("--json", "shared", "start", "--port", "0");
         assertEquals(0, start.code(), start::toString);
         String url = Json.parse(start.out().strip()).path("url").asText();
+        ProcessHandle node = ProcessHandle.of(Json.parse(start.out().strip()).path("pid").asLong()).orElseThrow();
         try {
             List<Path> dirs = new ArrayList<>();
             for (int k = 0; k < cases; k++) {
-                Path scenario = tmp.resolve("scenario-" + k);
-                ScenarioGenerator.generate(ScenarioSpec.of(4100 + k, ads), scenario, done -> { });
                 Path dir = tmp.resolve("case-" + k);
-                assertEquals(0, cli.run("case", "init", dir.toString(), "--name", "Bench " + k + " (fictitious)",
-                        "--examiner", "Bench", "--purpose", "Benchmark (fictitious data)").code());
                 long t0 = System.nanoTime();
-                SharedCli.Run collect = cli.inCase(dir, "-q", "collect", "file",
-                        scenario.resolve("site").resolve("ads").toString());
-                assertEquals(0, collect.code(), collect::toString);
-                System.out.printf(Locale.ROOT, "BENCH case %d collected in %.1f s%n", k, (System.nanoTime() - t0) / 1e9);
+                if (k == 0 && !copy.isBlank()) {
+                    copyCase(Path.of(copy), dir);
+                    System.out.printf(Locale.ROOT, "BENCH case %d copied from %s in %.1f s%n", k, copy,
+                            (System.nanoTime() - t0) / 1e9);
+                } else {
+                    Path scenario = tmp.resolve("scenario-" + k);
+                    ScenarioGenerator.generate(ScenarioSpec.of(4100 + k, ads), scenario, done -> { });
+                    assertEquals(0, cli.run("case", "init", dir.toString(), "--name", "Bench " + k
+                            + " (fictitious)", "--examiner", "Bench", "--purpose", "Benchmark (fictitious data)").code());
+                    SharedCli.Run collect = cli.inCase(dir, "-q", "collect", "file",
+                            scenario.resolve("site").resolve("ads").toString());
+                    assertEquals(0, collect.code(), collect::toString);
+                    System.out.printf(Locale.ROOT, "BENCH case %d collected in %.1f s%n", k,
+                            (System.nanoTime() - t0) / 1e9);
+                }
+                double load0 = loadAverage();
                 long p0 = System.nanoTime();
+                long own0 = ownCpuNanos();
+                long node0 = node.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
                 SharedCli.Run publish = cli.inCase(dir, "--json", "-q", "shared", "publish", "--shared", url);
                 double s = (System.nanoTime() - p0) / 1e9;
+                double own = (ownCpuNanos() - own0) / 1e9;
+                double nodeCpu = (node.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L) - node0)
+                        / 1e9;
                 assertEquals(0, publish.code(), publish::toString);
                 long sent = Json.parse(publish.out().strip()).path("sent").asLong();
-                System.out.printf(Locale.ROOT, "BENCH publish case %d: %,d items in %.1f s = %.0f items/s%n", k, sent,
-                        s, sent / s);
+                System.out.printf(Locale.ROOT, "BENCH publish case %d: %,d items in %.1f s = %.0f items/s; CPU "
+                        + "publisher %.1f s, node %.1f s; load average %.1f -> %.1f%n", k, sent, s, sent / s, own,
+                        nodeCpu, load0, loadAverage());
                 long r0 = System.nanoTime();
                 SharedCli.Run again = cli.inCase(dir, "--json", "-q", "shared", "publish", "--shared", url);
                 System.out.printf(Locale.ROOT, "BENCH re-publish (no-op) case %d: %.1f s, %s%n", k,
@@ -88,6 +108,21 @@ class SharedIndexBench {
         } finally {
             cli.run("shared", "stop");
         }
+    }
+
+    /** Copies a case folder, leaving the original as it is (another bench may use it). */
+    private static void copyCase(Path from, Path to) throws Exception {
+        Process p = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "cp -a " + from + " " + to);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private interface Work {

@@ -126,6 +126,19 @@ class SharedIndexTest {
                 "the Latin query found no Cyrillic ad");
     }
 
+    @Test
+    @Order(2)
+    void aSharedHitShowsItsMatchMarkedInAPassageOfItsText() {
+        // A Latin query, its match in Cyrillic: marked as the case marks it.
+        SharedCli.Run r = cli.run("--json", "search", "ishga", "--shared", url);
+        assertEquals(0, r.code(), r::toString);
+        JsonNode hit = r.out().lines().map(Json::parse)
+                .filter(j -> j.path("case").asText().equals("Case A (fictitious)")).findFirst().orElseThrow();
+        assertTrue(hit.path("passages").toString().contains("«Ишга» марҳамат"), hit::toString);
+        SharedCli.Run text = cli.run("search", "ishga", "--shared", url);
+        assertTrue(text.out().contains("«Ишга»"), text::toString);
+    }
+
     /** The item ids of a search's hits, only those of case {@code caseName} when given. */
     private static Set<Long> ids(SharedCli.Run r, String caseName) {
         assertEquals(0, r.code(), r::toString);
