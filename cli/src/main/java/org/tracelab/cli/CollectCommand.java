@@ -47,6 +47,7 @@ final class CollectCommand implements Callable<Integer> {
             }
             for (CollectorOption o : c.options()) {
                 if (o.name().equals(CollectorRun.TAG) || o.name().equals(OcrLangOption.NAME)
+                        || o.name().equals(CollectorRun.NO_INGEST)
                         || o.name().equals("--help") || o.name().equals("--version")) {
                     continue; // Tracelab's own options win; a plugin cannot shadow them.
                 }
@@ -73,6 +74,12 @@ final class CollectCommand implements Callable<Integer> {
                     .arity("1")
                     .type(String.class)
                     .description(OcrLangOption.DESCRIPTION)
+                    .build());
+            spec.addOption(OptionSpec.builder(CollectorRun.NO_INGEST)
+                    .arity("0")
+                    .type(boolean.class)
+                    .description("Only import: leave extraction, entities and the index for a later 'tracelab"
+                            + " reindex'.")
                     .build());
             run.spec = spec;
             collect.addSubcommand(c.id(), new CommandLine(spec));

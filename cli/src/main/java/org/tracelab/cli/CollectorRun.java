@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** Runs one collector: reads its arguments, has the case run the collection, and prints each capture and the sum. */
 final class CollectorRun implements Callable<Integer> {
     static final String TAG = "--tag";
+    static final String NO_INGEST = "--no-ingest";
 
     private final Collector collector;
     private final Tracelab root;
@@ -63,7 +64,8 @@ final class CollectorRun implements Callable<Integer> {
         try (Case c = Case.openForWriting(root.caseDir(), "tracelab collect " + collector.id(), root.clock());
              StagedBars bars = new StagedBars(out)) {
             r = c.collect(run, new Printer(out), bars,
-                    OcrLangOption.settings(c, (String) spec.findOption(OcrLangOption.NAME).getValue()));
+                    OcrLangOption.settings(c, (String) spec.findOption(OcrLangOption.NAME).getValue()),
+                    !Boolean.TRUE.equals(spec.findOption(NO_INGEST).getValue()));
         }
         out.line("collected " + r.stored() + " item" + (r.stored() == 1 ? "" : "s") + " ("
                 + Sizes.human(r.bytes()) + ") with " + collector.id()
@@ -71,7 +73,12 @@ final class CollectorRun implements Callable<Integer> {
                 + (r.failed() > 0 ? "; " + r.failed() + " could not be captured (see above)" : "")
                 + (r.rejected() > 0 ? "; " + r.rejected() + " input" + (r.rejected() == 1 ? "" : "s")
                 + " bad (see above)" : ""));
-        IngestSummary.print(r.ingested(), out);
+        if (r.ingested().isPresent()) {
+            IngestSummary.print(r.ingested().get(), out);
+        } else {
+            out.line("not extracted yet: 'tracelab reindex' extracts the new items, finds their entities and"
+                    + " indexes them");
+        }
         if (r.failed() > 0) {
             return ExitCode.IO;
         }

@@ -428,7 +428,17 @@ public final class Case implements AutoCloseable {
     /** {@link #collect(CollectionRun, CaptureListener, ProgressStages)} reading text in images as {@code ocr} says. */
     public CollectionReport collect(CollectionRun run, CaptureListener listener, ProgressStages progress,
                                     OcrSettings ocr) throws IOException {
-        return CaseCollection.run(this, run, listener, progress == null ? ProgressStages.NONE : progress, ocr);
+        return collect(run, listener, progress, ocr, true);
+    }
+
+    /**
+     * {@link #collect(CollectionRun, CaptureListener, ProgressStages, OcrSettings)}, or without the ingest that
+     * follows when {@code ingest} is false: the items wait, unextracted, for {@code reindex}.
+     */
+    public CollectionReport collect(CollectionRun run, CaptureListener listener, ProgressStages progress,
+                                    OcrSettings ocr, boolean ingest) throws IOException {
+        return CaseCollection.run(this, run, listener, progress == null ? ProgressStages.NONE : progress, ocr,
+                ingest);
     }
 
     /** How this case reads text in images: Tesseract in {@code languages}, by default the case region's. */

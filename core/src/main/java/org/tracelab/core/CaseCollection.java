@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
@@ -18,14 +19,15 @@ import org.tracelab.core.items.Tags;
 /**
  * A collection run end to end, as the case's rule: its start logged with what was asked, every capture tagged as
  * asked in the capture's own commit group, its end logged with what it did (also when the collector fails; counted
- * once its last captures committed, so none is left out), then the new items ingested.
+ * once its last captures committed, so none is left out), then the new items ingested unless the run leaves that
+ * for later ({@code reindex} extracts items never extracted).
  */
 final class CaseCollection {
     private CaseCollection() {
     }
 
     static CollectionReport run(Case c, CollectionRun run, CaptureListener listener, ProgressStages stages,
-                                OcrSettings ocr) throws IOException {
+                                OcrSettings ocr, boolean ingest) throws IOException {
         List<String> tags = run.tags().stream().map(Tags::checked).distinct().toList();
         String id = run.collector().id();
         Map<String, Object> logged = new LinkedHashMap<>();
@@ -41,7 +43,8 @@ final class CaseCollection {
             throw e;
         }
         c.finishCapture(id, () -> counts.outcome(null));
-        IngestReport ingested = c.ingest(stages.stage("ingest"), ocr);
+        Optional<IngestReport> ingested = ingest ? Optional.of(c.ingest(stages.stage("ingest"), ocr))
+                : Optional.empty();
         return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
                 counts.skipped.get(), counts.rejected.get(), ingested);
     }

@@ -67,7 +67,7 @@ class CaseCollectionTest {
                     }, ProgressStages.NONE);
             assertEquals(3, r.stored());
             assertEquals(3, heard.size());
-            assertEquals(3, r.ingested().extracted());
+            assertEquals(3, r.ingested().orElseThrow().extracted());
             for (long id : heard) {
                 assertEquals(List.of("call-back", "demo"), c.tags(id));
                 List<String> actions = c.custodyOf(id).stream().map(CustodyEntry::action).toList();

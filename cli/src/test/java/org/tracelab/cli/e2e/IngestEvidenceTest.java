@@ -61,6 +61,29 @@ class IngestEvidenceTest {
         return cli;
     }
 
+    @Test
+    void importWithoutIngestLeavesTheItemsForReindexWhichExtractsThem() throws IOException {
+        Path dir = tmp.resolve("in");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("ad.txt"), "Fictitious ad: oshpaz kerak, Toshkent. Tel +998 90 000 00 00",
+                StandardCharsets.UTF_8);
+        Cli cli = new Cli(tmp.resolve("case"));
+        assertEquals(0, cli.init().code());
+
+        Cli.Run imported = cli.run("collect", "file", dir.toString(), "--no-ingest");
+        assertEquals(0, imported.code(), imported::toString);
+        assertTrue(imported.out().contains("collected 1 item") && imported.out().contains("'tracelab reindex'")
+                && !imported.out().contains("extracted text of"), imported::toString);
+        Cli.Run early = cli.run("search", "oshpaz");
+        assertTrue(early.code() == 2 && early.err().contains("run 'tracelab reindex'"), early::toString);
+
+        Cli.Run reindex = cli.run("reindex");
+        assertEquals(0, reindex.code(), reindex::toString);
+        assertTrue(reindex.out().contains("extracted text of 1 item"), reindex::toString);
+        assertEquals(1, sources(cli, "oshpaz"));
+        assertEquals(0, cli.run("verify").code());
+    }
+
     private static int sources(Cli cli, String query) {
         Cli.Run r = cli.run("--json", "search", query);
         assertEquals(0, r.code(), r::toString);
