@@ -23,28 +23,6 @@ import picocli.CommandLine.Option;
                 + "and export them with a chain of custody.",
         mixinStandardHelpOptions = true,
         versionProvider = Tracelab.Version.class,
-        subcommands = {
-            CaseCommand.class,
-            CollectorsCommand.class,
-            CollectCommand.class,
-            ShowCommand.class,
-            TagCommand.class,
-            NoteCommand.class,
-            VerifyCommand.class,
-            ExportCommand.class,
-            SearchCommand.class,
-            ReindexCommand.class,
-            EntitiesCommand.class,
-            LabCommand.class,
-            PatternsCommand.class,
-            ScanCommand.class,
-            ShellCommand.class,
-            LinksCommand.class,
-            DupesCommand.class,
-            SharedCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 I/O, network or lock failure."})
 public final class Tracelab {
     @Option(names = "--case", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -136,7 +114,7 @@ public final class Tracelab {
         if (args.length == 0 && terminal && stdin == System.in && System.console() != null) {
             args = new String[] {"shell"}; // a bare 'tracelab' at a terminal opens the shell on the case
         }
-        return root.execute(root.commandLine(needsCollectors(args)), args);
+        return root.execute(root.commandLine(TopLevelCommands.neededBy(args), needsCollectors(args)), args);
     }
 
     /**
@@ -155,9 +133,18 @@ public final class Tracelab {
      * {@code collect} when {@code collectors}.
      */
     CommandLine commandLine(boolean collectors) {
+        return commandLine(TopLevelCommands.all(), collectors);
+    }
+
+    /**
+     * The command tree with only {@code commands} under the root (a one-shot command builds the one it runs, see
+     * {@link TopLevelCommands}); with the collectors' subcommands of {@code collect} when {@code collectors}.
+     */
+    private CommandLine commandLine(java.util.Collection<Class<?>> commands, boolean collectors) {
         CommandLine cl = new CommandLine(this);
         // Added first: picocli's setters below reach only the subcommands that exist when they are called.
-        if (collectors) {
+        commands.forEach(cl::addSubcommand);
+        if (collectors && cl.getSubcommands().containsKey("collect")) {
             CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), this);
         }
         cl.setOut(out);
@@ -174,7 +161,10 @@ public final class Tracelab {
                 err.flush();
                 return ExitCode.BAD_INPUT;
             }
-            err.println("tracelab: " + oneLine(ex.getMessage()));
+            // picocli's suggestions for a misspelt command or option, on the same line as what was not understood
+            String suggested = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? " (did you mean: " + String.join(", ", u.getSuggestions()) + "?)" : "";
+            err.println("tracelab: " + oneLine(ex.getMessage()) + suggested);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCode.BAD_INPUT;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tracelab.core.collect.CollectorRegistry;
 import picocli.CommandLine;
 
 /** Every command and subcommand answers {@code --help} with its usage and exit code 0, groups included. */
@@ -24,8 +23,7 @@ class HelpTest {
         Tracelab root = new Tracelab(Map.of(), Clock.systemUTC(), java.io.InputStream.nullInputStream(),
                 OutputStream.nullOutputStream(),
                 OutputStream.nullOutputStream(), quiet, quiet, false);
-        CommandLine cl = new CommandLine(root);
-        CollectCommand.addCollectors(cl.getSubcommands().get("collect"), CollectorRegistry.load(), root);
+        CommandLine cl = root.commandLine(true);
         List<String> paths = new ArrayList<>();
         walk(cl, "", paths);
         return paths.stream();
