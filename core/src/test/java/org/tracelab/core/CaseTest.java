@@ -107,6 +107,22 @@ class CaseTest {
     }
 
     @Test
+    void theBlobsBytesAreSummedFromIndexesWithoutReadingTheItemsRows() throws Exception {
+        Path dir = tmp.resolve("plan");
+        create(dir).close();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("case.db"));
+             var s = db.createStatement(); var rs = s.executeQuery("EXPLAIN QUERY PLAN " + Case.DISTINCT_BLOB_BYTES)) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString("detail")).append('\n');
+            }
+            assertTrue(plan.toString().contains("MERGE"), plan::toString);
+            assertTrue(plan.toString().contains("SCAN items USING COVERING INDEX items_blob"), plan::toString);
+            assertTrue(plan.toString().contains("SCAN derived USING COVERING INDEX derived_blob"), plan::toString);
+        }
+    }
+
+    @Test
     void badManifestValuesAreRefusedWithTheFieldNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> CaseManifest.create("x", "E", "p", "ZZ", Clock.systemUTC().instant()));
