@@ -42,8 +42,15 @@ public final class CommonGrams {
      * {@code work_visa}) only makes {@link #named} answer yes without need, which costs time, not passages.
      */
     private static final char SEPARATOR = '_';
-    /** The common words of each text field, as that field's analysis makes them. */
-    private static final Map<String, CharArraySet> WORDS = byField();
+
+    /**
+     * The common words of each text field, as that field's analysis makes them: made at the first index writer or
+     * exact phrase that needs them, not with every searcher (analysing them is a sixth of a one-shot search's
+     * start, and a search without a phrase never reads them).
+     */
+    private static final class Words {
+        static final Map<String, CharArraySet> BY_FIELD = byField();
+    }
 
     private CommonGrams() {
     }
@@ -58,7 +65,7 @@ public final class CommonGrams {
 
             @Override
             protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-                CharArraySet words = WORDS.get(fieldName);
+                CharArraySet words = Words.BY_FIELD.get(fieldName);
                 return words == null ? components : new TokenStreamComponents(components.getSource(),
                         new CommonGramsFilter(components.getTokenStream(), words));
             }
@@ -71,7 +78,7 @@ public final class CommonGrams {
      * exact phrases: a pair stands for two adjacent positions, which a sloppy phrase does not ask for.
      */
     public static TokenStream forExactPhrase(String field, TokenStream words) {
-        CharArraySet common = WORDS.get(field);
+        CharArraySet common = Words.BY_FIELD.get(field);
         return common == null ? words : new CommonGramsQueryFilter(new CommonGramsFilter(words, common));
     }
 
@@ -84,7 +91,7 @@ public final class CommonGrams {
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return WORDS.containsKey(field);
+                return CaseAnalyzers.TEXT_FIELDS.contains(field);
             }
 
             @Override

@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.tracelab.core.lang.UzbekApostrophes;
 
@@ -54,7 +53,7 @@ final class UzbekScriptAnalyzer extends Analyzer {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         TokenStream stream = new LowerCaseFilter(in);
-        stream = new ICUTransformFilter(stream, cyrillicToLatin());
+        stream = new CyrillicToLatinFilter(stream);
         return new ICUFoldingFilter(stream);
     }
 

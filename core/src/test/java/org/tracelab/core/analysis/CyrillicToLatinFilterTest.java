@@ -1,0 +1,55 @@
+package org.tracelab.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.icu.ICUTransformFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+/** The filter gives exactly what ICU's transform filter gives with the same rules, token by token. */
+class CyrillicToLatinFilterTest {
+    /** Lower-cased words as the analyzer hands them over; fictitious ad words in the scripts ads come in. */
+    private static final String WORDS = String.join(" ",
+            "ишчи тошкент ёрдам ўқитувчи қиз ғалаба ҳар хорижда",      // Uzbek Cyrillic, its own letters
+            "ереван поезд объявление щётка въезд ьа ыы эмаль йўл цирк", // е at the start and after vowels, signs
+            "работа за границей оплата визой",                          // Russian
+            "қазақстан әже өнер үй ұлт іс ң һ",                        // Kazakh letters the rules do not name
+            "ґанок їжа єврей ђак ћуп ѕ ӏ",                              // other Cyrillic the rules leave as they are
+            "ish-иш ishchi ish2026 to'lov o'qituvchi 998901234567 مرحبا 工作 iş praca");
+
+    @Test
+    void everyTokenEndsAsIcusTransformFilterLeavesIt() throws IOException {
+        assertEquals(terms(in -> new ICUTransformFilter(in, UzbekScriptAnalyzer.cyrillicToLatin())),
+                terms(CyrillicToLatinFilter::new));
+    }
+
+    @Test
+    void uzbekCyrillicBecomesUzbekLatin() throws IOException {
+        List<String> latin = terms(CyrillicToLatinFilter::new);
+        assertEquals("ishchi", latin.get(0));
+        assertEquals("o'qituvchi", latin.get(3));
+        assertEquals("yerevan", latin.get(8));
+    }
+
+    private static List<String> terms(Function<TokenStream, TokenStream> filter) throws IOException {
+        Tokenizer tokenizer = new WhitespaceTokenizer();
+        tokenizer.setReader(new java.io.StringReader(WORDS));
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = filter.apply(tokenizer)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+}
