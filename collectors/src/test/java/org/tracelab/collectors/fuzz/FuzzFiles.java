@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Scratch files the fuzz targets write each input to, removed when the JVM exits. */
+/** Scratch files and folders the fuzz targets write to, removed when the JVM exits. */
 final class FuzzFiles {
     private FuzzFiles() {
     }
@@ -17,6 +17,25 @@ final class FuzzFiles {
             return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder (a case the target fills, say) removed with all it holds when the JVM exits. */
+    static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory("tracelab-fuzz-" + prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the JVM is exiting; what cannot be walked stays in the temporary folder
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.tracelab.core.verify.VerifyReport;
  */
 class WarcImportFuzzTest {
     private static final Path FILE = FuzzFiles.temp("warc", ".warc");
-    private static final LabCase LAB = new LabCase(caseFolder());
+    private static final LabCase LAB = new LabCase(FuzzFiles.tempDir("warc-case"));
     private static long runs;
 
     @FuzzTest
@@ -41,14 +40,6 @@ class WarcImportFuzzTest {
         if (runs++ % 256 == 0) {
             VerifyReport report = LAB.kase.verify(VerifyListener.NONE);
             assertTrue(report.holds(), () -> "the case still verifies: " + report.problems());
-        }
-    }
-
-    private static Path caseFolder() {
-        try {
-            return Files.createTempDirectory("tracelab-fuzz-warc-case");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,15 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.internal.FileTrees;
 import org.tracelab.core.store.BlobStore;
 
 /**
@@ -170,23 +168,8 @@ public final class PartialExport implements AutoCloseable {
         }
     }
 
+    /** The export's own failure is what gets reported; a .part folder left behind says by its name what it is. */
     private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // the export's own failure is what gets reported; the .part folder's name says what it is
-        }
+        FileTrees.deleteQuietly(dir);
     }
 }

@@ -88,7 +88,13 @@ public final class ExtractionWorker {
     }
 
     @SuppressWarnings("InfiniteLoopStatement")
+    /** Loops forever, having first left a temporary file as Tika leaves its copy of a picture being read. */
     private static void hang() {
+        try {
+            java.nio.file.Files.createTempFile("tracelab-test-hang-", ".jpg");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         long spins = 0;
         while (true) {
             spins++;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.tracelab.core.TracelabException;
+import org.tracelab.core.internal.FileTrees;
 import org.tracelab.core.lang.LanguageIdentifier;
 
 /**
@@ -191,7 +192,9 @@ public final class TextExtractor implements AutoCloseable {
             worker = null;
         }
         try (Stream<Path> entries = Files.list(workDir)) {
+            // a worker's scratch folder too: one whose run was killed before it could remove its own
             entries.filter(p -> p.getFileName().toString().startsWith("members-")
+                    || p.getFileName().toString().startsWith("worker-")
                     || p.getFileName().toString().endsWith(".spool")).forEach(TextExtractor::deleteTree);
         } catch (IOException e) {
             throw TracelabException.io("cannot clean extraction folder " + workDir, e);
@@ -262,13 +265,8 @@ public final class TextExtractor implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw TracelabException.io("cannot delete spool " + root, e);
         }

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.tracelab.core.internal.FileTrees;
 
 /**
  * One running {@link ExtractionWorker}: the same {@code java} binary and class path as this JVM, a capped heap, and
@@ -41,12 +43,19 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     private final Process process;
+    /**
+     * The worker's own temporary folder: Tika and Tesseract copy a picture there and write what OCR read. A worker
+     * killed at its deadline leaves them behind; in the case's work folder, removed with the worker, rather than in
+     * the machine's /tmp, where copies of evidence would stay for any user to read.
+     */
+    private final Path scratch;
     private final DataOutputStream toWorker;
     private final DataInputStream fromWorker;
     private final ExecutorService reader;
 
-    private WorkerProcess(Process process) {
+    private WorkerProcess(Process process, Path scratch) {
         this.process = process;
+        this.scratch = scratch;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         this.reader = Executors.newSingleThreadExecutor(r -> {
@@ -68,6 +77,8 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-Djava.awt.headless=true");
+        Path scratch = Files.createTempDirectory(log.toAbsolutePath().getParent(), "worker-");
+        command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-Dfile.encoding=UTF-8");
         if (settings.testHooks()) {
             command.add("-D" + ExtractionWorker.TEST_HOOKS_PROPERTY + "=true");
@@ -83,7 +94,14 @@ final class WorkerProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        WorkerProcess worker = new WorkerProcess(builder.start());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            FileTrees.deleteQuietly(scratch);
+            throw e;
+        }
+        WorkerProcess worker = new WorkerProcess(process, scratch);
         try {
             worker.await(WorkerProtocol.Ready.class, STARTUP_TIMEOUT);
         } catch (Failure e) {
@@ -157,5 +175,6 @@ final class WorkerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         reader.shutdownNow();
+        FileTrees.deleteQuietly(scratch);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,14 @@ class HostileDocumentsTest {
         Files.writeString(file, "TRACELAB-TEST-HANG", StandardCharsets.US_ASCII);
         try (Extraction x = extractor.extract(file, "hang.bin")) {
             assertEquals(ExtractionError.Kind.TIMEOUT, x.error().orElseThrow().kind(), x.error().toString());
+        }
+        // The stopped worker's temporary files (its copy of what it was reading) went with it: none in the case's
+        // work folder, none in the machine's temporary folder.
+        try (var left = Files.find(work.resolve("extract"), 4,
+                (p, a) -> p.getFileName().toString().startsWith("tracelab-test-hang-"));
+             var machine = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), left.toList());
+            assertTrue(machine.noneMatch(p -> p.getFileName().toString().startsWith("tracelab-test-hang-")));
         }
         assertNextDocumentIsFine(dir);
     }
