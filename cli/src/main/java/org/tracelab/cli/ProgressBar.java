@@ -86,8 +86,10 @@ public final class ProgressBar implements Progress, AutoCloseable {
             bar = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] ";
         }
         double perSecond = seconds > 0 ? done / seconds : 0;
+        // A slow rate (OCR, a browser) keeps a decimal: "0 items/s" for one every five seconds would not be true.
         String rate = seconds >= 1 && done > 0 ? "  " + (bytes ? Sizes.human((long) perSecond) + "/s"
-                : String.format("%.0f %s/s", perSecond, unit.isEmpty() ? "items" : unit)) : "";
+                : String.format(perSecond < 10 ? "%.1f %s/s" : "%.0f %s/s", perSecond,
+                        unit.isEmpty() ? "items" : unit)) : "";
         String left = total > 0 && done > 0 && done < total && seconds >= 1
                 ? "  " + duration((total - done) / perSecond) + " left" : "";
         String elapsed = String.format("  %.1fs", seconds);

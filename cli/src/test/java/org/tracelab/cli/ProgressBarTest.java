@@ -48,6 +48,12 @@ class ProgressBarTest {
     }
 
     @Test
+    void aSlowRateKeepsADecimalRatherThanSayingNothingIsDone() {
+        assertEquals("ingest  25% 3 / 12 items  0.2 items/s  45s left  15.0s",
+                ProgressBar.line("ingest", 3, 12, "items", 15.0, 160).replaceAll(" \\[#* *\\]", ""));
+    }
+
+    @Test
     void aNarrowTerminalNeverGetsALineThatWraps() {
         for (int width = 1; width <= 120; width++) {
             String line = ProgressBar.line("collect ads", 123_456, 1_000_000, "pages", 3_600.0, width);

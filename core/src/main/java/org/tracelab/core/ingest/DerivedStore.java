@@ -288,36 +288,70 @@ public final class DerivedStore {
      * @param type an entity type name, or null for all types
      */
     public List<EntitySummary> summaries(String type, int minItems) throws SQLException {
-        String sql = "SELECT type, value, count(DISTINCT item_id) AS n, count(*) AS m FROM entities"
-                + (type == null ? "" : " WHERE type = ?")
-                + " GROUP BY type, value HAVING n >= ? ORDER BY n DESC, m DESC, type, value";
+        // One pass over the (type, value, raw, item_id) index, in its order, each value's items and first written
+        // forms gathered here: a count per value in SQL and a query per value for its forms made 13,000 queries for
+        // one type at 100,000 ads.
+        String sql = "SELECT type, value, raw, item_id FROM entities" + (type == null ? "" : " WHERE type = ?")
+                + " ORDER BY type, value, raw";
         List<EntitySummary> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(sql);
-             PreparedStatement forms = conn.prepareStatement(
-                     "SELECT DISTINCT raw FROM entities WHERE type = ? AND value = ? ORDER BY raw LIMIT "
-                             + (MAX_FORMS + 1))) {
-            int i = 1;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
             if (type != null) {
-                ps.setString(i++, type);
+                ps.setString(1, type);
             }
-            ps.setInt(i, minItems);
             try (ResultSet rs = ps.executeQuery()) {
+                ValueTally tally = null;
                 while (rs.next()) {
                     String t = rs.getString(1);
                     String v = rs.getString(2);
-                    Set<String> raws = new LinkedHashSet<>();
-                    forms.setString(1, t);
-                    forms.setString(2, v);
-                    try (ResultSet f = forms.executeQuery()) {
-                        while (f.next() && raws.size() < MAX_FORMS) {
-                            raws.add(f.getString(1));
+                    if (tally == null || !tally.is(t, v)) {
+                        if (tally != null) {
+                            tally.summary(minItems).ifPresent(out::add);
                         }
+                        tally = new ValueTally(t, v);
                     }
-                    out.add(new EntitySummary(t, v, rs.getLong(3), rs.getLong(4), List.copyOf(raws)));
+                    tally.add(rs.getString(3), rs.getLong(4));
+                }
+                if (tally != null) {
+                    tally.summary(minItems).ifPresent(out::add);
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingLong(EntitySummary::items).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(EntitySummary::mentions).reversed())
+                .thenComparing(EntitySummary::type).thenComparing(EntitySummary::value));
         return out;
+    }
+
+    /** One entity value's mentions as the index gives them, its written forms in order. */
+    private static final class ValueTally {
+        private final String type;
+        private final String value;
+        private final java.util.HashSet<Long> items = new java.util.HashSet<>();
+        private final Set<String> raws = new LinkedHashSet<>();
+        private long mentions;
+
+        ValueTally(String type, String value) {
+            this.type = type;
+            this.value = value;
+        }
+
+        boolean is(String t, String v) {
+            return type.equals(t) && value.equals(v);
+        }
+
+        void add(String raw, long item) {
+            mentions++;
+            items.add(item);
+            if (raws.size() < MAX_FORMS) {
+                raws.add(raw);
+            }
+        }
+
+        Optional<EntitySummary> summary(int minItems) {
+            return items.size() >= minItems
+                    ? Optional.of(new EntitySummary(type, value, items.size(), mentions, List.copyOf(raws)))
+                    : Optional.empty();
+        }
     }
 
     private List<Long> ids(String sql) throws SQLException {

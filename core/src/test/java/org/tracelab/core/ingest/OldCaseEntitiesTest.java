@@ -100,6 +100,12 @@ class OldCaseEntitiesTest {
             s.execute("DELETE FROM derived WHERE kind = 'main'");
             s.execute("ALTER TABLE derived DROP COLUMN charset");
             s.execute("DROP TABLE image_hashes");
+            s.execute("DROP INDEX items_blob");
+            s.execute("CREATE INDEX items_sha256 ON items(sha256)");
+            s.execute("DROP INDEX derived_blob");
+            s.execute("CREATE INDEX derived_sha256 ON derived(sha256)");
+            s.execute("DROP INDEX entities_key_forms");
+            s.execute("CREATE INDEX entities_type_value ON entities(type, value)");
             s.execute("ALTER TABLE derived DROP COLUMN notes");
             s.execute("ALTER TABLE derived DROP COLUMN ocr");
             s.execute("ALTER TABLE derived DROP COLUMN ocr_confidence");
