@@ -3,14 +3,12 @@ package org.tracelab.core.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 
 /** The filter gives exactly what ICU's transform filter gives with the same rules, token by token. */
@@ -41,15 +39,6 @@ class CyrillicToLatinFilterTest {
     private static List<String> terms(Function<TokenStream, TokenStream> filter) throws IOException {
         Tokenizer tokenizer = new WhitespaceTokenizer();
         tokenizer.setReader(new java.io.StringReader(WORDS));
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = filter.apply(tokenizer)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        }
-        return terms;
+        return TokenTerms.of(filter.apply(tokenizer));
     }
 }
