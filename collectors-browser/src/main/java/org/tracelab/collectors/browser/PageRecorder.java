@@ -76,16 +76,17 @@ final class PageRecorder {
      * One exchange with its bodies stored.
      *
      * @param exchange    the exchange as the browser saw it
-     * @param payload     its response body as stored
+     * @param payload     its response body as stored (the bytes themselves are not held: a page waiting to be
+     *                    recorded holds no bodies in memory)
      * @param requestBody its request body as stored, or null when it had none
-     * @param read        how much of the response body the browser gave, and why not all of it
+     * @param cut         true when the browser gave less of the response body than the server sent
+     * @param why         why the body is not whole, or null
      */
-    record StagedExchange(BrowserExchange exchange, StoredBlob payload, StoredBlob requestBody,
-                          BrowserExchange.Read read) {
+    record StagedExchange(BrowserExchange exchange, StoredBlob payload, StoredBlob requestBody, boolean cut,
+                          String why) {
         StagedExchange {
             Objects.requireNonNull(exchange, "exchange");
             Objects.requireNonNull(payload, "payload");
-            Objects.requireNonNull(read, "read");
         }
     }
 
@@ -114,7 +115,7 @@ final class PageRecorder {
         StoredBlob payload = sink.storeBlob(new ByteArrayInputStream(body.bytes()), maxBytes);
         StoredBlob requestBody = x.requestBody() == null ? null
                 : sink.storeBlob(new ByteArrayInputStream(x.requestBody()), maxBytes);
-        return new StagedExchange(x, payload, requestBody, body);
+        return new StagedExchange(x, payload, requestBody, body.truncated(), body.why());
     }
 
     /**
@@ -187,7 +188,6 @@ final class PageRecorder {
     /** Writes one staged exchange's WARC records and records its item. */
     private Recorded exchange(StagedExchange staged, Long parentId) throws IOException {
         BrowserExchange x = staged.exchange();
-        BrowserExchange.Read body = staged.read();
         StoredBlob payload = staged.payload();
         StoredBlob requestBody = staged.requestBody();
         HttpFacts http = new HttpFacts(x.method(), x.status(), "HTTP/1.1", asStored(x.responseHeaders()),
@@ -195,9 +195,9 @@ final class PageRecorder {
         WarcLocation warc = sink.archive(new HttpExchange(x.url(), x.date(), http, payload, requestBody));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("resourceType", x.resourceType());
-        meta.put("truncated", payload.truncated() || body.truncated());
-        if (body.why() != null) {
-            meta.put("bodyNote", body.why());
+        meta.put("truncated", payload.truncated() || staged.cut());
+        if (staged.why() != null) {
+            meta.put("bodyNote", staged.why());
         }
         NewItem item = NewItem.of(EXCHANGE_KIND, x.url().toString(), x.date(), collectorId, x.header("Content-Type"),
                 parentId, meta).with(http).with(warc);
