@@ -139,16 +139,10 @@ final class SearchCommand extends BaseCommand {
                 j.put("case", h.caseName());
                 j.put("caseId", h.caseId());
                 j.put("purpose", h.casePurpose());
-                j.put("id", h.itemId());
-                j.put("score", h.score());
-                j.put("kind", h.kind());
-                j.put("source", h.source());
-                j.put("lang", h.language());
-                j.put("capturedAt", Timestamps.format(h.capturedAt()));
-                j.put("title", h.title().orElse(null));
+                j.putAll(hitJson(h.itemId(), h.score(), h.kind(), h.source(), h.language(), h.capturedAt(),
+                        h.title(), h.passages()));
                 j.put("sha256", h.sha256());
                 j.put("custodyHash", h.custodyHash());
-                j.put("passages", h.passages());
                 j.put("total", r.total());
                 j.put("totalExact", r.totalExact());
                 out.json(j);
@@ -168,6 +162,25 @@ final class SearchCommand extends BaseCommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The fields a hit has in a case and in the shared index alike, in the order --json prints them; the score as
+     * each index gives it (a case's float printed as a float).
+     */
+    private static Map<String, Object> hitJson(long id, Number score, String kind, String source, String language,
+                                               java.time.Instant capturedAt, java.util.Optional<String> title,
+                                               List<String> passages) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("id", id);
+        j.put("score", score);
+        j.put("kind", kind);
+        j.put("source", source);
+        j.put("lang", language);
+        j.put("capturedAt", Timestamps.format(capturedAt));
+        j.put("title", title.orElse(null));
+        j.put("passages", passages);
+        return j;
     }
 
     /** How many items match, as the first line of the hits says it. */
@@ -203,15 +216,8 @@ final class SearchCommand extends BaseCommand {
         }
         if (out.json()) {
             for (SearchHit h : r.hits()) {
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("id", h.id());
-                j.put("score", h.score());
-                j.put("kind", h.kind());
-                j.put("source", h.source());
-                j.put("lang", h.language());
-                j.put("capturedAt", Timestamps.format(h.capturedAt()));
-                j.put("title", h.title().orElse(null));
-                j.put("passages", h.passages());
+                Map<String, Object> j = hitJson(h.id(), h.score(), h.kind(), h.source(), h.language(),
+                        h.capturedAt(), h.title(), h.passages());
                 j.put("alsoMatched", h.alsoMatched());
                 if (distances.containsKey(h.id())) {
                     j.put("imageDistance", distances.get(h.id()));
