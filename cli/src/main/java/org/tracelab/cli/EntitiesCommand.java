@@ -87,7 +87,12 @@ final class EntitiesCommand extends BaseCommand {
                 j.put("items", e.items());
                 List<Map<String, Object>> cases = new java.util.ArrayList<>();
                 for (CrossCaseSearch.CaseCount c : e.cases()) {
-                    cases.add(Map.of("case", c.caseName(), "caseId", c.caseId(), "items", c.items()));
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("case", c.caseName());
+                    one.put("caseId", c.caseId());
+                    one.put("items", c.items());
+                    one.put("forms", c.forms());
+                    cases.add(one);
                 }
                 j.put("cases", cases);
                 out.json(j);
@@ -95,7 +100,9 @@ final class EntitiesCommand extends BaseCommand {
                 out.line(String.format(java.util.Locale.ROOT, "%3d case%s %5d item%s  %-9s %s   in %s", e.cases().size(),
                         e.cases().size() == 1 ? " " : "s", e.items(), e.items() == 1 ? " " : "s", e.type(),
                         Printable.of(e.value()), Printable.of(String.join(" | ", e.cases().stream()
-                                .map(c -> c.caseName() + " (" + c.items() + ")").toList()))));
+                                .map(c -> c.caseName() + " (" + c.items() + ")"
+                                        + (c.forms().isEmpty() ? "" : " as " + String.join(", ", c.forms())))
+                                .toList()))));
             }
         }
         if (!out.json() && all.isEmpty()) {

@@ -115,11 +115,14 @@ final class CaseDocuments {
         });
         Map<String, Set<String>> byType = new TreeMap<>();
         Set<String> all = new TreeSet<>();
+        Set<String> forms = new TreeSet<>();
         for (EntityMention e : c.entitiesOf(it.id())) {
             byType.computeIfAbsent(e.type(), k -> new TreeSet<>()).add(e.value());
             all.add(e.type() + ":" + e.value());
+            forms.add(e.type() + ":" + e.value() + Fields.FORM_SEPARATOR + form(e.raw()));
         }
         d.put(Fields.ENTITIES, List.copyOf(all));
+        d.put(Fields.ENTITY_FORMS, List.copyOf(forms));
         Map<String, Object> entity = new LinkedHashMap<>();
         byType.forEach((type, values) -> entity.put(type, List.copyOf(values)));
         d.put(Fields.ENTITY, entity);
@@ -128,6 +131,18 @@ final class CaseDocuments {
         d.put(Fields.FINGERPRINT, Hashing.sha256Hex(SharedIndex.MAPPING_VERSION + Json.canonical(d)));
         return d;
     }
+
+    /**
+     * A mention's written form as the shared index keeps it: spaces collapsed, the separator dropped, at most
+     * {@link #MAX_FORM_CHARS} characters (a link's whole attribute can be long; a keyword has a length limit).
+     */
+    static String form(String raw) {
+        String f = raw.replace(Fields.FORM_SEPARATOR, ' ').replaceAll("\\s+", " ").strip();
+        return f.length() > MAX_FORM_CHARS ? f.substring(0, MAX_FORM_CHARS) + "…" : f;
+    }
+
+    /** The longest written form kept, in characters. */
+    static final int MAX_FORM_CHARS = 200;
 
     /** The document id of an item: the case's id and the item's. */
     static String key(String caseId, long itemId) {

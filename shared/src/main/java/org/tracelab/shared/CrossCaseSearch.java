@@ -74,8 +74,13 @@ public final class CrossCaseSearch {
      * @param caseId   the case's id
      * @param caseName its name
      * @param items    how many of its items
+     * @param forms    how its items write the identifier (as found, spaces collapsed), sorted; empty for a case
+     *                 published before the shared index kept written forms
      */
-    public record CaseCount(String caseId, String caseName, long items) {
+    public record CaseCount(String caseId, String caseName, long items, List<String> forms) {
+        public CaseCount {
+            forms = List.copyOf(forms);
+        }
     }
 
     /**
@@ -162,53 +167,93 @@ public final class CrossCaseSearch {
         if (!index.exists()) {
             return out;
         }
-        Map<String, Object> after = null;
-        while (true) {
-            Map<String, Object> composite = new LinkedHashMap<>();
-            composite.put("size", 1000);
-            composite.put("sources", List.of(Map.of("entity", Map.of("terms", Map.of("field", Fields.ENTITIES)))));
-            if (after != null) {
-                composite.put("after", after);
+        Map<String, Object> cases = Map.of("terms", Map.of("field", Fields.CASE_ID, "size", 10_000),
+                "aggs", Map.of("name", Map.of("terms", Map.of("field", Fields.CASE_NAME, "size", 1))));
+        Map<String, Object> query = type == null ? null : Map.of("exists", Map.of("field", Fields.ENTITY + "." + type));
+        Map<String, JsonNode> shared = new LinkedHashMap<>();
+        eachBucket(Fields.ENTITIES, query, cases, "counting identifiers across cases", b -> {
+            String typed = b.path("key").path("key").asText();
+            if ((type == null || typed.startsWith(type + ":"))
+                    && b.path("cases").path("buckets").size() >= minCases) {
+                shared.put(typed, b);
             }
-            Map<String, Object> cases = Map.of("terms", Map.of("field", Fields.CASE_ID, "size", 10_000),
-                    "aggs", Map.of("name", Map.of("terms", Map.of("field", Fields.CASE_NAME, "size", 1))));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("size", 0);
-            if (type != null) {
-                body.put("query", Map.of("exists", Map.of("field", Fields.ENTITY + "." + type)));
+        });
+        Map<String, Map<String, List<String>>> forms = formsOf(shared.keySet());
+        shared.forEach((typed, b) -> {
+            int colon = typed.indexOf(':');
+            Map<String, List<String>> byCase = forms.getOrDefault(typed, Map.of());
+            List<CaseCount> counts = new ArrayList<>();
+            for (JsonNode cb : b.path("cases").path("buckets")) {
+                String caseId = cb.path("key").asText();
+                counts.add(new CaseCount(caseId, cb.path("name").path("buckets").path(0).path("key").asText(),
+                        cb.path("doc_count").asLong(), byCase.getOrDefault(caseId, List.of())));
             }
-            body.put("aggs", Map.of("entities", Map.of("composite", composite, "aggs", Map.of("cases", cases))));
-            ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", body);
-            failIfNot(a, "counting identifiers across cases");
-            JsonNode agg = a.body().path("aggregations").path("entities");
-            for (JsonNode b : agg.path("buckets")) {
-                String typed = b.path("key").path("entity").asText();
-                int colon = typed.indexOf(':');
-                String t = typed.substring(0, colon);
-                if (type != null && !type.equals(t)) {
-                    continue;
-                }
-                JsonNode caseBuckets = b.path("cases").path("buckets");
-                if (caseBuckets.size() < minCases) {
-                    continue;
-                }
-                List<CaseCount> counts = new ArrayList<>();
-                for (JsonNode cb : caseBuckets) {
-                    counts.add(new CaseCount(cb.path("key").asText(),
-                            cb.path("name").path("buckets").path(0).path("key").asText(), cb.path("doc_count").asLong()));
-                }
-                out.add(new SharedEntity(t, typed.substring(colon + 1), b.path("doc_count").asLong(), List.copyOf(counts)));
-            }
-            if (agg.path("buckets").isEmpty() || !agg.has("after_key")) {
-                break;
-            }
-            after = org.tracelab.core.Json.MAPPER.convertValue(agg.path("after_key"),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-        }
+            out.add(new SharedEntity(typed.substring(0, colon), typed.substring(colon + 1), b.path("doc_count").asLong(),
+                    List.copyOf(counts)));
+        });
         out.sort(java.util.Comparator.comparingInt((SharedEntity e) -> e.cases().size()).reversed()
                 .thenComparing(java.util.Comparator.comparingLong(SharedEntity::items).reversed())
                 .thenComparing(SharedEntity::type).thenComparing(SharedEntity::value));
         return out;
+    }
+
+    /**
+     * The written forms of the given identifiers ({@code type:value}), by identifier and case: one pass over the
+     * forms field, in which each identifier's forms sort together; restricted to the items holding them when they
+     * are few enough for one terms query.
+     */
+    private Map<String, Map<String, List<String>>> formsOf(java.util.Set<String> typed) {
+        Map<String, Map<String, List<String>>> out = new java.util.HashMap<>();
+        if (typed.isEmpty()) {
+            return out;
+        }
+        Map<String, Object> query = typed.size() <= 10_000
+                ? Map.of("terms", Map.of(Fields.ENTITIES, List.copyOf(typed))) : null;
+        Map<String, Object> cases = Map.of("terms", Map.of("field", Fields.CASE_ID, "size", 10_000));
+        eachBucket(Fields.ENTITY_FORMS, query, cases, "reading how identifiers are written across cases", b -> {
+            String key = b.path("key").path("key").asText();
+            int sep = key.indexOf(Fields.FORM_SEPARATOR);
+            if (sep < 0 || !typed.contains(key.substring(0, sep))) {
+                return;
+            }
+            Map<String, List<String>> byCase = out.computeIfAbsent(key.substring(0, sep), k -> new LinkedHashMap<>());
+            for (JsonNode cb : b.path("cases").path("buckets")) {
+                byCase.computeIfAbsent(cb.path("key").asText(), k -> new ArrayList<>()).add(key.substring(sep + 1));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every value of a keyword field, in order, with the sub-aggregation {@code cases} under each: a composite
+     * aggregation paged 1,000 buckets at a time, each bucket handed to {@code sink} (its value under key.key).
+     */
+    private void eachBucket(String field, Map<String, Object> query, Map<String, Object> cases, String what,
+                            java.util.function.Consumer<JsonNode> sink) {
+        Map<String, Object> after = null;
+        while (true) {
+            Map<String, Object> composite = new LinkedHashMap<>();
+            composite.put("size", 1000);
+            composite.put("sources", List.of(Map.of("key", Map.of("terms", Map.of("field", field)))));
+            if (after != null) {
+                composite.put("after", after);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("size", 0);
+            if (query != null) {
+                body.put("query", query);
+            }
+            body.put("aggs", Map.of("values", Map.of("composite", composite, "aggs", Map.of("cases", cases))));
+            ClusterHttp.Answer a = index.http().post("/" + SharedIndex.INDEX + "/_search", body);
+            failIfNot(a, what);
+            JsonNode agg = a.body().path("aggregations").path("values");
+            agg.path("buckets").forEach(sink);
+            if (agg.path("buckets").isEmpty() || !agg.has("after_key")) {
+                return;
+            }
+            after = org.tracelab.core.Json.MAPPER.convertValue(agg.path("after_key"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        }
     }
 
     /**

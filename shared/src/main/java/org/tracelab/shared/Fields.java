@@ -31,6 +31,13 @@ final class Fields {
     static final String TAGS = "tags";
     /** Every entity as {@code type:value}, for counting across cases. */
     static final String ENTITIES = "entities";
+    /**
+     * Every entity with a form it is written in, {@code type:value} then {@link #FORM_SEPARATOR} then the form as
+     * written: a value's forms sort together, so one pass over the field gives each value's forms case by case.
+     */
+    static final String ENTITY_FORMS = "entity_forms";
+    /** Between an entity and its written form in {@link #ENTITY_FORMS}: a character no value or form holds. */
+    static final char FORM_SEPARATOR = '\u001f';
     /** Entities by type: {@code entity.phone}, … */
     static final String ENTITY = "entity";
     /** PDQ hashes (hex) of the item's pictures. */

@@ -22,7 +22,7 @@ public final class SharedIndex {
      * The version of the mapping below, kept in the index's {@code _meta}; a change of a field's type or analyzer
      * takes a new number, and an index of another number is refused with how to rebuild it.
      */
-    public static final int MAPPING_VERSION = 2;
+    public static final int MAPPING_VERSION = 3;
     /** The text fields a free-text query searches, as in a case index. */
     static final List<String> TEXT_FIELDS = CaseAnalyzers.TEXT_FIELDS;
 
@@ -159,8 +159,8 @@ public final class SharedIndex {
     static Map<String, Object> mapping() {
         Map<String, Object> p = new LinkedHashMap<>();
         for (String k : List.of(Fields.CASE_ID, Fields.CASE_NAME, Fields.ITEM_KEY, Fields.SHA256, Fields.CUSTODY_HASH,
-                Fields.KIND, Fields.COLLECTOR, Fields.HOST, Fields.LANG, Fields.TAGS, Fields.ENTITIES, Fields.IMAGE_PDQ,
-                Fields.FINGERPRINT)) {
+                Fields.KIND, Fields.COLLECTOR, Fields.HOST, Fields.LANG, Fields.TAGS, Fields.ENTITIES, Fields.ENTITY_FORMS,
+                Fields.IMAGE_PDQ, Fields.FINGERPRINT)) {
             p.put(k, Map.of("type", "keyword"));
         }
         p.put(Fields.CASE_PURPOSE, Map.of("type", "keyword", "index", false));

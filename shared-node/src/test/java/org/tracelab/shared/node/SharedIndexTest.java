@@ -85,7 +85,7 @@ class SharedIndexTest {
 
     @Test
     @Order(1)
-    void aPhoneWrittenTwoWaysInTwoCasesIsFoundInBoth() {
+    void aPhoneWrittenTwoWaysInTwoCasesIsFoundInBothWithEachCasesWrittenForm() {
         SharedCli.Run r = cli.run("--json", "entities", "--shared", "--min-cases", "2");
         assertEquals(0, r.code(), r::toString);
         List<JsonNode> lines = r.out().lines().map(Json::parse).toList();
@@ -93,9 +93,13 @@ class SharedIndexTest {
         JsonNode phone = lines.get(0);
         assertEquals("phone", phone.path("type").asText());
         assertEquals("+998905550012", phone.path("value").asText());
-        Set<String> cases = new TreeSet<>();
-        phone.path("cases").forEach(c -> cases.add(c.path("case").asText()));
-        assertEquals(Set.of("Case A (fictitious)", "Case B (fictitious)"), cases);
+        java.util.Map<String, String> forms = new java.util.TreeMap<>();
+        phone.path("cases").forEach(c -> forms.put(c.path("case").asText(), c.path("forms").toString()));
+        assertEquals(java.util.Map.of("Case A (fictitious)", "[\"+998 90 555 00 12\"]",
+                "Case B (fictitious)", "[\"8 (90) 555-00-12\"]"), forms, r::toString);
+        SharedCli.Run text = cli.run("entities", "--shared", "--min-cases", "2");
+        assertTrue(text.out().contains("Case A (fictitious) (1) as +998 90 555 00 12")
+                && text.out().contains("Case B (fictitious) (1) as 8 (90) 555-00-12"), text::toString);
     }
 
     @Test
