@@ -22,7 +22,8 @@ import org.tracelab.core.TracelabException;
  * reached is an I/O failure naming its URL; the credentials are sent, never shown.
  */
 final class ClusterHttp {
-    private static final Duration CONNECT = Duration.ofSeconds(5);
+    /** The JDK's connect timeout covers the TLS handshake too, which a loaded lab machine can take seconds over. */
+    private static final Duration CONNECT = Duration.ofSeconds(15);
     private static final Duration ANSWER = Duration.ofSeconds(120);
     private final SharedCluster cluster;
     private final HttpClient client;

@@ -37,7 +37,8 @@ import org.tracelab.core.Json;
  * Access to a shared cluster, against a stand-in (the JDK's HTTP server) answering as OpenSearch with its security
  * plugin answers: credentials from the environment or a file, sent and never shown; the README's reader role (read on
  * the index, nothing else) enough for a trainee's search, entities and links, and publishing refused to it; and TLS
- * when the URL says https (a certificate the JVM does not trust refused in one line, one it trusts used).
+ * when the URL says https (a certificate the JVM does not trust refused in one line, one it trusts used: set as the
+ * JVM's default context, as {@code -Djavax.net.ssl.trustStore} sets it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedAccessTest {
@@ -46,6 +47,7 @@ class SharedAccessTest {
     private Path caseDir;
     private Path credentials;
     private HttpServer server;
+    private final java.util.concurrent.ExecutorService handshakes = java.util.concurrent.Executors.newCachedThreadPool();
     /** Every request the stand-in saw: method, path and Authorization header. */
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
 
@@ -67,6 +69,11 @@ class SharedAccessTest {
             server.stop(0);
         }
         seen.clear();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void noThreadLeft() {
+        handshakes.shutdownNow();
     }
 
     /**
@@ -179,6 +186,8 @@ class SharedAccessTest {
         tls.init(kmf.getKeyManagers(), null, null);
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        // Handshakes on threads of their own, not on the server's one dispatcher thread.
+        https.setExecutor(handshakes);
         readerCluster(https);
         String url = url("https");
 
@@ -189,16 +198,23 @@ class SharedAccessTest {
         assertTrue(untrusted.err().contains("shared index at " + url + ": unreachable"), untrusted::toString);
         assertTrue(seen.isEmpty(), () -> "a request got through an untrusted TLS handshake: " + seen);
 
-        // The README's way: the unit's trust store given to Java; a JVM of its own, as the launcher starts one.
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djavax.net.ssl.trustStore=" + store, "-Djavax.net.ssl.trustStorePassword=changeit",
-                "-cp", System.getProperty("java.class.path"), "org.tracelab.cli.Tracelab", "--json", "search", "ish",
-                "--shared", url).redirectErrorStream(true);
-        pb.environment().put("TRACELAB_SHARED_CREDENTIALS", credentials.toString());
-        Process trusted = pb.start();
-        String said = new String(trusted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, trusted.waitFor(), said);
-        assertFalse(said.contains(PASSWORD), said);
+        // Trusted (the README gives Java the unit's trust store, which makes it the default context): answered.
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext trusting = SSLContext.getInstance("TLS");
+        trusting.init(null, tmf.getTrustManagers(), null);
+        SSLContext before = SSLContext.getDefault();
+        SSLContext.setDefault(trusting);
+        Cli.Run trusted;
+        try {
+            trusted = run(Map.of("TRACELAB_SHARED_CREDENTIALS", credentials.toString()), "--json", "search", "ish",
+                    "--shared", url);
+        } finally {
+            SSLContext.setDefault(before);
+        }
+        assertEquals(0, trusted.code(), trusted::toString);
+        assertFalse(trusted.out().contains(PASSWORD) || trusted.err().contains(PASSWORD), trusted::toString);
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("POST /tracelab-items/_search Basic ")),
                 () -> "no search over TLS: " + seen);
     }

@@ -24,37 +24,44 @@ import org.tracelab.shared.SharedIndex;
  */
 final class IndexCopies {
     private static final int PAGE = 1000;
+    private static final int IN_FLIGHT = 3;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private IndexCopies() {
     }
 
     /**
-     * Writes {@code copies} copies of every document of case {@code caseId}, copy k under the case id
-     * {@code sha256(caseId + ":copy:" + k)} and the first case's name with " (copy k)"; reads each page once.
+     * Writes up to {@code copies} copies of every document of case {@code caseId}, copy k under the case id
+     * {@code sha256(caseId + ":copy:" + k)} and the first case's name with " (copy k)", one copy after another; no
+     * copy is started once {@code budget} has passed, so a stopped run leaves whole cases only.
      *
-     * @return how many documents were written
+     * @return how many copies were made
      */
-    static long make(String url, String caseId, int copies) throws IOException, InterruptedException {
+    static int make(String url, String caseId, int copies, Duration budget) throws IOException, InterruptedException {
         String index = "/" + SharedIndex.INDEX;
         send(url, "PUT", index + "/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
         send(url, "POST", index + "/_refresh", "{}");
-        long written = 0;
-        Object after = null;
-        while (true) {
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("size", PAGE);
-            q.put("query", Map.of("term", Map.of("case_id", caseId)));
-            q.put("sort", List.of(Map.of("item_id", "asc")));
-            if (after != null) {
-                q.put("search_after", List.of(after));
-            }
-            JsonNode hits = send(url, "POST", index + "/_search", Json.write(q)).path("hits").path("hits");
-            if (hits.isEmpty()) {
-                break;
-            }
-            for (int k = 1; k <= copies; k++) {
-                String id = Hashing.sha256Hex(caseId + ":copy:" + k);
+        long deadline = System.nanoTime() + budget.toNanos();
+        int made = 0;
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
+        for (int k = 1; k <= copies && System.nanoTime() < deadline; k++) {
+            long t0 = System.nanoTime();
+            String id = Hashing.sha256Hex(caseId + ":copy:" + k);
+            long written = 0;
+            Object after = null;
+            while (true) {
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("size", PAGE);
+                q.put("query", Map.of("term", Map.of("case_id", caseId)));
+                q.put("sort", List.of(Map.of("item_id", "asc")));
+                if (after != null) {
+                    q.put("search_after", List.of(after));
+                }
+                JsonNode hits = send(url, "POST", index + "/_search", Json.write(q)).path("hits").path("hits");
+                if (hits.isEmpty()) {
+                    break;
+                }
                 StringBuilder bulk = new StringBuilder();
                 for (JsonNode h : hits) {
                     ObjectNode doc = ((ObjectNode) h.path("_source")).deepCopy();
@@ -65,17 +72,60 @@ final class IndexCopies {
                     bulk.append(Json.write(Map.of("index", Map.of("_index", SharedIndex.INDEX, "_id", key))))
                             .append('\n').append(Json.write(doc)).append('\n');
                 }
-                JsonNode r = send(url, "POST", "/_bulk", bulk.toString());
-                if (r.path("errors").asBoolean()) {
-                    throw new IOException("bulk copy refused documents: " + r.toString().substring(0, 500));
-                }
+                // A few requests in flight: the node indexes one on each core while the next is made.
+                inFlight.acquire();
+                pending.add(sendAsync(url, "/_bulk", bulk.toString()).whenComplete((r, e) -> inFlight.release()));
+                pending.removeIf(java.util.concurrent.CompletableFuture::isDone);
                 written += hits.size();
+                after = hits.get(hits.size() - 1).path("sort").get(0).asLong();
             }
-            after = hits.get(hits.size() - 1).path("sort").get(0).asLong();
+            for (var p : pending) {
+                p.join();
+            }
+            pending.clear();
+            made = k;
+            System.out.printf(java.util.Locale.ROOT, "BENCH copy %d: %,d documents in %.1f s; load average %s%n", k,
+                    written, (System.nanoTime() - t0) / 1e9, java.nio.file.Files.readString(
+                            java.nio.file.Path.of("/proc/loadavg")).strip());
         }
+        removeCopies(url, caseId, made + 1, copies);
         send(url, "PUT", index + "/_settings", "{\"index\":{\"refresh_interval\":null}}");
         send(url, "POST", index + "/_refresh", "{}");
-        return written;
+        return made;
+    }
+
+    /** Deletes whatever an earlier, stopped run wrote of copies {@code from} to {@code to}: no half case is left. */
+    private static void removeCopies(String url, String caseId, int from, int to)
+            throws IOException, InterruptedException {
+        if (from > to) {
+            return;
+        }
+        Object after = null;
+        while (true) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("size", PAGE * 5);
+            q.put("_source", false);
+            q.put("query", Map.of("term", Map.of("case_id", caseId)));
+            q.put("sort", List.of(Map.of("item_id", "asc")));
+            if (after != null) {
+                q.put("search_after", List.of(after));
+            }
+            JsonNode hits = send(url, "POST", "/" + SharedIndex.INDEX + "/_search", Json.write(q))
+                    .path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return;
+            }
+            StringBuilder bulk = new StringBuilder();
+            for (int k = from; k <= to; k++) {
+                String id = Hashing.sha256Hex(caseId + ":copy:" + k);
+                for (JsonNode h : hits) {
+                    bulk.append(Json.write(Map.of("delete", Map.of("_index", SharedIndex.INDEX, "_id",
+                            id + ":" + h.path("sort").get(0).asLong())))).append('\n');
+                }
+            }
+            send(url, "POST", "/_bulk", bulk.toString());
+            after = hits.get(hits.size() - 1).path("sort").get(0).asLong();
+        }
     }
 
     /** The index's documents, segments and size, as {@code _cat/indices} gives them. */
@@ -85,6 +135,19 @@ final class IndexCopies {
         return String.format(java.util.Locale.ROOT, "%,d documents, %d segments, %.2f GB",
                 stats.path("docs").path("count").asLong(), stats.path("segments").path("count").asLong(),
                 stats.path("store").path("size_in_bytes").asLong() / 1e9);
+    }
+
+    /** A bulk request in the background; its future fails when the node refused any document. */
+    private static java.util.concurrent.CompletableFuture<Void> sendAsync(String url, String path, String body) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenAccept(a -> {
+            if (a.statusCode() >= 300 || Json.parse(a.body()).path("errors").asBoolean()) {
+                throw new IllegalStateException("bulk copy refused: HTTP " + a.statusCode() + " "
+                        + a.body().substring(0, Math.min(500, a.body().length())));
+            }
+        });
     }
 
     private static JsonNode send(String url, String method, String path, String body)
