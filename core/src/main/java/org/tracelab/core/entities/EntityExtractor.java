@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tracelab.core.internal.KeptAnswers;
 
 /**
  * Finds phones, e-mails, links, messenger identities and wallet addresses in a text.
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>Numbers without a country code are read in the default region given at construction (the case's). Results are
  * ordered by start offset, then end offset, then type, and offsets are UTF-16 indexes into the text given. One
- * extractor is immutable, thread-safe and meant to be shared, e.g. by all workers ingesting a case.
+ * extractor is thread-safe and meant to be shared, e.g. by all workers ingesting a case; it changes only in the
+ * answers it keeps for links seen before.
  *
  * <p>The same span can carry more than one entity: a {@code https://t.me/name} link is a {@link EntityType#URL} and a
  * {@link EntityType#TELEGRAM}; a {@code wa.me/998…} link is a URL and a {@link EntityType#WHATSAPP}, and its digits a
@@ -37,12 +39,19 @@ public final class EntityExtractor {
     /** A 4 opening a run of digits that goes on with a neighbourhood calling code: a + as OCR may read it. */
     private static final Pattern PLUS_READ_AS_FOUR = Pattern.compile(
             "(?<![\\p{L}\\p{N}+])4(?=(?:998|996|992|993|7)[ \\-.(]*\\d)");
+    /** Links whose identifiers are kept: a few sites' menus and footers, far more than one page holds. */
+    static final int KEPT_LINKS = 4_096;
     private final PhoneFinder phones;
     private final EmailFinder emails = new EmailFinder();
     private final UrlFinder urls = new UrlFinder();
     private final WalletFinder wallets = new WalletFinder();
     private final HandleFinder handles;
     private final Deobfuscator deobfuscator = new Deobfuscator();
+    /**
+     * What each link names, by URL as written: a site's menus, footers and share buttons repeat the same links on
+     * every page, and their identifiers depend on the URL alone.
+     */
+    private final KeptAnswers<String, List<Entity>> linkAnswers = new KeptAnswers<>(KEPT_LINKS);
 
     /**
      * @param defaultRegion ISO 3166 region (e.g. "UZ") in which to read numbers written without a country code
@@ -78,18 +87,23 @@ public final class EntityExtractor {
     public List<Entity> extractFromLinks(List<MarkupLinks.Link> links) {
         List<Entity> out = new ArrayList<>();
         for (MarkupLinks.Link link : links) {
-            String url = link.url();
-            String lower = url.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("tel:") || lower.startsWith("mailto:")) {
-                url = url.substring(0, url.indexOf(':') + 1) + percentDecoded(url.substring(url.indexOf(':') + 1));
-            }
-            for (Entity e : extract(url, LINKED_IDENTIFIERS)) {
+            for (Entity e : linkAnswers.get(link.url(), this::identifiersOf)) {
                 out.add(new Entity(e.type(), e.value(), link.url(), link.start(), link.start() + link.url().length(),
                         e.region(), e.numberType(), e.obfuscated()));
             }
         }
         out.sort(ORDER);
         return out;
+    }
+
+    /** The identifiers one link's URL names, at their offsets in it (decoded for {@code tel:} and {@code mailto:}). */
+    private List<Entity> identifiersOf(String url) {
+        String read = url;
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("tel:") || lower.startsWith("mailto:")) {
+            read = url.substring(0, url.indexOf(':') + 1) + percentDecoded(url.substring(url.indexOf(':') + 1));
+        }
+        return List.copyOf(extract(read, LINKED_IDENTIFIERS));
     }
 
     /** {@code s} with its %XX escapes decoded as UTF-8; as it is when they are malformed. */

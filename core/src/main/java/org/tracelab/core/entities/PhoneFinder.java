@@ -60,7 +60,7 @@ final class PhoneFinder {
     private static final Pattern THOUSANDS = Pattern.compile(
             "\\d{1,3}(?:([ \u00A0\u202F\u2009.,'’])\\d{3})(?:\\1\\d{3})*\\1000|\\d{1,3}(?:[ \u00A0\u202F\u2009.,'’]000){2,}");
     /** An IBAN as written: country, check digits, then groups of four letters or digits ("KZ86 125K ZT50 0410 0100"). */
-    private static final Pattern IBAN = Pattern.compile(
+    static final Pattern IBAN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:[ \u00A0]?[A-Z0-9]{4}){2,7}(?:[ \u00A0]?[A-Z0-9]{1,3})?(?![\\p{L}\\p{N}])");
     private static final Pattern GROUP_SPLIT = Pattern.compile("[^0-9]+");
     private static final Pattern AFTER_NOT_PHONE = Pattern.compile(
@@ -300,15 +300,39 @@ final class PhoneFinder {
 
     /** {@code excluded} and the IBANs of {@code text}, whose digit groups are no phone numbers. */
     private static List<Span> withIbans(String text, List<Span> excluded) {
-        Matcher m = IBAN.matcher(text);
-        if (!m.find()) {
+        AnchoredMatches at = ibanStarts(text).over(IBAN.matcher(text));
+        if (!at.find()) {
             return excluded;
         }
+        Matcher m = at.matcher();
         List<Span> out = new ArrayList<>(excluded);
         do {
             out.add(new Span(m.start(), m.end()));
-        } while (m.find());
+        } while (at.find());
         return out;
+    }
+
+    /**
+     * Where an IBAN can start: two capital Latin letters and two digits. The pattern tried at every offset was a
+     * fifteenth of the phone finder's time on ads, which almost never hold one.
+     */
+    static AnchoredMatches.Starts ibanStarts(String text) {
+        AnchoredMatches.Starts starts = new AnchoredMatches.Starts();
+        for (int i = 0; i + 3 < text.length(); i++) {
+            if (capital(text.charAt(i)) && capital(text.charAt(i + 1)) && digit(text.charAt(i + 2))
+                    && digit(text.charAt(i + 3))) {
+                starts.add(i);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean capital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether the digits at {@code text[s,e)} read, in context, as money, a date, an id or a measure. */

@@ -4,10 +4,10 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.tracelab.core.internal.KeptAnswers;
 
 /**
  * Lingua's character-trigram models, one per script, for the languages the project's own evidence does not separate:
@@ -59,12 +59,7 @@ enum NgramModel {
     private final Character.UnicodeScript script;
     private final List<Language> languages;
     private volatile LanguageDetector detector;
-    private final Map<String, Ranked> answers = new LinkedHashMap<>(KEPT_ANSWERS * 4 / 3 + 1, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ranked> eldest) {
-            return size() > KEPT_ANSWERS;
-        }
-    };
+    private final KeptAnswers<String, Ranked> answers = new KeptAnswers<>(KEPT_ANSWERS);
 
     NgramModel(Character.UnicodeScript script, List<Language> languages) {
         this.script = script;
@@ -100,17 +95,7 @@ enum NgramModel {
     }
 
     private Ranked rank(String sample) {
-        synchronized (answers) {
-            Ranked known = answers.get(sample);
-            if (known != null) {
-                return known;
-            }
-        }
-        Ranked ranked = rankAnew(sample);
-        synchronized (answers) {
-            answers.put(sample, ranked);
-        }
-        return ranked;
+        return answers.get(sample, this::rankAnew);
     }
 
     private Ranked rankAnew(String sample) {

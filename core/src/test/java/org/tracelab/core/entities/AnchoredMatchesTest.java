@@ -25,7 +25,8 @@ class AnchoredMatchesTest {
         "name@mail.ru", ".name@mail.ru", "a@b@c.uz", "very" + "long".repeat(20) + "@mail.ru", "name @ mail.ru",
         "name [at] mail [dot] ru", "name (at) gmail.com", "name собака mail.ru", "Telegram: sample_user", "tg - name_x",
         "insta — sample.agency", "90 123-45-67", "@ sample_user", "пишите @ sample_user", "@sample.user.", "a:b",
-        "e\u0301.uz", "𝟗𝟎.uz", "①.uz", "x.\u00A0uz", "x.\tuz", "x.«uz", "mail.ru\nwww.x.uz", "end t.", "t.me",
+        "e\u0301.uz", "𝟗𝟎.uz", "KZ86 125K ZT50 0410 0100", "xKZ86 125K ZT50 0410", "ÜKZ86 125K ZT50 0410",
+        "IBAN: TR33 0006 1005 1978 6457 8413 26", "AE07 0331 2345 6789 0123 456", "UZ12", "UZ1", "Uz12 3456 7890", "①.uz", "x.\u00A0uz", "x.\tuz", "x.«uz", "mail.ru\nwww.x.uz", "end t.", "t.me",
     };
 
     static Stream<String> texts() {
@@ -63,6 +64,12 @@ class AnchoredMatchesTest {
         assertSame(HandleFinder.SPACED_TME, text, HandleFinder::spacedTmeStarts);
         assertSame(HandleFinder.AFTER_LABEL, text,
                 t -> AnchoredMatches.Starts.ofChars(t, HandleFinder.LABEL_SEPARATORS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void ibansAreFoundWhereFindFindsThem(String text) {
+        assertSame(PhoneFinder.IBAN, text, PhoneFinder::ibanStarts);
     }
 
     private static void assertSame(Pattern p, String text, Function<String, AnchoredMatches.Starts> starts) {

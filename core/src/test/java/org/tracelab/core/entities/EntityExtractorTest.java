@@ -164,4 +164,22 @@ class EntityExtractorTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Entity(EntityType.EMAIL, "a@b.uz", "a@b.uz", 0, 3, null, null, false));
     }
+
+    @Test
+    void aLinkSeenOnAnEarlierPageNamesTheSameIdentifiersAtItsOwnPlace() {
+        // fictitious links, as a site's menu repeats them on every page
+        String tel = "tel:%2B998%2090%20123%2045%2067";
+        String chan = "https://t.me/sample_chan_7";
+        List<Entity> first = x.extractFromLinks(List.of(new MarkupLinks.Link(tel, 10), new MarkupLinks.Link(chan, 90)));
+        List<Entity> again = x.extractFromLinks(List.of(new MarkupLinks.Link(chan, 40), new MarkupLinks.Link(tel, 300)));
+        List<Entity> fresh = new EntityExtractor("UZ").extractFromLinks(
+                List.of(new MarkupLinks.Link(chan, 40), new MarkupLinks.Link(tel, 300)));
+
+        assertEquals(fresh, again);
+        assertTrue(first.stream().anyMatch(e -> e.type() == EntityType.PHONE && e.value().equals("+998901234567")
+                && e.start() == 10 && e.end() == 10 + tel.length()), first::toString);
+        assertTrue(again.stream().anyMatch(e -> e.type() == EntityType.PHONE && e.start() == 300
+                && e.end() == 300 + tel.length()), again::toString);
+        assertTrue(again.stream().anyMatch(e -> e.type() == EntityType.TELEGRAM && e.start() == 40), again::toString);
+    }
 }
