@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tracelab.core.internal.KeptAnswers;
 
 /**
  * Finds telephone numbers and normalises them to E.164 with libphonenumber.
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Both passes drop what reads as a price, a date, an ad or document id, a bank card, an IBAN or account number, a
  * percentage, or a number inside a link, an e-mail address or a wallet address.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; it changes only in the answers it keeps for lines seen before.
  */
 final class PhoneFinder {
 
@@ -75,7 +76,12 @@ final class PhoneFinder {
                     + "(?![\\p{L}\\p{N}]))[\\s:.=#№\\-–—]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Lines whose libphonenumber matches are kept (a few sites' template lines); longer lines are read each time. */
+    static final int KEPT_LINES = 8_192;
+    static final int MAX_KEPT_LINE = 400;
+
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final KeptAnswers<String, List<Match>> lines = new KeptAnswers<>(KEPT_LINES);
     private final String region;
     private final Deobfuscator deobfuscator;
 
@@ -96,12 +102,12 @@ final class PhoneFinder {
         List<Span> excluded = withIbans(text, given);
         List<Deobfuscator.Run> runs = deobfuscator.runs(text);
         List<Entity> first = new ArrayList<>();
-        for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        for (Match m : libphonenumberMatches(text)) {
             int s = m.start();
             int e = m.end();
             if (!Span.overlapsAny(excluded, s, e) && !notAPhone(text, s, e)
                     && WrittenNumber.standsAsWritten(text, runs, s, e, first)
-                    && WrittenNumber.reads(WrittenNumber.digits(m.rawString()), WrittenNumber.plus(m.rawString()),
+                    && WrittenNumber.reads(WrittenNumber.digits(m.raw()), WrittenNumber.plus(m.raw()),
                     m.number(), util)) {
                 first.add(entity(text, s, e, m.number()));
             }
@@ -114,6 +120,59 @@ final class PhoneFinder {
             split(text, run, excluded, second);
         }
         return merge(text, first, second);
+    }
+
+    /**
+     * What libphonenumber's {@code findNumbers} (leniency VALID, the default region) finds in {@code text}, read line
+     * by line: no match spans a line break (none of its pattern's classes holds one), and what it checks around a
+     * match (a Latin letter or a currency sign just before or after, a time's ":mm" after) reads a line break as it
+     * reads the line's end. So a line's matches are the same wherever it stands, and a line seen before (a site's
+     * template lines: its notice, its footer with the office phone) is not read again; a line without a digit is not
+     * read at all. Its parse and validation of every candidate (prices, dates, ids) was most of phone finding.
+     */
+    List<Match> libphonenumberMatches(String text) {
+        List<Match> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int nl = text.indexOf('\n', from);
+            int to = nl < 0 ? text.length() : nl;
+            if (mayHoldDigit(text, from, to)) {
+                List<Match> found = to - from <= MAX_KEPT_LINE
+                        ? lines.get(text.substring(from, to), this::matchesInLine)
+                        : matchesInLine(text.substring(from, to));
+                for (Match m : found) {
+                    out.add(new Match(from + m.start(), from + m.end(), m.raw(), m.number()));
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
+        }
+        return out;
+    }
+
+    private List<Match> matchesInLine(String line) {
+        List<Match> out = new ArrayList<>();
+        for (PhoneNumberMatch m : util.findNumbers(line, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            out.add(new Match(m.start(), m.end(), m.rawString(), m.number()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code text[from,to)} may hold a decimal digit of any script (a surrogate pair counts as one). */
+    private static boolean mayHoldDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c) || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One of libphonenumber's matches: where it lies, as written, and the number read (never changed after). */
+    record Match(int start, int end, String raw, PhoneNumber number) {
     }
 
     /**
