@@ -1,31 +1,38 @@
 package org.tracelab.samples;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.tracelab.core.TracelabException;
 
 /**
- * Serves a scenario's {@code site/} folder on 127.0.0.1 with the JDK HTTP server, optionally slow and flaky so
+ * Serves a scenario's {@code site/} folder on 127.0.0.1 with Jetty's core server, optionally slow and flaky so
  * trainees meet timeouts and 5xx answers. {@code /s/NAME?before=N} is served from {@code s/NAME/before-N.html},
  * a folder from its {@code index.html}, and {@code .xml}/{@code .txt} files get the real base URL in place of
  * {@link ScenarioGenerator#PLACEHOLDER_BASE}. Pictures are served as a site's image CDN serves them: with long cache
@@ -40,39 +47,49 @@ public final class LabServer implements AutoCloseable {
     /** When every picture was last changed, so validators never depend on when the scenario was written. */
     private static final String PICTURES_MODIFIED = "Tue, 20 May 2025 08:00:00 GMT";
 
-    static {
-        // The JDK server leaves Nagle's algorithm on, so a response written in two parts (the headers, then a body
-        // larger than its 8 KB buffer: two of five of the exam site's files) can wait for the client's delayed ACK;
-        // nginx sets TCP_NODELAY on keep-alive connections too. Read once, when the JDK server is first made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final Path root;
     private final LabServerOptions options;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
     private final SplittableRandom rng;
     private final URI baseUri;
     private final SiteFiles files = SiteFiles.forHeap();
 
-    private LabServer(Path root, LabServerOptions options, InetAddress bind, Mount mount) throws IOException {
+    private LabServer(Path root, LabServerOptions options, InetAddress bind, Mount mount) throws Exception {
         this.root = root.toRealPath();
         this.options = options;
         this.rng = new SplittableRandom(options.seed());
-        this.server = HttpServer.create(new InetSocketAddress(bind, options.port()), 0);
-        // A thread per request, virtual: a class's hand-ins hold theirs for as long as an upload lasts and a slow lab
-        // (--latency) sleeps in its own, while the site's requests never queue behind them for a pooled thread. Under
-        // 30 trainees collecting at once (bench/class-load) its p99 was below a pool of 16's in the same runs.
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        if (mount != null) {
-            server.createContext(mount.prefix(), mount.handler());
+        this.server = new Server(threads());
+        HttpConfiguration http = new HttpConfiguration();
+        // the headers sent stay the site's own (the picture CDN names itself as a server); no Jetty banner
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(bind.getHostAddress());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        server.setHandler(new Site(mount));
+        // close() stops at once, as the JDK server's stop(0) did: a class's hand-in in flight is kept or refused by
+        // the class itself before its thread ends
+        server.setStopTimeout(0);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
         }
-        server.start();
-        this.baseUri = URI.create("http://" + hostOf(bind) + ":" + server.getAddress().getPort() + "/");
+        this.baseUri = URI.create("http://" + hostOf(bind) + ":" + connector.getLocalPort() + "/");
+    }
+
+    /**
+     * Jetty's pool for its selector, with a virtual thread for each request it hands to a handler: a class's hand-ins
+     * hold theirs for as long as an upload lasts and a slow lab (--latency) sleeps in its own, while the site's
+     * requests never queue behind them for a pooled thread.
+     */
+    private static QueuedThreadPool threads() {
+        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+        pool.setName("lab-server");
+        pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        return pool;
     }
 
     /**
@@ -81,7 +98,7 @@ public final class LabServer implements AutoCloseable {
      * @param prefix  the path it answers, starting and ending with a slash, e.g. {@code /_class/}
      * @param handler what answers it
      */
-    public record Mount(String prefix, HttpHandler handler) {
+    public record Mount(String prefix, Request.Handler handler) {
         /** Checks the prefix. */
         public Mount {
             if (prefix == null || !prefix.matches("/[A-Za-z0-9_-]{1,40}/")) {
@@ -108,8 +125,9 @@ public final class LabServer implements AutoCloseable {
         }
         try {
             return new LabServer(root, options, bind, mount);
-        } catch (IOException e) {
-            throw TracelabException.io("starting the lab server on " + hostOf(bind) + ":" + options.port(), e);
+        } catch (Exception e) {
+            IOException io = e instanceof IOException i ? i : new IOException(e.getMessage(), e);
+            throw TracelabException.io("starting the lab server on " + hostOf(bind) + ":" + options.port(), io);
         }
     }
 
@@ -151,52 +169,77 @@ public final class LabServer implements AutoCloseable {
     /** Stops the server and its threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            long delay;
-            boolean fail;
-            int failStatus;
-            synchronized (rng) {
-                delay = options.latencyMs() + (options.jitterMs() > 0 ? rng.nextInt(options.jitterMs() + 1) : 0);
-                fail = options.errorRate() > 0 && rng.nextDouble() < options.errorRate();
-                failStatus = rng.nextBoolean() ? 500 : 503;
-            }
-            if (delay > 0) {
-                Thread.sleep(delay);
-            }
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(exchange, 405, "method not allowed");
-                return;
-            }
-            if (fail) {
-                send(exchange, failStatus, failStatus == 500 ? "internal server error (injected)"
-                        : "service unavailable (injected)");
-                return;
-            }
-            Path file = resolve(exchange.getRequestURI());
-            if (file == null) {
-                send(exchange, 400, "bad path");
-                return;
-            }
-            BasicFileAttributes attributes = attributes(file);
-            if (attributes == null || !attributes.isRegularFile()) {
-                send(exchange, 404, "not found");
-                return;
-            }
-            serve(exchange, file, attributes, method.equals("HEAD"), exchange.getRequestURI().getPath());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping is best effort: its connections are closed and the port released all the same
         }
     }
 
+    /** The site, and the mounted service under its prefix. */
+    private final class Site extends Handler.Abstract {
+        private final Mount mount;
+
+        Site(Mount mount) {
+            this.mount = mount;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (mount != null && request.getHttpURI().getPath().startsWith(mount.prefix())) {
+                return mount.handler().handle(request, response, callback);
+            }
+            try {
+                site(request, response, callback);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                callback.failed(e);
+            } catch (IOException | RuntimeException e) {
+                callback.failed(e);
+            }
+            return true;
+        }
+    }
+
+    private void site(Request request, Response response, Callback callback) throws IOException,
+            InterruptedException {
+        long delay;
+        boolean fail;
+        int failStatus;
+        synchronized (rng) {
+            delay = options.latencyMs() + (options.jitterMs() > 0 ? rng.nextInt(options.jitterMs() + 1) : 0);
+            fail = options.errorRate() > 0 && rng.nextDouble() < options.errorRate();
+            failStatus = rng.nextBoolean() ? 500 : 503;
+        }
+        if (delay > 0) {
+            Thread.sleep(delay);
+        }
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            send(response, callback, 405, "method not allowed");
+            return;
+        }
+        if (fail) {
+            send(response, callback, failStatus, failStatus == 500 ? "internal server error (injected)"
+                    : "service unavailable (injected)");
+            return;
+        }
+        HttpURI uri = request.getHttpURI();
+        Path file = resolve(uri.getDecodedPath(), uri.getQuery());
+        if (file == null) {
+            send(response, callback, 400, "bad path");
+            return;
+        }
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes == null || !attributes.isRegularFile()) {
+            send(response, callback, 404, "not found");
+            return;
+        }
+        serve(response, callback, file, attributes, uri.getDecodedPath());
+    }
+
     /** Maps a request to a file under the root, or null if it tries to leave it. */
-    private Path resolve(URI uri) {
-        String path = uri.getPath();
+    private Path resolve(String path, String query) {
         if (path == null || !path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
             return null;
         }
@@ -216,7 +259,6 @@ public final class LabServer implements AutoCloseable {
         if (!file.startsWith(root)) {
             return null;
         }
-        String query = uri.getRawQuery();
         Matcher before = query == null ? null : BEFORE.matcher(query);
         BasicFileAttributes attributes = attributes(file);
         if (attributes == null || !attributes.isDirectory()) {
@@ -237,60 +279,57 @@ public final class LabServer implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange, Path file, BasicFileAttributes attributes, boolean head,
+    /** Sends the file; the server leaves the body out when the request was a HEAD, keeping its length. */
+    private void serve(Response response, Callback callback, Path file, BasicFileAttributes attributes,
                        String requested) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = contentType(name);
-        exchange.getResponseHeaders().set("Content-Type", type);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, type);
         if (type.startsWith("image/")) {
-            pictureHeaders(exchange.getResponseHeaders(), file, attributes.size(), requested);
+            pictureHeaders(headers, file, attributes.size(), requested);
         }
         boolean rewrite = name.endsWith(".xml") || name.endsWith(".txt");
-        if (head) {
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
         byte[] bytes = rewrite ? null : files.bytes(file, attributes);
         if (bytes != null) {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
             return;
         }
         if (!rewrite) {
-            exchange.sendResponseHeaders(200, attributes.size());
-            try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
-                in.transferTo(out);
+            headers.put(HttpHeader.CONTENT_LENGTH, attributes.size());
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                Files.copy(file, out);
             }
+            callback.succeeded();
             return;
         }
-        // line by line, so a 50,000-URL sitemap never sits whole in memory
-        exchange.sendResponseHeaders(200, 0);
+        // line by line, so a 50,000-URL sitemap never sits whole in memory (sent chunked, as before)
         String base = baseUri.toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             Writer out = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8)) {
+             Writer out = new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line.replace(ScenarioGenerator.PLACEHOLDER_BASE, base));
                 out.write('\n');
             }
         }
+        callback.succeeded();
     }
 
     /** The headers an image host sends: cache lifetime, validators, and a CDN's own when it came through one. */
-    private static void pictureHeaders(com.sun.net.httpserver.Headers h, Path file, long size, String requested) {
-        h.set("Cache-Control", "public, max-age=31536000, immutable");
-        h.set("Last-Modified", PICTURES_MODIFIED);
-        h.set("ETag", "\"" + Long.toHexString(size) + "-"
+    private static void pictureHeaders(HttpFields.Mutable h, Path file, long size, String requested) {
+        h.put("Cache-Control", "public, max-age=31536000, immutable");
+        h.put("Last-Modified", PICTURES_MODIFIED);
+        h.put("ETag", "\"" + Long.toHexString(size) + "-"
                 + Integer.toHexString(file.getFileName().toString().hashCode()) + "\"");
-        h.set("Timing-Allow-Origin", "*");
+        h.put("Timing-Allow-Origin", "*");
         if (CDN.matcher(requested).matches() || CHANNEL_FILE.matcher(requested).matches()) {
-            h.set("Server", "lab-cdn");
-            h.set("X-Cache", "HIT");
-            h.set("Age", Long.toString(3600 + Math.floorMod(requested.hashCode(), 86_400)));
-            h.set("Vary", "Accept");
-            h.set("Access-Control-Allow-Origin", "*");
+            h.put("Server", "lab-cdn");
+            h.put("X-Cache", "HIT");
+            h.put("Age", Long.toString(3600 + Math.floorMod(requested.hashCode(), 86_400)));
+            h.put("Vary", "Accept");
+            h.put("Access-Control-Allow-Origin", "*");
         }
     }
 
@@ -334,12 +373,11 @@ public final class LabServer implements AutoCloseable {
         return "application/octet-stream";
     }
 
-    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+    private static void send(Response response, Callback callback, int status, String text) {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

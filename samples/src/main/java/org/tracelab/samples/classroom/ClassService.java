@@ -1,11 +1,9 @@
 package org.tracelab.samples.classroom;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -13,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.tracelab.core.Json;
 
 /**
@@ -20,9 +23,10 @@ import org.tracelab.core.Json;
  * that opens it: a trainee's join code ({@code t/CODE}: their own page, their hand-ins) or the instructor's token
  * ({@code i/TOKEN/}: the overview, each trainee's page, {@code results.json}, {@code results.csv}). An unknown code
  * or token is answered 403 and nothing else. Hand-ins are bounded in size and, per code, in rate; a refused one gets
- * a 4xx with the reason in one line, and is recorded. Nothing here writes a code or the token to any log.
+ * a 4xx with the reason in one line, and is recorded. Nothing here writes a code or the token to any log. It answers
+ * on a thread of its own (blocking: an upload is read as it comes), writing each answer whole before it returns.
  */
-final class ClassService implements HttpHandler {
+final class ClassService implements Request.Handler {
     static final String PREFIX = "/_class/";
     private static final Pattern TRAINEE = Pattern.compile("^" + PREFIX + "t/([^/]{1,40})(/handin)?$");
     private static final Pattern INSTRUCTOR = Pattern.compile("^" + PREFIX + "i/([^/]{1,100})(/.*)?$");
@@ -43,35 +47,49 @@ final class ClassService implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response);
+        try {
             ClassRoom r = room;
             if (r == null) {
                 text(exchange, 503, "the class is starting; try again in a moment");
-                return;
-            }
-            String path = exchange.getRequestURI().getRawPath();
-            Matcher t = TRAINEE.matcher(path);
-            Matcher i = INSTRUCTOR.matcher(path);
-            if (t.matches()) {
-                trainee(exchange, r, t.group(1).toLowerCase(Locale.ROOT), t.group(2) != null);
-            } else if (i.matches()) {
-                instructor(exchange, r, i.group(1), i.group(2) == null ? "/" : i.group(2));
             } else {
-                drain(exchange);
-                text(exchange, 404, "not found");
+                String path = request.getHttpURI().getPath();
+                Matcher t = TRAINEE.matcher(path);
+                Matcher i = INSTRUCTOR.matcher(path);
+                if (t.matches()) {
+                    trainee(exchange, r, t.group(1).toLowerCase(Locale.ROOT), t.group(2) != null);
+                } else if (i.matches()) {
+                    instructor(exchange, r, i.group(1), i.group(2) == null ? "/" : i.group(2));
+                } else {
+                    text(exchange, 404, "not found");
+                }
             }
+            callback.succeeded();
         } catch (IOException e) {
-            // the other end went away (a trainee closing a laptop mid-upload); the exchange is closed, serving goes on
+            // the other end went away (a trainee closing a laptop mid-upload); the server closes the connection and
+            // serving goes on
+            callback.failed(e);
+        }
+        return true;
+    }
+
+    /** A request and its response, answered here by blocking writes. */
+    private record Exchange(Request request, Response response) {
+        String method() {
+            return request.getMethod();
+        }
+
+        String header(String name) {
+            return request.getHeaders().get(name);
         }
     }
 
-    private void trainee(HttpExchange exchange, ClassRoom r, String code, boolean handin) throws IOException {
-        String method = exchange.getRequestMethod();
+    private void trainee(Exchange exchange, ClassRoom r, String code, boolean handin) throws IOException {
+        String method = exchange.method();
         Optional<Trainee> who = r.trainee(code);
-        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String address = Request.getRemoteAddr(exchange.request());
         if (who.isEmpty()) {
-            drain(exchange);
             text(exchange, 403, "unknown join code");
             return;
         }
@@ -95,7 +113,7 @@ final class ClassService implements HttpHandler {
                     + " a minute; try again in " + wait + " s");
             return;
         }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        String length = exchange.header("Content-Length");
         if (length != null) {
             long declared;
             try {
@@ -111,7 +129,7 @@ final class ClassService implements HttpHandler {
             }
         }
         HandinResult result;
-        try (InputStream body = exchange.getRequestBody()) {
+        try (InputStream body = Content.Source.asInputStream(exchange.request())) {
             result = r.accept(t, address, body);
         } catch (HandinRefused refused) {
             text(exchange, refused.status(), refused.getMessage());
@@ -130,20 +148,19 @@ final class ClassService implements HttpHandler {
         send(exchange, 201, "application/json", Json.write(j) + "\n");
     }
 
-    private void refuse(HttpExchange exchange, ClassRoom r, Trainee t, String address, int status, String reason)
+    private void refuse(Exchange exchange, ClassRoom r, Trainee t, String address, int status, String reason)
             throws IOException {
         r.refuse(t, address, status, reason);
-        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         text(exchange, status, reason);
     }
 
-    private void instructor(HttpExchange exchange, ClassRoom r, String given, String rest) throws IOException {
-        drain(exchange);
+    private void instructor(Exchange exchange, ClassRoom r, String given, String rest) throws IOException {
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             text(exchange, 403, "unknown instructor token");
             return;
         }
-        String method = exchange.getRequestMethod();
+        String method = exchange.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             text(exchange, 405, "method not allowed");
             return;
@@ -155,7 +172,7 @@ final class ClassService implements HttpHandler {
         } else if (rest.equals("/results.json")) {
             send(exchange, 200, "application/json", Json.write(ClassResults.json(r)) + "\n");
         } else if (rest.equals("/results.csv")) {
-            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"results.csv\"");
+            exchange.response().getHeaders().put("Content-Disposition", "attachment; filename=\"results.csv\"");
             send(exchange, 200, "text/csv; charset=utf-8", "\uFEFF" + ClassResults.csv(r));
         } else if (page.matches()) {
             Optional<Trainee> t = r.trainee(Integer.parseInt(page.group(1)));
@@ -170,8 +187,8 @@ final class ClassService implements HttpHandler {
     }
 
     /** uz, ru or en: as asked with {@code ?lang=}, else the browser's first of them, else Uzbek. */
-    private static String language(HttpExchange exchange) {
-        String query = exchange.getRequestURI().getRawQuery();
+    private static String language(Exchange exchange) {
+        String query = exchange.request().getHttpURI().getQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.startsWith("lang=")) {
@@ -182,7 +199,7 @@ final class ClassService implements HttpHandler {
                 }
             }
         }
-        String accept = exchange.getRequestHeaders().getFirst("Accept-Language");
+        String accept = exchange.header("Accept-Language");
         if (accept != null) {
             for (String part : accept.toLowerCase(Locale.ROOT).split(",")) {
                 String l = part.strip().split("[-;]")[0];
@@ -194,33 +211,25 @@ final class ClassService implements HttpHandler {
         return "uz";
     }
 
-    /** Reads what is left of a small request body, so the connection can be reused. */
-    private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.skip(1 << 16);
-        }
-    }
-
-    private static void html(HttpExchange exchange, String page) throws IOException {
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    private static void html(Exchange exchange, String page) throws IOException {
+        exchange.response().getHeaders().put("Cache-Control", "no-store");
+        exchange.response().getHeaders().put("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'");
         send(exchange, 200, "text/html; charset=utf-8", page);
     }
 
-    private static void text(HttpExchange exchange, int status, String text) throws IOException {
+    private static void text(Exchange exchange, int status, String text) throws IOException {
         send(exchange, status, "text/plain; charset=utf-8", text + "\n");
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    /** Writes the whole answer, blocking; the server leaves the body out of the answer to a HEAD. */
+    private static void send(Exchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        Response response = exchange.response();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        Content.Sink.write(response, true, ByteBuffer.wrap(bytes));
     }
 }
