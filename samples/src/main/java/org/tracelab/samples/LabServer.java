@@ -28,7 +28,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.tracelab.core.TracelabException;
 
 /**
@@ -66,6 +66,8 @@ public final class LabServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind.getHostAddress());
         connector.setPort(options.port());
+        // as nginx does on keep-alive connections: a response in two writes never waits for a delayed ACK
+        connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
         server.setHandler(new Site(mount));
         // close() stops at once, as the JDK server's stop(0) did: a class's hand-in in flight is kept or refused by
@@ -81,14 +83,15 @@ public final class LabServer implements AutoCloseable {
     }
 
     /**
-     * Jetty's pool for its selector, with a virtual thread for each request it hands to a handler: a class's hand-ins
-     * hold theirs for as long as an upload lasts and a slow lab (--latency) sleeps in its own, while the site's
-     * requests never queue behind them for a pooled thread.
+     * Every task of the server on a virtual thread of its own, its selector's as well as each request's: a class's
+     * hand-ins hold theirs for as long as an upload lasts and a slow lab (--latency) sleeps in its own, while the
+     * site's requests never queue behind them for a pooled thread. Under 30 trainees collecting at once
+     * (bench/class-load, docs/BENCHMARKS.md) it used the least CPU of this, Jetty's pool of platform threads, and
+     * that pool handing requests to virtual threads, at the same latency.
      */
-    private static QueuedThreadPool threads() {
-        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+    private static VirtualThreadPool threads() {
+        VirtualThreadPool pool = new VirtualThreadPool();
         pool.setName("lab-server");
-        pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         return pool;
     }
 
@@ -126,7 +129,12 @@ public final class LabServer implements AutoCloseable {
         try {
             return new LabServer(root, options, bind, mount);
         } catch (Exception e) {
-            IOException io = e instanceof IOException i ? i : new IOException(e.getMessage(), e);
+            // Jetty wraps the socket's own failure ("Failed to bind to ..."), whose words say what is wrong
+            Throwable why = e;
+            while (why.getCause() instanceof IOException inner) {
+                why = inner;
+            }
+            IOException io = why instanceof IOException i ? i : new IOException(e.getMessage(), e);
             throw TracelabException.io("starting the lab server on " + hostOf(bind) + ":" + options.port(), io);
         }
     }

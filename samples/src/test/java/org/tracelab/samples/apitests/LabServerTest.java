@@ -95,6 +95,54 @@ class LabServerTest {
     }
 
     @Test
+    void headAnswersTheLengthAndHeadersOfAGetWithoutTheBody() throws Exception {
+        try (LabServer server = LabServer.start(scenario, LabServerOptions.defaults())) {
+            HttpResponse<String> get = get(server.baseUri().resolve("ads/page-1.html"));
+            HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("ads/page-1.html"))
+                    .HEAD().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+            assertEquals(Long.toString(get.body().getBytes(StandardCharsets.UTF_8).length),
+                    head.headers().firstValue("Content-Length").orElseThrow());
+        }
+    }
+
+    @Test
+    void oneKeptAliveConnectionAnswersRequestAfterRequestWithNoServerBanner() throws Exception {
+        try (LabServer server = LabServer.start(scenario, LabServerOptions.defaults());
+             Socket socket = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 3; i++) {
+                out.write("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = readHead(in);
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+                assertFalse(head.toLowerCase(java.util.Locale.ROOT).contains("\nserver:"), head);
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                        .matcher(head);
+                assertTrue(length.find(), head);
+                assertTrue(new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8)
+                        .contains("Fictitious training data"));
+            }
+        }
+    }
+
+    /** The status line and headers of one response, up to the blank line. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    @Test
     void errorRateOneAnswersEveryRequestWithA5xx() throws Exception {
         try (LabServer server = LabServer.start(scenario, new LabServerOptions(0, 1, 2, 1.0, 9))) {
             for (int i = 0; i < 5; i++) {
