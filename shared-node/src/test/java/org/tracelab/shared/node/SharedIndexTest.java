@@ -132,13 +132,15 @@ class SharedIndexTest {
 
     @Test
     @Order(2)
-    void aSharedHitShowsItsMatchMarkedInAPassageOfItsText() {
+    void aSharedHitShowsItsMatchMarkedInAPassageOfItsTextAndItsCasesPurpose() {
         // A Latin query, its match in Cyrillic: marked as the case marks it.
         SharedCli.Run r = cli.run("--json", "search", "ishga", "--shared", url);
         assertEquals(0, r.code(), r::toString);
         JsonNode hit = r.out().lines().map(Json::parse)
                 .filter(j -> j.path("case").asText().equals("Case A (fictitious)")).findFirst().orElseThrow();
         assertTrue(hit.path("passages").toString().contains("«Ишга» марҳамат"), hit::toString);
+        // Each document carries its case's purpose, as the case recorded it.
+        assertEquals("Training exercise: test suite (fictitious)", hit.path("purpose").asText(), hit::toString);
         SharedCli.Run text = cli.run("search", "ishga", "--shared", url);
         assertTrue(text.out().contains("«Ишга»"), text::toString);
     }
