@@ -31,21 +31,22 @@ final class IndexCopies {
     }
 
     /**
-     * Writes up to {@code copies} copies of every document of case {@code caseId}, copy k under the case id
+     * Writes copies {@code first} to {@code copies} (those before are in the index already) of every document of case {@code caseId}, copy k under the case id
      * {@code sha256(caseId + ":copy:" + k)} and the first case's name with " (copy k)", one copy after another; no
      * copy is started once {@code budget} has passed, so a stopped run leaves whole cases only.
      *
-     * @return how many copies were made
+     * @return the number of the last copy made
      */
-    static int make(String url, String caseId, int copies, Duration budget) throws IOException, InterruptedException {
+    static int make(String url, String caseId, int first, int copies, Duration budget)
+            throws IOException, InterruptedException {
         String index = "/" + SharedIndex.INDEX;
         send(url, "PUT", index + "/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
         send(url, "POST", index + "/_refresh", "{}");
         long deadline = System.nanoTime() + budget.toNanos();
-        int made = 0;
+        int made = first - 1;
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
         List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
-        for (int k = 1; k <= copies && System.nanoTime() < deadline; k++) {
+        for (int k = first; k <= copies && System.nanoTime() < deadline; k++) {
             long t0 = System.nanoTime();
             String id = Hashing.sha256Hex(caseId + ":copy:" + k);
             long written = 0;

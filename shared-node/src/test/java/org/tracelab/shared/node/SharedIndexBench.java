@@ -35,7 +35,8 @@ import org.tracelab.shared.SharedIndex;
  * {@code -Dtracelab.bench.copies=N} it first makes N more cases in the index as copies of the first one's documents,
  * each under its own case id and name (read once, written N times, over the REST API: the node has no reindex
  * module), so ten published cases of 100,000 ads cost one publish; {@code -Dtracelab.bench.copyMinutes=M} starts no
- * copy after M minutes (whole copies only). The copies hold the same identifiers, so
+ * copy after M minutes (whole copies only), and {@code -Dtracelab.bench.firstCopy=K} adds copies K to N to
+ * an index holding the earlier ones. The copies hold the same identifiers, so
  * {@code entities --shared --min-cases 2} then finds every identifier of the case in every copy: its worst case.
  */
 @EnabledIfSystemProperty(named = "tracelab.bench", matches = "true")
@@ -110,7 +111,8 @@ class SharedIndexBench {
             if (copies > 0) {
                 double load0 = loadAverage();
                 long c0 = System.nanoTime();
-                int made = IndexCopies.make(url, caseIdOf(dirs.get(0)), copies,
+                int first = Integer.getInteger("tracelab.bench.firstCopy", 1);
+                int made = IndexCopies.make(url, caseIdOf(dirs.get(0)), first, copies,
                         java.time.Duration.ofMinutes(Long.getLong("tracelab.bench.copyMinutes", 600)));
                 System.out.printf(Locale.ROOT, "BENCH %d of %d copies of case 0 made in the index in %.1f s; load "
                         + "average %.1f -> %.1f%n", made, copies, (System.nanoTime() - c0) / 1e9, load0, loadAverage());
