@@ -75,23 +75,33 @@ public final class Tracelab {
         this.cancellation = cancellation;
     }
 
-    /**
-     * Lucene warns through java.util.logging that the vector module is not enabled. Tracelab's indexes hold no
-     * vectors, and the warning reached the output of reindex, scan and links, wherever Lucene was first touched; the
-     * process that owns the terminal silences it once, before any command runs. Held so the setting is not collected.
-     */
-    private static final java.util.logging.Logger LUCENE_VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization");
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
-        log.setLevel(java.util.logging.Level.SEVERE);
-        return log;
+    static {
+        LoggingDefaults.install();
+        // picocli's default factory looks for Groovy's Closure class, which opens the whole command jar to find none.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
     }
 
     public static void main(String[] args) {
         int code = run(args, System.getenv(), Clock.systemUTC(), System.in, System.out, System.err,
                 System.console() != null);
+        System.out.flush();
+        System.err.flush();
+        if (code == 0 && onlyDaemonThreadsLeft()) {
+            // A normal end exits with 0 and runs the shutdown hooks as System.exit does; System.exit also logs the
+            // exit through System.Logger, whose first use opens the whole command jar (docs/BENCHMARKS.md, "Start-up,
+            // session 11").
+            return;
+        }
         System.exit(code);
+    }
+
+    /** Whether the JVM would end on its own once main returns: no thread left that is not a daemon. */
+    private static boolean onlyDaemonThreadsLeft() {
+        Thread main = Thread.currentThread();
+        return Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t != main && t.isAlive() && !t.isDaemon());
     }
 
     /**

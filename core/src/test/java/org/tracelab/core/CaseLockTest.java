@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.testing.TestCases;
@@ -29,6 +30,21 @@ class CaseLockTest {
             assertEquals(TracelabException.Failure.LOCKED, e.failure());
         }
         assertEquals(Optional.empty(), CaseLock.holder(caseDir));
+    }
+
+    @Test
+    void theHolderNamesThisMachineAsTheKernelKnowsIt() throws Exception {
+        Path caseDir = dir.resolve("case");
+        TestCases.create(caseDir, "lock host").close();
+        Path kernel = Path.of("/proc/sys/kernel/hostname");
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(kernel) && System.getenv("HOSTNAME") == null,
+                "Linux without HOSTNAME in the environment");
+        try (CaseLock held = CaseLock.acquire(caseDir, "tracelab tag", Instant.now())) {
+            String host = java.nio.file.Files.readString(kernel).strip();
+            TracelabException refused = assertThrows(TracelabException.class,
+                    () -> CaseLock.acquire(caseDir, "tracelab note", Instant.now()));
+            assertTrue(refused.getMessage().contains(" on " + host + " (tracelab tag"), refused.getMessage());
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,11 +38,20 @@ public final class CaseDatabase implements AutoCloseable {
         this.copiedAtVersion = copiedAtVersion;
     }
 
+    /**
+     * A connection from the driver itself. Not through {@code DriverManager}: its first use lists every
+     * {@code java.sql.Driver} on the class path, which opens the whole command jar (docs/BENCHMARKS.md, "Start-up,
+     * session 11").
+     */
+    private static Connection connect(String url) throws SQLException {
+        return org.sqlite.JDBC.createConnection(url, new java.util.Properties());
+    }
+
     /** Opens (creating if absent) the database at {@code file}. */
     public static CaseDatabase open(Path file) {
         SqliteNativeLibrary.prepare();
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection c = connect("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
                 s.execute("PRAGMA journal_mode = WAL");
@@ -71,7 +79,7 @@ public final class CaseDatabase implements AutoCloseable {
                     + " by an older-schema reader; move or rename it");
         }
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            Connection c = connect("jdbc:sqlite::memory:");
             try {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("restore from " + quote + path + quote);
@@ -174,7 +182,7 @@ public final class CaseDatabase implements AutoCloseable {
      */
     public static List<String> expectedSchema() throws SQLException {
         SqliteNativeLibrary.prepare();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Connection c = connect("jdbc:sqlite::memory:")) {
             new CaseDatabase(Path.of(":memory:"), c, 0).migrate(Instant.EPOCH);
             return schema(c);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
@@ -88,9 +87,12 @@ public final class SqliteNativeLibrary {
         }
     }
 
-    /** {@code sqlite-3.50.3.0-linux-amd64}: what tells one driver build's library for this machine from another's. */
+    /**
+     * {@code sqlite-3.50.3.0-linux-amd64}: what tells one driver build's library for this machine from another's. The
+     * driver's version is the build's constant: the driver's own {@code getVersion()} reads it out of the jar.
+     */
     static String folderName() {
-        String raw = "sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.name") + "-"
+        String raw = "sqlite-" + BuildInfo.SQLITE_JDBC_VERSION + "-" + System.getProperty("os.name") + "-"
                 + System.getProperty("os.arch");
         return raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
     }

@@ -47,4 +47,18 @@ class SqliteNativeLibraryTest {
                     "the driver's clean-up at start lists the cache's folder, not java.io.tmpdir");
         }
     }
+
+    @Test
+    void theBuildsDriverVersionIsTheDriverOnTheClassPath() {
+        // The cache folder is named by the build's constant; the driver's own answer reads a resource out of the jar.
+        assertEquals(org.sqlite.SQLiteJDBCLoader.getVersion(), BuildInfo.SQLITE_JDBC_VERSION);
+        assertTrue(SqliteNativeLibrary.folderName().startsWith("sqlite-" + BuildInfo.SQLITE_JDBC_VERSION + "-"),
+                SqliteNativeLibrary.folderName());
+    }
+
+    @Test
+    void theBuildStampedTracelabsVersion() {
+        assertTrue(BuildInfo.TRACELAB_VERSION.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), BuildInfo.TRACELAB_VERSION);
+        assertEquals("tracelab " + BuildInfo.TRACELAB_VERSION, org.tracelab.core.ToolVersion.tool());
+    }
 }
