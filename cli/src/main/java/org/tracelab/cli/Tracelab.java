@@ -75,15 +75,13 @@ public final class Tracelab {
         this.cancellation = cancellation;
     }
 
-    static {
+    public static void main(String[] args) {
+        // Settings of the tracelab process, not of a JVM that runs the CLI in-process (tests, the start-up training).
         LoggingDefaults.install();
         // picocli's default factory looks for Groovy's Closure class, which opens the whole command jar to find none.
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
         }
-    }
-
-    public static void main(String[] args) {
         int code = run(args, System.getenv(), Clock.systemUTC(), System.in, System.out, System.err,
                 System.console() != null);
         System.out.flush();

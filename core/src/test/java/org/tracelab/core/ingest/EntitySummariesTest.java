@@ -1,0 +1,66 @@
+package org.tracelab.core.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.Case;
+import org.tracelab.core.collect.Progress;
+import org.tracelab.core.testing.TestCases;
+
+/**
+ * What {@code tracelab entities} lists: per value the items that mention it, its mentions and its first written
+ * forms in order, the most shared first. The pages and numbers are fictitious.
+ */
+class EntitySummariesTest {
+    private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aValueCountsItsItemsAndMentionsAndKeepsItsFirstFiveFormsInOrder() throws Exception {
+        // One number written seven ways over four pages (one page twice), another on one page only.
+        String[] forms = {"90 123 45 67", "+998 90 123 45 67", "(90) 123-45-67", "90-123-45-67", "901234567",
+            "+998901234567", "998 90 123 45 67"};
+        List<TestCases.File> pages = new ArrayList<>();
+        pages.add(page(1, "Tel " + forms[0] + " yoki " + forms[1]));
+        pages.add(page(2, "Tel " + forms[2] + " va " + forms[3]));
+        pages.add(page(3, "Tel " + forms[4] + ", " + forms[5]));
+        pages.add(page(4, "Tel " + forms[6] + ". Boshqa: 93 765 43 21"));
+        try (Case c = TestCases.create(tmp.resolve("case"), "Summaries", AT)) {
+            TestCases.store(c, AT, pages);
+            c.ingest(Progress.NONE);
+
+            List<EntitySummary> phones = c.entities("phone", 1);
+            assertEquals(2, phones.size(), phones.toString());
+            EntitySummary shared = phones.getFirst();
+            assertEquals("+998901234567", shared.value());
+            assertEquals(4, shared.items());
+            assertEquals(7, shared.mentions());
+            List<String> sorted = new ArrayList<>(List.of(forms));
+            sorted.sort(null);
+            assertEquals(sorted.subList(0, 5), shared.forms(), "the first five forms, sorted");
+            EntitySummary single = phones.get(1);
+            assertEquals("+998937654321", single.value());
+            assertEquals(1, single.items());
+            assertEquals(List.of("93 765 43 21"), single.forms());
+
+            assertEquals(List.of("+998901234567"), c.entities("phone", 2).stream().map(EntitySummary::value).toList(),
+                    "at least two items");
+            assertEquals(List.of(), c.entities("phone", 5));
+            assertEquals(phones, c.entities(null, 1).stream().filter(s -> s.type().equals("phone")).toList(),
+                    "every type at once gives the same phones");
+        }
+    }
+
+    private static TestCases.File page(int n, String text) {
+        return new TestCases.File("/fictitious/ad-" + n + ".html", "text/html",
+                "<html><body><p>Fictitious ad " + n + ". " + text + "</p></body></html>", Map.of());
+    }
+}
