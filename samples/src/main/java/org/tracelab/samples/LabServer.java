@@ -63,6 +63,9 @@ public final class LabServer implements AutoCloseable {
         // the headers sent stay the site's own (the picture CDN names itself as a server); no Jetty banner
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // a hand-in of a few MB is read in 64 KB fills, not 8 KB ones: each fill is a wake-up of its thread among
+        // thirty trainees' requests; a site request's buffer is only held while its headers are read
+        http.setInputBufferSize(1 << 16);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind.getHostAddress());
         connector.setPort(options.port());
