@@ -21,7 +21,13 @@ import org.tracelab.samples.LabServerOptions;
  * It also crawls a small site served on 127.0.0.1 in this JVM, so the capture path (HttpClient, WARC, robots.txt,
  * link extraction) is in the cache: without it a crawl's first seconds went to loading and linking those classes.
  *
- * <p>Not a command of the contract: {@code java -cp tracelab.jar org.tracelab.cli.StartupTraining FOLDER}.
+ * <p>Three caches, each from a training of its own, because mapping a cache costs in proportion to the classes it
+ * holds, every one of which is loaded at start: {@code all} (the whole list below, on a case it makes in
+ * {@code FOLDER}), and, each run after it on the case it left, {@code quick} (the commands that read or tag one case:
+ * version, help, case info, show, entities, tag; a cache a third the size) and {@code search}. The launcher picks the
+ * cache by the command (docs/BENCHMARKS.md, "Start-up, session 11").
+ *
+ * <p>Not a command of the contract: {@code java -cp tracelab.jar org.tracelab.cli.StartupTraining [GROUP] FOLDER}.
  */
 public final class StartupTraining {
     /** Fictitious texts in the three languages of the labs, with a phone and a handle for the entity finders. */
@@ -37,11 +43,41 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp tracelab.jar org.tracelab.cli.StartupTraining FOLDER (new or empty)");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !List.of("all", "quick", "search")
+                .contains(args[0]))) {
+            System.err.println("usage: java -cp tracelab.jar org.tracelab.cli.StartupTraining [all|quick|search] FOLDER"
+                    + " (all: a new or empty FOLDER; quick, search: the FOLDER all trained in)");
             System.exit(ExitCode.BAD_INPUT);
         }
-        Path dir = Path.of(args[0]);
+        String group = args.length == 2 ? args[0] : "all";
+        Path dir = Path.of(args[args.length - 1]);
+        String c = dir.resolve("case").toString();
+        List<List<String>> quick = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("--case", c, "case", "info"),
+                List.of("--case", c, "show", "1"),
+                List.of("--case", c, "show", "1", "--text"),
+                List.of("--json", "--case", c, "show", "1"),
+                List.of("--case", c, "entities"),
+                List.of("--case", c, "entities", "--type", "phone", "--min-items", "1"),
+                List.of("--case", c, "tag", "1", "training"));
+        List<List<String>> search = List.of(
+                List.of("--case", c, "search", "ish", "--limit", "10"),
+                List.of("--json", "--case", c, "search", "работа OR work", "--lang", "ru"),
+                List.of("--case", c, "search", "ish", "--entity", "phone:+998900000000"),
+                List.of("--case", c, "search", "taklif*", "--tag", "training"));
+        int failed = switch (group) {
+            case "quick" -> runAll(quick);
+            case "search" -> runAll(search);
+            default -> trainAll(dir, c, quick, search);
+        };
+        System.exit(failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED);
+    }
+
+    /** Makes the training case in {@code dir}, runs every command on it and crawls a site served here; failures. */
+    private static int trainAll(Path dir, String c, List<List<String>> quick, List<List<String>> search)
+            throws IOException {
         Path files = dir.resolve("files");
         Files.createDirectories(files);
         for (Map.Entry<String, String> t : TEXTS.entrySet()) {
@@ -49,30 +85,25 @@ public final class StartupTraining {
         }
         Path site = dir.resolve("site");
         writeSite(site);
-        String c = dir.resolve("case").toString();
-        List<List<String>> commands = List.of(
-                List.of("--version"),
+        int failed = runAll(List.of(
                 List.of("case", "init", c, "--name", "start-up training (fictitious)", "--examiner", "tracelab",
                         "--purpose", "training run of the launcher's start-up cache, fictitious data"),
-                List.of("-q", "--case", c, "collect", "file", files.toString()),
-                List.of("--case", c, "case", "info"),
-                List.of("--case", c, "search", "ish", "--limit", "10"),
-                List.of("--json", "--case", c, "search", "работа OR work", "--lang", "ru"),
-                List.of("--case", c, "search", "ish", "--entity", "phone:+998900000000"),
-                List.of("--case", c, "show", "1"),
-                List.of("--case", c, "show", "1", "--text"),
-                List.of("--case", c, "entities"),
-                List.of("--case", c, "tag", "1", "training"),
-                List.of("--case", c, "search", "taklif*", "--tag", "training"));
-        int failed = 0;
-        for (List<String> command : commands) {
-            failed += run(command);
-        }
+                List.of("-q", "--case", c, "collect", "file", files.toString())));
+        failed += runAll(quick);
+        failed += runAll(search);
         try (LabServer server = LabServer.start(site, new LabServerOptions(0, 0, 0, 0, 1))) {
             failed += run(List.of("-q", "--case", c, "collect", "page", server.baseUri().toString(), "--depth", "3",
                     "--delay", "0"));
         }
-        System.exit(failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED);
+        return failed;
+    }
+
+    private static int runAll(List<List<String>> commands) {
+        int failed = 0;
+        for (List<String> command : commands) {
+            failed += run(command);
+        }
+        return failed;
     }
 
     /** Runs one command line; 1 when it failed (said on stderr), else 0. */
