@@ -114,7 +114,11 @@ final class EvidenceChecks {
             case BAG_FILE_CHANGED -> Failure.of(Feedback.BAG_CHANGED, p.subject());
             case BAG_FILE_MISSING -> Failure.of(Feedback.BAG_FILE_MISSING, p.subject());
             case BAG_FILE_UNLISTED -> Failure.of(Feedback.BAG_FILE_ADDED, p.subject());
-            case BAG_OXUM -> Failure.of(Feedback.BAG_SIZE, p.expected(), p.found());
+            case BAG_OXUM -> {
+                String[] said = bytesAndFiles(p.expected());
+                String[] held = bytesAndFiles(p.found());
+                yield Failure.of(Feedback.BAG_SIZE, said[0], said[1], held[0], held[1]);
+            }
             case BAG_SIGNATURE -> Failure.of(Feedback.BAG_SIGNATURE);
             case ITEM_ALTERED -> Failure.of(Feedback.ITEM_NOT_CAPTURED, p.subject());
             case WARC_MISSING, WARC_CHANGED, WARC_RECORD_DAMAGED, WARC_RECORD_MISPLACED ->
@@ -175,5 +179,13 @@ final class EvidenceChecks {
                 sources.add(source);
             }
         }
+    }
+
+    /** A Payload-Oxum ({@code BYTES.FILES}) as its two numbers, so a trainee reads "35784 bytes in 11 files". */
+    private static String[] bytesAndFiles(String oxum) {
+        if (oxum != null && oxum.matches("\\d{1,19}\\.\\d{1,19}")) {
+            return oxum.split("\\.");
+        }
+        return new String[] {String.valueOf(oxum), "?"};
     }
 }

@@ -18,9 +18,11 @@ public enum Feedback {
     BAG_FILE_ADDED("paket imzolangandan keyin unga fayl qo'shilgan: %s",
             "в пакет добавлен файл после подписи: %s",
             "a file was added to your bag after it was signed: %s"),
-    BAG_SIZE("paket tarkibining hajmi unda yozilganiga mos emas: yozilgan %s, bor %s",
-            "размер содержимого пакета не совпадает с записанным: записано %s, есть %s",
-            "the size of your bag's contents is not what the bag says: it says %s, it holds %s"),
+    BAG_SIZE("paket tarkibining hajmi unda yozilganiga mos emas: yozilgan %s bayt, %s fayl; bor %s bayt, %s fayl",
+            "размер содержимого пакета не совпадает с записанным: записано %s байт в %s файлах, есть %s байт в %s "
+                    + "файлах",
+            "the size of your bag's contents is not what the bag says: it says %s bytes in %s files, it holds %s "
+                    + "bytes in %s files"),
     BAG_SIGNATURE("paketingiz imzosi tasdiqlanmadi: u imzolangandan keyin o'zgartirilgan yoki boshqa kalit bilan "
             + "imzolangan",
             "подпись вашего пакета не подтверждается: пакет изменён после подписи или подписан другим ключом",

@@ -16,7 +16,7 @@ class FeedbackTest {
     void everyMessageSaysTheSameBlanksInEachLanguageAndDiffersBetweenThem() {
         for (Feedback f : Feedback.values()) {
             List<String> args = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 args.add("ARG" + i + "X");
             }
             Set<String> texts = new HashSet<>();
@@ -42,5 +42,7 @@ class FeedbackTest {
         assertNotEquals(Feedback.BAG_SIGNATURE.in("en", List.of()), Feedback.BAG_SIGNATURE.in("uz", List.of()));
         assertTrue(Failure.of(Feedback.BAG_CHANGED, "data/items/12/ab").in("en")
                 .endsWith("changed after it was signed: data/items/12/ab"));
+        assertTrue(Failure.of(Feedback.BAG_SIZE, "35784", "11", "35824", "11").in("en")
+                .endsWith("it says 35784 bytes in 11 files, it holds 35824 bytes in 11 files"));
     }
 }
