@@ -3,16 +3,16 @@ package org.tracelab.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tracelab.samples.classroom.HandinZips.asSymlink;
+import static org.tracelab.samples.classroom.HandinZips.handin;
+import static org.tracelab.samples.classroom.HandinZips.zip;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
@@ -38,45 +36,6 @@ class LabClassRefusalsTest {
     @TempDir
     static Path tmp;
     static final Path scenario = ClassSession.SMALL;
-
-
-
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A hand-in shaped right on the outside: a bag declaration and findings, plus {@code extra}. */
-    static byte[] handin(Map<String, byte[]> extra) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("findings.jsonl", "{\"flagged\": [], \"clusters\": []}\n".getBytes(StandardCharsets.UTF_8));
-        entries.put("bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-                .getBytes(StandardCharsets.UTF_8));
-        entries.putAll(extra);
-        return zip(entries);
-    }
-
-    /** Marks the central directory entry of {@code name} as made on Unix with the mode of a symbolic link. */
-    static byte[] asSymlink(byte[] zip, String name) {
-        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-        for (int at = 0; at + 46 < zip.length; at++) {
-            if (b.getInt(at) == 0x02014b50 && (b.getShort(at + 28) & 0xffff) == wanted.length
-                    && new String(zip, at + 46, wanted.length, StandardCharsets.UTF_8).equals(name)) {
-                b.putShort(at + 4, (short) 0x0314);
-                b.putInt(at + 38, 0120777 << 16);
-                return zip;
-            }
-        }
-        throw new AssertionError("no central directory entry " + name);
-    }
 
     static void assertRefused(HttpResponse<String> r, int status, String why) {
         assertEquals(status, r.statusCode(), r::body);

@@ -163,23 +163,26 @@ class MainTextRecordTest {
 
     /** The params of the item's last extract entry. */
     private static JsonNode entry(Case c, long id) throws IOException {
+        return extractParams(c, id).getLast();
+    }
+
+    /** The kinds of derived rows the extract entries of the item cover. */
+    private static List<String> kinds(Case c, long id) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode params : extractParams(c, id)) {
+            params.get("derived").fieldNames().forEachRemaining(out::add);
+        }
+        return out.stream().sorted().toList();
+    }
+
+    /** The params of every extract entry of the item, in the log's order. */
+    private static List<JsonNode> extractParams(Case c, long id) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         c.forEachCustodyEntry(e -> {
             if (e.action().equals("extract") && e.itemId() != null && e.itemId() == id) {
                 out.add(e.params());
             }
         });
-        return out.getLast();
-    }
-
-    /** The kinds of derived rows the extract entry of the item covers. */
-    private static List<String> kinds(Case c, long id) throws IOException {
-        List<String> out = new ArrayList<>();
-        c.forEachCustodyEntry(e -> {
-            if (e.action().equals("extract") && e.itemId() != null && e.itemId() == id) {
-                e.params().get("derived").fieldNames().forEachRemaining(out::add);
-            }
-        });
-        return out.stream().sorted().toList();
+        return out;
     }
 }

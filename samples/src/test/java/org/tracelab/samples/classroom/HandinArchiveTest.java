@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tracelab.samples.classroom.HandinZips.BAGIT;
+import static org.tracelab.samples.classroom.HandinZips.FINDINGS;
+import static org.tracelab.samples.classroom.HandinZips.asSymlink;
+import static org.tracelab.samples.classroom.HandinZips.claimSize;
+import static org.tracelab.samples.classroom.HandinZips.handin;
+import static org.tracelab.samples.classroom.HandinZips.rename;
+import static org.tracelab.samples.classroom.HandinZips.zip;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every archive here is made by the test, of fictitious content.
  */
 class HandinArchiveTest {
-    private static final byte[] FINDINGS = "{\"flagged\": [], \"clusters\": []}\n".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BAGIT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-            .getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path tmp;
@@ -49,29 +48,6 @@ class HandinArchiveTest {
         outside = Files.createDirectories(tmp.resolve("class"));
         into = outside.resolve("incoming").resolve("handin");
         Files.createDirectories(into.getParent());
-    }
-
-    /** A ZIP of {@code entries} in order, deflated at {@code level}. */
-    static byte[] zip(Map<String, byte[]> entries, int level) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            z.setLevel(level);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A hand-in shaped right: the bag's declaration, the findings, and {@code extra}. */
-    static byte[] handin(Map<String, byte[]> extra) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("findings.jsonl", FINDINGS);
-        entries.put("bag/bagit.txt", BAGIT);
-        entries.putAll(extra);
-        return zip(entries, Deflater.DEFAULT_COMPRESSION);
     }
 
     /** Unpacks {@code zip} into {@link #into}, inflating at most {@code maxBytes}, and gives the refusal. */
@@ -187,54 +163,10 @@ class HandinArchiveTest {
 
     @Test
     void anArchiveWithoutBagOrFindingsIsRefusedWithWhatIsMissing() throws Exception {
-        assertRefusal(refused(zip(Map.of("findings.jsonl", FINDINGS), Deflater.DEFAULT_COMPRESSION), 1 << 20), 400,
+        assertRefusal(refused(zip(Map.of("findings.jsonl", FINDINGS)), 1 << 20), 400,
                 "no bag");
-        assertRefusal(refused(zip(Map.of("bag/bagit.txt", BAGIT), Deflater.DEFAULT_COMPRESSION), 1 << 20), 400,
+        assertRefusal(refused(zip(Map.of("bag/bagit.txt", BAGIT)), 1 << 20), 400,
                 "no findings.jsonl");
         assertFalse(Files.exists(into), "nothing unpacked");
-    }
-
-    /** Marks the central directory entry of {@code name} as made on Unix with the mode of a symbolic link. */
-    static byte[] asSymlink(byte[] zip, String name) {
-        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-        int at = centralEntry(zip, name);
-        b.putShort(at + 4, (short) 0x0314);
-        b.putInt(at + 38, 0120777 << 16);
-        return zip;
-    }
-
-    /** Makes the central directory entry of {@code name} claim it inflates to {@code size} bytes. */
-    static byte[] claimSize(byte[] zip, String name, int size) {
-        ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(centralEntry(zip, name) + 24, size);
-        return zip;
-    }
-
-    private static int centralEntry(byte[] zip, String name) {
-        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-        for (int at = 0; at + 46 < zip.length; at++) {
-            if (b.getInt(at) == 0x02014b50 && (b.getShort(at + 28) & 0xffff) == wanted.length
-                    && Arrays.equals(zip, at + 46, at + 46 + wanted.length, wanted, 0, wanted.length)) {
-                return at;
-            }
-        }
-        throw new AssertionError("no central directory entry " + name);
-    }
-
-    /** Every occurrence of {@code from} (local header and central directory) renamed to {@code to}, as long. */
-    static byte[] rename(byte[] zip, String from, String to) {
-        byte[] f = from.getBytes(StandardCharsets.UTF_8);
-        byte[] t = to.getBytes(StandardCharsets.UTF_8);
-        assertEquals(f.length, t.length);
-        byte[] out = zip.clone();
-        int renamed = 0;
-        for (int at = 0; at + f.length <= out.length; at++) {
-            if (Arrays.equals(out, at, at + f.length, f, 0, f.length)) {
-                System.arraycopy(t, 0, out, at, t.length);
-                renamed++;
-            }
-        }
-        assertEquals(2, renamed, "the local header and the central directory entry");
-        return out;
     }
 }
