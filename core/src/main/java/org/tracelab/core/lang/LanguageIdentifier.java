@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,10 +52,17 @@ public final class LanguageIdentifier {
      */
     static final int SAMPLE_CHARS = 5_000;
 
-    private final Map<String, Set<String>> words;
+    private final Side cyrillicSide;
+    private final Side latinSide;
+    private final double[][] latinWeakLetters;
+    private final Endings latinWeakEndings;
 
     LanguageIdentifier(Map<String, Set<String>> words) {
-        this.words = Map.copyOf(words);
+        this.cyrillicSide = new Side(CYRILLIC_CANDIDATES, words, LetterEvidence.CYRILLIC,
+                LetterEvidence.CYRILLIC_ENDINGS);
+        this.latinSide = new Side(LATIN_CANDIDATES, words, LetterEvidence.LATIN, LetterEvidence.LATIN_ENDINGS);
+        this.latinWeakLetters = latinSide.letterTable(LetterEvidence.LATIN_WEAK);
+        this.latinWeakEndings = latinSide.endingTable(LetterEvidence.LATIN_WEAK_ENDINGS);
     }
 
     /** An identifier with the bundled word lists; Lingua's models load on first need. */
@@ -106,14 +113,16 @@ public final class LanguageIdentifier {
     }
 
     private DetectedLanguage cyrillic(String normalized) {
-        Map<String, Double> scores = candidates(CYRILLIC_CANDIDATES);
-        scoreLetters(normalized, LetterEvidence.CYRILLIC, scores);
-        scoreEndings(words(normalized, false), LetterEvidence.CYRILLIC_ENDINGS, scores);
+        Side side = cyrillicSide;
+        double[] scores = side.none();
+        side.scoreLetters(normalized, scores);
+        List<String> plainWords = words(normalized, false);
+        side.scoreEndings(plainWords, side.endings, scores);
         if (LetterEvidence.kyrgyzByAbsence(normalized)) {
-            scores.merge("ky", LetterEvidence.KYRGYZ_BY_ABSENCE, Double::sum);
+            scores[side.index("ky")] += LetterEvidence.KYRGYZ_BY_ABSENCE;
         }
-        scoreWords(normalized, scores);
-        DetectedLanguage own = ownOr(scores, () -> NgramModel.CYRILLIC.identify(normalized));
+        side.scoreWords(normalized, scores);
+        DetectedLanguage own = ownOr(side, scores, () -> NgramModel.CYRILLIC.identify(normalized));
         if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized)) {
             return NgramModel.CYRILLIC.identify(normalized);
         }
@@ -126,111 +135,207 @@ public final class LanguageIdentifier {
         }
         // Letters and endings that make the case for a language alone; letters that make it beside its words; words,
         // when they are a good share of the text; endings that only add (-gan is Indonesian too).
-        Map<String, Double> letters = candidates(LATIN_CANDIDATES);
-        scoreLetters(normalized, LetterEvidence.LATIN, letters);
-        letters.merge("uz-Latn", LetterEvidence.UZBEK_APOSTROPHE_LETTER * LetterEvidence.uzbekApostropheLetters(
-                normalized), Double::sum);
+        Side side = latinSide;
+        int uzbek = side.index("uz-Latn");
+        double[] letters = side.none();
+        side.scoreLetters(normalized, letters);
+        letters[uzbek] += LetterEvidence.UZBEK_APOSTROPHE_LETTER * LetterEvidence.uzbekApostropheLetters(normalized);
         List<String> plainWords = words(normalized, false);
-        scoreEndings(plainWords, LetterEvidence.LATIN_ENDINGS, letters);
-        Map<String, Double> weakLetters = candidates(LATIN_CANDIDATES);
-        scoreLetters(normalized, LetterEvidence.LATIN_WEAK, weakLetters);
-        Map<String, Double> wordPoints = candidates(LATIN_CANDIDATES);
-        int wordCount = scoreWords(normalized, wordPoints);
-        Map<String, Double> scores = candidates(LATIN_CANDIDATES);
-        for (Map<String, Double> part : List.of(letters, weakLetters, wordPoints)) {
-            part.forEach((tag, points) -> scores.merge(tag, points, Double::sum));
-        }
-        scoreEndings(plainWords, LetterEvidence.LATIN_WEAK_ENDINGS, scores);
-        if (LetterEvidence.diacriticsRuleOutUzbek(normalized)) {
-            scores.put("uz-Latn", 0.0);
-        }
-        String best = best(scores);
-        if (best != null) {
-            double words = wordPoints.get(best);
-            boolean telling = letters.get(best) >= MIN_SCORE
-                    || words > 0 && letters.get(best) + weakLetters.get(best) >= MIN_SCORE
-                    || words / Math.max(1, wordCount) >= MIN_WORD_SHARE;
-            if (!telling) {
-                best = null;
+        side.scoreEndings(plainWords, side.endings, letters);
+        double[] weakLetters = side.none();
+        side.scoreLetters(normalized, latinWeakLetters, weakLetters);
+        double[] wordPoints = side.none();
+        int wordCount = side.scoreWords(normalized, wordPoints);
+        double[] scores = side.none();
+        for (double[] part : List.of(letters, weakLetters, wordPoints)) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] += part[i];
             }
         }
-        return best != null && OWN_ANSWERS.contains(best)
-                ? confident(best, scores)
+        side.scoreEndings(plainWords, latinWeakEndings, scores);
+        if (LetterEvidence.diacriticsRuleOutUzbek(normalized)) {
+            scores[uzbek] = 0.0;
+        }
+        int best = best(scores);
+        if (best >= 0) {
+            double words = wordPoints[best];
+            boolean telling = letters[best] >= MIN_SCORE
+                    || words > 0 && letters[best] + weakLetters[best] >= MIN_SCORE
+                    || words / Math.max(1, wordCount) >= MIN_WORD_SHARE;
+            if (!telling) {
+                best = -1;
+            }
+        }
+        return best >= 0 && OWN_ANSWERS.contains(side.tags.get(best))
+                ? confident(side, best, scores)
                 : NgramModel.LATIN.identify(normalized);
     }
 
     /** The own evidence's answer when it names a language no model knows, else the model's. */
-    private static DetectedLanguage ownOr(Map<String, Double> scores,
-                                          Supplier<DetectedLanguage> model) {
-        String best = best(scores);
-        return best != null && OWN_ANSWERS.contains(best) ? confident(best, scores) : model.get();
+    private static DetectedLanguage ownOr(Side side, double[] scores, Supplier<DetectedLanguage> model) {
+        int best = best(scores);
+        return best >= 0 && OWN_ANSWERS.contains(side.tags.get(best)) ? confident(side, best, scores) : model.get();
     }
 
-    private static Map<String, Double> candidates(List<String> tags) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        tags.forEach(c -> scores.put(c, 0.0));
-        return scores;
-    }
-
-    /** The highest-scoring candidate at or above {@link #MIN_SCORE}, the first on a tie; null when none. */
-    private static String best(Map<String, Double> scores) {
-        String best = null;
+    /** The highest-scoring candidate at or above {@link #MIN_SCORE}, the first on a tie; -1 when none. */
+    private static int best(double[] scores) {
+        int best = -1;
         double bestScore = MIN_SCORE;
-        for (Map.Entry<String, Double> e : scores.entrySet()) {
-            if (e.getValue() > bestScore || (best == null && e.getValue() >= bestScore)) {
-                best = e.getKey();
-                bestScore = e.getValue();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > bestScore || (best < 0 && scores[i] >= bestScore)) {
+                best = i;
+                bestScore = scores[i];
             }
         }
         return best;
     }
 
-    private static DetectedLanguage confident(String best, Map<String, Double> scores) {
-        double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new DetectedLanguage(best, scores.get(best) / total);
+    private static DetectedLanguage confident(Side side, int best, double[] scores) {
+        // DoubleStream's sum, as the scores' map summed them: compensated, in the candidates' order.
+        double total = Arrays.stream(scores).sum();
+        return new DetectedLanguage(side.tags.get(best), scores[best] / total);
     }
 
-    private static void scoreLetters(String text, Map<Character, Map<String, Double>> evidence,
-                                     Map<String, Double> scores) {
-        for (int i = 0; i < text.length(); i++) {
-            Map<String, Double> weights = evidence.get(text.charAt(i));
-            if (weights != null) {
-                weights.forEach((tag, w) -> scores.computeIfPresent(tag, (k, v) -> v + w));
+    /**
+     * Word endings with each candidate's weight, and the letters they end in: a word ending in none of those has none
+     * of the endings, and is passed over without cutting it.
+     */
+    private record Endings(Map<String, double[]> weights, String lastLetters) {
+    }
+
+    /**
+     * One script's candidates with their evidence as tables by candidate position: a look-up per letter and per word
+     * into arrays, where maps of boxed characters and scores cost more than the counting (session 12's profile).
+     * Scores are added to each candidate in the text's order, as the maps added them, so every sum is the same.
+     */
+    private static final class Side {
+        final List<String> tags;
+        final double[][] letters;
+        final Endings endings;
+        /** Per word, the candidates whose word list holds it, as bits by position. */
+        final Map<String, Integer> known;
+
+        Side(List<String> tags, Map<String, Set<String>> words, Map<Character, Map<String, Double>> letters,
+             Map<String, Map<String, Double>> endings) {
+            this.tags = List.copyOf(tags);
+            this.letters = letterTable(letters);
+            this.endings = endingTable(endings);
+            Map<String, Integer> known = new HashMap<>();
+            for (int i = 0; i < tags.size(); i++) {
+                int bit = 1 << i;
+                for (String w : words.getOrDefault(tags.get(i), Set.of())) {
+                    known.merge(w, bit, (a, b) -> a | b);
+                }
             }
+            this.known = Map.copyOf(known);
         }
-    }
 
-    /** Adds the weight of each word's longest ending found in {@code endings}; the stem keeps a letter at least. */
-    private static void scoreEndings(List<String> words, Map<String, Map<String, Double>> endings,
-                                     Map<String, Double> scores) {
-        for (String word : words) {
-            for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
-                String ending = word.substring(word.length() - length);
-                Map<String, Double> weights = endings.get(ending);
+        double[] none() {
+            return new double[tags.size()];
+        }
+
+        int index(String tag) {
+            int i = tags.indexOf(tag);
+            if (i < 0) {
+                throw new IllegalArgumentException("not a candidate here: " + tag);
+            }
+            return i;
+        }
+
+        /** Per character, the weight for each candidate (0 for one the letter says nothing of); null for most. */
+        double[][] letterTable(Map<Character, Map<String, Double>> evidence) {
+            int max = 0;
+            for (char c : evidence.keySet()) {
+                max = Math.max(max, c);
+            }
+            double[][] table = new double[max + 1][];
+            evidence.forEach((c, weights) -> table[c] = weights(weights));
+            return table;
+        }
+
+        Endings endingTable(Map<String, Map<String, Double>> evidence) {
+            Map<String, double[]> table = new HashMap<>();
+            StringBuilder last = new StringBuilder();
+            evidence.forEach((ending, weights) -> {
+                table.put(ending, weights(weights));
+                char c = ending.charAt(ending.length() - 1);
+                if (last.indexOf(String.valueOf(c)) < 0) {
+                    last.append(c);
+                }
+            });
+            return new Endings(Map.copyOf(table), last.toString());
+        }
+
+        private double[] weights(Map<String, Double> byTag) {
+            double[] w = new double[tags.size()];
+            byTag.forEach((tag, weight) -> {
+                int i = tags.indexOf(tag);
+                if (i >= 0) {
+                    w[i] = weight;
+                }
+            });
+            return w;
+        }
+
+        void scoreLetters(String text, double[] scores) {
+            scoreLetters(text, letters, scores);
+        }
+
+        void scoreLetters(String text, double[][] table, double[] scores) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                double[] weights = c < table.length ? table[c] : null;
                 if (weights != null) {
-                    weights.forEach((tag, w) -> scores.computeIfPresent(tag, (k, v) -> v + w));
-                    break;
+                    add(weights, scores);
                 }
             }
         }
-    }
 
-    /** Adds one point per known word to each language that knows it; returns how many words there were. */
-    private int scoreWords(String text, Map<String, Double> scores) {
-        int count = 0;
-        for (String token : words(text, true)) {
-            String word = stripApostrophes(token);
-            if (word.isEmpty()) {
-                continue;
-            }
-            count++;
-            for (String tag : scores.keySet()) {
-                if (words.getOrDefault(tag, Set.of()).contains(word)) {
-                    scores.merge(tag, 1.0, Double::sum);
+        /** Adds the weight of each word's longest ending found in {@code table}; the stem keeps a letter at least. */
+        void scoreEndings(List<String> words, Endings table, double[] scores) {
+            for (String word : words) {
+                if (table.lastLetters().indexOf(word.charAt(word.length() - 1)) < 0) {
+                    continue;
+                }
+                for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
+                    double[] weights = table.weights().get(word.substring(word.length() - length));
+                    if (weights != null) {
+                        add(weights, scores);
+                        break;
+                    }
                 }
             }
         }
-        return count;
+
+        /** Adds one point per known word to each candidate that knows it; returns how many words there were. */
+        int scoreWords(String text, double[] scores) {
+            int count = 0;
+            for (String token : words(text, true)) {
+                String word = stripApostrophes(token);
+                if (word.isEmpty()) {
+                    continue;
+                }
+                count++;
+                Integer bits = known.get(word);
+                if (bits != null) {
+                    for (int i = 0; i < scores.length; i++) {
+                        if ((bits & (1 << i)) != 0) {
+                            scores[i] += 1.0;
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        private static void add(double[] weights, double[] scores) {
+            for (int i = 0; i < scores.length; i++) {
+                double w = weights[i];
+                if (w != 0) {
+                    scores[i] += w;
+                }
+            }
+        }
     }
 
     /**
