@@ -85,7 +85,7 @@ enum NgramModel {
     }
 
     /** Lingua's best language and the runner-up's score relative to it (0 when there is none). */
-    private record Ranked(Language best, double runnerUp) {
+    record Ranked(Language best, double runnerUp) {
         DetectedLanguage answer() {
             if (best == Language.UNKNOWN || runnerUp > MAX_RUNNER_UP) {
                 return DetectedLanguage.UNDETERMINED;
@@ -99,11 +99,15 @@ enum NgramModel {
     }
 
     private Ranked rankAnew(String sample) {
-        SortedMap<Language, Double> ranked = detector().computeLanguageConfidenceValues(sample);
-        if (ranked.isEmpty()) {
+        return ranked(LinguaTrigrams.confidenceValues(detector(), sample));
+    }
+
+    /** The best of Lingua's confidence values and the runner-up's; {@code UNKNOWN} for none. */
+    static Ranked ranked(SortedMap<Language, Double> values) {
+        if (values.isEmpty()) {
             return new Ranked(Language.UNKNOWN, 0);
         }
-        Iterator<Map.Entry<Language, Double>> it = ranked.entrySet().iterator();
+        Iterator<Map.Entry<Language, Double>> it = values.entrySet().iterator();
         Language best = it.next().getKey();
         return new Ranked(best, it.hasNext() ? it.next().getValue() : 0);
     }
@@ -136,7 +140,7 @@ enum NgramModel {
         return sb.toString();
     }
 
-    private LanguageDetector detector() {
+    LanguageDetector detector() {
         LanguageDetector d = detector;
         if (d == null) {
             synchronized (this) {
