@@ -36,25 +36,27 @@ public final class MainText {
     private static final int TOP_CANDIDATES = 5;
     private static final int MIN_TOP_CANDIDATES = 3;
 
-    private static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumbs|combx|comment"
-            + "|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss"
-            + "|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup"
+    private static final LiteralAlternatives UNLIKELY = new LiteralAlternatives("-ad-|ai2html|banner|breadcrumbs"
+            + "|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies"
+            + "|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup"
             + "|yom-remote|cookie|consent|newsletter|subscribe|share|sharing|signup|promo|outbrain|taboola"
             + "|breaking-news|trending|most-popular|paywall");
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow");
-    private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
-            + "|pagination|post|text|blog|story");
-    private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
-            + "|comment|com-|footer|gdpr|masthead|media|outbrain|promo|related|scroll|share|shoutbox"
+    private static final LiteralAlternatives MAYBE_CANDIDATE =
+            new LiteralAlternatives("and|article|body|column|content|main|shadow");
+    private static final LiteralAlternatives POSITIVE = new LiteralAlternatives("article|body|content|entry|hentry"
+            + "|h-entry|main|page|pagination|post|text|blog|story");
+    private static final LiteralAlternatives NEGATIVE = new LiteralAlternatives("-ad-|hidden|^hid$| hid$| hid |^hid "
+            + "|banner|combx|comment|com-|footer|gdpr|masthead|media|outbrain|promo|related|scroll|share|shoutbox"
             + "|sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent|newsletter|byline|author|caption"
             + "|credit|toolbar|subscribe");
     /** Small blocks that introduce, credit or point away from the text rather than being it. */
     // Not "ad", "meta" or "contact": on a classifieds site the ad, its price and place and its contacts are the text.
-    private static final Pattern FURNITURE = Pattern.compile("caption|credit|byline|dateline|timestamp|author"
-            + "|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags");
+    private static final LiteralAlternatives FURNITURE = new LiteralAlternatives("caption|credit|byline|dateline"
+            + "|timestamp|author|share|social|related|advert|promo|newsletter|breadcrumb|crumbs|tags");
     private static final int FURNITURE_CHARS = 250;
     /** Never the page's own text, whatever the attempt: comments, consent banners, share bars, "similar" blocks. */
-    private static final Pattern NEVER = Pattern.compile("comment|disqus|cookie|consent|gdpr|share|sharing|similar");
+    private static final LiteralAlternatives NEVER =
+            new LiteralAlternatives("comment|disqus|cookie|consent|gdpr|share|sharing|similar");
     /**
      * Which hint patterns a class or id matches, by the string, the least recently used dropped first: templates
      * repeat their classes on every page, and a page's own ids recur through its passes.
@@ -625,12 +627,12 @@ public final class MainText {
     static int hintBits(String classOrId) {
         // The patterns are written in lower case: lower-casing ASCII is what CASE_INSENSITIVE would do, once.
         String s = asciiLower(classOrId);
-        return (UNLIKELY.matcher(s).find() ? IS_UNLIKELY : 0)
-                | (MAYBE_CANDIDATE.matcher(s).find() ? IS_MAYBE_CANDIDATE : 0)
-                | (POSITIVE.matcher(s).find() ? IS_POSITIVE : 0)
-                | (NEGATIVE.matcher(s).find() ? IS_NEGATIVE : 0)
-                | (FURNITURE.matcher(s).find() ? IS_FURNITURE : 0)
-                | (NEVER.matcher(s).find() ? IS_NEVER : 0);
+        return (UNLIKELY.foundIn(s) ? IS_UNLIKELY : 0)
+                | (MAYBE_CANDIDATE.foundIn(s) ? IS_MAYBE_CANDIDATE : 0)
+                | (POSITIVE.foundIn(s) ? IS_POSITIVE : 0)
+                | (NEGATIVE.foundIn(s) ? IS_NEGATIVE : 0)
+                | (FURNITURE.foundIn(s) ? IS_FURNITURE : 0)
+                | (NEVER.foundIn(s) ? IS_NEVER : 0);
     }
 
     /**
