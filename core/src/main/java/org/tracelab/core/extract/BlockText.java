@@ -50,23 +50,26 @@ final class BlockText {
      * blanks and line breaks becomes one line break when it holds one, else one space.
      */
     static String normalise(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        // On arrays rather than a StringBuilder a char at a time: a call per character was most of this under C1.
+        char[] in = text.toCharArray();
+        char[] out = new char[in.length];
+        int n = 0;
         int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < in.length) {
+            char c = in[i];
             if (!isBlankOrBreak(c)) {
-                sb.append(c);
+                out[n++] = c;
                 i++;
                 continue;
             }
             boolean lineBreak = false;
-            while (i < text.length() && isBlankOrBreak(text.charAt(i))) {
-                lineBreak |= text.charAt(i) == '\n';
+            while (i < in.length && isBlankOrBreak(in[i])) {
+                lineBreak |= in[i] == '\n';
                 i++;
             }
-            sb.append(lineBreak ? '\n' : ' ');
+            out[n++] = lineBreak ? '\n' : ' ';
         }
-        return sb.toString().strip();
+        return new String(out, 0, n).strip();
     }
 
     private static boolean isBlankOrBreak(char c) {

@@ -125,7 +125,7 @@ final class LetterEvidence {
         int marked = 0;
         for (int i = 0; i < lowerCaseText.length(); i++) {
             char c = lowerCaseText.charAt(i);
-            if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+            if (Character.isLetter(c) && Scripts.of(c) == Character.UnicodeScript.LATIN) {
                 latin++;
                 if (c > 'z') {
                     marked++;
@@ -187,7 +187,7 @@ final class LetterEvidence {
         for (int i = 0; i < lowerCaseText.length(); i++) {
             char c = lowerCaseText.charAt(i);
             if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-                if (Character.UnicodeScript.of(c) == script) {
+                if (Scripts.of(c) == script) {
                     inScript++;
                     if (c >= isKnown.length || !isKnown[c]) {
                         foreign++;
@@ -249,7 +249,7 @@ final class LetterEvidence {
             if (c == 'ң') {
                 return false;
             }
-            if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC) {
+            if (Character.isLetter(c) && Scripts.of(c) == Character.UnicodeScript.CYRILLIC) {
                 cyrillic++;
                 kha += c == 'х' ? 1 : 0;
             }

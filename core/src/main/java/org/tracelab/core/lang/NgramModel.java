@@ -131,7 +131,7 @@ enum NgramModel {
             boolean inScript = false;
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                 char c = text.charAt(i++);
-                inScript |= Character.isLetter(c) && Character.UnicodeScript.of(c) == script;
+                inScript |= Character.isLetter(c) && Scripts.of(c) == script;
             }
             if (inScript) {
                 sb.append(text, start, i).append(' ');

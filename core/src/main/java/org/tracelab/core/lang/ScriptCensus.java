@@ -29,7 +29,7 @@ final class ScriptCensus {
     }
 
     private void add(int cp) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        Character.UnicodeScript script = Scripts.of(cp);
         Script group = switch (script) {
             case LATIN -> Script.LATIN;
             case CYRILLIC -> Script.CYRILLIC;
