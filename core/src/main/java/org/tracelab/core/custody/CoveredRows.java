@@ -27,6 +27,15 @@ public final class CoveredRows {
     /** Entity rows in the order their digest is taken: by content, which no rowid renumbering can change. */
     public static final String ENTITY_ORDER = "start_offset, end_offset, type, value, raw";
 
+    /** The query {@link #entities(PreparedStatement, long)} runs: every entity row of one item. */
+    public static final String ENTITY_ROWS_QUERY = "SELECT * FROM entities WHERE item_id = ? ORDER BY " + ENTITY_ORDER;
+
+    /** The query {@link #imageHash(PreparedStatement, long)} runs: one item's picture hash row. */
+    public static final String IMAGE_HASH_ROW = "SELECT * FROM image_hashes WHERE item_id = ?";
+
+    /** The query {@link #derived(PreparedStatement, long)} runs: every derived row of one item, by kind. */
+    public static final String DERIVED_ROWS = "SELECT * FROM derived WHERE item_id = ? ORDER BY kind";
+
     private CoveredRows() {
     }
 
@@ -47,13 +56,18 @@ public final class CoveredRows {
 
     /** The digest of each derived row of item {@code itemId}, by kind: every kind, the text and any other. */
     public static Map<String, String> derived(Connection conn, long itemId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(DERIVED_ROWS)) {
+            return derived(ps, itemId);
+        }
+    }
+
+    /** {@link #derived(Connection, long)} through {@code rows}, a statement of {@link #DERIVED_ROWS} kept open. */
+    public static Map<String, String> derived(PreparedStatement rows, long itemId) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM derived WHERE item_id = ? ORDER BY kind")) {
-            ps.setLong(1, itemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString("kind"), RowDigest.of(rs));
-                }
+        rows.setLong(1, itemId);
+        try (ResultSet rs = rows.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString("kind"), RowDigest.of(rs));
             }
         }
         return out;
@@ -61,16 +75,31 @@ public final class CoveredRows {
 
     /** The digest of item {@code itemId}'s picture hash row, if it has one. */
     public static Optional<String> imageHash(Connection conn, long itemId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM image_hashes WHERE item_id = ?")) {
-            ps.setLong(1, itemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(RowDigest.of(rs)) : Optional.empty();
-            }
+        try (PreparedStatement ps = conn.prepareStatement(IMAGE_HASH_ROW)) {
+            return imageHash(ps, itemId);
+        }
+    }
+
+    /** {@link #imageHash(Connection, long)} through {@code row}, a statement of {@link #IMAGE_HASH_ROW} kept open. */
+    public static Optional<String> imageHash(PreparedStatement row, long itemId) throws SQLException {
+        row.setLong(1, itemId);
+        try (ResultSet rs = row.executeQuery()) {
+            return rs.next() ? Optional.of(RowDigest.of(rs)) : Optional.empty();
         }
     }
 
     /** The digest of all entity rows of item {@code itemId}. */
     public static String entities(Connection conn, long itemId) throws SQLException {
-        return RowDigest.ofRows(conn, "SELECT * FROM entities WHERE item_id = ? ORDER BY " + ENTITY_ORDER, itemId);
+        try (PreparedStatement ps = conn.prepareStatement(ENTITY_ROWS_QUERY)) {
+            return entities(ps, itemId);
+        }
+    }
+
+    /** {@link #entities(Connection, long)} through {@code rows}, a statement of {@link #ENTITY_ROWS_QUERY} kept open. */
+    public static String entities(PreparedStatement rows, long itemId) throws SQLException {
+        rows.setLong(1, itemId);
+        try (ResultSet rs = rows.executeQuery()) {
+            return RowDigest.ofRows(rs);
+        }
     }
 }

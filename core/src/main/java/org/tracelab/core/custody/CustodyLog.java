@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tracelab.core.internal.KeptStatements;
 import org.tracelab.core.Json;
 import org.tracelab.core.RecordSink;
 import org.tracelab.core.Timestamps;
@@ -36,6 +37,8 @@ import org.tracelab.core.store.BlobStore;
  */
 public final class CustodyLog {
     private final Connection conn;
+    /** The insert {@link #append} runs for every entry (ingest appends one per text). */
+    private final KeptStatements kept;
     private final Path headFile;
     private final Clock clock;
     private final String examiner;
@@ -45,6 +48,7 @@ public final class CustodyLog {
     /** A log over the {@code custody_log} table of {@code conn}, appending as {@code examiner}. */
     public CustodyLog(Connection conn, Path headFile, Clock clock, String examiner) throws SQLException {
         this.conn = conn;
+        this.kept = new KeptStatements(conn);
         this.headFile = headFile;
         this.clock = clock;
         this.examiner = examiner;
@@ -66,24 +70,23 @@ public final class CustodyLog {
         String hash = CustodyEntry.chainHash(lastHash,
                 CustodyEntry.canonicalJson(seq, at, examiner, action, itemId, tool, canonicalParams));
         CustodyEntry e = new CustodyEntry(seq, at, examiner, action, itemId, tool, p, lastHash, hash);
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO custody_log"
-                + "(seq, at, examiner, action, item_id, tool_version, params, prev_hash, entry_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, seq);
-            ps.setString(2, Timestamps.format(at));
-            ps.setString(3, examiner);
-            ps.setString(4, action);
-            if (itemId == null) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setLong(5, itemId);
-            }
-            ps.setString(6, tool);
-            ps.setString(7, canonicalParams);
-            ps.setString(8, lastHash);
-            ps.setString(9, hash);
-            ps.executeUpdate();
+        PreparedStatement ps = kept.of("INSERT INTO custody_log"
+            + "(seq, at, examiner, action, item_id, tool_version, params, prev_hash, entry_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setLong(1, seq);
+        ps.setString(2, Timestamps.format(at));
+        ps.setString(3, examiner);
+        ps.setString(4, action);
+        if (itemId == null) {
+            ps.setNull(5, Types.INTEGER);
+        } else {
+            ps.setLong(5, itemId);
         }
+        ps.setString(6, tool);
+        ps.setString(7, canonicalParams);
+        ps.setString(8, lastHash);
+        ps.setString(9, hash);
+        ps.executeUpdate();
         lastSeq = seq;
         lastHash = hash;
         return e;

@@ -43,33 +43,47 @@ public final class RowDigest {
      * (ingest takes one for each text it records).
      */
     static String canonical(ResultSet rs, int count) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        Map<String, Object> row = new TreeMap<>();
-        for (int i = 1; i <= count; i++) {
-            Object v = rs.getObject(i);
-            if (v != null) {
-                row.put(md.getColumnLabel(i).toLowerCase(Locale.ROOT), v);
-            }
-        }
         StringWriter out = new StringWriter();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                g.writeFieldName(e.getKey());
-                switch (e.getValue()) {
-                    case Integer n -> g.writeNumber(n.longValue());
-                    case Long n -> g.writeNumber(n);
-                    case Double d -> g.writeNumber(d);
-                    case String str -> g.writeString(str);
-                    case byte[] b -> g.writeBinary(b);
-                    default -> g.writeString(e.getValue().toString());
-                }
-            }
-            g.writeEndObject();
+            write(g, rs, names(rs, count));
         } catch (IOException e) {
             throw new UncheckedIOException("a string writer does not fail", e);
         }
         return out.toString();
+    }
+
+    /** The lowercase names of the first {@code count} columns of {@code rs}, as the digest names them. */
+    private static String[] names(ResultSet rs, int count) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        String[] names = new String[count];
+        for (int i = 1; i <= count; i++) {
+            names[i - 1] = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+        }
+        return names;
+    }
+
+    /** Writes the row {@code rs} stands on as the canonical JSON object of its columns that are not NULL. */
+    private static void write(JsonGenerator g, ResultSet rs, String[] names) throws SQLException, IOException {
+        Map<String, Object> row = new TreeMap<>();
+        for (int i = 1; i <= names.length; i++) {
+            Object v = rs.getObject(i);
+            if (v != null) {
+                row.put(names[i - 1], v);
+            }
+        }
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            g.writeFieldName(e.getKey());
+            switch (e.getValue()) {
+                case Integer n -> g.writeNumber(n.longValue());
+                case Long n -> g.writeNumber(n);
+                case Double d -> g.writeNumber(d);
+                case String str -> g.writeString(str);
+                case byte[] b -> g.writeBinary(b);
+                default -> g.writeString(e.getValue().toString());
+            }
+        }
+        g.writeEndObject();
     }
 
     /** The digest of rows taken with {@link #columns}, in the order given, e.g. the entities of one item. */
@@ -77,14 +91,23 @@ public final class RowDigest {
         return Hashing.sha256Hex(Json.canonical(rows));
     }
 
-    /** The digest of every row of {@code rs} in the order given; the rows are read. */
+    /**
+     * The digest of every row of {@code rs} in the order given; the rows are read. The same as {@link #ofRows(ArrayNode)}
+     * of their {@link #columns}, written straight from the rows (ingest takes one for each text it records).
+     */
     public static String ofRows(ResultSet rs) throws SQLException {
-        ArrayNode rows = Json.MAPPER.createArrayNode();
-        int count = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-            rows.add(columns(rs, count));
+        String[] names = names(rs, rs.getMetaData().getColumnCount());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            while (rs.next()) {
+                write(g, rs, names);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string writer does not fail", e);
         }
-        return ofRows(rows);
+        return Hashing.sha256Hex(out.toString());
     }
 
     /**

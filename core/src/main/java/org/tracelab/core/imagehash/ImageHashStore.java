@@ -11,21 +11,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.internal.KeptStatements;
 
 /** The {@code image_hashes} table of a case. Callers hold the case's lock on the connection. */
 public final class ImageHashStore {
     private final Connection conn;
+    /** The statements {@link #put} and the digest of what it wrote run for every item ingest records. */
+    private final KeptStatements kept;
 
     public ImageHashStore(Connection conn) {
         this.conn = conn;
+        this.kept = new KeptStatements(conn);
     }
 
     /** Records an item's picture hash, replacing an earlier one; empty removes it (the item is no picture now). */
     public void put(long itemId, Optional<PictureHash> hash) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM image_hashes WHERE item_id = ?")) {
-            ps.setLong(1, itemId);
-            ps.executeUpdate();
-        }
+        PreparedStatement drop = kept.of("DELETE FROM image_hashes WHERE item_id = ?");
+        drop.setLong(1, itemId);
+        drop.executeUpdate();
         if (hash.isEmpty()) {
             return;
         }
@@ -51,7 +54,7 @@ public final class ImageHashStore {
 
     /** The digest of an item's picture hash row, which the entry recording it carries; empty when it has none. */
     public Optional<String> record(long itemId) throws SQLException {
-        return CoveredRows.imageHash(conn, itemId);
+        return CoveredRows.imageHash(kept.of(CoveredRows.IMAGE_HASH_ROW), itemId);
     }
 
     /** The picture hash of an item, if it is a picture that was ingested. */

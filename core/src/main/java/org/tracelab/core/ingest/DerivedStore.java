@@ -16,6 +16,7 @@ import org.tracelab.core.Json;
 import org.tracelab.core.Timestamps;
 import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.custody.CoveredRows;
+import org.tracelab.core.internal.KeptStatements;
 import org.tracelab.core.entities.FoundIn;
 import org.tracelab.core.extract.ExtractionError;
 
@@ -25,9 +26,12 @@ public final class DerivedStore {
     static final int MAX_FORMS = 5;
 
     private final Connection conn;
+    /** The statements {@link #put} and the digests of what it wrote run for every text recorded. */
+    private final KeptStatements kept;
 
     public DerivedStore(Connection conn) {
         this.conn = conn;
+        this.kept = new KeptStatements(conn);
     }
 
     /** Items with no extracted text yet, in id order. */
@@ -61,11 +65,10 @@ public final class DerivedStore {
      */
     public void put(DerivedText d, Optional<DerivedText> main, List<EntityMention> entities) throws SQLException {
         insert(d, DerivedText.KIND);
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM derived WHERE item_id = ? AND kind = ?")) {
-            ps.setLong(1, d.itemId());
-            ps.setString(2, DerivedText.MAIN_KIND);
-            ps.executeUpdate();
-        }
+        PreparedStatement dropMain = kept.of("DELETE FROM derived WHERE item_id = ? AND kind = ?");
+        dropMain.setLong(1, d.itemId());
+        dropMain.setString(2, DerivedText.MAIN_KIND);
+        dropMain.executeUpdate();
         if (main.isPresent()) {
             if (main.get().itemId() != d.itemId()) {
                 throw new IllegalArgumentException("main text of item " + main.get().itemId() + " given for item "
@@ -73,70 +76,67 @@ public final class DerivedStore {
             }
             insert(main.get(), DerivedText.MAIN_KIND);
         }
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM entities WHERE item_id = ?")) {
+        PreparedStatement drop = kept.of("DELETE FROM entities WHERE item_id = ?");
+        drop.setLong(1, d.itemId());
+        drop.executeUpdate();
+        PreparedStatement ps = kept.of("INSERT INTO entities(item_id, type, value, raw, start_offset, end_offset,"
+                + " found_in) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        for (EntityMention e : entities) {
             ps.setLong(1, d.itemId());
-            ps.executeUpdate();
+            ps.setString(2, e.type());
+            ps.setString(3, e.value());
+            ps.setString(4, e.raw());
+            ps.setInt(5, e.start());
+            ps.setInt(6, e.end());
+            ps.setString(7, e.foundIn().storedName());
+            ps.addBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
-                + " start_offset, end_offset, found_in) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (EntityMention e : entities) {
-                ps.setLong(1, d.itemId());
-                ps.setString(2, e.type());
-                ps.setString(3, e.value());
-                ps.setString(4, e.raw());
-                ps.setInt(5, e.start());
-                ps.setInt(6, e.end());
-                ps.setString(7, e.foundIn().storedName());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ps.executeBatch();
     }
 
     /** The digest of each derived row of an item by kind, which the entry recording them carries. */
     public Map<String, String> records(long itemId) throws SQLException {
-        return CoveredRows.derived(conn, itemId);
+        return CoveredRows.derived(kept.of(CoveredRows.DERIVED_ROWS), itemId);
     }
 
     /** The digest of the entity rows of an item, which the entry recording them carries. */
     public String entityRecord(long itemId) throws SQLException {
-        return CoveredRows.entities(conn, itemId);
+        return CoveredRows.entities(kept.of(CoveredRows.ENTITY_ROWS_QUERY), itemId);
     }
 
     private void insert(DerivedText d, String kind) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
+        PreparedStatement ps = kept.of("INSERT OR REPLACE INTO derived(item_id, kind, sha256, size,"
                 + " content_type, language, title, author, created, modified, extractor, error_kind, error, members,"
                 + " made_at, charset, notes, ocr, ocr_confidence, text_pieces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, d.itemId());
-            ps.setString(2, kind);
-            ps.setString(3, d.blob().sha256());
-            ps.setLong(4, d.size());
-            ps.setString(5, d.contentType());
-            ps.setString(6, d.language());
-            setOptional(ps, 7, d.title());
-            setOptional(ps, 8, d.author());
-            setOptional(ps, 9, d.created().map(Timestamps::format));
-            setOptional(ps, 10, d.modified().map(Timestamps::format));
-            ps.setString(11, d.extractor());
-            setOptional(ps, 12, d.errorKind());
-            setOptional(ps, 13, d.error());
-            ps.setInt(14, d.members());
-            ps.setString(15, Timestamps.format(d.madeAt()));
-            setOptional(ps, 16, d.charset());
-            // NULL when there are none, so the rows of texts without notes digest as before the column
-            setOptional(ps, 17, d.notes().isEmpty() ? Optional.empty()
-                    : Optional.of(Json.write(d.notes().stream().map(ExtractionError::asMap).toList())));
-            setOptional(ps, 18, d.ocr());
-            if (d.ocrConfidence().isPresent()) {
-                ps.setInt(19, d.ocrConfidence().get());
-            } else {
-                ps.setNull(19, Types.INTEGER);
-            }
-            // NULL for a text that is a blob of its own, so rows of such texts keep their digests
-            setOptional(ps, 20, d.pieces().map(TextPieces::toString));
-            ps.executeUpdate();
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setLong(1, d.itemId());
+        ps.setString(2, kind);
+        ps.setString(3, d.blob().sha256());
+        ps.setLong(4, d.size());
+        ps.setString(5, d.contentType());
+        ps.setString(6, d.language());
+        setOptional(ps, 7, d.title());
+        setOptional(ps, 8, d.author());
+        setOptional(ps, 9, d.created().map(Timestamps::format));
+        setOptional(ps, 10, d.modified().map(Timestamps::format));
+        ps.setString(11, d.extractor());
+        setOptional(ps, 12, d.errorKind());
+        setOptional(ps, 13, d.error());
+        ps.setInt(14, d.members());
+        ps.setString(15, Timestamps.format(d.madeAt()));
+        setOptional(ps, 16, d.charset());
+        // NULL when there are none, so the rows of texts without notes digest as before the column
+        setOptional(ps, 17, d.notes().isEmpty() ? Optional.empty()
+                : Optional.of(Json.write(d.notes().stream().map(ExtractionError::asMap).toList())));
+        setOptional(ps, 18, d.ocr());
+        if (d.ocrConfidence().isPresent()) {
+            ps.setInt(19, d.ocrConfidence().get());
+        } else {
+            ps.setNull(19, Types.INTEGER);
         }
+        // NULL for a text that is a blob of its own, so rows of such texts keep their digests
+        setOptional(ps, 20, d.pieces().map(TextPieces::toString));
+        ps.executeUpdate();
     }
 
     /** The extracted text record of an item, if it was ingested. */

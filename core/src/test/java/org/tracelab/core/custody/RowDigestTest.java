@@ -2,6 +2,7 @@ package org.tracelab.core.custody;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,7 +14,7 @@ import org.tracelab.core.Json;
 
 class RowDigestTest {
     @Test
-    void aRowsCanonicalTextIsTheTreesCanonicalTextWrittenStraightFromTheRow() throws SQLException {
+    void aRowsAndRowsCanonicalTextIsTheTreesCanonicalTextWrittenStraightFromTheRows() throws SQLException {
         try (Connection conn = DriverManager.getConnection("jdbc:sqlite::memory:");
              Statement s = conn.createStatement()) {
             s.execute("CREATE TABLE t (ID INTEGER, big INTEGER, real REAL, Title TEXT, data BLOB, gone TEXT, zeta TEXT)");
@@ -39,6 +40,18 @@ class RowDigestTest {
                     n++;
                 }
                 assertEquals(3, n);
+            }
+            ArrayNode trees = Json.MAPPER.createArrayNode();
+            try (ResultSet rs = s.executeQuery("SELECT * FROM t ORDER BY ID")) {
+                while (rs.next()) {
+                    trees.add(RowDigest.columns(rs, 7));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT * FROM t ORDER BY ID")) {
+                assertEquals(RowDigest.ofRows(trees), RowDigest.ofRows(rs));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT * FROM t WHERE ID > 99")) {
+                assertEquals(RowDigest.ofRows(Json.MAPPER.createArrayNode()), RowDigest.ofRows(rs));
             }
         }
     }
