@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tracelab.core.internal.KeptAnswers;
 
 /**
  * Turns the Cyrillic letters of each token to Uzbek Latin by the project's ICU rules ({@code uz-Cyrl-Latn.txt}), as
@@ -15,6 +16,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class CyrillicToLatinFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    /**
+     * Words this stream transliterated, at most {@value #KEPT_WORDS}: words recur across a case's texts (a site's
+     * menus, an ad's stock phrases), and ICU's rules walk every char of every word again (a twentieth of the analysis
+     * for the index). The stream is reused, text after text, by one thread.
+     */
+    static final int KEPT_WORDS = 4_096;
+    private final KeptAnswers<String, String> kept = new KeptAnswers<>(KEPT_WORDS);
     /** Made at the first Cyrillic token; one per stream, as a compiled transliterator is not thread-safe. */
     private Transliterator transliterator;
 
@@ -28,13 +36,17 @@ final class CyrillicToLatinFilter extends TokenFilter {
             return false;
         }
         if (hasCyrillic(term)) {
-            if (transliterator == null) {
-                transliterator = UzbekScriptAnalyzer.cyrillicToLatin();
-            }
-            String latin = transliterator.transliterate(term.toString());
+            String latin = kept.get(term.toString(), this::transliterate);
             term.setEmpty().append(latin);
         }
         return true;
+    }
+
+    private String transliterate(String word) {
+        if (transliterator == null) {
+            transliterator = UzbekScriptAnalyzer.cyrillicToLatin();
+        }
+        return transliterator.transliterate(word);
     }
 
     private static boolean hasCyrillic(CharSequence s) {

@@ -5,11 +5,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tracelab.core.lang.UzbekApostrophes;
 
 /**
  * The analyzer of {@code text_ru}: Russian light stemming on the original Cyrillic (transliterating first would hide
@@ -21,7 +20,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * apart; a char filter keeps the offsets highlighting reads from the postings.
  */
 final class RussianTextAnalyzer extends Analyzer {
-    private static final NormalizeCharMap YO = yo();
+    /** Apostrophe variants as the ASCII apostrophe, and {@code ё} as {@code е}. */
+    static final CharForCharFilter.Substitution YO_AND_APOSTROPHES = new CharForCharFilter.Substitution(
+            UzbekApostrophes.VARIANTS + "ёЁ", "'".repeat(UzbekApostrophes.VARIANTS.length()) + "еЕ");
     private final boolean joinedWords;
 
     /** The analyzer; with {@code joinedWords}, words joined to digits are also emitted as the word. */
@@ -31,19 +32,12 @@ final class RussianTextAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, new MappingCharFilter(UzbekScriptAnalyzer.APOSTROPHES, reader));
+        return new CharForCharFilter(YO_AND_APOSTROPHES, reader);
     }
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
         return initReader(fieldName, reader);
-    }
-
-    private static NormalizeCharMap yo() {
-        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-        builder.add("ё", "е");
-        builder.add("Ё", "Е");
-        return builder.build();
     }
 
     @Override

@@ -11,8 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.tracelab.core.lang.UzbekApostrophes;
@@ -25,7 +23,9 @@ import org.tracelab.core.lang.UzbekApostrophes;
 final class UzbekScriptAnalyzer extends Analyzer {
     /** Rules read once; a compiled Transliterator is not thread-safe, so each token stream gets its own. */
     static final String RULES = loadRules();
-    static final NormalizeCharMap APOSTROPHES = apostrophes();
+    /** Every apostrophe variant as the ASCII apostrophe. */
+    static final CharForCharFilter.Substitution APOSTROPHES = new CharForCharFilter.Substitution(
+            UzbekApostrophes.VARIANTS, "'".repeat(UzbekApostrophes.VARIANTS.length()));
     private final boolean joinedWords;
 
     /** The analyzer; with {@code joinedWords}, words joined to digits are also emitted as the word. */
@@ -35,12 +35,12 @@ final class UzbekScriptAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
+        return new CharForCharFilter(APOSTROPHES, reader);
     }
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
+        return new CharForCharFilter(APOSTROPHES, reader);
     }
 
     @Override
@@ -59,16 +59,6 @@ final class UzbekScriptAnalyzer extends Analyzer {
 
     static Transliterator cyrillicToLatin() {
         return Transliterator.createFromRules("uz-Cyrl-Latn-tracelab", RULES, Transliterator.FORWARD);
-    }
-
-    private static NormalizeCharMap apostrophes() {
-        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-        for (char c : UzbekApostrophes.VARIANTS.toCharArray()) {
-            if (c != '\'') {
-                builder.add(String.valueOf(c), "'");
-            }
-        }
-        return builder.build();
     }
 
     private static String loadRules() {

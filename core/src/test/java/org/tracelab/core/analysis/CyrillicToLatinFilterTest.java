@@ -36,9 +36,27 @@ class CyrillicToLatinFilterTest {
         assertEquals("yerevan", latin.get(8));
     }
 
+    @Test
+    void aWordSeenBeforeEndsAsTheFirstTimeAlsoAfterMoreWordsThanAreKept() throws IOException {
+        StringBuilder text = new StringBuilder(WORDS).append(' ').append(WORDS);
+        String letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳ";
+        for (int i = 0; i < CyrillicToLatinFilter.KEPT_WORDS + 500; i++) {
+            text.append(' ').append(letters.charAt(i % letters.length())).append("е")
+                    .append(letters.charAt(i / letters.length() % letters.length())).append("ё")
+                    .append(letters.charAt(i / letters.length() / letters.length() % letters.length()));
+        }
+        text.append(' ').append(WORDS);
+        assertEquals(terms(in -> new ICUTransformFilter(in, UzbekScriptAnalyzer.cyrillicToLatin()), text.toString()),
+                terms(CyrillicToLatinFilter::new, text.toString()));
+    }
+
     private static List<String> terms(Function<TokenStream, TokenStream> filter) throws IOException {
+        return terms(filter, WORDS);
+    }
+
+    private static List<String> terms(Function<TokenStream, TokenStream> filter, String text) throws IOException {
         Tokenizer tokenizer = new WhitespaceTokenizer();
-        tokenizer.setReader(new java.io.StringReader(WORDS));
+        tokenizer.setReader(new java.io.StringReader(text));
         return TokenTerms.of(filter.apply(tokenizer));
     }
 }
