@@ -79,19 +79,22 @@ public final class DerivedStore {
         PreparedStatement drop = kept.of("DELETE FROM entities WHERE item_id = ?");
         drop.setLong(1, d.itemId());
         drop.executeUpdate();
-        PreparedStatement ps = kept.of("INSERT INTO entities(item_id, type, value, raw, start_offset, end_offset,"
-                + " found_in) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        for (EntityMention e : entities) {
-            ps.setLong(1, d.itemId());
-            ps.setString(2, e.type());
-            ps.setString(3, e.value());
-            ps.setString(4, e.raw());
-            ps.setInt(5, e.start());
-            ps.setInt(6, e.end());
-            ps.setString(7, e.foundIn().storedName());
-            ps.addBatch();
+        // Prepared for each text, not kept: the driver's batch array grows to the most rows ever added and is
+        // cleared whole after each batch, so one text with thousands of entities would slow every later one.
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
+                + " start_offset, end_offset, found_in) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (EntityMention e : entities) {
+                ps.setLong(1, d.itemId());
+                ps.setString(2, e.type());
+                ps.setString(3, e.value());
+                ps.setString(4, e.raw());
+                ps.setInt(5, e.start());
+                ps.setInt(6, e.end());
+                ps.setString(7, e.foundIn().storedName());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        ps.executeBatch();
     }
 
     /** The digest of each derived row of an item by kind, which the entry recording them carries. */

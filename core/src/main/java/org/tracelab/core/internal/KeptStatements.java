@@ -11,6 +11,8 @@ import java.util.Objects;
  * Prepared statements kept open on one connection, one per SQL text, for the statements a writer runs for every
  * item it records (ingest ran about ten per text, each compiled by SQLite and described column by column again).
  * The connection's close finalizes them. Like the connection, used by one thread at a time: the one holding the case.
+ * Not for batches: the driver keeps a statement's batch array at the most rows ever added and clears it whole after
+ * each batch.
  */
 public final class KeptStatements {
     private final Connection conn;
