@@ -60,6 +60,7 @@ import org.tracelab.core.search.IndexView;
 import org.tracelab.core.search.SearchRequest;
 import org.tracelab.core.search.SearchResults;
 import org.tracelab.core.store.BlobStore;
+import org.tracelab.core.store.FanOutUpgrade;
 import org.tracelab.core.store.WarcArchive;
 import org.tracelab.core.verify.Verifier;
 import org.tracelab.core.verify.VerifyListener;
@@ -174,6 +175,7 @@ public final class Case implements AutoCloseable {
                             db.appliedSteps(applied)));
                 }
                 c.blobs.sweepIncoming();
+                c.upgradeStoreLayout();
                 return c;
             } catch (SQLException | IOException | RuntimeException e) {
                 db.close();
@@ -185,6 +187,25 @@ public final class Case implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Moves the blobs of a case made before the one-level store layout, and logs the move: the evidence's files
+     * changed names (never bytes), and the log says when and how many. A run cut short by a kill is finished, and
+     * logged, by the next writer; the store is marked upgraded only after its new names are durable.
+     */
+    private void upgradeStoreLayout() throws IOException, SQLException {
+        Optional<FanOutUpgrade.Result> done = blobs.upgradeLayout();
+        if (done.isPresent()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("from", BlobStore.TWO_LEVEL_LAYOUT);
+            p.put("to", BlobStore.LAYOUT);
+            p.put("moved", done.get().moved());
+            if (!done.get().leftInPlace().isEmpty()) {
+                p.put("leftInPlace", done.get().leftInPlace().stream().map(f -> dir.relativize(f).toString()).toList());
+            }
+            custody.append("store.upgrade", null, p);
         }
     }
 

@@ -208,6 +208,6 @@ class CaseLifecycleTest {
 
     private Path blobOf(long id) {
         String sha = Json.parse(cli.run("--json", "show", Long.toString(id)).out()).path("sha256").asText();
-        return caseDir.resolve("blobs/sha256/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha);
+        return caseDir.resolve("blobs/sha256/" + sha.substring(0, 2) + "/" + sha);
     }
 }

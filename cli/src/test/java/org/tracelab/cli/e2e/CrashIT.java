@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracelab.core.testing.TwoLevelStores;
 
 /**
  * A process importing thousands of files is killed with SIGKILL at random moments. Each time, the case must
- * verify, and every item the process reported as stored must be there with the hash it reported.
+ * verify, and every item the process reported as stored must be there with the hash it reported. Every other trial
+ * imports without ingest ({@code --no-ingest}), the path whose blobs and folders are synced by the group alone. A
+ * writer upgrading a store of the two-level layout of before is killed the same way.
  */
 class CrashIT {
     private static final int FILES = 3000;
@@ -33,8 +36,12 @@ class CrashIT {
         long reportedTotal = 0;
         for (int trial = 0; trial < kills.trials; trial++) {
             List<JsonNode> reported;
-            try (JarProcess p = JarProcess.start("256m", "--case", caseDir.toString(), "--json", "collect", "file",
-                    many.toString())) {
+            List<String> args = new java.util.ArrayList<>(List.of("--case", caseDir.toString(), "--json", "collect",
+                    "file", many.toString()));
+            if (trial % 2 == 1) {
+                args.add("--no-ingest");
+            }
+            try (JarProcess p = JarProcess.start("256m", args.toArray(String[]::new))) {
                 // One kill in six lands early (start-up, the folder walk); the others after the first acknowledged
                 // item, so they land mid-import however long start-up takes on a loaded machine (a fixed window
                 // from the start once saw all 24 kills land before the first item).
@@ -68,5 +75,58 @@ class CrashIT {
         assertEquals(0, v.code(), v::toString);
         assertTrue(Files.list(caseDir.resolve("blobs/incoming")).findAny().isEmpty(),
                 "temp files of killed runs are swept by the next writer");
+    }
+
+    @Test
+    void killedStoreUpgradeLeavesEveryBlobReadableAndTheNextWriterFinishesIt() throws Exception {
+        Path many = Fixtures.manyFiles(tmp, FILES);
+        Path caseDir = tmp.resolve("old-layout");
+        Cli cli = new Cli(caseDir);
+        assertEquals(0, cli.init().code());
+        assertEquals(0, cli.run("-q", "collect", "file", many.toString(), "--no-ingest").code());
+        // The case now looks as one made before the one-level layout (fictitious files, moved by the test).
+        assertEquals(FILES, TwoLevelStores.downgrade(caseDir.resolve("blobs")));
+        Kills kills = new Kills(6);
+        int leftMixed = 0;
+        for (int trial = 0; trial < kills.trials; trial++) {
+            String why = kills.replay("store upgrade", trial);
+            if (Files.exists(caseDir.resolve("blobs/layout"))) {
+                TwoLevelStores.downgrade(caseDir.resolve("blobs")); // the last trial's writer finished: again
+            }
+            // Any writing command upgrades the store on opening; a tag is the smallest. The kill waits for the
+            // first blob moved (or the end), so it lands in the upgrade however long start-up takes.
+            try (JarProcess p = JarProcess.start("256m", "--case", caseDir.toString(), "-q", "tag", "1",
+                    "upgrade-trial-" + trial)) {
+                long before = secondLevelBlobs(caseDir);
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+                while (secondLevelBlobs(caseDir) == before && !Files.exists(caseDir.resolve("blobs/layout"))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(kills.random.nextInt(300));
+                kills.counted(p.kill(), 0);
+            }
+            boolean marked = Files.exists(caseDir.resolve("blobs/layout"));
+            if (!marked && secondLevelBlobs(caseDir) < FILES) {
+                leftMixed++;
+            }
+            Cli.Run v = cli.run("verify");
+            assertEquals(0, v.code(), () -> why + ":\n" + v);
+        }
+        System.out.println(kills.summary("store upgrade") + "; " + leftMixed + " left the store half moved");
+        assertEquals(0, cli.run("-q", "tag", "1", "after-the-trials").code());
+        assertTrue(Files.exists(caseDir.resolve("blobs/layout")), "the next writer finished and marked the store");
+        assertEquals(0, secondLevelBlobs(caseDir), "no blob left in the old layout");
+        Cli.Run v = cli.run("verify");
+        assertEquals(0, v.code(), v::toString);
+        assertTrue(v.out().contains(FILES + " items, " + FILES + " blobs"), v::toString);
+    }
+
+    /** Blobs still in a second-level folder ({@code sha256/ab/cd/<hash>}). */
+    private static long secondLevelBlobs(Path caseDir) throws java.io.IOException {
+        Path root = caseDir.resolve("blobs/sha256");
+        try (java.util.stream.Stream<Path> s = Files.walk(root, 3)) {
+            return s.filter(p -> root.relativize(p).getNameCount() == 3 && Files.isRegularFile(p)).count();
+        }
     }
 }

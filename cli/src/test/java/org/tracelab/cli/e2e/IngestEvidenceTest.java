@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.Json;
 import org.tracelab.core.testing.Tamper;
+import org.tracelab.core.testing.TwoLevelStores;
 
 /** Extracted texts are evidence-grade derived data: logged, verified, and a failed extraction is marked, not fatal. */
 class IngestEvidenceTest {
@@ -35,8 +36,7 @@ class IngestEvidenceTest {
         Cli cli = caseWith("Fictitious ad: cooks wanted abroad.", null);
         JsonNode text = Json.parse(cli.run("--json", "show", "1", "--text").out());
         String sha = text.path("sha256").asText();
-        Tamper.flipByte(tmp.resolve("lab/blobs/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
-                .resolve(sha), 3);
+        Tamper.flipByte(tmp.resolve("lab/blobs/sha256").resolve(sha.substring(0, 2)).resolve(sha), 3);
         Cli.Run v = cli.run("verify");
         assertEquals(1, v.code(), v::toString);
         assertTrue(v.out().contains("blob changed: extracted text of item 1"), v::toString);
@@ -82,6 +82,33 @@ class IngestEvidenceTest {
         assertTrue(reindex.out().contains("extracted text of 1 item"), reindex::toString);
         assertEquals(1, sources(cli, "oshpaz"));
         assertEquals(0, cli.run("verify").code());
+    }
+
+    @Test
+    void importWithoutIngestInACaseOfTheOldStoreLayoutIsMovedAndExtractedByReindexExtract() throws IOException {
+        Path dir = tmp.resolve("in");
+        Files.createDirectories(dir);
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(dir.resolve("ad-" + i + ".txt"), "Fictitious ad " + i + ": oshpaz kerak, Samarqand.",
+                    StandardCharsets.UTF_8);
+        }
+        Cli cli = new Cli(tmp.resolve("case"));
+        assertEquals(0, cli.init().code());
+        assertEquals(0, cli.run("collect", "file", dir.toString(), "--no-ingest").code());
+        // The test lays the case out as Tracelab did before the one-level store (fictitious ads).
+        assertEquals(5, TwoLevelStores.downgrade(tmp.resolve("case/blobs")));
+
+        Cli.Run reindex = cli.run("reindex", "--extract");
+        assertEquals(0, reindex.code(), reindex::toString);
+        assertTrue(reindex.out().contains("extracted text of 5 items"), reindex::toString);
+        assertEquals(5, sources(cli, "samarqand"));
+        JsonNode upgrade = Json.parse(cli.run("--json", "export", "custody", "--format", "jsonl", "--out",
+                tmp.resolve("log.jsonl").toString()).out());
+        assertTrue(upgrade.isObject(), upgrade::toString);
+        assertTrue(Files.readString(tmp.resolve("log.jsonl")).contains("\"store.upgrade\""),
+                "the move of the evidence's files is in the custody log");
+        Cli.Run v = cli.run("verify");
+        assertEquals(0, v.code(), v::toString);
     }
 
     private static int sources(Cli cli, String query) {

@@ -47,7 +47,11 @@ final class BlobStaging {
     private final Map<BlobId, Path> unclaimed = new LinkedHashMap<>();
     /** Batches being published by some thread; guarded by the monitor of {@link #staged}. */
     private int publishing;
-    /** Folders with new entries whose sync has not yet succeeded; retried by the next publish. */
+    /**
+     * Folders with new entries not yet synced; guarded by the monitor of {@link #staged}. Only
+     * {@link #publishAll} syncs them, once each for all the blobs named in them since the last group: with 256
+     * fan-out folders a group of a few hundred blobs costs some hundred folder syncs, not one or two a blob.
+     */
     private final Set<Path> unsyncedDirs = new LinkedHashSet<>();
 
     BlobStaging(BlobStore store, Path incoming) {
@@ -139,7 +143,8 @@ final class BlobStaging {
      */
     void publishAll() throws IOException {
         while (true) {
-            List<Map.Entry<BlobId, Path>> batch;
+            List<Map.Entry<BlobId, Path>> batch = List.of();
+            List<Path> dirs = List.of();
             synchronized (staged) {
                 while (unclaimed.isEmpty() && publishing > 0) {
                     try {
@@ -149,12 +154,42 @@ final class BlobStaging {
                         throw new java.io.InterruptedIOException("interrupted while syncing the evidence store");
                     }
                 }
-                if (unclaimed.isEmpty() && unsyncedDirs.isEmpty()) {
+                if (!unclaimed.isEmpty()) {
+                    batch = claim();
+                } else if (!unsyncedDirs.isEmpty()) {
+                    dirs = List.copyOf(unsyncedDirs);
+                    unsyncedDirs.clear();
+                    publishing++;
+                } else {
                     return;
                 }
-                batch = claim();
             }
-            publish(batch);
+            if (!batch.isEmpty()) {
+                publish(batch);
+            } else {
+                syncFolders(dirs);
+            }
+        }
+    }
+
+    /**
+     * Syncs the folders taken off {@link #unsyncedDirs}, once each. A folder that gets another entry meanwhile is
+     * listed again, so no entry counts as synced by a sync that began before it; on failure the folders are listed
+     * again for the next call. Counted as a publish, so another caller waits for it.
+     */
+    private void syncFolders(List<Path> dirs) throws IOException {
+        boolean synced = false;
+        try {
+            concurrently(dirs, BlobStore::fsyncDirectory);
+            synced = true;
+        } finally {
+            synchronized (staged) {
+                if (!synced) {
+                    unsyncedDirs.addAll(dirs);
+                }
+                publishing--;
+                staged.notifyAll();
+            }
         }
     }
 
@@ -167,15 +202,18 @@ final class BlobStaging {
         return batch;
     }
 
-    /** Syncs, names and syncs the folders of a claimed batch; on failure, its unnamed blobs are unclaimed again. */
+    /**
+     * Syncs and names the blobs of a claimed batch, listing their folders for {@link #publishAll} to sync; on
+     * failure, its unnamed blobs are unclaimed again.
+     */
     private void publish(List<Map.Entry<BlobId, Path>> batch) throws IOException {
         int named = 0;
         try {
             concurrently(batch.stream().map(Map.Entry::getValue).toList(), BlobStore::sync);
             for (Map.Entry<BlobId, Path> e : batch) {
                 BlobId id = e.getKey();
-                Path target = store.path(id);
-                store.makeFolders(target.getParent(), this::syncLater);
+                Path target = store.targetOf(id);
+                store.makeFolder(target.getParent(), this::syncLater);
                 synchronized (staged) {
                     if (Files.exists(target)) {
                         Files.deleteIfExists(e.getValue());
@@ -187,14 +225,6 @@ final class BlobStaging {
                     staged.remove(id);
                 }
                 named++;
-            }
-            List<Path> dirs;
-            synchronized (staged) {
-                dirs = List.copyOf(unsyncedDirs);
-            }
-            concurrently(dirs, BlobStore::fsyncDirectory);
-            synchronized (staged) {
-                dirs.forEach(unsyncedDirs::remove);
             }
         } finally {
             synchronized (staged) {

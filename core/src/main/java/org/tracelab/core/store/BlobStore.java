@@ -39,7 +39,11 @@ import org.tracelab.core.collect.BlobId;
 import org.tracelab.core.collect.StoredBlob;
 
 /**
- * Content-addressed, write-once storage of raw bytes under {@code blobs/sha256/ab/cd/<hash>}.
+ * Content-addressed, write-once storage of raw bytes under {@code blobs/sha256/ab/<hash>}: one level of 256
+ * folders, so blobs share their folders' syncs (a group of captures syncs each folder it touched once) and no blob
+ * makes a folder of its own. Stores made before that layout ({@code sha256/ab/cd/<hash>}) are read as they are and
+ * moved by {@link #upgradeLayout}, which every writer runs on opening; this class is the one place that knows the
+ * layout.
  *
  * <p>Bytes are hashed while they stream to a temporary file, which is fsynced and then renamed to its hash, so a
  * blob path either does not exist or holds exactly the bytes its name promises, whenever the process is killed.
@@ -66,8 +70,21 @@ public final class BlobStore {
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ))}
             : new FileAttribute<?>[0];
 
+    /**
+     * Written (synced, renamed into place) once every blob is in the one-level layout: a store without it may hold
+     * blobs in the two-level layout of before, which reads then look for too.
+     */
+    static final String LAYOUT_MARKER = "layout";
+    /** Where a blob lies under {@code blobs}, what the marker says for a person who finds it. */
+    public static final String LAYOUT = "sha256/ab/<sha256>";
+    /** The layout of stores made before session 12, which {@link #upgradeLayout} moves blobs out of. */
+    public static final String TWO_LEVEL_LAYOUT = "sha256/ab/cd/<sha256>";
+
+    private final Path blobsDir;
     private final Path root;
     private final Path incoming;
+    /** False while blobs may still lie in the two-level layout (a store not yet upgraded, read as it is). */
+    private volatile boolean oneLevel;
     /** Names this store's temp files apart from those of another store or process on the same folder. */
     private final String tempPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final AtomicLong tempCounter = new AtomicLong();
@@ -78,9 +95,11 @@ public final class BlobStore {
 
     /** A store rooted at {@code blobsDir} (the case's {@code blobs} folder). */
     public BlobStore(Path blobsDir) {
+        this.blobsDir = blobsDir;
         this.root = blobsDir.resolve("sha256");
         this.incoming = blobsDir.resolve("incoming");
         this.staging = new BlobStaging(this, incoming);
+        this.oneLevel = Files.exists(blobsDir.resolve(LAYOUT_MARKER));
     }
 
     /** The folder the blobs are stored in, by hash. */
@@ -88,16 +107,62 @@ public final class BlobStore {
         return root;
     }
 
-    /** Creates the folders of an empty store. */
+    /** Creates the folders of an empty store, marked as being in the one-level layout. */
     public void create() throws IOException {
         Files.createDirectories(root);
         Files.createDirectories(incoming);
+        markOneLevel();
     }
 
-    /** Where the blob lives once named, whether or not it exists. */
+    /**
+     * Moves every blob of a store made in the two-level layout into the one-level one, crash-safely: each move is
+     * an atomic rename, the folders' new entries are synced before the store is marked, and a run cut short is
+     * finished by the next. Nothing when the store is marked already.
+     *
+     * @return how many blobs were moved, or empty when the store was in the one-level layout already
+     */
+    public Optional<FanOutUpgrade.Result> upgradeLayout() throws IOException {
+        if (oneLevel) {
+            return Optional.empty();
+        }
+        FanOutUpgrade.Result r = new FanOutUpgrade(root).run();
+        markOneLevel();
+        return Optional.of(r);
+    }
+
+    /** Writes the layout marker durably: a temp file synced, renamed into place, its folder synced. */
+    private void markOneLevel() throws IOException {
+        Path marker = blobsDir.resolve(LAYOUT_MARKER);
+        if (!Files.exists(marker)) {
+            Path tmp = blobsDir.resolve(LAYOUT_MARKER + "." + tempPrefix + ".part");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(ByteBuffer.wrap((LAYOUT + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                ch.force(true);
+            }
+            Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE);
+            fsyncDirectory(blobsDir);
+        }
+        oneLevel = true;
+    }
+
+    /**
+     * Where the blob lives, whether or not it exists: in the one-level layout, or, in a store not yet upgraded,
+     * wherever it is found.
+     */
     public Path path(BlobId id) {
+        Path named = target(id);
+        if (oneLevel || Files.exists(named)) {
+            return named;
+        }
+        Path before = FanOutUpgrade.twoLevelPath(root, id.sha256());
+        return Files.exists(before) ? before : named;
+    }
+
+    /** Where a blob is named in the one-level layout: {@code sha256/ab/<hash>}. */
+    private Path target(BlobId id) {
         String h = id.sha256();
-        return root.resolve(h.substring(0, 2)).resolve(h.substring(2, 4)).resolve(h);
+        return root.resolve(h.substring(0, 2)).resolve(h);
     }
 
     /** True when the blob is named in the store (staged blobs are not, until published). */
@@ -123,8 +188,8 @@ public final class BlobStore {
         try {
             return Files.newInputStream(staging.path(id));
         } catch (NoSuchFileException published) {
-            // named since the check: a publish renamed it into place
-            return Files.newInputStream(named);
+            // named since the check: a publish renamed it into place (or a writer's upgrade moved it)
+            return Files.newInputStream(path(id));
         }
     }
 
@@ -263,12 +328,12 @@ public final class BlobStore {
 
     /** Renames the finished, synced temp file to its hash; false when that blob already existed. */
     boolean moveIntoPlace(Path tmp, BlobId id) throws IOException {
-        Path target = path(id);
+        Path target = target(id);
         if (Files.exists(target)) {
             return false;
         }
         Path dir = target.getParent();
-        makeFolders(dir, BlobStore::fsyncDirectory);
+        makeFolder(dir, BlobStore::fsyncDirectory);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
@@ -279,31 +344,34 @@ public final class BlobStore {
         return true;
     }
 
+    /** Where {@link BlobStaging} names a blob: always the one-level layout. */
+    Path targetOf(BlobId id) {
+        return target(id);
+    }
+
     /**
-     * Creates the two levels of fan-out folders; {@code syncParent} makes each new entry survive a power loss (at
-     * once, or with the batch).
+     * Creates a fan-out folder once per store instance; {@code syncParent} makes its new entry survive a power
+     * loss (at once, or with the group). Later blobs in a known folder cost no check of the file system.
      */
-    void makeFolders(Path dir, FileTask syncParent) throws IOException {
+    void makeFolder(Path dir, FileTask syncParent) throws IOException {
         if (knownFolders.contains(dir)) {
             return;
         }
-        if (Files.isDirectory(dir)) {
-            knownFolders.add(dir);
-            return;
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectory(dir);
+                syncParent.run(root);
+            } catch (FileAlreadyExistsException raced) {
+                if (!Files.isDirectory(dir)) {
+                    throw raced;
+                }
+            } catch (NoSuchFileException noRoot) {
+                // a store whose folders were never made (create() not called): made now, once
+                Files.createDirectories(dir);
+                syncParent.run(root.getParent());
+                syncParent.run(root);
+            }
         }
-        Path upper = dir.getParent();
-        if (!knownFolders.contains(upper) && !Files.isDirectory(upper)) {
-            Files.createDirectories(upper);
-            syncParent.run(root);
-        }
-        knownFolders.add(upper);
-        try {
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException raced) {
-            knownFolders.add(dir);
-            return;
-        }
-        syncParent.run(upper);
         knownFolders.add(dir);
     }
 

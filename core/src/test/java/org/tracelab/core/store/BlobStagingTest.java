@@ -83,8 +83,8 @@ class BlobStagingTest {
     void failureBetweenStagingAndNamingLeavesNoNameAndTheNextPublishNamesAll() throws IOException {
         StoredBlob a = store.stage(bytes("fictitious page A"), Long.MAX_VALUE);
         StoredBlob b = store.stage(bytes("fictitious page B"), Long.MAX_VALUE);
-        // A file where A's first fan-out folder must go: naming A fails after the group's bytes were synced.
-        Path blocker = store.path(a.id()).getParent().getParent();
+        // A file where A's fan-out folder must go: naming A fails after the group's bytes were synced.
+        Path blocker = store.path(a.id()).getParent();
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "in the way");
 
@@ -124,7 +124,7 @@ class BlobStagingTest {
         List<StoredBlob> blobs = new ArrayList<>();
         blobs.add(store.stage(bytes("fictitious page 0"), Long.MAX_VALUE));
         // A file where the first blob's fan-out folder must go: the batch's background publish fails at its start.
-        Path blocker = store.path(blobs.get(0).id()).getParent().getParent();
+        Path blocker = store.path(blobs.get(0).id()).getParent();
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "in the way");
         for (int i = 1; i < BlobStaging.BATCH; i++) {

@@ -45,8 +45,7 @@ class BlobStoreTest {
         assertEquals(bytes.length, b.size());
         assertFalse(b.truncated());
         Path p = store.path(b.id());
-        assertEquals(dir.resolve("blobs/sha256/" + expected.substring(0, 2) + "/" + expected.substring(2, 4) + "/"
-                + expected), p);
+        assertEquals(dir.resolve("blobs/sha256/" + expected.substring(0, 2) + "/" + expected), p);
         assertArrayEquals(bytes, Files.readAllBytes(p));
     }
 
