@@ -51,26 +51,28 @@ final class EntitiesCommand extends BaseCommand {
             all = c.entities(t, minItems);
         }
         Output out = out();
-        for (EntitySummary e : all) {
-            if (out.json()) {
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("type", e.type());
-                j.put("value", e.value());
-                j.put("items", e.items());
-                j.put("mentions", e.mentions());
-                j.put("forms", e.forms());
-                out.json(j);
-            } else {
-                out.line(String.format("%5d item%s  %-9s %s   as %s", e.items(), e.items() == 1 ? " " : "s",
-                        e.type(), Printable.of(e.value()),
-                        Printable.of(String.join(" | ", e.forms()))));
-            }
-        }
+        out.rows(all, EntitiesCommand::text, e -> {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("type", e.type());
+            j.put("value", e.value());
+            j.put("items", e.items());
+            j.put("mentions", e.mentions());
+            j.put("forms", e.forms());
+            return j;
+        });
         if (!out.json() && all.isEmpty()) {
             out.line("no entities" + (t == null ? "" : " of type " + Printable.of(t))
                     + (minItems > 1 ? " shared by " + minItems + " items or more" : ""));
         }
         return ExitCode.OK;
+    }
+
+    /** One value's line: {@code "   12 items  phone     +998905550012   as +998 90 555 00 12 | ..."}. */
+    private static String text(EntitySummary e) {
+        StringBuilder line = Columns.right(new StringBuilder(96), e.items(), 5).append(" item")
+                .append(e.items() == 1 ? "   " : "s  ");
+        return Columns.left(line, e.type(), 9).append(' ').append(Printable.of(e.value())).append("   as ")
+                .append(Printable.of(String.join(" | ", e.forms()))).toString();
     }
 
     /** Identifiers seen in several published cases, with the cases. */

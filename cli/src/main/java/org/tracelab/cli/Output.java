@@ -1,6 +1,8 @@
 package org.tracelab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
 import org.tracelab.core.Cancellation;
 import org.tracelab.core.Json;
 import org.tracelab.core.collect.Progress;
@@ -42,6 +44,18 @@ public final class Output {
             out.println(text);
             out.flush();
         }
+    }
+
+    /**
+     * The rows of a long result, each as a line of text or, with {@code --json}, as one JSON line; flushed once at the
+     * end, where {@link #line} flushes each line so that a long command's first lines show while it works (13,000
+     * flushes were a tenth of {@code entities} at 100,000 ads).
+     */
+    public <T> void rows(List<T> rows, Function<? super T, String> text, Function<? super T, Object> asJson) {
+        for (T row : rows) {
+            out.println(json ? Json.write(asJson.apply(row)) : text.apply(row));
+        }
+        out.flush();
     }
 
     /** One JSON value on its own line: the whole result, or one element of a list (JSON Lines). */

@@ -318,8 +318,7 @@ public final class DerivedStore {
 
     /** The first {@link #MAX_FORMS} written forms in their sorted order, from SQLite's JSON array of them. */
     private static List<String> firstForms(String jsonArray) {
-        List<String> forms = new ArrayList<>();
-        Json.parse(jsonArray).forEach(n -> forms.add(n.asText()));
+        List<String> forms = Json.strings(jsonArray);
         forms.sort(null);
         return List.copyOf(forms.subList(0, Math.min(MAX_FORMS, forms.size())));
     }

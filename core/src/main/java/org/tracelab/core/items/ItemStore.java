@@ -100,15 +100,6 @@ public final class ItemStore {
         return scalar("SELECT coalesce(max(id), 0) FROM items");
     }
 
-    /** Sum of item sizes (what was captured, counting a repeated blob each time). */
-    public long totalSize() throws SQLException {
-        return scalar("SELECT coalesce(sum(size), 0) FROM items");
-    }
-
-    public long distinctBlobs() throws SQLException {
-        return scalar("SELECT count(DISTINCT sha256) FROM items");
-    }
-
     /** Adds a tag; false when the item already had it. */
     public boolean tag(long itemId, String tag, Instant at) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(

@@ -110,6 +110,10 @@ class OldCaseEntitiesTest {
             s.execute("ALTER TABLE derived DROP COLUMN ocr");
             s.execute("ALTER TABLE derived DROP COLUMN ocr_confidence");
             s.execute("ALTER TABLE derived DROP COLUMN text_pieces");
+            for (String v10 : List.of("TRIGGER items_counted", "TRIGGER derived_counted", "TRIGGER derived_recounted",
+                    "TABLE case_counts", "TABLE blob_sizes")) {
+                s.execute("DROP " + v10);
+            }
             s.execute("DELETE FROM schema_migrations WHERE version >= 3");
         }
     }

@@ -68,16 +68,19 @@ public final class Tamper {
 
     /** Drops the protective triggers; returns their SQL, to put them back. */
     private static List<String> liftTriggers(Statement s) throws SQLException {
+        // Only the protective ones: the triggers that keep counts (V10) go on counting what the tamperer writes.
+        List<String> names = new ArrayList<>();
         List<String> triggers = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                + " ('custody_log_no_update', 'custody_log_no_delete', 'items_no_delete', 'items_evidence_fixed')"
                 + " ORDER BY name")) {
             while (rs.next()) {
+                names.add(rs.getString(1));
                 triggers.add(rs.getString(2));
             }
         }
-        for (String name : List.of("custody_log_no_update", "custody_log_no_delete", "items_no_delete",
-                "items_evidence_fixed")) {
-            s.execute("DROP TRIGGER IF EXISTS " + name);
+        for (String name : names) {
+            s.execute("DROP TRIGGER " + name);
         }
         return triggers;
     }
