@@ -172,7 +172,7 @@ class CaseTest {
             assertEquals(rs.getLong(2), s.capturedSize());
             long others;
             try (var files = Files.walk(dir)) {
-                others = files.filter(Files::isRegularFile).filter(f -> !f.startsWith(dir.resolve("blobs")))
+                others = files.filter(Files::isRegularFile).filter(f -> !f.startsWith(c.blobs().root()))
                         .mapToLong(f -> f.toFile().length()).sum();
             }
             assertEquals(rs.getLong(3) + unnamedBytes, s.diskSize() - others);
