@@ -122,11 +122,27 @@ class CrashIT {
         assertTrue(v.out().contains(FILES + " items, " + FILES + " blobs"), v::toString);
     }
 
-    /** Blobs still in a second-level folder ({@code sha256/ab/cd/<hash>}). */
+    /**
+     * Blobs still in a second-level folder ({@code sha256/ab/cd/<hash>}), counted while a writer may be moving them
+     * and removing emptied folders: what vanishes during the walk is not counted.
+     */
     private static long secondLevelBlobs(Path caseDir) throws java.io.IOException {
         Path root = caseDir.resolve("blobs/sha256");
-        try (java.util.stream.Stream<Path> s = Files.walk(root, 3)) {
-            return s.filter(p -> root.relativize(p).getNameCount() == 3 && Files.isRegularFile(p)).count();
-        }
+        long[] n = {0};
+        Files.walkFileTree(root, java.util.Set.of(), 3, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                if (root.relativize(p).getNameCount() == 3 && a.isRegularFile()) {
+                    n[0]++;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE; // moved or removed meanwhile
+            }
+        });
+        return n[0];
     }
 }
