@@ -112,13 +112,11 @@ class CaseTest {
     @Test
     void theCountsKeptAsRowsAreWrittenEqualARecountAndKeepAReplacedDerivedText() throws Exception {
         Path dir = tmp.resolve("counted");
-        try (Case c = create(dir)) {
-            TestCases.store(c, Clock.systemUTC().instant(), List.of(
-                    TestCases.File.text("/fictitious/a.txt", "Fictitious ad, tel +998 90 555 00 12"),
-                    TestCases.File.text("/fictitious/b.txt", "Fictitious ad, tel +998 90 555 00 12"),
-                    new TestCases.File("/fictitious/c.html", "text/html",
-                            "<html><title>Fictitious</title><p>Another fictitious ad</p></html>", Map.of())));
-            c.ingest(org.tracelab.core.collect.Progress.NONE);
+        try (Case c = ingested(dir,
+                TestCases.File.text("/fictitious/a.txt", "Fictitious ad, tel +998 90 555 00 12"),
+                TestCases.File.text("/fictitious/b.txt", "Fictitious ad, tel +998 90 555 00 12"),
+                new TestCases.File("/fictitious/c.html", "text/html",
+                        "<html><title>Fictitious</title><p>Another fictitious ad</p></html>", Map.of()))) {
             assertCountsAsRecounted(c, dir, 0);
         }
         // A derived text written again with other bytes (as a later extractor would): the old blob stays in the store,
@@ -138,13 +136,9 @@ class CaseTest {
     @Test
     void aCaseMadeBeforeTheCountsGetsThemOnItsUpgrade() throws Exception {
         Path dir = tmp.resolve("old");
-        try (Case c = create(dir)) {
-            TestCases.store(c, Clock.systemUTC().instant(), List.of(
-                    TestCases.File.text("/fictitious/a.txt", "Fictitious one"),
-                    TestCases.File.text("/fictitious/b.txt", "Fictitious one"),
-                    TestCases.File.text("/fictitious/c.txt", "Fictitious two")));
-            c.ingest(org.tracelab.core.collect.Progress.NONE);
-        }
+        ingested(dir, TestCases.File.text("/fictitious/a.txt", "Fictitious one"),
+                TestCases.File.text("/fictitious/b.txt", "Fictitious one"),
+                TestCases.File.text("/fictitious/c.txt", "Fictitious two")).close();
         Tamper.sql(dir, "DROP TRIGGER items_counted", "DROP TRIGGER derived_counted", "DROP TRIGGER derived_recounted",
                 "DROP TABLE case_counts", "DROP TABLE blob_sizes", "DELETE FROM schema_migrations WHERE version = 10");
         try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
@@ -153,6 +147,14 @@ class CaseTest {
         try (Case c = Case.openForWriting(dir, "Cadet A", Clock.systemUTC())) {
             assertCountsAsRecounted(c, dir, 0);
         }
+    }
+
+    /** A new case in {@code dir} holding {@code files}, ingested, open for writing. */
+    private Case ingested(Path dir, TestCases.File... files) throws IOException {
+        Case c = create(dir);
+        TestCases.store(c, Clock.systemUTC().instant(), List.of(files));
+        c.ingest(org.tracelab.core.collect.Progress.NONE);
+        return c;
     }
 
     /**
