@@ -152,9 +152,14 @@ class CaseTest {
     /** A new case in {@code dir} holding {@code files}, ingested, open for writing. */
     private Case ingested(Path dir, TestCases.File... files) throws IOException {
         Case c = create(dir);
-        TestCases.store(c, Clock.systemUTC().instant(), List.of(files));
-        c.ingest(org.tracelab.core.collect.Progress.NONE);
-        return c;
+        try {
+            TestCases.store(c, Clock.systemUTC().instant(), List.of(files));
+            c.ingest(org.tracelab.core.collect.Progress.NONE);
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close(); // the case's lock is released for the next test whatever failed
+            throw e;
+        }
     }
 
     /**
