@@ -165,9 +165,9 @@ public final class Case implements AutoCloseable {
         Path d = CaseFolder.requireCase(dir);
         CaseLock lock = CaseLock.acquire(d, command, clock.instant());
         try {
-            CaseManifest m = CaseFolder.readManifest(d);
             CaseDatabase db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
             try {
+                CaseManifest m = CaseFolder.readManifest(d, db.connection());
                 List<String> applied = db.migrate(clock.instant());
                 Case c = new Case(d, m, db, lock, clock);
                 if (!applied.isEmpty()) {
@@ -212,9 +212,9 @@ public final class Case implements AutoCloseable {
     /** Opens a case to read it; it may be written by another process meanwhile. */
     public static Case openForReading(Path dir, Clock clock) {
         Path d = CaseFolder.requireCase(dir);
-        CaseManifest m = CaseFolder.readManifest(d);
         CaseDatabase db = CaseDatabase.open(d.resolve(CaseFolder.DATABASE));
         try {
+            CaseManifest m = CaseFolder.readManifest(d, db.connection());
             int v = db.schemaVersion();
             if (v > CaseDatabase.latestVersion()) {
                 throw TracelabException.badInput(d.toString(), "case schema version " + v

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 
 /**
@@ -82,16 +84,26 @@ public final class CaseFolder {
         Files.move(tmp, d.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static CaseManifest readManifest(Path d) {
+    /**
+     * The manifest of the case in {@code d}, parsed by SQLite's JSON functions through {@code db}, the case's own
+     * connection. Not by Jackson: its first parser in a process initialises {@code BigDecimal}, which on JDK 25
+     * computes 5^65536 (about 16 ms), and its mapper about 9 ms more, in every command, for eight fields
+     * (docs/BENCHMARKS.md, start-up, session 13). Strict JSON (RFC 8259) only, as before: SQLite's JSON5 leniency
+     * is refused by {@code json_valid}.
+     */
+    static CaseManifest readManifest(Path d, Connection db) {
         Path f = d.resolve(MANIFEST);
         try {
-            return CaseManifest.fromJson(Json.MAPPER.readTree(f.toFile()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getOriginalMessage());
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            return CaseManifest.fromFields(ManifestFields.parse(text, db));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw TracelabException.badInput(f.toString(), "not a valid case manifest: not UTF-8 text");
         } catch (IllegalArgumentException e) {
             throw TracelabException.badInput(f.toString(), "not a valid case manifest: " + e.getMessage());
         } catch (IOException e) {
             throw TracelabException.io("reading " + f, e);
+        } catch (SQLException e) {
+            throw TracelabException.io("reading " + f + " through the case database", e);
         }
     }
 

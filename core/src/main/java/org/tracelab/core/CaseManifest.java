@@ -1,11 +1,10 @@
 package org.tracelab.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -56,40 +55,41 @@ public record CaseManifest(@JsonProperty("name") String name,
     }
 
     /**
-     * The manifest a parsed {@code case.json} holds. Read field by field, not bound by Jackson's databind: binding a
-     * record builds its deserializer by reflection in every process, which was a large part of opening a case for a
-     * command that answers in a second (docs/BENCHMARKS.md, Start-up). As strict as that binding: a field this
+     * The manifest the fields of a parsed {@code case.json} hold, read field by field, not bound by Jackson's
+     * databind: binding a record builds its deserializer by reflection in every process, which was a large part of
+     * opening a case for a command that answers in a second (docs/BENCHMARKS.md, Start-up). Strict: a field this
      * build does not know is refused.
      *
      * @throws IllegalArgumentException naming the field at fault
      */
-    static CaseManifest fromJson(JsonNode json) {
-        if (!json.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+    static CaseManifest fromFields(Map<String, ManifestFields.Field> fields) {
+        for (String name : fields.keySet()) {
             if (!FIELDS.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "'");
             }
         }
-        JsonNode format = json.path("formatVersion");
-        if (!format.isMissingNode() && !format.isInt()) {
-            throw new IllegalArgumentException("formatVersion must be a whole number");
+        ManifestFields.Field format = fields.get("formatVersion");
+        int formatVersion = 0;
+        if (format != null) {
+            if (!"integer".equals(format.type()) || !(format.atom() instanceof Number n)
+                    || n.longValue() != n.intValue()) {
+                throw new IllegalArgumentException("formatVersion must be a whole number");
+            }
+            formatVersion = n.intValue();
         }
-        return new CaseManifest(text(json, "name"), text(json, "examiner"), text(json, "purpose"),
-                text(json, "region"), text(json, "created"), text(json, "toolVersion"), format.asInt(0));
+        return new CaseManifest(text(fields, "name"), text(fields, "examiner"), text(fields, "purpose"),
+                text(fields, "region"), text(fields, "created"), text(fields, "toolVersion"), formatVersion);
     }
 
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (value.isMissingNode() || value.isNull()) {
+    private static String text(Map<String, ManifestFields.Field> fields, String name) {
+        ManifestFields.Field value = fields.get(name);
+        if (value == null || "null".equals(value.type())) {
             return null;
         }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException(field + " must be text");
+        if (!"text".equals(value.type())) {
+            throw new IllegalArgumentException(name + " must be text");
         }
-        return value.textValue();
+        return (String) value.atom();
     }
 
     private static void requireText(String value, String what) {

@@ -1,15 +1,10 @@
 package org.tracelab.core;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The JSON mapper every module shares, and the canonical form hashed by the custody chain. */
 public final class Json {
@@ -39,28 +34,6 @@ public final class Json {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * The strings of a JSON array of strings (SQLite's {@code json_group_array} of a text column), read as a stream
-     * of tokens: a tree per row cost {@code entities} a tenth of its time at 100,000 ads.
-     */
-    public static List<String> strings(String arrayText) {
-        try (JsonParser p = MAPPER.createParser(arrayText)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("not a JSON array: " + arrayText);
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                if (t != JsonToken.VALUE_STRING) {
-                    throw new IllegalArgumentException("not a JSON array of strings: " + arrayText);
-                }
-                out.add(p.getText());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
         }
     }
 

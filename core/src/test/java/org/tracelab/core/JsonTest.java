@@ -1,7 +1,6 @@
 package org.tracelab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,19 +40,5 @@ class JsonTest {
     void canonicalFormSurvivesARoundTripThroughText() {
         String text = Json.canonical(Map.of("source", "/tmp/new\nline.txt", "size", 12, "ok", false));
         assertEquals(text, Json.canonical(Json.parse(text)));
-    }
-
-    @Test
-    void stringsOfAnArrayKeepEscapesOrderAndEmptyStrings() {
-        assertEquals(List.of("+998 90 555-00-12", "a \"b\", c", "", "\u00e9\\u0000"),
-                Json.strings("[\"+998 90 555-00-12\",\"a \\\"b\\\", c\",\"\",\"\\u00e9\\\\u0000\"]"));
-        assertEquals(List.of(), Json.strings("[]"));
-    }
-
-    @Test
-    void stringsRefuseWhatIsNotAnArrayOfStrings() {
-        assertThrows(IllegalArgumentException.class, () -> Json.strings("{\"a\":1}"));
-        assertThrows(IllegalArgumentException.class, () -> Json.strings("[1]"));
-        assertThrows(IllegalArgumentException.class, () -> Json.strings("[\"a\""));
     }
 }

@@ -52,9 +52,19 @@ public final class CustodyLog {
         this.headFile = headFile;
         this.clock = clock;
         this.examiner = examiner;
-        Optional<CustodyEntry> last = last();
-        this.lastSeq = last.map(CustodyEntry::seq).orElse(0L);
-        this.lastHash = last.map(CustodyEntry::hash).orElse(CustodyEntry.GENESIS);
+        readChainEnd();
+    }
+
+    /**
+     * Where the next entry chains: the newest entry's seq and hash, two columns read and no entry parsed (parsing
+     * one entry's params was the first JSON parse of every command that opens a case).
+     */
+    private void readChainEnd() throws SQLException {
+        try (Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq, entry_hash FROM custody_log ORDER BY seq DESC LIMIT 1")) {
+            lastSeq = rs.next() ? rs.getLong(1) : 0L;
+            lastHash = lastSeq == 0L ? CustodyEntry.GENESIS : rs.getString(2);
+        }
     }
 
     /**
@@ -97,9 +107,7 @@ public final class CustodyLog {
      * chains to what the database really holds.
      */
     public synchronized void resync() throws SQLException {
-        Optional<CustodyEntry> last = last();
-        lastSeq = last.map(CustodyEntry::seq).orElse(0L);
-        lastHash = last.map(CustodyEntry::hash).orElse(CustodyEntry.GENESIS);
+        readChainEnd();
     }
 
     /** The newest entry. */

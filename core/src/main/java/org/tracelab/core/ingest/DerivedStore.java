@@ -292,10 +292,13 @@ public final class DerivedStore {
     public List<EntitySummary> summaries(String type, int minItems) throws SQLException {
         // Counted in SQL over the (type, value, raw, item_id) index, one row per value: reading every mention row
         // (230,000 telegram handles at 100,000 ads) as three Java strings was most of the command's time. A value's
-        // written forms come as one JSON array of its distinct raws.
-        String sql = "SELECT type, value, COUNT(DISTINCT item_id), COUNT(*), json_group_array(DISTINCT raw)"
+        // distinct written forms are gathered in a JSON array and spread back into rows by SQLite (json_each), one
+        // row a form, the value's counts read on its first (key 0): no JSON parser starts in this process, whose
+        // first start costs more than the rows (docs/BENCHMARKS.md, start-up, session 13).
+        String sql = "SELECT f.key, s.type, s.value, s.items, s.mentions, f.value FROM (SELECT type, value,"
+                + " COUNT(DISTINCT item_id) AS items, COUNT(*) AS mentions, json_group_array(DISTINCT raw) AS forms"
                 + " FROM entities" + (type == null ? "" : " WHERE type = ?")
-                + " GROUP BY type, value HAVING COUNT(DISTINCT item_id) >= ?";
+                + " GROUP BY type, value HAVING COUNT(DISTINCT item_id) >= ?) AS s, json_each(s.forms) AS f";
         List<EntitySummary> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int p = 1;
@@ -304,9 +307,22 @@ public final class DerivedStore {
             }
             ps.setInt(p, minItems);
             try (ResultSet rs = ps.executeQuery()) {
+                // json_each is joined inside the loop over the values it spreads, so a value's forms come together.
+                EntitySummary pending = null;
+                List<String> forms = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new EntitySummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            firstForms(rs.getString(5))));
+                    if (rs.getInt(1) == 0) {
+                        if (pending != null) {
+                            out.add(withForms(pending, forms));
+                        }
+                        pending = new EntitySummary(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                List.of());
+                        forms.clear();
+                    }
+                    forms.add(rs.getString(6));
+                }
+                if (pending != null) {
+                    out.add(withForms(pending, forms));
                 }
             }
         }
@@ -316,11 +332,11 @@ public final class DerivedStore {
         return out;
     }
 
-    /** The first {@link #MAX_FORMS} written forms in their sorted order, from SQLite's JSON array of them. */
-    private static List<String> firstForms(String jsonArray) {
-        List<String> forms = Json.strings(jsonArray);
+    /** {@code counted} with the first {@link #MAX_FORMS} of {@code forms} in their sorted order. */
+    private static EntitySummary withForms(EntitySummary counted, List<String> forms) {
         forms.sort(null);
-        return List.copyOf(forms.subList(0, Math.min(MAX_FORMS, forms.size())));
+        return new EntitySummary(counted.type(), counted.value(), counted.items(), counted.mentions(),
+                List.copyOf(forms.subList(0, Math.min(MAX_FORMS, forms.size()))));
     }
 
     private List<Long> ids(String sql) throws SQLException {

@@ -43,6 +43,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.tracelab.core.Cancellation;
@@ -109,14 +110,24 @@ public final class CaseSearcher implements AutoCloseable {
                 .build();
     }
 
-    /** Opens the index of the case in {@code caseDir}; bad input, saying how to make one, when there is none. */
+    /** Opens the index of the case in {@code caseDir}, its files mapped; bad input, saying how to make one, if none. */
     public static CaseSearcher open(Path caseDir, BlobStore blobs) {
+        return open(caseDir, blobs, true);
+    }
+
+    /**
+     * Opens the index of the case in {@code caseDir}, its files mapped into memory when {@code mapped}, else read
+     * with plain positional reads. Mapping serves a searcher that is kept and asked many times; for one question
+     * it costs more than it saves: Lucene then sets up its native {@code madvise} through the foreign-function
+     * linker, about 300 classes and 6 ms of a 300 ms command (docs/BENCHMARKS.md, start-up, session 13).
+     */
+    public static CaseSearcher open(Path caseDir, BlobStore blobs, boolean mapped) {
         Path dir = caseDir.resolve(CaseFolder.INDEX);
         try {
             if (!Files.isDirectory(dir)) {
                 throw noIndex(caseDir);
             }
-            Directory directory = FSDirectory.open(dir);
+            Directory directory = mapped ? FSDirectory.open(dir) : new NIOFSDirectory(dir);
             try {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw noIndex(caseDir);
@@ -160,6 +171,11 @@ public final class CaseSearcher implements AutoCloseable {
     void cancelWhen(Cancellation c) {
         this.cancellation = c;
         searcher.setTimeout(c == Cancellation.NONE ? null : c::requested);
+    }
+
+    /** Whether this searcher maps the index's files (see {@link #open(Path, BlobStore, boolean)}). */
+    boolean mapped() {
+        return !(directory instanceof NIOFSDirectory);
     }
 
     /** Whether the index on disk is still the one this searcher reads (no writer has committed since). */

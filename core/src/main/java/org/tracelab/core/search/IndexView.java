@@ -17,6 +17,8 @@ public final class IndexView implements AutoCloseable {
     private final Path caseDir;
     private final BlobStore blobs;
     private CaseSearcher searcher;
+    /** Whether a searcher was opened before: this view is kept, and its next searcher maps the files. */
+    private boolean asked;
     private volatile Cancellation cancellation = Cancellation.NONE;
 
     public IndexView(Path caseDir, BlobStore blobs) {
@@ -52,14 +54,20 @@ public final class IndexView implements AutoCloseable {
         }
     }
 
+    /**
+     * The searcher for the next question. The first reads the index's files with plain reads (a one-shot command
+     * asks once, and mapping them costs it more than it saves); a view asked again is being kept (the shell, scan),
+     * so its searcher is opened again with the files mapped, once.
+     */
     private CaseSearcher current() {
-        if (searcher != null && !stillCurrent(searcher)) {
+        if (searcher != null && (!searcher.mapped() || !stillCurrent(searcher))) {
             CaseSearcher stale = searcher;
             searcher = null;
             stale.close();
+            asked = true;
         }
         if (searcher == null) {
-            searcher = CaseSearcher.open(caseDir, blobs);
+            searcher = CaseSearcher.open(caseDir, blobs, asked);
         }
         return searcher;
     }
