@@ -39,6 +39,24 @@ final class InlineExtractor {
     private InlineExtractor() {
     }
 
+    /**
+     * Whether a document is likely extracted here rather than by the worker, from what is known before reading it:
+     * its name, the type it was declared or detected as, its size. A guess for planning only: a page named otherwise
+     * is still found by its first bytes in {@link #tryExtract}, and whatever this says, the extraction is the same.
+     */
+    static boolean likelyHere(String name, Optional<String> declaredType, long size) {
+        if (size > MAX_BYTES) {
+            return false;
+        }
+        String ext = extension(name);
+        if (HTML_NAMES.contains(ext) || TEXT_NAMES.contains(ext) || Mhtml.EXTENSIONS.contains(ext)) {
+            return true;
+        }
+        String type = declaredType.map(t -> t.toLowerCase(Locale.ROOT).strip()).orElse("");
+        return type.startsWith("text/html") || type.startsWith("application/xhtml") || type.startsWith("text/plain")
+                || type.startsWith(Mhtml.TYPE);
+    }
+
     /** The extraction, or empty when {@code file} is not small HTML or plain UTF-8 text named as such. */
     static Optional<Extraction> tryExtract(Path file, String name, Optional<String> declaredType, int maxChars)
             throws IOException {

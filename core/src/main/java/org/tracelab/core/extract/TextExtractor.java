@@ -57,6 +57,15 @@ public final class TextExtractor implements AutoCloseable {
         return new TextExtractor(settings, workDir, LanguageIdentifier.standard());
     }
 
+    /**
+     * Whether a document of this name, declared type and size is likely extracted in this process rather than by the
+     * worker (pages and plain text are): a guess from what is known before reading it, for planning who waits on
+     * whom; the extraction is the same either way.
+     */
+    public static boolean likelyInProcess(String name, Optional<String> declaredType, long size) {
+        return InlineExtractor.likelyHere(name, declaredType, size);
+    }
+
     /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
     public Extraction extract(Path file, String name) {
         return extract(file, name, Optional.empty());

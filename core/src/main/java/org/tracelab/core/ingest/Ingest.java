@@ -51,8 +51,9 @@ import org.tracelab.core.store.BlobStore;
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
  * <p>One run uses one extraction worker process. Extraction, staging the text in the store, entity finding and the
- * analysis of the text for the index, which need nothing from the database, run a few documents ahead on
- * {@link #PREPARERS} threads while this one stores, logs and adds the documents, so both cores work; results are
+ * analysis of the text for the index, which need nothing from the database, run ahead on {@link #PREPARERS} threads
+ * (documents the worker extracts on a lane of their own, so a slow one holds up neither preparer) while this one
+ * stores and logs the documents and an {@link IndexingLane} adds them to the index, so both cores work; results are
  * taken in item order, so texts, entities, custody entries and index documents come in the same order as on one
  * thread. Everything that touches the database happens on the calling thread, which holds the case.
  */
@@ -66,10 +67,19 @@ public final class Ingest {
     /** Containers inside containers are unpacked this deep; deeper members stay inside their parent's text. */
     static final int MAX_DEPTH = 4;
     /**
-     * Documents prepared ahead of the one being stored: enough to keep both preparers busy, few enough to hold (a
-     * text may run to the write limit, 10 million chars, so memory, not speed, sets this).
+     * Documents prepared ahead of the one being stored whatever their size: a text may run to the write limit, 10
+     * million chars, so memory, not speed, sets this.
      */
     static final int LOOKAHEAD = 4;
+    /**
+     * Beyond {@link #LOOKAHEAD}, documents are prepared ahead while their weight stays under this: a page's or
+     * plain text's is its size (its text has no more chars than its bytes), a document for the worker's a quarter of
+     * this (its text's size is unknown before). About a thousand ads: the preparers stay busy through the seconds
+     * the worker takes to start and read a picture, and through the case thread's waits for a group's commit.
+     */
+    static final long AHEAD_BYTES = 4L << 20;
+    /** Documents ahead at most, however small: each holds its text, main text, entities and analysis. */
+    static final int MAX_AHEAD = 1024;
     /**
      * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
      * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
@@ -128,14 +138,12 @@ public final class Ingest {
             if (!batch.isEmpty()) {
                 progress.total(batch.size(), "items");
                 try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(CaseFolder.EXTRACT_WORK))) {
-                    ExecutorService ahead = Executors.newFixedThreadPool(PREPARERS, r -> {
-                        Thread t = new Thread(r, "tracelab-ingest-prepare");
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    Lanes lanes = new Lanes(daemons(PREPARERS, "tracelab-ingest-prepare"),
+                            daemons(1, "tracelab-ingest-prepare-worker"), new IndexingLane(index));
                     try {
                         while (!batch.isEmpty()) {
-                            extract(batch, extractor, ahead, index, counts, progress, !extractAll);
+                            extract(batch, extractor, lanes, index, counts, progress, !extractAll);
+                            lanes.indexing().drain();
                             // The members just stored are named in the store once their group commits, and they
                             // are extracted by name.
                             sink.commit();
@@ -143,7 +151,7 @@ public final class Ingest {
                             batch = store.pendingItems();
                         }
                     } finally {
-                        ahead.shutdownNow();
+                        lanes.close();
                     }
                     ocrNote = extractor.ocrPlan().flatMap(OcrPlan::note);
                 }
@@ -163,9 +171,10 @@ public final class Ingest {
      * @param reuseHashes take a picture's hash from another item with the same bytes when one has it (not when
      *                    re-extracting everything, which is when hashes are made again)
      */
-    private void extract(List<Long> ids, TextExtractor extractor, ExecutorService ahead, CaseIndex index,
-                         Counts counts, Progress progress, boolean reuseHashes) throws IOException, SQLException {
+    private void extract(List<Long> ids, TextExtractor extractor, Lanes lanes, CaseIndex index, Counts counts,
+                         Progress progress, boolean reuseHashes) throws IOException, SQLException {
         ArrayDeque<Pending> window = new ArrayDeque<>();
+        long weight = 0;
         for (long id : ids) {
             Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
             Path file = blobs.path(item.blob());
@@ -173,17 +182,32 @@ public final class Ingest {
             Optional<String> declared = item.contentTypeIfKnown();
             Optional<PictureHash> sameBytes = reuseHashes && PictureHasher.isPicture(declared.orElse(null))
                     ? pictures.forBlob(item.blob().sha256()) : Optional.empty();
-            window.add(new Pending(item, ahead.submit(() -> prepare(extractor, index, item.id(), file, name,
-                    item.source(), declared, sameBytes))));
-            if (window.size() > LOOKAHEAD) {
-                store(window.poll(), index, counts);
+            boolean here = TextExtractor.likelyInProcess(name, declared, item.size());
+            Pending p = new Pending(item, here ? Math.max(1, item.size()) : AHEAD_BYTES / LOOKAHEAD,
+                    (here ? lanes.preparers() : lanes.worker()).submit(() -> prepare(extractor, index, item.id(),
+                            file, name, item.source(), declared, sameBytes)));
+            window.add(p);
+            weight += p.weight();
+            // What is ready is stored at once; the case thread waits for a document only when the window is full.
+            while (!window.isEmpty() && (window.peek().prepared().isDone() || window.size() > LOOKAHEAD
+                    && (window.size() > MAX_AHEAD || weight > AHEAD_BYTES))) {
+                weight -= window.peek().weight();
+                store(window.poll(), lanes.indexing(), counts);
                 progress.advance(1);
             }
         }
         while (!window.isEmpty()) {
-            store(window.poll(), index, counts);
+            store(window.poll(), lanes.indexing(), counts);
             progress.advance(1);
         }
+    }
+
+    private static ExecutorService daemons(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -232,7 +256,7 @@ public final class Ingest {
         return blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
     }
 
-    private void store(Pending p, CaseIndex index, Counts counts) throws IOException, SQLException {
+    private void store(Pending p, IndexingLane index, Counts counts) throws IOException, SQLException {
         Item item = p.item();
         Prepared prepared = await(p.prepared());
         try (Extraction x = prepared.extraction()) {
@@ -374,7 +398,22 @@ public final class Ingest {
         return name.isEmpty() ? "document" : name;
     }
 
-    private record Pending(Item item, Future<Prepared> prepared) {
+    /** A document submitted for preparing, and its weight in {@link #AHEAD_BYTES}. */
+    private record Pending(Item item, long weight, Future<Prepared> prepared) {
+    }
+
+    /**
+     * The threads of one run: the preparers, the worker's lane (one thread: the worker takes one document at a
+     * time) and the index's.
+     */
+    private record Lanes(ExecutorService preparers, ExecutorService worker, IndexingLane indexing)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            preparers.shutdownNow();
+            worker.shutdownNow();
+            indexing.close();
+        }
     }
 
     /** A main text's digest and UTF-8 size, and where its pieces lie in the full text when it is not a blob. */
