@@ -15,15 +15,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.tracelab.core.Case;
+import org.tracelab.core.CaseFolder;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.index.IndexFields;
 
 /**
- * Ingest prepares documents (extraction, staging the text, entities) on several threads and stores them on one:
- * the case must come out as if one thread had done it all, item after item.
+ * Ingest prepares documents (extraction, staging the text, entities) on several threads, those it guesses are the
+ * worker's on a lane of their own, stores them on one and indexes them on another: the case must come out as if one
+ * thread had done it all, item after item.
  */
 class ParallelIngestTest {
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -39,16 +46,35 @@ class ParallelIngestTest {
             List<Long> ids = storeAds(c);
             c.ingest(Progress.NONE);
             assertEquals(ids, extractEntries(c), "one extract entry per item, in item order");
+            assertEquals(ids, indexed(c), "one index document per item, in item order");
             List<List<EntityMention>> first = entitiesOf(c, ids);
 
             c.reindex(true, Progress.NONE);
             List<Long> again = extractEntries(c);
             assertEquals(ids, again.subList(ids.size(), again.size()), "re-extraction logs in item order too");
             assertEquals(first, entitiesOf(c, ids), "the same entities, in the same order, every time");
+            assertEquals(ids, indexed(c), "re-extraction indexes in item order too");
         }
     }
 
-    /** Ads of varying size and kind (HTML and plain text), each with its own fictitious phone and handle. */
+    /** The items of the case's index documents, in the index's own order (which ties in search follow). */
+    private static List<Long> indexed(Case c) throws IOException {
+        List<Long> items = new ArrayList<>();
+        try (Directory dir = FSDirectory.open(c.dir().resolve(CaseFolder.INDEX));
+             DirectoryReader r = DirectoryReader.open(dir)) {
+            StoredFields stored = r.storedFields();
+            for (int doc = 0; doc < r.maxDoc(); doc++) {
+                items.add(Long.parseLong(stored.document(doc).get(IndexFields.ID)));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Ads of varying size and kind (HTML and plain text), each with its own fictitious phone and handle; every
+     * eleventh is a page named and typed as nothing ingest extracts itself, so that it is sent down the worker's
+     * lane, where it is still found to be a page by its first bytes.
+     */
     private static List<Long> storeAds(Case c) throws IOException {
         CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
         List<Long> ids = new ArrayList<>();
@@ -56,12 +82,13 @@ class ParallelIngestTest {
             String body = "Fictitious ad " + i + ": ish bor, Dubay. " + "Oylik yuqori. ".repeat(i % 7 * 40)
                     + "Tel +998 90 " + String.format("%03d %02d %02d", i, i % 100, (i * 7) % 100)
                     + ", Telegram @fict_user_" + i + ", to'qson bir " + (i % 2 == 0 ? "ikki" : "uch") + " yuz";
-            boolean html = i % 3 != 0;
-            String name = "/fictitious/ad-" + i + (html ? ".html" : ".txt");
+            boolean workers = i % 11 == 5;
+            boolean html = i % 3 != 0 || workers;
+            String name = "/fictitious/ad-" + i + (workers ? ".dat" : html ? ".html" : ".txt");
             String content = html ? "<html><head><title>Ad " + i + "</title></head><body><p>" + body + "</p></body></html>"
                     : body;
-            NewItem item = NewItem.of("file", name, AT.plusSeconds(i), "file", html ? "text/html" : "text/plain", null,
-                    Map.of());
+            NewItem item = NewItem.of("file", name, AT.plusSeconds(i), "file",
+                    workers ? "application/octet-stream" : html ? "text/html" : "text/plain", null, Map.of());
             ids.add(sink.store(item, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).id());
         }
         c.finishCapture("file", Map.of("items", ADS));
