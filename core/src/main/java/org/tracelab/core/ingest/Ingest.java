@@ -74,12 +74,15 @@ public final class Ingest {
     /**
      * Beyond {@link #LOOKAHEAD}, documents are prepared ahead while their weight stays under this: a page's or
      * plain text's is its size (its text has no more chars than its bytes), a document for the worker's a quarter of
-     * this (its text's size is unknown before). About a thousand ads: the preparers stay busy through the seconds
-     * the worker takes to start and read a picture, and through the case thread's waits for a group's commit.
+     * this (its text's size is unknown before). About two thousand ads: the preparers stay busy through the seconds
+     * the worker takes to start and read the first documents it gets (a picture's OCR among them), and through the
+     * case thread's waits for a group's commit. A prepared page holds its text, main text, entities and analysis
+     * (three fields' terms and four ints a token, so tens of bytes a char at most): tens of megabytes here, within
+     * the launcher's heap bound (docs/BENCHMARKS.md, ingest's threads, session 13, has the resident sizes).
      */
-    static final long AHEAD_BYTES = 4L << 20;
-    /** Documents ahead at most, however small: each holds its text, main text, entities and analysis. */
-    static final int MAX_AHEAD = 1024;
+    static final long AHEAD_BYTES = 8L << 20;
+    /** Documents ahead at most, however small. */
+    static final int MAX_AHEAD = 2048;
     /**
      * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
      * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
