@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * pool and waits for it: a thread switch each way for every text, which took a tenth of language identification's
  * samples in session 12's profile of an ingest (and another thread on two busy cores) for no parallel work. The
  * steps are Lingua's public-in-bytecode internals ({@code …$lingua}); a Lingua upgrade that changes them fails to
- * compile, and {@code LinguaTrigramsTest} holds the answers to Lingua's own call.
+ * compile, and {@code LinguaTrigramsTest} holds the answers to Lingua's own call. Its sums of n-gram probabilities
+ * come from {@link NgramSums}, which looks each n-gram up once for all languages rather than once per language.
  */
 final class LinguaTrigrams {
     private static final int TRIGRAM = 3;
@@ -28,8 +29,11 @@ final class LinguaTrigrams {
     private LinguaTrigrams() {
     }
 
-    /** What {@code detector.computeLanguageConfidenceValues(text)} gives, for a detector in low-accuracy mode. */
-    static SortedMap<Language, Double> confidenceValues(LanguageDetector detector, String text) {
+    /**
+     * What {@code detector.computeLanguageConfidenceValues(text)} gives, for a detector in low-accuracy mode whose
+     * languages {@code sums} was made for.
+     */
+    static SortedMap<Language, Double> confidenceValues(LanguageDetector detector, NgramSums sums, String text) {
         if (!detector.isLowAccuracyModeEnabled$lingua()) {
             throw new IllegalArgumentException("only Lingua's low-accuracy (trigram) mode is followed here");
         }
@@ -53,7 +57,7 @@ final class LinguaTrigrams {
             return values;
         }
         TestDataLanguageModel model = TestDataLanguageModel.Companion.fromText(cleaned, TRIGRAM);
-        Map<Language, Float> probabilities = detector.computeLanguageProbabilities$lingua(model, filtered);
+        Map<Language, Float> probabilities = sums.probabilities(detector, model, filtered);
         Map<Language, Float> summed = detector.sumUpProbabilities$lingua(List.of(probabilities), Map.of(), filtered);
         Float highest = null;
         for (Float p : summed.values()) {

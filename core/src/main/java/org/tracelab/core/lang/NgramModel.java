@@ -60,10 +60,12 @@ enum NgramModel {
     private final List<Language> languages;
     private volatile LanguageDetector detector;
     private final KeptAnswers<String, Ranked> answers = new KeptAnswers<>(KEPT_ANSWERS);
+    private final NgramSums sums;
 
     NgramModel(Character.UnicodeScript script, List<Language> languages) {
         this.script = script;
         this.languages = languages;
+        this.sums = new NgramSums(languages);
     }
 
     /** The languages this model chooses from. */
@@ -99,7 +101,7 @@ enum NgramModel {
     }
 
     private Ranked rankAnew(String sample) {
-        return ranked(LinguaTrigrams.confidenceValues(detector(), sample));
+        return ranked(LinguaTrigrams.confidenceValues(detector(), sums, sample));
     }
 
     /** The best of Lingua's confidence values and the runner-up's; {@code UNKNOWN} for none. */
@@ -138,6 +140,11 @@ enum NgramModel {
             }
         }
         return sb.toString();
+    }
+
+    /** Lingua's sums of n-gram probabilities for this model's languages, with each n-gram's looked up once. */
+    NgramSums sums() {
+        return sums;
     }
 
     LanguageDetector detector() {

@@ -1,0 +1,169 @@
+package org.tracelab.core.lang;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.internal.Ngram;
+import com.github.pemistahl.lingua.internal.TestDataLanguageModel;
+import it.unimi.dsi.fastutil.objects.Object2FloatMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lingua 1.2.2's {@code computeLanguageProbabilities} for the languages of one detector, with what each n-gram gives
+ * every language kept. Lingua looks each n-gram of a text up in the model of each language in turn (26 for Latin
+ * script): a probe into a large table, behind a lock, every time, which was most of its time in an ingest's profile
+ * (session 13). The n-grams of a case's texts recur, so here an n-gram's natural logarithms, by language, are looked
+ * up once and kept, and each language's sum adds them in Lingua's order (its n-grams' iteration order, the first
+ * order from trigram down with a probability above zero, {@code (float) Math.log(p)} added to a float), so every sum
+ * is Lingua's to the bit. A language whose models Lingua has not loaded yet is summed by Lingua itself, which loads
+ * them as it always does.
+ */
+final class NgramSums {
+    /** N-grams kept at most; past that the kept ones are dropped and kept again as they recur. */
+    static final int MAX_KEPT = 32_768;
+    /** Lingua's highest n-gram order in its low-accuracy mode. */
+    private static final int TRIGRAM = 3;
+    /** A kept value meaning the language's model has no probability above zero for the n-gram. */
+    private static final float NONE = Float.POSITIVE_INFINITY;
+
+    private final int[] positionByOrdinal;
+    private final int size;
+    private final int maxKept;
+    private final ConcurrentHashMap<String, float[]> kept = new ConcurrentHashMap<>();
+
+    /** Sums for a detector of {@code languages}, keeping at most {@link #MAX_KEPT} n-grams. */
+    NgramSums(List<Language> languages) {
+        this(languages, MAX_KEPT);
+    }
+
+    /** Sums for a detector of {@code languages}, keeping at most {@code maxKept} n-grams. */
+    NgramSums(List<Language> languages, int maxKept) {
+        if (maxKept < 1) {
+            throw new IllegalArgumentException("maxKept must be positive: " + maxKept);
+        }
+        this.maxKept = maxKept;
+        positionByOrdinal = new int[Language.values().length];
+        Arrays.fill(positionByOrdinal, -1);
+        for (int i = 0; i < languages.size(); i++) {
+            positionByOrdinal[languages.get(i).ordinal()] = i;
+        }
+        size = languages.size();
+    }
+
+    /** What {@code detector.computeLanguageProbabilities$lingua(model, filtered)} gives for a trigram model. */
+    Map<Language, Float> probabilities(LanguageDetector detector, TestDataLanguageModel model,
+                                       Set<Language> filtered) {
+        Set<Ngram> ngrams = model.getNgrams();
+        List<Language> ready = new ArrayList<>();
+        List<Object2FloatMap<String>[]> models = new ArrayList<>();
+        for (Language language : filtered) {
+            Object2FloatMap<String>[] loaded = loaded(language);
+            if (loaded != null && positionByOrdinal[language.ordinal()] >= 0) {
+                ready.add(language);
+                models.add(loaded);
+            }
+        }
+        float[] sums = sums(ngrams, ready, models);
+        Map<Language, Float> out = new LinkedHashMap<>();
+        for (Language language : filtered) {
+            int at = ready.indexOf(language);
+            float sum = at >= 0 ? sums[at] : detector.computeSumOfNgramProbabilities$lingua(language, ngrams);
+            if (sum < 0.0) { // Lingua keeps only the languages with a sum below zero
+                out.put(language, sum);
+            }
+        }
+        return out;
+    }
+
+    /** Each language's sum over {@code ngrams}, n-gram after n-gram, as Lingua adds them language after language. */
+    private float[] sums(Set<Ngram> ngrams, List<Language> languages, List<Object2FloatMap<String>[]> models) {
+        int n = languages.size();
+        float[] sums = new float[n];
+        if (n == 0) {
+            return sums;
+        }
+        int[] positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = positionByOrdinal[languages.get(i).ordinal()];
+        }
+        boolean[] summed = new boolean[n];
+        for (Ngram ngram : ngrams) {
+            if (ngram.getValue().length() != TRIGRAM) {
+                throw new IllegalArgumentException("not a trigram: '" + ngram.getValue() + "'");
+            }
+            Arrays.fill(summed, false);
+            int left = n;
+            // Lingua's rangeOfLowerOrderNgrams: the n-gram, then its prefixes one char shorter, down to one char.
+            for (String part = ngram.getValue(); !part.isEmpty() && left > 0;
+                 part = part.substring(0, part.length() - 1)) {
+                float[] row = row(part);
+                for (int i = 0; i < n; i++) {
+                    if (summed[i]) {
+                        continue;
+                    }
+                    float value = row[positions[i]];
+                    if (Float.isNaN(value)) {
+                        value = logarithm(models.get(i), part);
+                        row[positions[i]] = value;
+                    }
+                    if (value != NONE) {
+                        sums[i] += value;
+                        summed[i] = true;
+                        left--;
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** The kept values of {@code ngram} by language position, NaN where not looked up yet. */
+    private float[] row(String ngram) {
+        float[] row = kept.get(ngram);
+        if (row == null) {
+            if (kept.size() >= maxKept) {
+                kept.clear();
+            }
+            float[] fresh = new float[size];
+            Arrays.fill(fresh, Float.NaN);
+            row = kept.putIfAbsent(ngram, fresh);
+            row = row == null ? fresh : row;
+        }
+        return row;
+    }
+
+    /** What Lingua adds for {@code ngram} in a language with these models: ln of its probability, or none. */
+    private static float logarithm(Object2FloatMap<String>[] models, String ngram) {
+        float probability = models[ngram.length()].getFloat(ngram);
+        return probability > 0 ? (float) Math.log(probability) : NONE;
+    }
+
+    /**
+     * The language's unigram, bigram and trigram models by order, as Lingua holds them once loaded; null while one
+     * is not loaded.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object2FloatMap<String>[] loaded(Language language) {
+        Object2FloatMap<String>[] models = new Object2FloatMap[TRIGRAM + 1];
+        List<EnumMap<Language, Object2FloatMap<String>>> byOrder = List.of(
+                LanguageDetector.Companion.getUnigramLanguageModels$lingua(),
+                LanguageDetector.Companion.getBigramLanguageModels$lingua(),
+                LanguageDetector.Companion.getTrigramLanguageModels$lingua());
+        for (int order = 1; order <= TRIGRAM; order++) {
+            EnumMap<Language, Object2FloatMap<String>> loaded = byOrder.get(order - 1);
+            synchronized (loaded) { // as Lingua reads them
+                models[order] = loaded.get(language);
+            }
+            if (models[order] == null) {
+                return null;
+            }
+        }
+        return models;
+    }
+}
