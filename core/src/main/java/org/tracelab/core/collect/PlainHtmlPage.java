@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
  * {@code text/html} again, and the file name's hint agrees.
  */
 final class PlainHtmlPage {
-    /** How much Tika's magic reads of a file ({@code MimeTypes.getMinLength()}), so the same bytes are looked at. */
-    static final int HEADER_BYTES = 64 * 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.html?");
     private static final List<String> DOCTYPES = List.of("<!DOCTYPE html>", "<!DOCTYPE HTML>", "<!doctype html>",
             "<!doctype HTML>");
@@ -48,8 +46,8 @@ final class PlainHtmlPage {
     }
 
     /**
-     * True when Tika's magic would call {@code header} (a file's first {@link #HEADER_BYTES} bytes, or all of a
-     * shorter file) {@code text/html}, by the rules above; false when it cannot be told this cheaply.
+     * True when Tika's magic would call {@code header} (a file's first {@link MediaTypes#HEADER_BYTES} bytes, or all
+     * of a shorter file) {@code text/html}, by the rules above; false when it cannot be told this cheaply.
      */
     static boolean is(byte[] header) {
         int at = doctypeEnd(header);

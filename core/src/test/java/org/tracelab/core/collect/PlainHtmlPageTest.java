@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -140,7 +137,7 @@ class PlainHtmlPageTest {
             }
             int[] range = range(leaf);
             int at = Math.max(range[0], out.size());
-            if (at > range[1] || at + value.length > PlainHtmlPage.HEADER_BYTES) {
+            if (at > range[1] || at + value.length > MediaTypes.HEADER_BYTES) {
                 continue;
             }
             while (out.size() < at) {
@@ -201,83 +198,10 @@ class PlainHtmlPageTest {
     private static byte[] value(Element leaf) {
         String type = leaf.getAttribute("type").isEmpty() ? "string" : leaf.getAttribute("type");
         String value = leaf.getAttribute("value");
-        String digits = value.startsWith("0x") ? value.substring(2) : value;
-        int radix = value.startsWith("0x") ? 16 : 8;
-        return switch (type) {
-            case "regex" -> REGEX_EXAMPLES.containsKey(value)
-                    ? REGEX_EXAMPLES.get(value).getBytes(StandardCharsets.ISO_8859_1) : null;
-            case "string", "unicodeLE", "unicodeBE" -> decodeString(value, type);
-            case "stringignorecase" -> decodeString(value.toLowerCase(Locale.ROOT), type);
-            case "byte" -> digits.getBytes(StandardCharsets.UTF_8);
-            case "host16", "little16" -> {
-                int i = Integer.parseInt(digits, radix);
-                yield new byte[] {(byte) i, (byte) (i >> 8)};
-            }
-            case "big16" -> {
-                int i = Integer.parseInt(digits, radix);
-                yield new byte[] {(byte) (i >> 8), (byte) i};
-            }
-            case "host32", "little32" -> {
-                long i = Long.parseLong(digits, radix);
-                yield new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16), (byte) (i >> 24)};
-            }
-            case "big32" -> {
-                long i = Long.parseLong(digits, radix);
-                yield new byte[] {(byte) (i >> 24), (byte) (i >> 16), (byte) (i >> 8), (byte) i};
-            }
-            default -> null;
-        };
-    }
-
-    private static byte[] decodeString(String value, String type) {
-        if (value.startsWith("0x")) {
-            byte[] b = new byte[(value.length() - 2) / 2];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) Integer.parseInt(value.substring(2 + i * 2, 4 + i * 2), 16);
-            }
-            return b;
+        if (type.equals("regex")) {
+            return REGEX_EXAMPLES.containsKey(value) ? REGEX_EXAMPLES.get(value).getBytes(StandardCharsets.ISO_8859_1)
+                    : null;
         }
-        CharArrayWriter decoded = new CharArrayWriter();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\') {
-                decoded.write(c);
-            } else if (value.charAt(i + 1) == '\\') {
-                decoded.write('\\');
-                i++;
-            } else if (value.charAt(i + 1) == 'x') {
-                decoded.write(Integer.parseInt(value.substring(i + 2, i + 4), 16));
-                i += 3;
-            } else if (value.charAt(i + 1) == 'r') {
-                decoded.write('\r');
-                i++;
-            } else if (value.charAt(i + 1) == 'n') {
-                decoded.write('\n');
-                i++;
-            } else {
-                int j = i + 1;
-                while (j < i + 4 && j < value.length() && Character.isDigit(value.charAt(j))) {
-                    j++;
-                }
-                decoded.write(Short.decode("0" + value.substring(i + 1, j)).byteValue());
-                i = j - 1;
-            }
-        }
-        char[] chars = decoded.toCharArray();
-        byte[] b;
-        if (type.equals("unicodeLE") || type.equals("unicodeBE")) {
-            b = new byte[chars.length * 2];
-            boolean le = type.equals("unicodeLE");
-            for (int i = 0; i < chars.length; i++) {
-                b[i * 2] = (byte) (le ? chars[i] : chars[i] >> 8);
-                b[i * 2 + 1] = (byte) (le ? chars[i] >> 8 : chars[i]);
-            }
-        } else {
-            b = new byte[chars.length];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) chars[i];
-            }
-        }
-        return Arrays.copyOf(b, b.length);
+        return TikaMagics.decodeValue(value, type);
     }
 }
