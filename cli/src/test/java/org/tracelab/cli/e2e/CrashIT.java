@@ -15,8 +15,10 @@ import org.tracelab.core.testing.TwoLevelStores;
 /**
  * A process importing thousands of files is killed with SIGKILL at random moments. Each time, the case must
  * verify, and every item the process reported as stored must be there with the hash it reported. Every other trial
- * imports without ingest ({@code --no-ingest}), the path whose blobs and folders are synced by the group alone. A
- * writer upgrading a store of the two-level layout of before is killed the same way.
+ * imports without ingest ({@code --no-ingest}), the path whose blobs and folders are synced by the group alone;
+ * every fourth syncs them file by file ({@code tracelab.store.sync=per-file}), the others with one sync of the whole
+ * file system for a group's bytes and one for its names where the machine has it (Linux). A writer upgrading a
+ * store of the two-level layout of before is killed the same way.
  */
 class CrashIT {
     private static final int FILES = 3000;
@@ -41,7 +43,10 @@ class CrashIT {
             if (trial % 2 == 1) {
                 args.add("--no-ingest");
             }
-            try (JarProcess p = JarProcess.start("256m", args.toArray(String[]::new))) {
+            // Every fourth trial syncs file by file, as where no whole-file-system sync is to be had; the others
+            // sync the whole file system once for each group's bytes and once for its names, where it is.
+            List<String> jvm = trial % 4 == 3 ? List.of("-Dtracelab.store.sync=per-file") : List.of();
+            try (JarProcess p = JarProcess.start(null, jvm, "256m", args.toArray(String[]::new))) {
                 // One kill in six lands early (start-up, the folder walk); the others after the first acknowledged
                 // item, so they land mid-import however long start-up takes on a loaded machine (a fixed window
                 // from the start once saw all 24 kills land before the first item).

@@ -67,9 +67,15 @@ final class JarProcess implements AutoCloseable {
      * cache at {@code sandbox/cache}, so a test can see what the process leaves there; null for the defaults.
      */
     static JarProcess start(Path sandbox, String heap, String... args) throws IOException {
+        return start(sandbox, List.of(), heap, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with {@code jvmOptions} (system properties, say) given to java. */
+    static JarProcess start(Path sandbox, List<String> jvmOptions, String heap, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.addAll(jvmOptions);
         if (sandbox != null) {
             Files.createDirectories(sandbox.resolve("tmp"));
             cmd.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,11 @@ import org.tracelab.core.collect.StoredBlob;
  * their own, readable at once, and named in batches whose syncs are issued together, in the background once a
  * batch is full and at the latest by {@link #publishAll}, which the group commit runs before the rows that refer
  * to them commit. Nothing is named before its bytes were synced.
+ *
+ * <p>Where the store syncs its whole file system at once ({@link FileSystemSync}), there are no background batches:
+ * a group's publish is two such syncs, one for the staged bytes before they are named and one for the names before
+ * the rows commit, however many blobs the group holds (a group of fewer than {@link #WHOLE_SYNC_MIN} blobs or
+ * folders syncs them one by one).
  */
 final class BlobStaging {
     /** Syncs issued at once when publishing, so the file system can cover many of them with one journal commit. */
@@ -37,6 +43,8 @@ final class BlobStaging {
     private static final ExecutorService SYNCS = syncThreads();
     /** Staged blobs waiting that make the staging thread publish them, so syncs overlap other threads' work. */
     static final int BATCH = 32;
+    /** The fewest fsyncs a whole-file-system sync replaces ({@link #wholeFor}). */
+    static final int WHOLE_SYNC_MIN = 8;
     private static final String STAGED_SUFFIX = ".staged";
 
     private final BlobStore store;
@@ -98,7 +106,7 @@ final class BlobStaging {
                 staged.put(r.id(), name);
                 unclaimed.put(r.id(), name);
                 blob = r.blob(false);
-                if (unclaimed.size() >= BATCH) {
+                if (unclaimed.size() >= BATCH && store.wholeFileSystemSync().isEmpty()) {
                     batch = claim();
                 }
             }
@@ -180,7 +188,13 @@ final class BlobStaging {
     private void syncFolders(List<Path> dirs) throws IOException {
         boolean synced = false;
         try {
-            concurrently(dirs, BlobStore::fsyncDirectory);
+            Optional<FileSystemSync> whole = wholeFor(dirs.size());
+            if (whole.isPresent()) {
+                // the renames are on the file system of the store's root, as no rename crosses file systems
+                whole.get().sync(store.root());
+            } else {
+                concurrently(dirs, BlobStore::fsyncDirectory);
+            }
             synced = true;
         } finally {
             synchronized (staged) {
@@ -209,7 +223,7 @@ final class BlobStaging {
     private void publish(List<Map.Entry<BlobId, Path>> batch) throws IOException {
         int named = 0;
         try {
-            concurrently(batch.stream().map(Map.Entry::getValue).toList(), BlobStore::sync);
+            syncBytes(batch.stream().map(Map.Entry::getValue).toList());
             for (Map.Entry<BlobId, Path> e : batch) {
                 BlobId id = e.getKey();
                 Path target = store.targetOf(id);
@@ -235,6 +249,28 @@ final class BlobStaging {
                 staged.notifyAll();
             }
         }
+    }
+
+    /**
+     * Makes the staged files' bytes durable before they are named: one sync of the whole file system where the
+     * store has one ({@link BlobStore#wholeFileSystemSync}), else an fsync of each, several at a time.
+     */
+    private void syncBytes(List<Path> files) throws IOException {
+        Optional<FileSystemSync> whole = wholeFor(files.size());
+        if (whole.isPresent()) {
+            whole.get().sync(incoming);
+        } else {
+            concurrently(files, BlobStore::sync);
+        }
+    }
+
+    /**
+     * The store's whole-file-system sync when it stands for at least {@link #WHOLE_SYNC_MIN} fsyncs: a few files are
+     * synced on their own, so a slow collection's small groups do not wait for what other programs wrote to the
+     * same file system.
+     */
+    private Optional<FileSystemSync> wholeFor(int fsyncs) {
+        return fsyncs >= WHOLE_SYNC_MIN ? store.wholeFileSystemSync() : Optional.empty();
     }
 
     /** Folders whose new entries the next batch syncs, so a staged blob's folders cost no sync of their own. */

@@ -97,6 +97,8 @@ public final class BlobStore {
     private final Set<Path> knownFolders = ConcurrentHashMap.newKeySet();
     /** The blobs written but not yet named: see {@link #stage}. */
     private final BlobStaging staging;
+    /** How staged blobs are synced, once decided: see {@link #wholeFileSystemSync}. */
+    private volatile Optional<FileSystemSync> wholeSync;
 
     /** A store rooted at {@code blobsDir} (the case's {@code blobs} folder). */
     public BlobStore(Path blobsDir) {
@@ -105,6 +107,15 @@ public final class BlobStore {
         this.incoming = blobsDir.resolve("incoming");
         this.staging = new BlobStaging(this, incoming);
         this.oneLevel = Files.exists(blobsDir.resolve(LAYOUT_MARKER));
+    }
+
+    /**
+     * A store whose staged blobs are synced by {@code wholeSync}, or file by file when it is empty, whatever this
+     * machine has: how tests see both ways, and count or fail the syncs.
+     */
+    BlobStore(Path blobsDir, Optional<FileSystemSync> wholeSync) {
+        this(blobsDir);
+        this.wholeSync = wholeSync;
     }
 
     /** The folder the blobs are stored in, by hash. */
@@ -238,6 +249,27 @@ public final class BlobStore {
      */
     public void publishStaged() throws IOException {
         staging.publishAll();
+    }
+
+    /**
+     * The sync of the whole file system that stands, for staged blobs, for an fsync of each blob and folder: where
+     * {@link FileSystemSync} has one and the store's incoming folder and its blobs' root lie on one file system
+     * (checked once), so the sync of one covers the bytes, the renames and the folders made alike. Empty otherwise.
+     */
+    Optional<FileSystemSync> wholeFileSystemSync() {
+        Optional<FileSystemSync> w = wholeSync;
+        if (w == null) {
+            try {
+                w = Files.getAttribute(incoming, "unix:dev").equals(Files.getAttribute(root, "unix:dev"))
+                        ? FileSystemSync.find() : Optional.empty();
+            } catch (NoSuchFileException notYet) {
+                return Optional.empty(); // decided once both folders exist; file by file until then
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException unknown) {
+                w = Optional.empty();
+            }
+            wholeSync = w;
+        }
+        return w;
     }
 
     /** Work on a file that may fail. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,88 @@ class BlobStagingTest {
     void setUp() throws IOException {
         store = new BlobStore(dir.resolve("blobs"));
         store.create();
+    }
+
+    /** A store that syncs each staged blob and folder, with batches in the background, whatever this machine has. */
+    private BlobStore fileByFile() throws IOException {
+        BlobStore s = new BlobStore(dir.resolve("file-by-file"), Optional.empty());
+        s.create();
+        return s;
+    }
+
+    /** A store whose whole-file-system syncs run {@code script} (a shell script) in place of coreutils' sync. */
+    private BlobStore syncingWith(String script) throws IOException {
+        Path program = dir.resolve("sync.sh");
+        Files.writeString(program, "#!/bin/sh\n" + script + "\n");
+        program.toFile().setExecutable(true);
+        BlobStore s = new BlobStore(dir.resolve("whole"), Optional.of(new FileSystemSync(program)));
+        s.create();
+        return s;
+    }
+
+    @Test
+    void aGroupOfManyBlobsIsMadeDurableByTwoSyncsOfTheFileSystemBytesFirstThenNames() throws IOException {
+        Path calls = dir.resolve("calls");
+        BlobStore whole = syncingWith("echo \"$2\" >> '" + calls + "'");
+        List<StoredBlob> blobs = new ArrayList<>();
+        for (int i = 0; i < 3 * BlobStaging.BATCH; i++) {
+            blobs.add(whole.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
+        }
+        assertFalse(Files.exists(calls), "no batch is published in the background");
+        whole.publishStaged();
+        for (StoredBlob b : blobs) {
+            assertTrue(whole.contains(b.id()));
+        }
+        assertEquals(List.of(dir.resolve("whole/incoming").toString(), dir.resolve("whole/sha256").toString()),
+                Files.readAllLines(calls), "the staged bytes' file system, then the names'");
+        whole.publishStaged();
+        assertEquals(2, Files.readAllLines(calls).size(), "nothing staged, nothing synced");
+        StoredBlob few = whole.stage(bytes("one more fictitious page"), Long.MAX_VALUE);
+        whole.publishStaged();
+        assertTrue(whole.contains(few.id()));
+        assertEquals(2, Files.readAllLines(calls).size(), "a blob or two are synced on their own");
+    }
+
+    @Test
+    void aFailedSyncOfTheFileSystemNamesNothingAndTheNextPublishNamesAll() throws IOException {
+        Path fail = dir.resolve("fail");
+        Files.writeString(fail, "");
+        BlobStore whole = syncingWith("if [ -e '" + fail + "' ]; then echo 'sync: I/O error' >&2; exit 1; fi");
+        StoredBlob a = whole.stage(bytes("fictitious page A"), Long.MAX_VALUE);
+        for (int i = 1; i < BlobStaging.WHOLE_SYNC_MIN; i++) {
+            whole.stage(bytes("fictitious page " + i), Long.MAX_VALUE);
+        }
+
+        IOException e = assertThrows(IOException.class, whole::publishStaged);
+        assertTrue(e.getMessage().contains("sync: I/O error"), e.getMessage());
+        assertFalse(whole.contains(a.id()), "bytes that may not be durable get no name");
+        assertEquals(BlobStaging.WHOLE_SYNC_MIN, whole.stagedCount());
+
+        Files.delete(fail);
+        whole.publishStaged();
+        assertTrue(whole.contains(a.id()));
+    }
+
+    @Test
+    void thisLinuxMachineSyncsItsFileSystemAtOnceUnlessToldFileByFile() throws IOException {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && Files.isExecutable(Path.of("/usr/bin/sync")));
+        assertTrue(FileSystemSync.find().isPresent(), "coreutils' sync --file-system");
+        assertTrue(store.wholeFileSystemSync().isPresent());
+        FileSystemSync.find().orElseThrow().sync(dir);
+        IOException e = assertThrows(IOException.class,
+                () -> FileSystemSync.find().orElseThrow().sync(dir.resolve("missing")));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        String before = System.getProperty(FileSystemSync.PROPERTY);
+        System.setProperty(FileSystemSync.PROPERTY, "per-file");
+        try {
+            assertTrue(FileSystemSync.find().isEmpty());
+        } finally {
+            if (before == null) {
+                System.clearProperty(FileSystemSync.PROPERTY);
+            } else {
+                System.setProperty(FileSystemSync.PROPERTY, before);
+            }
+        }
     }
 
     private static InputStream bytes(String s) {
@@ -102,6 +186,7 @@ class BlobStagingTest {
 
     @Test
     void fullBatchIsPublishedInTheBackgroundWithoutAnyoneAsking() throws IOException, InterruptedException {
+        store = fileByFile();
         List<StoredBlob> blobs = new ArrayList<>();
         for (int i = 0; i < BlobStaging.BATCH - 1; i++) {
             blobs.add(store.stage(bytes("fictitious page " + i), Long.MAX_VALUE));
@@ -121,6 +206,7 @@ class BlobStagingTest {
 
     @Test
     void aBatchThatFailsInTheBackgroundIsRetriedAndReportedByTheGroupsCommit() throws IOException {
+        store = fileByFile();
         List<StoredBlob> blobs = new ArrayList<>();
         blobs.add(store.stage(bytes("fictitious page 0"), Long.MAX_VALUE));
         // A file where the first blob's fan-out folder must go: the batch's background publish fails at its start.
