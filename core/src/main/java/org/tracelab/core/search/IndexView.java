@@ -81,6 +81,11 @@ public final class IndexView implements AutoCloseable {
         }
     }
 
+    /** Whether the searcher the next question would use reads the index's files mapped; for tests. */
+    synchronized boolean mapped() {
+        return searcher != null && searcher.mapped();
+    }
+
     @Override
     public synchronized void close() {
         if (searcher != null) {
