@@ -37,6 +37,8 @@ public final class StartupTraining {
             "ad-ru.txt", "Вымышленное объявление. Работа за границей, жильё предоставляется. Пишите в Telegram @lab_fake",
             "ad-en.txt", "Fictitious ad. Work abroad, visa and tickets paid, no experience needed. Call +998 91 000 00 00",
             "page.html", "<html><head><title>Fictitious</title></head><body><p>Ish taklifi: oʻqituvchi kerak</p></body></html>");
+    /** Ads beside {@link #TEXTS}: enough that the searched words' postings are packed in blocks, as in a real case. */
+    private static final int MANY_ADS = 400;
     /** Pages of the training crawl's site: enough for the capture path's methods to gather profiles. */
     private static final int SITE_PAGES = 200;
 
@@ -50,6 +52,7 @@ public final class StartupTraining {
                     + " FOLDER (all: a new or empty FOLDER; quick, search, version: the FOLDER all trained in)");
             System.exit(ExitCode.BAD_INPUT);
         }
+        Tracelab.setUpProcess();
         String group = args.length == 2 ? args[0] : "all";
         Path dir = Path.of(args[args.length - 1]);
         String c = dir.resolve("case").toString();
@@ -84,6 +87,7 @@ public final class StartupTraining {
         for (Map.Entry<String, String> t : TEXTS.entrySet()) {
             Files.writeString(files.resolve(t.getKey()), t.getValue(), StandardCharsets.UTF_8);
         }
+        writeManyAds(files);
         Path site = dir.resolve("site");
         writeSite(site);
         int failed = runAll(List.of(
@@ -119,6 +123,22 @@ public final class StartupTraining {
         System.err.println("tracelab start-up training: '" + String.join(" ", command) + "' exited " + code + ": "
                 + err.toString(StandardCharsets.UTF_8).strip());
         return 1;
+    }
+
+    /**
+     * {@link #MANY_ADS} short fictitious ads sharing the training searches' words. A term in fewer than 128 items is
+     * stored by Lucene as a plain list, a commoner one in packed blocks, read by codec classes a real case's search
+     * loads and a handful of ads never would: trained on four texts, a search of 10,000 ads read those classes out of
+     * the jar again.
+     */
+    private static void writeManyAds(Path files) throws IOException {
+        Path many = files.resolve("many");
+        Files.createDirectories(many);
+        for (int i = 0; i < MANY_ADS; i++) {
+            Files.writeString(many.resolve("ad-" + i + ".txt"), "Fictitious ad " + i + ". Chet elda ish taklifi, oyiga "
+                    + (1000 + 7 * i) + "$. Работа за границей " + i + ". Work abroad, job " + i + ". Tel +998 90 000 "
+                    + String.format(java.util.Locale.ROOT, "%02d %02d", i / 100, i % 100), StandardCharsets.UTF_8);
+        }
     }
 
     /** A fictitious site of {@link #SITE_PAGES} pages, page i linking to pages 10i+1 to 10i+10. */

@@ -76,14 +76,8 @@ public final class Tracelab {
     }
 
     public static void main(String[] args) {
-        // Settings of the tracelab process, not of a JVM that runs the CLI in-process (tests, the start-up training).
-        LoggingDefaults.install();
-        // picocli's default factory looks for Groovy's Closure class, which opens the whole command jar to find none.
-        if (System.getProperty("picocli.disable.closures") == null) {
-            System.setProperty("picocli.disable.closures", "true");
-        }
-        int code = run(args, System.getenv(), Clock.systemUTC(), System.in, System.out, System.err,
-                System.console() != null);
+        boolean terminal = setUpProcess();
+        int code = run(args, System.getenv(), Clock.systemUTC(), System.in, System.out, System.err, terminal);
         System.out.flush();
         System.err.flush();
         if (code == 0 && onlyDaemonThreadsLeft()) {
@@ -93,6 +87,20 @@ public final class Tracelab {
             return;
         }
         System.exit(code);
+    }
+
+    /**
+     * Settings of the tracelab process, not of a JVM that runs the CLI in-process (tests), and whether it runs at a
+     * terminal. The start-up training calls it too, so that the cache it records holds what this loads (the console's
+     * providers, the logging set-up) and not what it spares (SLF4J's search for a provider).
+     */
+    static boolean setUpProcess() {
+        LoggingDefaults.install();
+        // picocli's default factory looks for Groovy's Closure class, which opens the whole command jar to find none.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        return System.console() != null;
     }
 
     /** Whether the JVM would end on its own once main returns: no thread left that is not a daemon. */
