@@ -39,9 +39,17 @@ public final class CoveredRows {
     private CoveredRows() {
     }
 
+    /** The query {@link #item(PreparedStatement, long)} runs: one item's row. */
+    public static final String ITEM_ROW = "SELECT * FROM items WHERE id = ?";
+
     /** The digest of item {@code id}'s row. */
     public static String item(Connection conn, long id) throws SQLException {
-        return RowDigest.ofRow(conn, "SELECT * FROM items WHERE id = ?", id);
+        return RowDigest.ofRow(conn, ITEM_ROW, id);
+    }
+
+    /** The digest of item {@code id}'s row, read by {@code row}, a statement of {@link #ITEM_ROW}. */
+    public static String item(PreparedStatement row, long id) throws SQLException {
+        return RowDigest.ofRow(row, id);
     }
 
     /** The digest of the row tagging item {@code itemId} with {@code tag}. */

@@ -117,15 +117,20 @@ public final class RowDigest {
      */
     public static String ofRow(Connection conn, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
+            return ofRow(ps, args);
+        }
+    }
+
+    /** As {@link #ofRow(Connection, String, Object...)}, with a statement kept by the caller; it is left open. */
+    public static String ofRow(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row for the statement " + ps);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no row for " + sql);
-                }
-                return of(rs);
-            }
+            return of(rs);
         }
     }
 
