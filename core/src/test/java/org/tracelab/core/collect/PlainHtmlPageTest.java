@@ -73,6 +73,47 @@ class PlainHtmlPageTest {
     }
 
     @Test
+    void theOnePassSignatureSearchFindsWhatAStringSearchFinds() {
+        java.util.Random random = new java.util.Random(14);
+        byte[] alphabet = "<?abBCDFMOSK!.=1234568acspmotx \n".getBytes(StandardCharsets.ISO_8859_1);
+        for (int round = 0; round < 3_000; round++) {
+            byte[] b = new byte[random.nextInt(200)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            if (b.length > 10 && random.nextBoolean()) {
+                String sig = PlainHtmlPage.SIGNATURES.get(random.nextInt(PlainHtmlPage.SIGNATURES.size()));
+                // planted whole, or cut short by the end of the bytes
+                int at = random.nextInt(b.length);
+                byte[] sb = sig.getBytes(StandardCharsets.ISO_8859_1);
+                System.arraycopy(sb, 0, b, at, Math.min(sb.length, b.length - at));
+            }
+            String text = new String(b, StandardCharsets.ISO_8859_1);
+            boolean expected = PlainHtmlPage.SIGNATURES.stream().anyMatch(text::contains);
+            assertEquals(expected, PlainHtmlPage.holdsSignature(b), text);
+        }
+    }
+
+    @Test
+    void aLongPageIsCheckedForUtf8ToItsLastByte() {
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"ru\"><body>");
+        while (page.length() < 30_000) {
+            page.append("<p>Работа за границей, жильё (вымышлено) — ish taklifi ✓</p>\n");
+        }
+        byte[] good = page.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(PlainHtmlPage.is(good), "valid UTF-8 across many decoding pieces");
+        byte[] bad = good.clone();
+        bad[bad.length - 10] = (byte) 0xC3; // a lead byte followed by ASCII: malformed, far past the first piece
+        bad[bad.length - 9] = 'x';
+        assertFalse(PlainHtmlPage.is(bad), "malformed near the end");
+        byte[] cut = java.util.Arrays.copyOf(good, good.length - 1);
+        while ((cut[cut.length - 1] & 0xC0) == 0x80 || (cut[cut.length - 1] & 0x80) == 0) {
+            cut = java.util.Arrays.copyOf(cut, cut.length - 1); // end inside a multi-byte sequence
+        }
+        assertTrue(PlainHtmlPage.is(cut), "a sequence cut by the header's end is no fault");
+    }
+
+    @Test
     void noMagicRankedAboveTheDoctypeIsMissed() throws Exception {
         List<List<Element>> magics = higherMagics();
         Set<String> regexes = new TreeSet<>();
