@@ -3,12 +3,15 @@ package org.tracelab.core.extract;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -29,14 +32,32 @@ import org.xml.sax.SAXException;
  * image whose header claims more pixels than allowed before anything decodes it, gives Tesseract the image as
  * dark letters on a light ground, straightened ({@link OcrPicture}), and a GIF's first frame alone (it would decode
  * every frame), and takes WebP too (Tesseract's Leptonica reads it; Tika does not offer it).
+ *
+ * <p>A picture it redrew is read by a {@link KeptTesseract}, which loads its models once for the worker's life rather
+ * than once a picture, and passed on as Tika passes on its own run's ({@link TikaHocr}). Anything else (a WebP, a
+ * scanned TIFF's pages, a file ImageIO cannot decode) and any picture the kept Tesseract stops on goes to Tika's own
+ * run of Tesseract, which reads it as before or says why it cannot.
  */
 final class BoundedOcrParser extends ParserDecorator {
     private static final long serialVersionUID = 1L;
     private static final MediaType OCR_WEBP = MediaType.image("ocr-webp");
     private static final MediaType OCR_GIF = MediaType.image("ocr-gif");
 
-    BoundedOcrParser(TesseractOCRParser tesseract) {
+    private final Path program;
+    private final Path tessdata;
+    private final String pageSegmentation;
+    private transient KeptTesseract kept;
+    private transient String keptLanguages;
+
+    /**
+     * Tika's {@code tesseract} parser, and the same Tesseract ({@code program}, its {@code tessdata}) kept running
+     * for the pictures it redraws, with the page segmentation mode Tika is given.
+     */
+    BoundedOcrParser(TesseractOCRParser tesseract, Path program, Path tessdata, String pageSegmentation) {
         super(tesseract);
+        this.program = program;
+        this.tessdata = tessdata;
+        this.pageSegmentation = pageSegmentation;
     }
 
     @Override
@@ -68,8 +89,10 @@ final class BoundedOcrParser extends ParserDecorator {
             }
             boolean gif = OCR_GIF.toString().equals(metadata.get(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE));
             Prepared prepared = prepared(image, gif, tmp);
-            try (TikaInputStream in = TikaInputStream.get(prepared.file())) {
-                super.parse(in, handler, metadata, context);
+            if (!prepared.redrawn() || !readKept(prepared.file(), handler, metadata, context, ocr)) {
+                try (TikaInputStream in = TikaInputStream.get(prepared.file())) {
+                    super.parse(in, handler, metadata, context);
+                }
             }
             if (prepared.damage() != null) {
                 throw new TikaException("the image is damaged (" + prepared.damage() + "); what could be decoded"
@@ -78,8 +101,54 @@ final class BoundedOcrParser extends ParserDecorator {
         }
     }
 
-    /** The file Tesseract reads, and what the decoder found wrong with the image (null when nothing). */
-    private record Prepared(Path file, String damage) {
+    /**
+     * Reads a picture {@link OcrPicture} drew with the kept Tesseract, within Tika's bounds of size and time; false,
+     * having told the handler nothing, when that Tesseract stopped without reading it.
+     */
+    private boolean readKept(Path picture, ContentHandler handler, Metadata metadata, ParseContext context,
+                             WorkerProtocol.Ocr ocr) throws IOException, SAXException, TikaException {
+        long size = Files.size(picture);
+        if (size < ocr.minBytes() || size > ocr.maxBytes()) {
+            TikaHocr.read(null, handler, metadata, context);
+            return true;
+        }
+        String hocr;
+        try {
+            hocr = kept(ocr.languages()).read(picture, Duration.ofSeconds(ocr.timeoutSeconds()));
+        } catch (TimeoutException e) {
+            throw TikaHocr.timedOut(handler, metadata);
+        } catch (IOException e) {
+            return false;
+        }
+        TikaHocr.read(hocr, handler, metadata, context);
+        return true;
+    }
+
+    /** The kept Tesseract reading {@code languages}, started anew when a request asks for others. */
+    private synchronized KeptTesseract kept(String languages) {
+        if (kept == null || !languages.equals(keptLanguages)) {
+            if (kept != null) {
+                kept.close();
+            }
+            kept = new KeptTesseract(program, tessdata, languages, pageSegmentation);
+            keptLanguages = languages;
+        }
+        return kept;
+    }
+
+    /** Ends the kept Tesseract, if one runs, and waits for it. */
+    synchronized void close() {
+        if (kept != null) {
+            kept.close();
+            kept = null;
+        }
+    }
+
+    /**
+     * The file Tesseract reads, whether it is a picture {@link OcrPicture} drew, and what the decoder found wrong
+     * with the image (null when nothing).
+     */
+    private record Prepared(Path file, boolean redrawn, String damage) {
     }
 
     /**
@@ -93,24 +162,24 @@ final class BoundedOcrParser extends ParserDecorator {
         List<String> warnings = new ArrayList<>();
         try {
             if (!gif && ImageSize.pages(image) > 1) {
-                return new Prepared(image, null);
+                return new Prepared(image, false, null);
             }
             decoded = firstImage(image, warnings);
         } catch (IOException | RuntimeException e) {
             if (gif) {
                 throw new TikaException("cannot read the GIF's first frame: " + e.getMessage(), e);
             }
-            return new Prepared(image, null); // Tesseract's own decoder may read it, or says why not
+            return new Prepared(image, false, null); // Tesseract's own decoder may read it, or says why not
         }
         if (decoded == null) {
             if (gif) {
                 throw new TikaException("the GIF has no frame ImageIO can read");
             }
-            return new Prepared(image, null);
+            return new Prepared(image, false, null);
         }
         Path pgm = tmp.createTempFile(".pgm");
         OcrPicture.writePgm(decoded, pgm);
-        return new Prepared(pgm, warnings.isEmpty() ? null : String.join("; ", warnings));
+        return new Prepared(pgm, true, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     /** The first image in the file, or null when ImageIO has no reader for it; the decoder's warnings are kept. */

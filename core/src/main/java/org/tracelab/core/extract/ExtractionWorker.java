@@ -53,6 +53,7 @@ public final class ExtractionWorker {
             try {
                 request = WorkerProtocol.read(in, WorkerProtocol.Request.class);
             } catch (EOFException e) {
+                parser.close();
                 return;
             }
             if (testHooks) {

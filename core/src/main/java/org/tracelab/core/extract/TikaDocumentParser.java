@@ -49,40 +49,52 @@ final class TikaDocumentParser {
     static final String PAGE_SEGMENTATION = "3";
 
     private final AutoDetectParser parser;
+    private final BoundedOcrParser ocr;
 
     /**
      * A parser whose OCR runs the {@code tesseract} in {@code tesseractDir} with the traineddata in {@code tessdata};
      * with null folders, one that never runs Tesseract (not even one it finds on the {@code PATH}).
      */
     TikaDocumentParser(Path tesseractDir, Path tessdata) {
-        this.parser = compose(tesseractDir, tessdata);
+        this.ocr = tesseractDir == null ? null : new BoundedOcrParser(tesseract(tesseractDir, tessdata),
+                tesseractDir.resolve(Tesseract.PROGRAM), tessdata, PAGE_SEGMENTATION);
+        this.parser = compose(ocr);
+    }
+
+    /** Ends the Tesseract kept for OCR, if one runs, and waits for it. */
+    void close() {
+        if (ocr != null) {
+            ocr.close();
+        }
     }
 
     /**
      * Tika's own parsers without its Tesseract parser, which runs whatever {@code tesseract} the {@code PATH}
-     * holds in English, and in its place one within the run's bounds, running the Tesseract the parent chose.
+     * holds in English, and in its place {@code ocr} (none: no OCR), running the Tesseract the parent chose.
      */
-    private static AutoDetectParser compose(Path tesseractDir, Path tessdata) {
+    private static AutoDetectParser compose(BoundedOcrParser ocr) {
         ServiceLoader loader = new ServiceLoader(TikaDocumentParser.class.getClassLoader());
         DefaultParser tikas = new DefaultParser(MediaTypeRegistry.getDefaultRegistry(), loader,
                 List.of(TesseractOCRParser.class));
-        AutoDetectParser auto;
-        if (tesseractDir == null) {
-            auto = new AutoDetectParser(new DefaultDetector(TikaDocumentParser.class.getClassLoader()), tikas);
-        } else {
-            TesseractOCRParser tesseract = new TesseractOCRParser();
-            tesseract.setTesseractPath(tesseractDir.toString());
-            tesseract.setTessdataPath(tessdata.toString());
-            try {
-                tesseract.initialize(Map.of());
-            } catch (TikaConfigException e) {
-                throw new IllegalStateException("Tesseract in " + tesseractDir + " cannot be set up: "
-                        + e.getMessage(), e);
-            }
-            auto = new AutoDetectParser(new DefaultDetector(TikaDocumentParser.class.getClassLoader()), tikas, new BoundedOcrParser(tesseract));
-        }
+        DefaultDetector detector = new DefaultDetector(TikaDocumentParser.class.getClassLoader());
+        AutoDetectParser auto = ocr == null ? new AutoDetectParser(detector, tikas)
+                : new AutoDetectParser(detector, tikas, ocr);
         auto.setFallback(tikas.getFallback());
         return auto;
+    }
+
+    /** Tika's Tesseract parser running the {@code tesseract} in {@code tesseractDir} on {@code tessdata}. */
+    private static TesseractOCRParser tesseract(Path tesseractDir, Path tessdata) {
+        TesseractOCRParser tesseract = new TesseractOCRParser();
+        tesseract.setTesseractPath(tesseractDir.toString());
+        tesseract.setTessdataPath(tessdata.toString());
+        try {
+            tesseract.initialize(Map.of());
+        } catch (TikaConfigException e) {
+            throw new IllegalStateException("Tesseract in " + tesseractDir + " cannot be set up: "
+                    + e.getMessage(), e);
+        }
+        return tesseract;
     }
 
     WorkerProtocol.Reply parse(WorkerProtocol.Request request) {

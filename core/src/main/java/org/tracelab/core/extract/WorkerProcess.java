@@ -29,6 +29,8 @@ final class WorkerProcess implements AutoCloseable {
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /** OpenMP's cap on threads, which Tesseract's builds obey. */
     static final String OMP_THREAD_LIMIT = "OMP_THREAD_LIMIT";
+    /** How long an idle worker told to end is given to end on its own. */
+    static final Duration END_WAIT = Duration.ofSeconds(5);
 
     /** Thrown when the worker did not answer: it timed out, ran out of memory or died. */
     static final class Failure extends Exception {
@@ -110,7 +112,7 @@ final class WorkerProcess implements AutoCloseable {
         try {
             worker.await(WorkerProtocol.Ready.class, STARTUP_TIMEOUT);
         } catch (Failure e) {
-            worker.close();
+            worker.kill();
             throw new Failure(new ExtractionError(e.error().kind(), "extraction worker did not start: "
                     + e.getMessage() + " (see " + log + ")"));
         }
@@ -137,14 +139,14 @@ final class WorkerProcess implements AutoCloseable {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reply.cancel(true);
-            close();
+            kill();
             throw new Failure(new ExtractionError(ExtractionError.Kind.TIMEOUT,
                     "no result within " + timeout.toSeconds() + " s; the worker was stopped"));
         } catch (ExecutionException e) {
             throw died();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            close();
+            kill();
             throw new Failure(new ExtractionError(ExtractionError.Kind.TIMEOUT, "interrupted while extracting"));
         }
     }
@@ -157,7 +159,7 @@ final class WorkerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             status = -1;
         }
-        close();
+        kill();
         if (status == OOM_EXIT_CODE) {
             return new Failure(new ExtractionError(ExtractionError.Kind.OUT_OF_MEMORY,
                     "the worker ran out of memory on this document"));
@@ -167,11 +169,28 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Kills the worker (it holds no state worth a graceful stop), the Tesseract it may be running (which would
-     * otherwise outlive it, orphaned), and its reader thread.
+     * Ends the worker when the run is done: told there is nothing more (it then ends the Tesseract it keeps and waits
+     * for it, so that Tesseract's CPU is counted to the run like the worker's), then killed like a failed one if it
+     * has not ended within {@link #END_WAIT}.
      */
     @Override
     public void close() {
+        try {
+            toWorker.close();
+            process.waitFor(END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // Gone already: the kill below finds nothing, or what is left of it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+    }
+
+    /**
+     * Kills the worker (it holds no state worth a graceful stop), the Tesseract it may be running (which would
+     * otherwise outlive it, orphaned), and its reader thread.
+     */
+    private void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
