@@ -51,7 +51,8 @@ final class BoundedOcrParser extends ParserDecorator {
 
     /**
      * Tika's {@code tesseract} parser, and the same Tesseract ({@code program}, its {@code tessdata}) kept running
-     * for the pictures it redraws, with the page segmentation mode Tika is given.
+     * for the pictures it redraws, with the page segmentation mode Tika is given; with a null {@code program}, Tika's
+     * run for every picture.
      */
     BoundedOcrParser(TesseractOCRParser tesseract, Path program, Path tessdata, String pageSegmentation) {
         super(tesseract);
@@ -89,7 +90,7 @@ final class BoundedOcrParser extends ParserDecorator {
             }
             boolean gif = OCR_GIF.toString().equals(metadata.get(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE));
             Prepared prepared = prepared(image, gif, tmp);
-            if (!prepared.redrawn() || !readKept(prepared.file(), handler, metadata, context, ocr)) {
+            if (!prepared.redrawn() || program == null || !readKept(prepared.file(), handler, metadata, context, ocr)) {
                 try (TikaInputStream in = TikaInputStream.get(prepared.file())) {
                     super.parse(in, handler, metadata, context);
                 }

@@ -32,13 +32,14 @@ public final class ExtractionWorker {
     static final int CRASH_EXIT_CODE = 70;
     static final String TESSERACT = "--tesseract";
     static final String TESSDATA = "--tessdata";
+    static final String KEEP_TESSERACT = "--keep-tesseract";
 
     private ExtractionWorker() {
     }
 
     /**
      * Serves requests until stdin closes; {@code --tesseract DIR --tessdata DIR} name the Tesseract that reads
-     * images (without them, none does).
+     * images (without them, none does), {@code --keep-tesseract} keeps one running across pictures.
      */
     public static void main(String[] args) throws IOException {
         // Parsers and libraries sometimes print; stdout belongs to the protocol, so their noise goes to stderr.
@@ -46,7 +47,8 @@ public final class ExtractionWorker {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         boolean testHooks = Boolean.getBoolean(TEST_HOOKS_PROPERTY);
-        TikaDocumentParser parser = new TikaDocumentParser(option(args, TESSERACT), option(args, TESSDATA));
+        TikaDocumentParser parser = new TikaDocumentParser(option(args, TESSERACT), option(args, TESSDATA),
+                List.of(args).contains(KEEP_TESSERACT));
         WorkerProtocol.write(out, new WorkerProtocol.Ready(true));
         while (true) {
             WorkerProtocol.Request request;

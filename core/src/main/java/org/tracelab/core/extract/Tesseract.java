@@ -39,6 +39,15 @@ public record Tesseract(Path binary, String version, Path tessdata, Set<String> 
         languages = Set.copyOf(languages);
     }
 
+    /**
+     * Whether it can be kept across pictures ({@link KeptTesseract}): how its hOCR frames a stream of pictures was
+     * checked on Tesseract 5; an older one is run once a picture, by Tika.
+     */
+    boolean keepable() {
+        Matcher major = Pattern.compile("^(\\d+)\\.").matcher(version);
+        return major.find() && Integer.parseInt(major.group(1)) >= 5;
+    }
+
     /** The engine as the case records it, e.g. {@code Tesseract 5.3.0}. */
     public String engine() {
         return "Tesseract " + version;

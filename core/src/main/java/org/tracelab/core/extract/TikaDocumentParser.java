@@ -52,12 +52,13 @@ final class TikaDocumentParser {
     private final BoundedOcrParser ocr;
 
     /**
-     * A parser whose OCR runs the {@code tesseract} in {@code tesseractDir} with the traineddata in {@code tessdata};
-     * with null folders, one that never runs Tesseract (not even one it finds on the {@code PATH}).
+     * A parser whose OCR runs the {@code tesseract} in {@code tesseractDir} with the traineddata in {@code tessdata},
+     * one kept across pictures when {@code keep} ({@link Tesseract#keepable()}); with null folders, one that never
+     * runs Tesseract (not even one it finds on the {@code PATH}).
      */
-    TikaDocumentParser(Path tesseractDir, Path tessdata) {
+    TikaDocumentParser(Path tesseractDir, Path tessdata, boolean keep) {
         this.ocr = tesseractDir == null ? null : new BoundedOcrParser(tesseract(tesseractDir, tessdata),
-                tesseractDir.resolve(Tesseract.PROGRAM), tessdata, PAGE_SEGMENTATION);
+                keep ? tesseractDir.resolve(Tesseract.PROGRAM) : null, tessdata, PAGE_SEGMENTATION);
         this.parser = compose(ocr);
     }
 

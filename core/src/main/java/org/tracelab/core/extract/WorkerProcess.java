@@ -95,6 +95,9 @@ final class WorkerProcess implements AutoCloseable {
             command.add(ocr.tesseract().get().binary().getParent().toString());
             command.add(ExtractionWorker.TESSDATA);
             command.add(ocr.tesseract().get().tessdata().toString());
+            if (ocr.tesseract().get().keepable()) {
+                command.add(ExtractionWorker.KEEP_TESSERACT);
+            }
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,6 +1,7 @@
 package org.tracelab.core.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,18 @@ class KeptTesseractTest {
                 + "  </div>\n";
         assertEquals(first, KeptTesseract.asFirstPage(third, 3));
         assertEquals(first, KeptTesseract.asFirstPage(first, 1));
+    }
+
+    @Test
+    void onlyATesseractWhoseStreamOfPagesWasCheckedIsKept() {
+        assertTrue(version("5.3.0").keepable());
+        assertTrue(version("10.0.1").keepable());
+        assertFalse(version("4.1.1").keepable());
+        assertFalse(version("unknown").keepable());
+    }
+
+    private static Tesseract version(String v) {
+        return new Tesseract(Path.of("/usr/bin/tesseract"), v, Path.of("/tessdata"), Set.of("eng"));
     }
 
     private static Tesseract installed() {
