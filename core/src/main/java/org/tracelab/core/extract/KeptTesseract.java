@@ -49,10 +49,25 @@ final class KeptTesseract implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private Process process;
-    private InputStream out;
-    private String header;
-    private int pages;
+    private Run run;
+
+    /**
+     * One Tesseract process and what it has written so far; read on the reader thread only, so that a reader stopped
+     * at a deadline, still draining its dead process, touches nothing of the next one.
+     */
+    private static final class Run {
+        final Process process;
+        final OutputStream in;
+        final InputStream out;
+        String header;
+        int pages;
+
+        Run(Process process) {
+            this.process = process;
+            this.in = process.getOutputStream();
+            this.out = new BufferedInputStream(process.getInputStream(), 1 << 16);
+        }
+    }
 
     /**
      * A Tesseract, not yet started, that reads {@code languages} (e.g. {@code uzb+rus+eng}) with page segmentation
@@ -77,10 +92,12 @@ final class KeptTesseract implements AutoCloseable {
         if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
             throw new IOException("a picture's path with a line break cannot be given to a kept Tesseract: " + path);
         }
-        if (process == null || !process.isAlive()) {
-            start();
+        if (run == null || !run.process.isAlive()) {
+            stop();
+            run = start();
         }
-        Future<String> page = reader.submit(() -> nextPage(path));
+        Run current = run;
+        Future<String> page = reader.submit(() -> nextPage(path, current));
         try {
             return page.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -105,66 +122,62 @@ final class KeptTesseract implements AutoCloseable {
         reader.shutdownNow();
     }
 
-    private void start() throws IOException {
+    private Run start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("TESSDATA_PREFIX", tessdata.toString());
-        process = builder.start();
-        out = new BufferedInputStream(process.getInputStream(), 1 << 16);
-        header = null;
-        pages = 0;
+        return new Run(builder.start());
     }
 
     private void stop() {
-        if (process != null) {
-            process.destroyForcibly();
+        if (run != null) {
+            run.process.destroyForcibly();
             try {
-                process.waitFor(10, TimeUnit.SECONDS);
+                run.process.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            process = null;
+            run = null;
         }
     }
 
     /** Asks for one picture and reads its page, on the reader thread. */
-    private String nextPage(String picture) throws IOException {
-        OutputStream in = process.getOutputStream();
-        in.write((picture + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        if (header == null) {
+    private static String nextPage(String picture, Run run) throws IOException {
+        run.in.write((picture + "\n").getBytes(StandardCharsets.UTF_8));
+        run.in.flush();
+        if (run.header == null) {
             StringBuilder h = new StringBuilder();
             String line;
             do {
-                line = line(picture);
+                line = line(picture, run.out);
                 h.append(line);
                 if (h.length() > MAX_PAGE) {
                     throw new IOException("Tesseract wrote no hOCR body for " + picture);
                 }
             } while (!line.equals(BODY));
-            header = h.toString();
+            run.header = h.toString();
         }
-        String first = line(picture);
+        String first = line(picture, run.out);
         if (!first.startsWith(PAGE)) {
             throw new IOException("Tesseract did not read " + picture);
         }
-        pages++;
+        run.pages++;
         StringBuilder page = new StringBuilder(first);
         String line;
         do {
-            line = line(picture);
+            line = line(picture, run.out);
             page.append(line);
             if (page.length() > MAX_PAGE) {
                 throw new IOException("Tesseract's page for " + picture + " is past " + MAX_PAGE + " chars");
             }
         } while (!line.equals(PAGE_END));
-        return header + asFirstPage(page.toString(), pages) + FOOTER;
+        return run.header + asFirstPage(page.toString(), run.pages) + FOOTER;
     }
 
     /** One line of Tesseract's output, with its line break. */
-    private String line(String picture) throws IOException {
+    private static String line(String picture, InputStream from) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         int b;
-        while ((b = out.read()) != -1) {
+        while ((b = from.read()) != -1) {
             line.write(b);
             if (b == '\n') {
                 return line.toString(StandardCharsets.UTF_8);
