@@ -76,7 +76,7 @@ final class PhoneFinder {
                     + "(?![\\p{L}\\p{N}]))[\\s:.=#№\\-–—]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Lines whose libphonenumber matches are kept (a few sites' template lines); longer lines are read each time. */
+    /** Pieces whose libphonenumber matches are kept (template lines, record fields); longer ones are read each time. */
     static final int KEPT_LINES = 8_192;
     static final int MAX_KEPT_LINE = 400;
 
@@ -123,19 +123,20 @@ final class PhoneFinder {
     }
 
     /**
-     * What libphonenumber's {@code findNumbers} (leniency VALID, the default region) finds in {@code text}, read line
-     * by line: no match spans a line break (none of its pattern's classes holds one), and what it checks around a
-     * match (a Latin letter or a currency sign just before or after, a time's ":mm" after) reads a line break as it
-     * reads the line's end. So a line's matches are the same wherever it stands, and a line seen before (a site's
-     * template lines: its notice, its footer with the office phone) is not read again; a line without a digit is not
-     * read at all. Its parse and validation of every candidate (prices, dates, ids) was most of phone finding.
+     * What libphonenumber's {@code findNumbers} (leniency VALID, the default region) finds in {@code text}, read piece
+     * by piece, a piece ending at a line break or a double quote: no match spans one (none of its pattern's classes
+     * holds either), and what it checks around a match (a Latin letter, a currency sign or a '%' just before or
+     * after, a time's ":mm" after) reads either as it reads the text's end. So a piece's matches are the same wherever
+     * it stands, and a piece seen before is not read again: a site's template lines (its notice, its footer with the
+     * office phone), and the fields of an ad's record (JSON, one line), which repeat the lines of its page (the body)
+     * or of other ads (a price, a city). A piece without a digit is not read at all. libphonenumber's parse and
+     * validation of every candidate (prices, dates, ids) was most of phone finding.
      */
     List<Match> libphonenumberMatches(String text) {
         List<Match> out = new ArrayList<>();
         int from = 0;
         while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int to = nl < 0 ? text.length() : nl;
+            int to = pieceEnd(text, from);
             if (mayHoldDigit(text, from, to)) {
                 List<Match> found = to - from <= MAX_KEPT_LINE
                         ? lines.get(text.substring(from, to), this::matchesInLine)
@@ -144,12 +145,23 @@ final class PhoneFinder {
                     out.add(new Match(from + m.start(), from + m.end(), m.raw(), m.number()));
                 }
             }
-            if (nl < 0) {
+            if (to == text.length()) {
                 break;
             }
-            from = nl + 1;
+            from = to + 1;
         }
         return out;
+    }
+
+    /** Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. */
+    private static int pieceEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '"') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private List<Match> matchesInLine(String line) {
