@@ -46,6 +46,7 @@ import org.tracelab.core.ingest.EntityFinder;
 import org.tracelab.core.ingest.EntityMention;
 import org.tracelab.core.ingest.EntitySummary;
 import org.tracelab.core.ingest.Ingest;
+import org.tracelab.core.ingest.IngestAhead;
 import org.tracelab.core.ingest.IngestReport;
 import org.tracelab.core.internal.CaseDatabase;
 import org.tracelab.core.items.Item;
@@ -537,14 +538,47 @@ public final class Case implements AutoCloseable {
         requireWritable("ingest");
         try {
             groups.flush();
-            Ingest ingest = new Ingest(dir, blobs, items, derived, pictures,
-                    new CaseIngestRecorder(this, derived, pictures, custody, groups), entities,
-                    ExtractorSettings.DEFAULTS.withOcr(ocr), clock);
-            return ingest.run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
+            return ingestOf(ocr).run(extractAll, rebuild, progress == null ? Progress.NONE : progress);
         } catch (SQLException | IOException e) {
             groups.abandon(e);
             throw TracelabException.io("ingesting items of " + dir, e);
         }
+    }
+
+    /**
+     * Readies the ingest that will follow a collection, so that what it captures is prepared while it captures
+     * ({@link #prepareAhead}); {@link #ingest(Progress, IngestAhead)} runs it. The caller closes it.
+     */
+    IngestAhead ingestAhead(OcrSettings ocr) {
+        requireWritable("ingest");
+        try {
+            return ingestOf(ocr).ahead();
+        } catch (IOException e) {
+            throw TracelabException.io("opening the index of " + dir, e);
+        }
+    }
+
+    /** Offers item {@code id}, just captured, to be prepared ahead of the ingest {@code ahead} readies. */
+    synchronized void prepareAhead(IngestAhead ahead, long id) {
+        ahead.offer(id);
+    }
+
+    /** {@link #ingest(Progress, OcrSettings)} on what {@link #ingestAhead} readied, with what it prepared. */
+    synchronized IngestReport ingest(Progress progress, IngestAhead ahead) {
+        requireWritable("ingest");
+        try {
+            groups.flush();
+            return ahead.run(progress == null ? Progress.NONE : progress);
+        } catch (SQLException | IOException e) {
+            groups.abandon(e);
+            throw TracelabException.io("ingesting items of " + dir, e);
+        }
+    }
+
+    private Ingest ingestOf(OcrSettings ocr) {
+        return new Ingest(dir, blobs, items, derived, pictures,
+                new CaseIngestRecorder(this, derived, pictures, custody, groups), entities,
+                ExtractorSettings.DEFAULTS.withOcr(ocr), clock);
     }
 
     /** The text extracted from an item, if it was ingested. */

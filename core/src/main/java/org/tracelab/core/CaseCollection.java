@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
 import org.tracelab.core.collect.CollectionReport;
@@ -13,6 +14,7 @@ import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.extract.OcrSettings;
+import org.tracelab.core.ingest.IngestAhead;
 import org.tracelab.core.ingest.IngestReport;
 import org.tracelab.core.items.Tags;
 
@@ -34,38 +36,45 @@ final class CaseCollection {
         logged.put("targets", run.loggedTargets());
         logged.put("options", run.options());
         logged.put("tags", run.tags());
-        Counts counts = new Counts(listener == null ? CaptureListener.NONE : listener);
-        CaptureSink sink = c.startCapture(id, logged, tags, counts);
-        try {
-            run.collector().collect(run.request(stages.stage("collect " + id)), sink);
-        } catch (IOException | RuntimeException e) {
-            c.finishCapture(id, () -> counts.outcome(e.getMessage()));
-            throw e;
+        // The ingest is readied first, so that what is captured is prepared while the collection goes on.
+        try (IngestAhead ahead = ingest ? c.ingestAhead(ocr) : null) {
+            Counts counts = new Counts(listener == null ? CaptureListener.NONE : listener,
+                    ahead == null ? itemId -> { } : itemId -> c.prepareAhead(ahead, itemId));
+            CaptureSink sink = c.startCapture(id, logged, tags, counts);
+            try {
+                run.collector().collect(run.request(stages.stage("collect " + id)), sink);
+            } catch (IOException | RuntimeException e) {
+                c.finishCapture(id, () -> counts.outcome(e.getMessage()));
+                throw e;
+            }
+            c.finishCapture(id, () -> counts.outcome(null));
+            Optional<IngestReport> ingested = ahead != null ? Optional.of(c.ingest(stages.stage("ingest"), ahead))
+                    : Optional.empty();
+            return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
+                    counts.skipped.get(), counts.rejected.get(), ingested);
         }
-        c.finishCapture(id, () -> counts.outcome(null));
-        Optional<IngestReport> ingested = ingest ? Optional.of(c.ingest(stages.stage("ingest"), ocr))
-                : Optional.empty();
-        return new CollectionReport(counts.stored.get(), counts.bytes.get(), counts.failed.get(),
-                counts.skipped.get(), counts.rejected.get(), ingested);
     }
 
     /** Counts what the run's captures came to, passing each event on. Called from collector threads. */
     private static final class Counts implements CaptureListener {
         private final CaptureListener next;
+        private final LongConsumer captured;
         private final AtomicLong stored = new AtomicLong();
         private final AtomicLong bytes = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private final AtomicLong skipped = new AtomicLong();
         private final AtomicLong rejected = new AtomicLong();
 
-        Counts(CaptureListener next) {
+        Counts(CaptureListener next, LongConsumer captured) {
             this.next = next;
+            this.captured = captured;
         }
 
         @Override
         public void stored(StoredItem item) {
             stored.incrementAndGet();
             bytes.addAndGet(item.blob().size());
+            captured.accept(item.id());
             next.stored(item);
         }
 

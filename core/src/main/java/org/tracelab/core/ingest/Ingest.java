@@ -55,7 +55,8 @@ import org.tracelab.core.store.BlobStore;
  * (documents the worker extracts on a lane of their own, so a slow one holds up neither preparer) while this one
  * stores and logs the documents and an {@link IndexingLane} adds them to the index, so both cores work; results are
  * taken in item order, so texts, entities, custody entries and index documents come in the same order as on one
- * thread. Everything that touches the database happens on the calling thread, which holds the case.
+ * thread. Everything that touches the database happens on the calling thread, which holds the case. A collection
+ * readies its ingest before it captures ({@link #ahead()}), so that its captures are prepared as they come in.
  */
 public final class Ingest {
     /** The kind of an item that was found inside another one. */
@@ -83,6 +84,8 @@ public final class Ingest {
     static final long AHEAD_BYTES = 8L << 20;
     /** Documents ahead at most, however small. */
     static final int MAX_AHEAD = 2048;
+    /** What a document for the worker weighs in {@link #AHEAD_BYTES} before it is extracted. */
+    static final long WORKER_WEIGHT = AHEAD_BYTES / LOOKAHEAD;
     /**
      * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
      * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
@@ -124,88 +127,128 @@ public final class Ingest {
      * @param rebuild    rebuild the index from the stored texts even when it looks in step
      */
     public IngestReport run(boolean extractAll, boolean rebuild, Progress progress) throws IOException, SQLException {
-        try (CaseIndex index = CaseIndex.open(caseDir)) {
-            boolean rebuilt = false;
-            long unreadable = 0;
-            if (extractAll) {
-                index.markStale();
-                index.clear();
-                rebuilt = true;
-            } else if (rebuild || !index.covers(store.count())) {
-                unreadable = rebuildFromStored(index, progress);
-                rebuilt = true;
-            }
-            Counts counts = new Counts();
-            Optional<String> ocrNote = Optional.empty();
-            List<Long> batch = extractAll ? store.allItems() : store.pendingItems();
-            if (!batch.isEmpty()) {
-                progress.total(batch.size(), "items");
-                try (TextExtractor extractor = TextExtractor.start(settings, caseDir.resolve(CaseFolder.EXTRACT_WORK))) {
-                    Lanes lanes = new Lanes(daemons(PREPARERS, "tracelab-ingest-prepare"),
-                            daemons(1, "tracelab-ingest-prepare-worker"), new IndexingLane(index));
-                    try {
-                        while (!batch.isEmpty()) {
-                            extract(batch, extractor, lanes, index, counts, progress, !extractAll);
-                            lanes.indexing().drain();
-                            // The members just stored are named in the store once their group commits, and they
-                            // are extracted by name.
-                            sink.commit();
-                            containers.reindexContainersOf(batch, index);
-                            batch = store.pendingItems();
-                        }
-                    } finally {
-                        lanes.close();
-                    }
-                    ocrNote = extractor.ocrPlan().flatMap(OcrPlan::note);
-                }
-            }
-            sink.commit();
-            if (counts.members > 0) {
-                sink.finish(Map.of("stored", counts.members));
-            }
-            long texts = store.count();
-            index.commit(texts);
-            return new IngestReport(counts.extracted, counts.failed, counts.members, counts.entities, texts, rebuilt,
-                    unreadable, counts.ocrRead, ocrNote);
+        try (IngestAhead ahead = ahead()) {
+            return run(ahead, extractAll, rebuild, progress);
         }
+    }
+
+    /**
+     * Opens the case index for this run and readies its threads, so that items can be offered for preparing
+     * ({@link IngestAhead#offer}) before {@link #run(IngestAhead, boolean, boolean, Progress)}: while a collection
+     * still captures. The caller closes it after the run.
+     */
+    public IngestAhead ahead() throws IOException {
+        return new IngestAhead(this, CaseIndex.open(caseDir),
+                () -> TextExtractor.start(settings, caseDir.resolve(CaseFolder.EXTRACT_WORK)));
+    }
+
+    /**
+     * {@link #run(boolean, boolean, Progress)} on the index and threads of {@code ahead}, taking the documents
+     * offered to it already prepared (or being prepared).
+     */
+    IngestReport run(IngestAhead ahead, boolean extractAll, boolean rebuild, Progress progress)
+            throws IOException, SQLException {
+        if (ahead.owner() != this) {
+            throw new IllegalArgumentException("readied by another ingest");
+        }
+        CaseIndex index = ahead.index();
+        boolean rebuilt = false;
+        long unreadable = 0;
+        if (extractAll) {
+            index.markStale();
+            index.clear();
+            rebuilt = true;
+        } else if (rebuild || !index.covers(store.count())) {
+            unreadable = rebuildFromStored(index, progress);
+            rebuilt = true;
+        }
+        Counts counts = new Counts();
+        Optional<String> ocrNote = Optional.empty();
+        List<Long> batch = extractAll ? store.allItems() : store.pendingItems();
+        if (!batch.isEmpty()) {
+            progress.total(batch.size(), "items");
+            TextExtractor extractor = ahead.extractor();
+            try {
+                while (!batch.isEmpty()) {
+                    extract(batch, ahead, counts, progress, !extractAll);
+                    ahead.indexing().drain();
+                    // The members just stored are named in the store once their group commits, and they
+                    // are extracted by name.
+                    sink.commit();
+                    containers.reindexContainersOf(batch, index);
+                    batch = store.pendingItems();
+                }
+            } finally {
+                ahead.stopPreparing();
+            }
+            ocrNote = extractor.ocrPlan().flatMap(OcrPlan::note);
+        }
+        sink.commit();
+        if (counts.members > 0) {
+            sink.finish(Map.of("stored", counts.members));
+        }
+        long texts = store.count();
+        index.commit(texts);
+        return new IngestReport(counts.extracted, counts.failed, counts.members, counts.entities, texts, rebuilt,
+                unreadable, counts.ocrRead, ocrNote);
     }
 
     /**
      * @param reuseHashes take a picture's hash from another item with the same bytes when one has it (not when
      *                    re-extracting everything, which is when hashes are made again)
      */
-    private void extract(List<Long> ids, TextExtractor extractor, Lanes lanes, CaseIndex index, Counts counts,
-                         Progress progress, boolean reuseHashes) throws IOException, SQLException {
+    private void extract(List<Long> ids, IngestAhead ahead, Counts counts, Progress progress, boolean reuseHashes)
+            throws IOException, SQLException {
         ArrayDeque<Pending> window = new ArrayDeque<>();
         long weight = 0;
         for (long id : ids) {
-            Item item = items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished"));
-            Path file = blobs.path(item.blob());
-            String name = nameOf(item.source());
-            Optional<String> declared = item.contentTypeIfKnown();
-            Optional<PictureHash> sameBytes = reuseHashes && PictureHasher.isPicture(declared.orElse(null))
-                    ? pictures.forBlob(item.blob().sha256()) : Optional.empty();
-            boolean here = TextExtractor.likelyInProcess(name, declared, item.size());
-            Pending p = new Pending(item, here ? Math.max(1, item.size()) : AHEAD_BYTES / LOOKAHEAD,
-                    (here ? lanes.preparers() : lanes.worker()).submit(() -> prepare(extractor, index, item.id(),
-                            file, name, item.source(), declared, sameBytes)));
+            Optional<Pending> early = ahead.take(id);
+            Pending p = early.isPresent() ? early.get() : submit(
+                    items.get(id).orElseThrow(() -> new IllegalStateException("item " + id + " vanished")),
+                    ahead, reuseHashes);
             window.add(p);
             weight += p.weight();
             // What is ready is stored at once; the case thread waits for a document only when the window is full.
-            while (!window.isEmpty() && (window.peek().prepared().isDone() || window.size() > LOOKAHEAD
+            // While documents prepared ahead are still to be taken, it fills the window first: they are ready,
+            // and storing each as it is taken would leave the preparers nothing to do until the last is stored.
+            boolean filling = ahead.holdsOffers();
+            while (!window.isEmpty() && (!filling && window.peek().prepared().isDone() || window.size() > LOOKAHEAD
                     && (window.size() > MAX_AHEAD || weight > AHEAD_BYTES))) {
                 weight -= window.peek().weight();
-                store(window.poll(), lanes.indexing(), counts);
+                store(window.poll(), ahead.indexing(), counts);
                 progress.advance(1);
             }
         }
         while (!window.isEmpty()) {
-            store(window.poll(), lanes.indexing(), counts);
+            store(window.poll(), ahead.indexing(), counts);
             progress.advance(1);
         }
     }
 
-    private static ExecutorService daemons(int threads, String name) {
+    /**
+     * Starts preparing {@code item}: on the worker's lane when the worker likely extracts it, else on the
+     * preparers'. Reads the case (a picture's hash from another item with the same bytes): the caller holds it.
+     */
+    Pending submit(Item item, IngestAhead ahead, boolean reuseHashes) throws SQLException {
+        Path file = blobs.path(item.blob());
+        String name = nameOf(item.source());
+        Optional<String> declared = item.contentTypeIfKnown();
+        Optional<PictureHash> sameBytes = reuseHashes && PictureHasher.isPicture(declared.orElse(null))
+                ? pictures.forBlob(item.blob().sha256()) : Optional.empty();
+        boolean here = TextExtractor.likelyInProcess(name, declared, item.size());
+        TextExtractor extractor = ahead.extractor();
+        CaseIndex index = ahead.index();
+        return new Pending(item, here ? Math.max(1, item.size()) : WORKER_WEIGHT, here,
+                (here ? ahead.preparers() : ahead.worker()).submit(() -> prepare(extractor, index, item.id(),
+                        file, name, item.source(), declared, sameBytes)));
+    }
+
+    /** The item {@code id} as the case holds it, if it does. */
+    Optional<Item> item(long id) throws SQLException {
+        return items.get(id);
+    }
+
+    static ExecutorService daemons(int threads, String name) {
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -401,29 +444,18 @@ public final class Ingest {
         return name.isEmpty() ? "document" : name;
     }
 
-    /** A document submitted for preparing, and its weight in {@link #AHEAD_BYTES}. */
-    private record Pending(Item item, long weight, Future<Prepared> prepared) {
-    }
-
     /**
-     * The threads of one run: the preparers, the worker's lane (one thread: the worker takes one document at a
-     * time) and the index's.
+     * A document submitted for preparing, its weight in {@link #AHEAD_BYTES}, whether it went to the preparers
+     * (else the worker's lane).
      */
-    private record Lanes(ExecutorService preparers, ExecutorService worker, IndexingLane indexing)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            preparers.shutdownNow();
-            worker.shutdownNow();
-            indexing.close();
-        }
+    record Pending(Item item, long weight, boolean here, Future<Prepared> prepared) {
     }
 
     /** A main text's digest and UTF-8 size, and where its pieces lie in the full text when it is not a blob. */
     private record MainStored(BlobId id, long size, Optional<TextPieces> pieces) {
     }
 
-    private record Prepared(Extraction extraction, StoredBlob textBlob, Optional<MainStored> main,
+    record Prepared(Extraction extraction, StoredBlob textBlob, Optional<MainStored> main,
                             List<EntityMention> entities, Optional<PictureHash> picture,
                             Optional<AnalysedText> analysed) {
     }

@@ -22,9 +22,16 @@ import org.apache.lucene.store.FSDirectory;
 import org.tracelab.core.Case;
 import org.tracelab.core.CaseFolder;
 import org.tracelab.core.CaseManifest;
+import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
+import org.tracelab.core.collect.CollectRequest;
+import org.tracelab.core.collect.CollectionReport;
+import org.tracelab.core.collect.CollectionRun;
+import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
+import org.tracelab.core.collect.ProgressStages;
+import org.tracelab.core.extract.OcrLanguages;
 import org.tracelab.core.index.IndexFields;
 
 /**
@@ -57,6 +64,57 @@ class ParallelIngestTest {
         }
     }
 
+    @Test
+    void aCollectionsItemsPreparedWhileItCapturesComeOutAsIfIngestedAfterIt() throws IOException {
+        try (Case ahead = Case.create(tmp.resolve("ahead"), manifest(), Clock.systemUTC());
+             Case after = Case.create(tmp.resolve("after"), manifest(), Clock.systemUTC())) {
+            CollectionReport r = ahead.collect(new CollectionRun(new AdsCollector(), List.of("ads"), Map.of(),
+                    List.of("ads"), List.of()), CaptureListener.NONE, ProgressStages.NONE,
+                    ahead.ocr(OcrLanguages.OF_REGION), true);
+            after.collect(new CollectionRun(new AdsCollector(), List.of("ads"), Map.of(), List.of("ads"), List.of()),
+                    CaptureListener.NONE, ProgressStages.NONE, after.ocr(OcrLanguages.OF_REGION), false);
+            after.ingest(Progress.NONE, after.ocr(OcrLanguages.OF_REGION));
+            assertEquals(ADS, r.ingested().orElseThrow().extracted());
+            List<Long> ids = extractEntries(after);
+            assertEquals(ADS, ids.size());
+            assertEquals(ids, extractEntries(ahead), "one extract entry per item, in item order");
+            assertEquals(ids, indexed(ahead), "one index document per item, in item order");
+            assertEquals(entitiesOf(after, ids), entitiesOf(ahead, ids));
+            for (long id : ids) {
+                DerivedText a = ahead.text(id).orElseThrow();
+                DerivedText b = after.text(id).orElseThrow();
+                assertEquals(List.of(b.blob(), b.contentType(), b.language(), b.title(), b.charset()),
+                        List.of(a.blob(), a.contentType(), a.language(), a.title(), a.charset()), "item " + id);
+                assertEquals(b.errorKind(), a.errorKind(), "item " + id);
+                assertEquals(after.text(id, TextScope.MAIN).orElseThrow().blob(),
+                        ahead.text(id, TextScope.MAIN).orElseThrow().blob(), "main text of item " + id);
+            }
+        }
+    }
+
+    private static CaseManifest manifest() {
+        return CaseManifest.create("Parallel ingest (fictitious)", "Cadet A", "test of ingest order, fictitious data",
+                "UZ", AT);
+    }
+
+    /** The ads of {@link #storeAds} as a collection: captured through the sink the collection hands it. */
+    private static final class AdsCollector implements Collector {
+        @Override
+        public String id() {
+            return "fictitious-ads";
+        }
+
+        @Override
+        public String description() {
+            return "fictitious ads for a test";
+        }
+
+        @Override
+        public void collect(CollectRequest request, CaptureSink sink) throws IOException {
+            storeAds(sink);
+        }
+    }
+
     /** The items of the case's index documents, in the index's own order (which ties in search follow). */
     private static List<Long> indexed(Case c) throws IOException {
         List<Long> items = new ArrayList<>();
@@ -77,6 +135,12 @@ class ParallelIngestTest {
      */
     private static List<Long> storeAds(Case c) throws IOException {
         CaptureSink sink = c.startCapture("file", Map.of("paths", "fictitious"), null);
+        List<Long> ids = storeAds(sink);
+        c.finishCapture("file", Map.of("items", ADS));
+        return ids;
+    }
+
+    private static List<Long> storeAds(CaptureSink sink) throws IOException {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < ADS; i++) {
             String body = "Fictitious ad " + i + ": ish bor, Dubay. " + "Oylik yuqori. ".repeat(i % 7 * 40)
@@ -91,7 +155,6 @@ class ParallelIngestTest {
                     workers ? "application/octet-stream" : html ? "text/html" : "text/plain", null, Map.of());
             ids.add(sink.store(item, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).id());
         }
-        c.finishCapture("file", Map.of("items", ADS));
         return ids;
     }
 
