@@ -22,7 +22,8 @@ import org.tracelab.core.entities.MarkupLinks;
 
 /**
  * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
- * whose parser is linear and bounded by its input; everything else goes to the Tika worker. Ads are short HTML: a
+ * whose parser is linear and bounded by its input; small XML is Tika's in this process ({@link XmlHere}), everything
+ * else goes to the Tika worker. Ads are short HTML: a
  * round trip to the worker for each one would cost more than the extraction itself.
  */
 final class InlineExtractor {
@@ -159,7 +160,7 @@ final class InlineExtractor {
         return s.contains("<!doctype html") || s.contains("<html") || s.contains("<head") || s.contains("<body");
     }
 
-    private static String extension(String name) {
+    static String extension(String name) {
         if (name == null) {
             return "";
         }

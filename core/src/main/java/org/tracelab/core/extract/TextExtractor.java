@@ -20,8 +20,9 @@ import org.tracelab.core.lang.LanguageIdentifier;
  *
  * <p>Tika runs in a child process ({@link ExtractionWorker}) started once and reused; a document that hangs it,
  * exhausts its heap or kills it gets an {@link ExtractionError} and the next document gets a fresh worker, so
- * the restart cost is paid only on failure. Safe to call from several threads: HTML and plain text are extracted
- * on the calling thread, in parallel; documents for the worker take turns, one at a time through its one process.
+ * the restart cost is paid only on failure. Safe to call from several threads: HTML, plain text and small XML
+ * (sitemaps, feeds: {@link XmlHere}) are extracted on the calling thread, in parallel; documents for the worker take
+ * turns, one at a time through its one process.
  */
 public final class TextExtractor implements AutoCloseable {
     /** Language is decided on the start of the text: enough for any ad, cheap for a book. */
@@ -32,6 +33,7 @@ public final class TextExtractor implements AutoCloseable {
     private final Path workDir;
     private final Path log;
     private final LanguageIdentifier languages;
+    private final XmlHere xmlHere;
     private WorkerProcess worker;
     private OcrPlan ocr;
     private long sequence;
@@ -41,6 +43,7 @@ public final class TextExtractor implements AutoCloseable {
         this.workDir = workDir;
         this.log = workDir.resolve("worker.log");
         this.languages = languages;
+        this.xmlHere = new XmlHere(workDir);
     }
 
     /**
@@ -59,11 +62,11 @@ public final class TextExtractor implements AutoCloseable {
 
     /**
      * Whether a document of this name, declared type and size is likely extracted in this process rather than by the
-     * worker (pages and plain text are): a guess from what is known before reading it, for planning who waits on
+     * worker (pages, plain text and small XML are): a guess from what is known before reading it, for planning who waits on
      * whom; the extraction is the same either way.
      */
     public static boolean likelyInProcess(String name, Optional<String> declaredType, long size) {
-        return InlineExtractor.likelyHere(name, declaredType, size);
+        return InlineExtractor.likelyHere(name, declaredType, size) || XmlHere.likelyHere(name, declaredType, size);
     }
 
     /** Extracts {@code file}; {@code name} (e.g. the original file name or URL path) helps type detection. */
@@ -88,7 +91,20 @@ public final class TextExtractor implements AutoCloseable {
         }
         Optional<Extraction> inline = inline(file, name == null ? file.getFileName().toString() : name,
                 declaredType);
-        return inline.isPresent() ? inline.get() : inWorker(file, name);
+        if (inline.isPresent()) {
+            return inline.get();
+        }
+        Optional<Extraction> xml = xml(file, name == null ? file.getFileName().toString() : name, declaredType);
+        return xml.isPresent() ? xml.get() : inWorker(file, name);
+    }
+
+    /** Small XML (sitemaps, feeds) as the worker would extract it, read in this process. */
+    private Optional<Extraction> xml(Path file, String name, Optional<String> declaredType) {
+        try {
+            return xmlHere.extract(file, name, declaredType, settings).map(this::toExtraction);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the worker tries it
+        }
     }
 
     /**

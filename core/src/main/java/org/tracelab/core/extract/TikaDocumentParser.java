@@ -98,6 +98,15 @@ final class TikaDocumentParser {
         return tesseract;
     }
 
+    /** The media type Tika detects for {@code file} named {@code name}, without its parameters. */
+    String detect(Path file, String name) throws IOException {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            return parser.getDetector().detect(in, metadata).getBaseType().toString();
+        }
+    }
+
     WorkerProtocol.Reply parse(WorkerProtocol.Request request) {
         Path file = Path.of(request.file());
         long size;
