@@ -23,8 +23,8 @@ import org.tracelab.core.entities.MarkupLinks;
 /**
  * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
  * whose parser is linear and bounded by its input; small XML is Tika's in this process ({@link XmlHere}), everything
- * else goes to the Tika worker. Ads are short HTML: a
- * round trip to the worker for each one would cost more than the extraction itself.
+ * else goes to the Tika worker. Ads are short HTML: a round trip to the worker for each one would cost more than the
+ * extraction itself.
  */
 final class InlineExtractor {
     /** Larger documents go to the worker, whose heap is separate from the case writer's. */
