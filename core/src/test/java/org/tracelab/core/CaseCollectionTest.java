@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.Collector;
@@ -25,6 +24,7 @@ import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.ProgressStages;
 import org.tracelab.core.collect.StoredItem;
 import org.tracelab.core.custody.CustodyEntry;
+import org.tracelab.core.testing.TestCases;
 
 /** One call runs a collection end to end: start, captures (tagged in their own group), end, ingest. */
 class CaseCollectionTest {
@@ -41,7 +41,7 @@ class CaseCollectionTest {
     @Test
     void theEntryThatRecordedEachItemIsItsFirstHoweverManyFollow() throws IOException {
         try (Case c = create()) {
-            CollectionReport r = c.collect(new CollectionRun(new Ads(3, false), List.of("ads"), Map.of(),
+            CollectionReport r = c.collect(new CollectionRun(ads(3, false), List.of("ads"), Map.of(),
                     List.of("ads"), List.of("demo")), new CaptureListener() { }, ProgressStages.NONE);
             assertEquals(3, r.stored());
             Map<Long, String> recorded = c.recordingEntryHashes();
@@ -58,7 +58,7 @@ class CaseCollectionTest {
     void eachCaptureIsTaggedRightAfterItIsRecordedAndTheRunEndsIngested() throws IOException {
         try (Case c = create()) {
             List<Long> heard = new ArrayList<>();
-            CollectionReport r = c.collect(new CollectionRun(new Ads(3, false), List.of("ads"), Map.of(),
+            CollectionReport r = c.collect(new CollectionRun(ads(3, false), List.of("ads"), Map.of(),
                     List.of("ads"), List.of("demo", " call-back ")), new CaptureListener() {
                         @Override
                         public void stored(StoredItem item) {
@@ -83,7 +83,7 @@ class CaseCollectionTest {
     @Test
     void aFailingCollectorStillLogsTheEndOfItsRunWithTheError() {
         try (Case c = create()) {
-            IOException e = assertThrows(IOException.class, () -> c.collect(new CollectionRun(new Ads(2, true),
+            IOException e = assertThrows(IOException.class, () -> c.collect(new CollectionRun(ads(2, true),
                     List.of(), Map.of(), List.of(), List.of()), null, null));
             assertEquals("fictitious failure after the captures", e.getMessage());
             CustodyEntry end = c.lastCustodyEntry("collect.end").orElseThrow();
@@ -96,7 +96,7 @@ class CaseCollectionTest {
     void aBadTagIsRefusedBeforeAnythingIsCaptured() {
         try (Case c = create()) {
             TracelabException e = assertThrows(TracelabException.class, () -> c.collect(new CollectionRun(
-                    new Ads(2, false), List.of(), Map.of(), List.of(), List.of("bad\ttag")), null, null));
+                    ads(2, false), List.of(), Map.of(), List.of(), List.of("bad\ttag")), null, null));
             assertEquals(TracelabException.Failure.BAD_INPUT, e.failure());
             assertEquals(0, c.summary().items());
             assertTrue(c.lastCustodyEntry("collect.start").isEmpty());
@@ -104,28 +104,17 @@ class CaseCollectionTest {
     }
 
     /** A third-party-like collector storing {@code n} fictitious ads, then failing if asked to. */
-    private record Ads(int n, boolean failAfter) implements Collector {
-        @Override
-        public String id() {
-            return "fictitious-ads";
-        }
-
-        @Override
-        public String description() {
-            return "fictitious ads for a test";
-        }
-
-        @Override
-        public void collect(CollectRequest request, CaptureSink sink) throws IOException {
+    private static Collector ads(int n, boolean failAfter) {
+        return TestCases.collector("fictitious-ads", sink -> {
             for (int i = 0; i < n; i++) {
-                NewItem item = NewItem.of("file", "/fictitious/ad-" + i + ".txt", AT, id(), "text/plain", null,
-                        Map.of());
+                NewItem item = NewItem.of("file", "/fictitious/ad-" + i + ".txt", AT, "fictitious-ads", "text/plain",
+                        null, Map.of());
                 sink.store(item, new ByteArrayInputStream(("Fictitious ad " + i + ": waiter abroad")
                         .getBytes(StandardCharsets.UTF_8)));
             }
             if (failAfter) {
                 throw new IOException("fictitious failure after the captures");
             }
-        }
+        });
     }
 }

@@ -24,13 +24,13 @@ import org.tracelab.core.CaseFolder;
 import org.tracelab.core.CaseManifest;
 import org.tracelab.core.collect.CaptureListener;
 import org.tracelab.core.collect.CaptureSink;
-import org.tracelab.core.collect.CollectRequest;
 import org.tracelab.core.collect.CollectionReport;
 import org.tracelab.core.collect.CollectionRun;
 import org.tracelab.core.collect.Collector;
 import org.tracelab.core.collect.NewItem;
 import org.tracelab.core.collect.Progress;
 import org.tracelab.core.collect.ProgressStages;
+import org.tracelab.core.testing.TestCases;
 import org.tracelab.core.extract.OcrLanguages;
 import org.tracelab.core.index.IndexFields;
 
@@ -68,10 +68,10 @@ class ParallelIngestTest {
     void aCollectionsItemsPreparedWhileItCapturesComeOutAsIfIngestedAfterIt() throws IOException {
         try (Case ahead = Case.create(tmp.resolve("ahead"), manifest(), Clock.systemUTC());
              Case after = Case.create(tmp.resolve("after"), manifest(), Clock.systemUTC())) {
-            CollectionReport r = ahead.collect(new CollectionRun(new AdsCollector(), List.of("ads"), Map.of(),
+            CollectionReport r = ahead.collect(new CollectionRun(ADS_COLLECTOR, List.of("ads"), Map.of(),
                     List.of("ads"), List.of()), CaptureListener.NONE, ProgressStages.NONE,
                     ahead.ocr(OcrLanguages.OF_REGION), true);
-            after.collect(new CollectionRun(new AdsCollector(), List.of("ads"), Map.of(), List.of("ads"), List.of()),
+            after.collect(new CollectionRun(ADS_COLLECTOR, List.of("ads"), Map.of(), List.of("ads"), List.of()),
                     CaptureListener.NONE, ProgressStages.NONE, after.ocr(OcrLanguages.OF_REGION), false);
             after.ingest(Progress.NONE, after.ocr(OcrLanguages.OF_REGION));
             assertEquals(ADS, r.ingested().orElseThrow().extracted());
@@ -92,27 +92,12 @@ class ParallelIngestTest {
         }
     }
 
+    /** The ads of {@link #storeAds} as a collection: captured through the sink the collection hands it. */
+    private static final Collector ADS_COLLECTOR = TestCases.collector("fictitious-ads", ParallelIngestTest::storeAds);
+
     private static CaseManifest manifest() {
         return CaseManifest.create("Parallel ingest (fictitious)", "Cadet A", "test of ingest order, fictitious data",
                 "UZ", AT);
-    }
-
-    /** The ads of {@link #storeAds} as a collection: captured through the sink the collection hands it. */
-    private static final class AdsCollector implements Collector {
-        @Override
-        public String id() {
-            return "fictitious-ads";
-        }
-
-        @Override
-        public String description() {
-            return "fictitious ads for a test";
-        }
-
-        @Override
-        public void collect(CollectRequest request, CaptureSink sink) throws IOException {
-            storeAds(sink);
-        }
     }
 
     /** The items of the case's index documents, in the index's own order (which ties in search follow). */

@@ -72,4 +72,33 @@ public final class TestCases {
         c.finishCapture("file", Map.of("items", files.size()));
         return ids;
     }
+
+    /** What a test's collector does with the sink a collection hands it. */
+    @FunctionalInterface
+    public interface Captures {
+        void into(CaptureSink sink) throws IOException;
+    }
+
+    /** A collector called {@code id} that captures what {@code captures} stores, whatever it is asked for. */
+    public static org.tracelab.core.collect.Collector collector(String id, Captures captures) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(captures, "captures");
+        return new org.tracelab.core.collect.Collector() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return "fictitious captures for a test";
+            }
+
+            @Override
+            public void collect(org.tracelab.core.collect.CollectRequest request, CaptureSink sink)
+                    throws IOException {
+                captures.into(sink);
+            }
+        };
+    }
 }
