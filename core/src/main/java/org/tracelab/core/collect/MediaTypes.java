@@ -3,6 +3,8 @@ package org.tracelab.core.collect;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
 import org.apache.tika.detect.TextDetector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -17,6 +19,11 @@ import org.apache.tika.mime.MimeTypes;
 public final class MediaTypes {
     /** How much of a file Tika's magic reads ({@code MimeTypes.getMinLength()}), so the same bytes are looked at. */
     static final int HEADER_BYTES = 64 * 1024;
+    /**
+     * The types whose magic match Tika's loop looks into further (an XML root, an HTML magic), so that only Tika
+     * tells what they become.
+     */
+    static final Set<String> XML_ROOTED = Set.of("application/xml", "text/html");
 
     private MediaTypes() {
     }
@@ -50,10 +57,19 @@ public final class MediaTypes {
             // give (PlainHtmlPage says why).
             return "text/html";
         }
-        if (TikaMagics.table().map(t -> !t.mayMatch(header)).orElse(false)) {
-            return withoutMagic(header, fileName).toString();
+        List<String> magic = TikaMagics.table().flatMap(t -> t.magicTypes(header)).orElse(null);
+        if (magic == null || magic.size() == 1 && XML_ROOTED.contains(magic.get(0))) {
+            return tika(header, fileName);
         }
-        return tika(header, fileName);
+        MimeTypes types = MimeTypes.getDefaultMimeTypes();
+        if (magic.isEmpty() || header.length == 0) {
+            return named(fromText(header, types), fileName, types).toString();
+        }
+        try {
+            return named(types.forName(magic.get(0)).getType(), fileName, types).toString();
+        } catch (MimeTypeException e) {
+            return tika(header, fileName); // a type Tika's table names but cannot parse: Tika decides
+        }
     }
 
     /** Tika's own answer, for the bytes and name. */
@@ -63,23 +79,27 @@ public final class MediaTypes {
     }
 
     /**
-     * What Tika answers for bytes none of its magics match ({@code MimeTypes.detect} and {@code getMimeType}): its
-     * text test's {@code text/plain} or {@code application/octet-stream} ({@code application/octet-stream} for no
-     * bytes at all), or the name's type when that is the same type or a kind of it (a {@code .csv} name's
-     * {@code text/csv} for text). The name's type is Tika's answer for the name alone, which also covers a name it
-     * cannot read or ignores.
+     * What Tika's magic loop gives bytes none of its magics match ({@code MimeTypes.getMimeType}): its text test's
+     * {@code text/plain} or {@code application/octet-stream} ({@code application/octet-stream} for no bytes at all).
      */
-    private static MediaType withoutMagic(byte[] header, String fileName) throws IOException {
-        MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        MediaType fromBytes = MediaType.OCTET_STREAM;
-        if (header.length > 0) {
-            MediaType text = new TextDetector(HEADER_BYTES).detect(new ByteArrayInputStream(header), new Metadata());
-            try {
-                fromBytes = types.forName(text.toString()).getType();
-            } catch (MimeTypeException e) {
-                fromBytes = MediaType.OCTET_STREAM; // as Tika falls back to its root type
-            }
+    private static MediaType fromText(byte[] header, MimeTypes types) throws IOException {
+        if (header.length == 0) {
+            return MediaType.OCTET_STREAM;
         }
+        MediaType text = new TextDetector(HEADER_BYTES).detect(new ByteArrayInputStream(header), new Metadata());
+        try {
+            return types.forName(text.toString()).getType();
+        } catch (MimeTypeException e) {
+            return MediaType.OCTET_STREAM; // as Tika falls back to its root type
+        }
+    }
+
+    /**
+     * What Tika's {@code MimeTypes.detect} answers when its magic loop gave one type: the name's type when that is
+     * the same type or a kind of it (a {@code .csv} name's {@code text/csv} for text), else the type from the bytes.
+     * The name's type is Tika's answer for the name alone, which also covers a name it cannot read or ignores.
+     */
+    private static MediaType named(MediaType fromBytes, String fileName, MimeTypes types) throws IOException {
         if (fileName == null) {
             return fromBytes;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * and, for regex rules, a new compiled pattern each; about a millisecond a file. Here each magic is reduced to what
  * it cannot match without: its top rule (nested rules only narrow it; a {@code minShouldMatch} group needs one of its
  * members), checked byte for byte as Tika's {@code MagicDetector} checks it. When no magic can match, Tika's answer is
- * the one it gives bytes no magic matches ({@link MediaTypes} says which); when one might, Tika is asked.
+ * the one it gives bytes no magic matches ({@link MediaTypes} says which). Most magics are their top rule alone (a
+ * JPEG's {@code 0xffd8ff} at offset 0): when only such magics match, which match is known too, and so is the type
+ * Tika's magic loop settles on ({@link #magicTypes}); when a magic with more to it might match, Tika is asked.
  *
  * <p>Only Tika's built-in table is known here: when another table is on the class path or named by Tika's system
  * property, {@link #table()} is empty and every question goes to Tika.
@@ -50,35 +53,48 @@ final class TikaMagics {
         static final Optional<TikaMagics> TABLE = load(MimeTypes.class.getClassLoader());
     }
 
-    /** How many magics the table holds. */
-    private final int magics;
+    /** The table's magics, in its order: one for each {@code <match>} directly under a {@code <magic>}, as Tika's. */
+    private final List<Magic> magics;
     /**
      * The rules at one offset, by the value of the byte there that can start them ({@link Window#first}): most rules
      * look at one offset, so a file's byte there rules out nearly all of them with one look-up.
      */
-    private final TreeMap<Integer, Window[][]> fixed = new TreeMap<>();
+    private final TreeMap<Integer, Rule[][]> fixed = new TreeMap<>();
     /** The rules over a range of offsets, by the byte that can start them, for one pass over the range. */
-    private final Window[][] ranged;
+    private final Rule[][] ranged;
     /** Where the ranged rules' offsets begin and end, at the least and most. */
     private final int rangedFrom;
     private final int rangedTo;
     /** The rules that may start at a zero byte past the data's end, or cannot be read: each tried on its own. */
-    private final List<Window> others = new ArrayList<>();
+    private final List<Rule> others = new ArrayList<>();
 
-    private TikaMagics(int magics, List<Window> windows) {
-        this.magics = magics;
-        List<List<Window>> byFirst = byteLists();
+    /**
+     * One magic as Tika's {@code MimeTypesReader} makes it: the type it tells, its priority, and whether it is its
+     * top rule alone (no nested rules, no {@code minShouldMatch} group, a rule read here), so that it matches exactly
+     * where that rule holds.
+     */
+    record Magic(String type, int priority, boolean topRuleAlone) {
+    }
+
+    /** A rule kept for a magic (its top rule, or one member of its {@code minShouldMatch} group), and which magic. */
+    private record Rule(Window window, int magic) {
+    }
+
+    private TikaMagics(List<Magic> magics, List<Rule> rules) {
+        this.magics = List.copyOf(magics);
+        List<List<Rule>> byFirst = byteLists();
         int from = Integer.MAX_VALUE;
         int to = -1;
-        Map<Integer, List<List<Window>>> atOffset = new TreeMap<>();
-        for (Window w : windows) {
+        Map<Integer, List<List<Rule>>> atOffset = new TreeMap<>();
+        for (Rule r : rules) {
+            Window w = r.window();
             if (w.unknown() || w.pattern().length == 0 || w.first()[0] && (w.regex() != null || w.begin() != w.end())) {
-                others.add(w);
+                others.add(r);
             } else if (w.begin() == w.end()) {
-                List<List<Window>> lists = atOffset.computeIfAbsent(w.begin(), k -> byteLists());
-                w.startingBytes().forEach(b -> lists.get(b).add(w));
+                List<List<Rule>> lists = atOffset.computeIfAbsent(w.begin(), k -> byteLists());
+                w.startingBytes().forEach(b -> lists.get(b).add(r));
             } else {
-                w.startingBytes().forEach(b -> byFirst.get(b).add(w));
+                w.startingBytes().forEach(b -> byFirst.get(b).add(r));
                 from = Math.min(from, w.begin());
                 to = Math.max(to, w.end());
             }
@@ -89,18 +105,18 @@ final class TikaMagics {
         this.rangedTo = to;
     }
 
-    private static List<List<Window>> byteLists() {
-        List<List<Window>> l = new ArrayList<>(256);
+    private static List<List<Rule>> byteLists() {
+        List<List<Rule>> l = new ArrayList<>(256);
         for (int b = 0; b < 256; b++) {
             l.add(new ArrayList<>());
         }
         return l;
     }
 
-    private static Window[][] arrays(List<List<Window>> lists) {
-        Window[][] a = new Window[256][];
+    private static Rule[][] arrays(List<List<Rule>> lists) {
+        Rule[][] a = new Rule[256][];
         for (int b = 0; b < 256; b++) {
-            a[b] = lists.get(b).toArray(new Window[0]);
+            a[b] = lists.get(b).toArray(new Rule[0]);
         }
         return a;
     }
@@ -112,42 +128,86 @@ final class TikaMagics {
 
     /** How many magics the table holds. */
     int size() {
+        return magics.size();
+    }
+
+    /** The table's magics, in its order. */
+    List<Magic> magics() {
         return magics;
     }
 
     /**
-     * True when some magic's top rule holds for {@code header} (a file's first 64 KiB, or all of a shorter file):
-     * then a magic may match and only Tika can say. False means no magic of the table matches.
+     * True when some magic's top rule holds for {@code header} (a file's first 64 KiB, or all of a shorter file).
+     * False means no magic of the table matches.
      */
     boolean mayMatch(byte[] header) {
-        for (Map.Entry<Integer, Window[][]> e : fixed.entrySet()) {
+        return !holding(header).isEmpty();
+    }
+
+    /**
+     * The types Tika's magic loop ({@code MimeTypes.getMimeType(byte[])}) finds for {@code header} before it looks
+     * at XML roots or the text test: none when no magic matches, or the one type of every matching magic of the
+     * highest priority. That loop goes through the magics by priority, highest first, and stops below the first
+     * priority that matched; so a magic of more than its top rule decides nothing when a magic of its top rule alone
+     * matches at a higher priority. Empty when only Tika can say: such a magic might match at that priority or above,
+     * the best matches tell more than one type (their order is Tika's to make), or their priority is not above zero
+     * (where Tika's loop does not stop).
+     */
+    Optional<List<String>> magicTypes(byte[] header) {
+        BitSet holding = holding(header);
+        if (holding.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        // the best priority of the magics that surely match (their top rule alone, which holds), and their type
+        String type = null;
+        int best = Integer.MIN_VALUE;
+        int bestUnsure = Integer.MIN_VALUE;
+        for (int m = holding.nextSetBit(0); m >= 0; m = holding.nextSetBit(m + 1)) {
+            Magic magic = magics.get(m);
+            if (!magic.topRuleAlone()) {
+                bestUnsure = Math.max(bestUnsure, magic.priority());
+            } else if (magic.priority() > best) {
+                best = magic.priority();
+                type = magic.type();
+            } else if (magic.priority() == best && !magic.type().equals(type)) {
+                type = null;
+            }
+        }
+        return best > 0 && bestUnsure < best && type != null ? Optional.of(List.of(type)) : Optional.empty();
+    }
+
+    /** The magics (by their place in {@link #magics}) a rule kept for which holds for {@code header}. */
+    private BitSet holding(byte[] header) {
+        BitSet holding = new BitSet(magics.size());
+        for (Map.Entry<Integer, Rule[][]> e : fixed.entrySet()) {
             int at = e.getKey();
             if (at >= header.length) {
                 // the offsets are in order; past the end, only a rule that can start at a zero byte (one of the
                 // others) could hold
                 break;
             }
-            for (Window w : e.getValue()[header[at] & 0xff]) {
-                if (w.holdsAt(header, 0)) {
-                    return true;
+            for (Rule r : e.getValue()[header[at] & 0xff]) {
+                if (!holding.get(r.magic()) && r.window().holdsAt(header, 0)) {
+                    holding.set(r.magic());
                 }
             }
         }
         // past the data's end the bytes read as zeros, which start none of the ranged rules
         int last = Math.min(rangedTo, header.length - 1);
         for (int at = Math.max(rangedFrom, 0); at <= last; at++) {
-            for (Window w : ranged[header[at] & 0xff]) {
-                if (at >= w.begin() && at <= w.end() && w.holdsAt(header, at - w.begin())) {
-                    return true;
+            for (Rule r : ranged[header[at] & 0xff]) {
+                Window w = r.window();
+                if (at >= w.begin() && at <= w.end() && !holding.get(r.magic()) && w.holdsAt(header, at - w.begin())) {
+                    holding.set(r.magic());
                 }
             }
         }
-        for (Window w : others) {
-            if (w.mayHold(header)) {
-                return true;
+        for (Rule r : others) {
+            if (!holding.get(r.magic()) && r.window().mayHold(header)) {
+                holding.set(r.magic());
             }
         }
-        return false;
+        return holding;
     }
 
     static Optional<TikaMagics> load(ClassLoader loader) {
@@ -172,31 +232,47 @@ final class TikaMagics {
      * Reads a table in Tika's format. Each {@code <match>} directly under a {@code <magic>} is one magic, which needs
      * at least that rule to hold; a match's own members only narrow it, and of a {@code minShouldMatch} group (Tika
      * refuses a minimum under one) at least one member must hold. So no magic matches bytes for which none of the
-     * rules kept here holds.
+     * rules kept here holds. Each magic has its {@code <mime-type>}'s type and its {@code <magic>}'s priority (50
+     * when none is given, as Tika's reader has it).
      */
     static TikaMagics read(InputStream xml) throws IOException {
-        List<Window> kept = new ArrayList<>();
-        int[] magics = {0};
+        List<Rule> kept = new ArrayList<>();
+        List<Magic> magics = new ArrayList<>();
         DefaultHandler handler = new DefaultHandler() {
             /** Where the rules met now go, innermost last; {@link #DROPPED} under a plain match. */
-            private final Deque<List<Window>> open = new ArrayDeque<>();
+            private final Deque<List<Rule>> open = new ArrayDeque<>();
             private final Deque<Boolean> group = new ArrayDeque<>();
             private boolean inMagic;
+            private String type;
+            private int priority;
 
             @Override
             public void startElement(String uri, String localName, String qName, Attributes a) {
-                if (qName.equals("magic")) {
+                if (qName.equals("mime-type")) {
+                    type = a.getValue("type");
+                } else if (qName.equals("magic")) {
                     inMagic = true;
+                    String p = a.getValue("priority");
+                    priority = p == null || p.isEmpty() ? 50 : Integer.parseInt(p);
                 } else if (qName.equals("match") && inMagic) {
-                    if (open.isEmpty()) {
-                        magics[0]++;
-                    }
-                    List<Window> into = open.isEmpty() ? kept : open.peek();
                     boolean minShouldMatch = a.getValue("minShouldMatch") != null;
+                    if (open.isEmpty()) {
+                        magics.add(new Magic(type, priority, !minShouldMatch));
+                    } else {
+                        // nested: the magic is more than its top rule
+                        int m = magics.size() - 1;
+                        magics.set(m, new Magic(type, priority, false));
+                    }
+                    int magic = magics.size() - 1;
+                    List<Rule> into = open.isEmpty() ? kept : open.peek();
                     if (!minShouldMatch && into != DROPPED) {
                         String kind = a.getValue("type");
-                        into.add(Window.of(kind == null ? "string" : kind, a.getValue("offset"),
-                                a.getValue("value"), a.getValue("mask")));
+                        Window w = Window.of(kind == null ? "string" : kind, a.getValue("offset"),
+                                a.getValue("value"), a.getValue("mask"));
+                        into.add(new Rule(w, magic));
+                        if (w.unknown()) {
+                            magics.set(magic, new Magic(type, priority, false));
+                        }
                     }
                     group.push(minShouldMatch);
                     open.push(minShouldMatch && into != DROPPED ? new ArrayList<>() : DROPPED);
@@ -208,7 +284,7 @@ final class TikaMagics {
                 if (qName.equals("magic")) {
                     inMagic = false;
                 } else if (qName.equals("match") && inMagic) {
-                    List<Window> members = open.pop();
+                    List<Rule> members = open.pop();
                     if (group.pop() && members != DROPPED) {
                         (open.isEmpty() ? kept : open.peek()).addAll(members);
                     }
@@ -220,11 +296,11 @@ final class TikaMagics {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("Tika's magic table cannot be read: " + e.getMessage(), e);
         }
-        return new TikaMagics(magics[0], kept);
+        return new TikaMagics(magics, kept);
     }
 
     /** Where the members of a plain match go: nowhere, as they only narrow it. */
-    private static final List<Window> DROPPED = Collections.unmodifiableList(new ArrayList<>());
+    private static final List<Rule> DROPPED = Collections.unmodifiableList(new ArrayList<>());
 
     /**
      * One match rule as Tika's {@code MagicDetector} holds it: a pattern, masked, looked for at each offset from

@@ -125,6 +125,77 @@ class TikaMagicsTest {
     }
 
     @Test
+    void bytesOnlyMagicsOfOneRuleMatchAreToldTheTypeTikasMagicsGive() throws Exception {
+        // each top rule's pattern placed at the first and last offsets it allows, in random bytes and in zeros: where
+        // the table settles the type, Tika's own detection without a name says the same; with names, MediaTypes
+        // equals Tika either way
+        TikaMagics table = TikaMagics.table().orElseThrow();
+        List<String> names = Arrays.asList(null, "f.bin", "f.jpg", "f.txt", "f.xml", "f");
+        int settled = 0;
+        int typed = 0;
+        for (Element r : rules()) {
+            TikaMagics.Window w = window(r);
+            if (w.regex() != null || !(r.getParentNode() instanceof Element p && p.getTagName().equals("magic"))) {
+                continue;
+            }
+            List<byte[]> placed = new ArrayList<>(List.of(placed(w, w.begin(), 0), placed(w, w.end(), 100)));
+            byte[] zeros = new byte[w.begin() + w.pattern().length + 50];
+            System.arraycopy(w.pattern(), 0, zeros, w.begin(), w.pattern().length);
+            placed.add(zeros);
+            for (byte[] b : placed) {
+                var types = table.magicTypes(b);
+                if (types.isPresent()) {
+                    settled++;
+                    if (types.get().size() == 1) {
+                        typed++;
+                        String tika = MimeTypes.getDefaultMimeTypes().detect(new ByteArrayInputStream(b),
+                                new Metadata()).toString();
+                        String type = MimeTypes.getDefaultMimeTypes().forName(types.get().get(0)).toString();
+                        if (!MediaTypes.XML_ROOTED.contains(type)) {
+                            assertEquals(tika, type, describe(r));
+                        }
+                    }
+                }
+                for (String name : names) {
+                    assertEquals(MediaTypes.tika(b, name), MediaTypes.detect(b, name), describe(r) + ", " + name);
+                }
+            }
+        }
+        assertTrue(typed > 1_000, "bytes whose magic type was settled: " + typed + " of " + settled);
+    }
+
+    @Test
+    void aMagicWithNestedRulesIsLeftToTika() throws Exception {
+        // image/svg+xml's magic: "<svg" at 0, narrowed by the namespace within 5:256
+        TikaMagics table = TikaMagics.table().orElseThrow();
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(table.mayMatch(svg));
+        assertTrue(table.magicTypes(svg).isEmpty());
+        byte[] jpeg = random(5_000);
+        jpeg[0] = (byte) 0xff;
+        jpeg[1] = (byte) 0xd8;
+        jpeg[2] = (byte) 0xff;
+        byte[] zeroJpeg = new byte[5_000];
+        System.arraycopy(jpeg, 0, zeroJpeg, 0, 3);
+        assertEquals(java.util.Optional.of(List.of("image/jpeg")), table.magicTypes(zeroJpeg));
+        assertEquals(java.util.Optional.of(List.of()), table.magicTypes(new byte[100]));
+        // a magic of more rules whose top rule holds at a lower priority (PDF's "%%" within 0:128, priority 40)
+        // cannot outrank a JPEG's magic (50), whether its nested "%PDF-1." holds or not
+        for (String inside : List.of("%%", "%%%PDF-1.4")) {
+            byte[] b = zeroJpeg.clone();
+            byte[] s = inside.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(s, 0, b, 20, s.length);
+            assertTrue(table.mayMatch(b));
+            assertEquals(java.util.Optional.of(List.of("image/jpeg")), table.magicTypes(b), inside);
+            assertEquals("image/jpeg", MediaTypes.tika(b, "f.bin"), inside);
+        }
+        // one of more rules at a higher priority (a signed container's 60 over ZIP's 50) leaves it to Tika
+        byte[] zip = new byte[200];
+        System.arraycopy("PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1), 0, zip, 0, 4);
+        assertTrue(table.magicTypes(zip).isEmpty());
+    }
+
+    @Test
     void filesGetTikasOwnMediaType() throws Exception {
         List<byte[]> samples = new ArrayList<>(List.of(new byte[0], new byte[5], random(1), random(2_097),
                 random(70_000), "a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII),
