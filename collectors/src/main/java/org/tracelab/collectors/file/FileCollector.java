@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,11 @@ import org.tracelab.core.collect.MediaTypes;
 public final class FileCollector implements Collector {
     /** Enough to keep the disk's queue busy on two cores without thrashing it with random reads. */
     private static final int IMPORT_THREADS = 4;
+    /**
+     * Files read and staged ahead of the one being recorded: enough for the readers to go on through a group's
+     * commit (its syncs hold the case), few enough that little is staged without its row.
+     */
+    private static final int READ_AHEAD = 256;
 
     private final Clock clock;
 
@@ -92,38 +100,53 @@ public final class FileCollector implements Collector {
     }
 
     /**
-     * Imports on a few threads: each blob's fsync waits on the disk, and concurrent fsyncs share journal commits,
-     * so small files import several times faster than one at a time. The first failure that is not about one
-     * source file (the case cannot be written) stops the run.
+     * Reads, types and stages files on a few threads, and records them on this one, in the order they were listed.
+     * Recording waits for the case (one writer at a time) and, once a group is due, for its blobs to be made durable
+     * and its rows committed; the readers go on meanwhile, up to {@link #READ_AHEAD} files ahead, instead of waiting
+     * for the case in turn. The first failure that is not about one source file (the case cannot be written) stops
+     * the run.
      */
     private void importAll(List<Candidate> candidates, CaptureSink sink, CollectRequest request) throws IOException {
         try (ExecutorService pool = Executors.newFixedThreadPool(IMPORT_THREADS)) {
-            List<Future<?>> pending = new ArrayList<>();
-            for (Candidate c : candidates) {
-                pending.add(pool.submit(() -> {
-                    importOne(c, sink);
-                    request.progress().advance(c.size);
-                    return null;
-                }));
-            }
-            for (Future<?> f : pending) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
+            Deque<Future<Staged>> ahead = new ArrayDeque<>();
+            Iterator<Candidate> next = candidates.iterator();
+            try {
+                while (next.hasNext() || !ahead.isEmpty()) {
+                    while (next.hasNext() && ahead.size() < READ_AHEAD) {
+                        Candidate c = next.next();
+                        ahead.add(pool.submit(() -> stage(c, sink)));
                     }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
+                    Staged s = done(ahead.remove());
+                    if (s.item() != null) {
+                        sink.record(s.item(), s.blob());
                     }
-                    throw new IOException(e.getCause());
-                } catch (InterruptedException e) {
-                    pool.shutdownNow();
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("import interrupted");
+                    request.progress().advance(s.size());
                 }
+            } catch (IOException | RuntimeException e) {
+                pool.shutdownNow();
+                throw e;
             }
+        }
+    }
+
+    /** What one file's staging gave: its item and blob, or none when the file could not be read. */
+    private record Staged(NewItem item, StoredBlob blob, long size) {
+    }
+
+    private static Staged done(Future<Staged> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("import interrupted");
         }
     }
 
@@ -177,7 +200,8 @@ public final class FileCollector implements Collector {
         }
     }
 
-    private void importOne(Candidate c, CaptureSink sink) throws IOException {
+    /** Reads, types and stages one file: its item and blob, ready to record. */
+    private Staged stage(Candidate c, CaptureSink sink) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("given", c.given);
         meta.put("relativePath", c.root.equals(c.file) ? c.file.getFileName().toString()
@@ -196,15 +220,16 @@ public final class FileCollector implements Collector {
         } catch (SourceStream.ReadFailure e) {
             // The source could not be read: that file is skipped and named; the case is untouched.
             sink.failed(c.file.toString(), reason(c.file, e.getCause()));
-            return;
+            return new Staged(null, null, c.size);
         }
         if (blob.size() != c.size) {
             // The file changed while it was read: keep what was read, and say so.
             meta.put("sizeWhenListed", c.size);
             meta.put("changedDuringImport", true);
         }
-        sink.record(NewItem.of("file", c.file.toString(), clock.instant(), id(), type, null, meta)
-                .with(new FileFacts(c.file.toString(), c.modified)), blob);
+        NewItem item = NewItem.of("file", c.file.toString(), clock.instant(), id(), type, null, meta)
+                .with(new FileFacts(c.file.toString(), c.modified));
+        return new Staged(item, blob, c.size);
     }
 
     private static String reason(Path file, IOException e) {
