@@ -33,11 +33,13 @@ public final class ItemStore {
 
     /** Inserts the row of an item whose blob is already durable; returns its id. */
     public long insert(NewItem item, StoredBlob blob) throws SQLException {
-        // Kept and answered by RETURNING: prepared afresh with the driver's generated keys, every capture compiled
-        // two statements (this and the driver's last_insert_rowid() query), a tenth of an import's CPU.
+        // Kept, and its id read by a kept last_insert_rowid(): prepared afresh with the driver's generated keys, every
+        // capture compiled two statements, a tenth of an import's CPU; answered by RETURNING, SQLite opened and freed
+        // an ephemeral table for the returned row at each capture, and the freed memory went back to the system at
+        // each (two madvise calls and their page faults a capture, a tenth of the recording thread's time).
         PreparedStatement ps = kept.of("INSERT INTO items"
                 + "(kind, source, captured_at, collector, sha256, size, content_type, parent_id, truncated, meta)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         ps.setString(1, item.kind());
         ps.setString(2, item.source());
         ps.setString(3, Timestamps.format(item.capturedAt()));
@@ -52,7 +54,8 @@ public final class ItemStore {
         }
         ps.setInt(9, blob.truncated() ? 1 : 0);
         ps.setString(10, Json.canonical(item.meta()));
-        try (ResultSet id = ps.executeQuery()) {
+        ps.executeUpdate();
+        try (ResultSet id = kept.of("SELECT last_insert_rowid()").executeQuery()) {
             if (!id.next()) {
                 throw new SQLException("inserting the item of " + item.source() + " returned no id");
             }
