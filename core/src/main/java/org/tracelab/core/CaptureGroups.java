@@ -23,7 +23,7 @@ final class CaptureGroups {
      * costs two syncs of the file system and the database's commit whatever its size, during which the case waits:
      * an import of 11,272 files made 44 groups of 256, whose syncs were most of its wall time under load.
      */
-    private static final int GROUP_ITEMS = 1024;
+    static final int GROUP_ITEMS = 1024;
     /** How long a capture may wait for its group's commit, so progress stays live on slow collections. */
     private static final long GROUP_MILLIS = 1000;
 

@@ -164,7 +164,8 @@ class CaptureGroupTest {
                 throw new IOException("WARC file could not be synced (simulated)");
             })) {
                 TracelabException e = assertThrows(TracelabException.class, () -> {
-                    for (int i = 0; i < 300; i++) {
+                    // past one group's captures, so a group falls due and its commit runs the failing sync
+                    for (int i = 0; i < CaptureGroups.GROUP_ITEMS + 10; i++) {
                         store(sink, "/fictitious/" + i);
                     }
                 });
