@@ -139,8 +139,10 @@ class CaseTest {
         ingested(dir, TestCases.File.text("/fictitious/a.txt", "Fictitious one"),
                 TestCases.File.text("/fictitious/b.txt", "Fictitious one"),
                 TestCases.File.text("/fictitious/c.txt", "Fictitious two")).close();
-        Tamper.sql(dir, "DROP TRIGGER items_counted", "DROP TRIGGER derived_counted", "DROP TRIGGER derived_recounted",
-                "DROP TABLE case_counts", "DROP TABLE blob_sizes", "DELETE FROM schema_migrations WHERE version = 10");
+        Tamper.sql(dir, "DROP TRIGGER entities_tallied", "DROP TRIGGER entities_untallied",
+                "DROP TRIGGER entities_retallied", "DROP TABLE entity_values", "DROP TABLE entity_forms",
+                "DROP TRIGGER items_counted", "DROP TRIGGER derived_counted", "DROP TRIGGER derived_recounted",
+                "DROP TABLE case_counts", "DROP TABLE blob_sizes", "DELETE FROM schema_migrations WHERE version >= 10");
         try (Case c = Case.openForReading(dir, Clock.systemUTC())) {
             assertCountsAsRecounted(c, dir, 0); // upgraded in a private copy
         }

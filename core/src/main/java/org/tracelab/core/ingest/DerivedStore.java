@@ -290,36 +290,33 @@ public final class DerivedStore {
      * @param type an entity type name, or null for all types
      */
     public List<EntitySummary> summaries(String type, int minItems) throws SQLException {
-        // Counted in SQL over the (type, value, raw, item_id) index, one row per value: reading every mention row
-        // (230,000 telegram handles at 100,000 ads) as three Java strings was most of the command's time. A value's
-        // distinct written forms are gathered in a JSON array and spread back into rows by SQLite (json_each), one
-        // row a form, the value's counts read on its first (key 0): no JSON parser starts in this process, whose
-        // first start costs more than the rows (docs/BENCHMARKS.md, start-up, session 13).
-        String sql = "SELECT f.key, s.type, s.value, s.items, s.mentions, f.value FROM (SELECT type, value,"
-                + " COUNT(DISTINCT item_id) AS items, COUNT(*) AS mentions, json_group_array(DISTINCT raw) AS forms"
-                + " FROM entities" + (type == null ? "" : " WHERE type = ?")
-                + " GROUP BY type, value HAVING COUNT(DISTINCT item_id) >= ?) AS s, json_each(s.forms) AS f";
+        // Read from the tallies SQLite keeps as entity rows are written (V11): counting the rows at each call was
+        // most of the command's time at 100,000 ads, and grows with the case. A value's forms come after it in the
+        // key's order, one row a form.
+        String sql = "SELECT v.type, v.value, v.items, v.mentions, f.raw FROM entity_values v JOIN entity_forms f"
+                + " ON f.type = v.type AND f.value = v.value WHERE " + (type == null ? "" : "v.type = ? AND ")
+                + "v.items >= ? AND f.mentions > 0 ORDER BY v.type, v.value";
         List<EntitySummary> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int p = 1;
             if (type != null) {
                 ps.setString(p++, type);
             }
-            ps.setInt(p, minItems);
+            ps.setInt(p, Math.max(1, minItems));
             try (ResultSet rs = ps.executeQuery()) {
-                // json_each is joined inside the loop over the values it spreads, so a value's forms come together.
                 EntitySummary pending = null;
                 List<String> forms = new ArrayList<>();
                 while (rs.next()) {
-                    if (rs.getInt(1) == 0) {
+                    String t = rs.getString(1);
+                    String v = rs.getString(2);
+                    if (pending == null || !pending.type().equals(t) || !pending.value().equals(v)) {
                         if (pending != null) {
                             out.add(withForms(pending, forms));
                         }
-                        pending = new EntitySummary(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                                List.of());
+                        pending = new EntitySummary(t, v, rs.getLong(3), rs.getLong(4), List.of());
                         forms.clear();
                     }
-                    forms.add(rs.getString(6));
+                    forms.add(rs.getString(5));
                 }
                 if (pending != null) {
                     out.add(withForms(pending, forms));

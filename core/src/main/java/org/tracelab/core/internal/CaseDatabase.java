@@ -26,7 +26,8 @@ public final class CaseDatabase implements AutoCloseable {
     /** The schema steps, in order; each is a script under {@code org/tracelab/core/db}. */
     static final List<String> MIGRATIONS = List.of("V1__case.sql", "V2__ingest.sql", "V3__entity_found_in.sql",
             "V4__page_text.sql", "V5__image_hashes.sql", "V6__extraction_notes.sql", "V7__ocr.sql",
-            "V8__main_text_pieces.sql", "V9__covering_indexes.sql", "V10__case_counts.sql");
+            "V8__main_text_pieces.sql", "V9__covering_indexes.sql", "V10__case_counts.sql",
+            "V11__entity_tallies.sql");
 
     private final Path file;
     private final Connection conn;

@@ -33,6 +33,7 @@ public record Problem(Kind kind, String subject, String expected, String found) 
         MANIFEST_CHANGED("case.json changed"),
         DATABASE_DAMAGED("case.db damaged"),
         INDEX_DAMAGED("index damaged (derived: 'tracelab reindex' rebuilds it)"),
+        TALLY_DAMAGED("entity tally differs from the rows (derived: 'tracelab reindex' recounts it)"),
         BAG_MALFORMED("bag malformed"),
         BAG_FILE_CHANGED("bag file changed"),
         BAG_FILE_MISSING("bag file missing"),

@@ -73,6 +73,7 @@ public final class Verifier {
         ItemCheck items = new ItemCheck(conn, blobs, listener, findings);
         items.run();
         new AnnotationCheck(conn, findings).run();
+        TallyCheck.run(conn, findings);
         WarcCheck warc = new WarcCheck(conn, caseDir, quick, listener, findings);
         warc.run(items.warcPointers());
         JsonNode init = initParams();

@@ -1,6 +1,7 @@
 package org.tracelab.core.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,9 @@ import org.tracelab.core.testing.TestCases;
  * forms in order, the most shared first. The pages and numbers are fictitious.
  */
 class EntitySummariesTest {
+    /** What the schema step that keeps the tallies (V11) made, for tests that take a case back before it. */
+    static final List<String> V11 = List.of("TRIGGER entities_tallied", "TRIGGER entities_untallied",
+            "TRIGGER entities_retallied", "TABLE entity_values", "TABLE entity_forms");
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
 
     @TempDir
@@ -56,6 +60,31 @@ class EntitySummariesTest {
             assertEquals(List.of(), c.entities("phone", 5));
             assertEquals(phones, c.entities(null, 1).stream().filter(s -> s.type().equals("phone")).toList(),
                     "every type at once gives the same phones");
+        }
+    }
+
+    @Test
+    void aCaseMadeBeforeTheTalliesListsTheSameWhenReadAndWhenUpgraded() throws Exception {
+        Path dir = tmp.resolve("old");
+        List<TestCases.File> pages = List.of(page(1, "Tel 90 123 45 67, @fictitious_jobs"),
+                page(2, "Tel +998 90 123 45 67, t.me/fictitious_jobs"), page(3, "Yozing: @fictitious_jobs"));
+        List<EntitySummary> listed;
+        try (Case c = TestCases.create(dir, "Summaries", AT)) {
+            TestCases.store(c, AT, pages);
+            c.ingest(Progress.NONE);
+            listed = c.entities(null, 1);
+        }
+        assertEquals(List.of("phone +998901234567 2", "telegram fictitious_jobs 2", "url https://t.me/fictitious_jobs 1"),
+                listed.stream().map(e -> e.type() + " " + e.value() + " " + e.items()).toList());
+        List<String> undo = new ArrayList<>(V11.stream().map(o -> "DROP " + o).toList());
+        undo.add("DELETE FROM schema_migrations WHERE version = 11");
+        org.tracelab.core.testing.Tamper.sql(dir, undo.toArray(String[]::new));
+        try (Case c = Case.openForReading(dir, java.time.Clock.systemUTC())) {
+            assertEquals(listed, c.entities(null, 1), "read through an upgraded copy");
+        }
+        try (Case c = Case.openForWriting(dir, "Cadet A", java.time.Clock.systemUTC())) {
+            assertEquals(listed, c.entities(null, 1), "upgraded in place");
+            assertTrue(c.verify(null).holds());
         }
     }
 

@@ -110,6 +110,9 @@ class OldCaseEntitiesTest {
             s.execute("ALTER TABLE derived DROP COLUMN ocr");
             s.execute("ALTER TABLE derived DROP COLUMN ocr_confidence");
             s.execute("ALTER TABLE derived DROP COLUMN text_pieces");
+            for (String v11 : EntitySummariesTest.V11) {
+                s.execute("DROP " + v11);
+            }
             for (String v10 : List.of("TRIGGER items_counted", "TRIGGER derived_counted", "TRIGGER derived_recounted",
                     "TABLE case_counts", "TABLE blob_sizes")) {
                 s.execute("DROP " + v10);

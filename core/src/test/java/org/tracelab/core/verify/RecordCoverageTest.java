@@ -152,6 +152,25 @@ class RecordCoverageTest {
     }
 
     @Test
+    void entityTallyChangedIsNamedAsDerivedDamageAndAReindexRecountsIt() throws SQLException {
+        // The rows stay as logged; only what 'tracelab entities' reads of them is changed.
+        Tamper.sql(dir, "UPDATE entity_values SET items = items + 5 WHERE type = 'phone' AND value = '+998900000001'",
+                "UPDATE entity_forms SET mentions = 0 WHERE type = 'email'");
+        VerifyReport r = failsWith(Problem.Kind.TALLY_DAMAGED, "phone +998900000001");
+        assertEquals(List.of("phone +998900000001", "email recruiter1@example.invalid",
+                "email recruiter2@example.invalid").stream().sorted().toList(),
+                r.problems().stream().map(Problem::subject).sorted().toList(), () -> r.problems().toString());
+        assertTrue(r.problems().stream().allMatch(p -> p.kind() == Problem.Kind.TALLY_DAMAGED),
+                () -> r.problems().toString());
+        assertTrue(r.problems().get(0).describe().contains("reindex"), r.problems()::toString);
+        try (Case c = Case.openForWriting(dir, "Cadet A", Clock.systemUTC())) {
+            c.reindex(false, Progress.NONE);
+        }
+        VerifyReport after = verify();
+        assertTrue(after.holds(), () -> after.problems().toString());
+    }
+
+    @Test
     void tagAddedBehindTheLogsBackIsNamedAsUnlogged() throws SQLException {
         Tamper.sql(dir, "INSERT INTO tags(item_id, tag, added_at) VALUES (2, 'cleared', '2026-03-01T10:00:00.000Z')");
         VerifyReport r = failsWith(Problem.Kind.ROW_UNLOGGED, "tag 'cleared' of item 2");
