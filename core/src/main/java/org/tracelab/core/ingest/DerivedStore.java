@@ -76,9 +76,21 @@ public final class DerivedStore {
             }
             insert(main.get(), DerivedText.MAIN_KIND);
         }
-        PreparedStatement drop = kept.of("DELETE FROM entities WHERE item_id = ?");
-        drop.setLong(1, d.itemId());
-        drop.executeUpdate();
+        // A re-extraction that finds what the last one found (a reindex, mostly) leaves the rows as they are: the
+        // same rows hash the same for the custody entry, and deleting and writing them again would cost their
+        // indexes' and tallies' upkeep for nothing, on the case's one writing thread.
+        int had = written(d.itemId(), entities);
+        if (had == SAME) {
+            return;
+        }
+        if (had > 0) {
+            PreparedStatement drop = kept.of("DELETE FROM entities WHERE item_id = ?");
+            drop.setLong(1, d.itemId());
+            drop.executeUpdate();
+        }
+        if (entities.isEmpty()) {
+            return;
+        }
         // Prepared for each text, not kept: the driver's batch array grows to the most rows ever added and is
         // cleared whole after each batch, so one text with thousands of entities would slow every later one.
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
@@ -95,6 +107,30 @@ public final class DerivedStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /** What {@link #written} answers when an item's rows are already {@code entities}, in order. */
+    private static final int SAME = -1;
+
+    /** {@link #SAME} when item {@code itemId}'s entity rows are {@code entities} in order, else how many it has. */
+    private int written(long itemId, List<EntityMention> entities) throws SQLException {
+        PreparedStatement ps = kept.of("SELECT type, value, raw, start_offset, end_offset, found_in FROM entities"
+                + " WHERE item_id = ? ORDER BY rowid");
+        ps.setLong(1, itemId);
+        int rows = 0;
+        boolean same = true;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (same && rows < entities.size()) {
+                    EntityMention e = entities.get(rows);
+                    same = e.type().equals(rs.getString(1)) && e.value().equals(rs.getString(2))
+                            && e.raw().equals(rs.getString(3)) && e.start() == rs.getInt(4) && e.end() == rs.getInt(5)
+                            && e.foundIn().storedName().equals(rs.getString(6));
+                }
+                rows++;
+            }
+        }
+        return same && rows == entities.size() && rows > 0 ? SAME : rows;
     }
 
     /** The digest of each derived row of an item by kind, which the entry recording them carries. */
