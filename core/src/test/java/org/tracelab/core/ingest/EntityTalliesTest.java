@@ -33,12 +33,8 @@ class EntityTalliesTest {
 
     @Test
     void talliesStayTheRowsCountsThroughRandomWritesDeletesAndChanges() throws Exception {
-        try (CaseDatabase db = CaseDatabase.open(tmp.resolve("case.db"))) {
-            db.migrate(Instant.parse("2026-12-07T07:00:00Z"));
+        try (CaseDatabase db = database()) {
             Connection c = db.connection();
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA foreign_keys = OFF"); // the rows' items are not what this test is about
-            }
             Random random = new Random(20261207);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO entities(item_id, type, value, raw,"
                     + " start_offset, end_offset, found_in) VALUES (?, ?, ?, ?, 0, 1, 'text')");
@@ -80,11 +76,9 @@ class EntityTalliesTest {
 
     @Test
     void aRecountReplacesWrongTalliesWithTheRowsCounts() throws Exception {
-        try (CaseDatabase db = CaseDatabase.open(tmp.resolve("case.db"))) {
-            db.migrate(Instant.parse("2026-12-07T07:00:00Z"));
+        try (CaseDatabase db = database()) {
             Connection c = db.connection();
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA foreign_keys = OFF");
                 s.execute("INSERT INTO entities(item_id, type, value, raw, start_offset, end_offset) VALUES"
                         + " (1, 'phone', '+998900000001', '90 000 00 01', 0, 12),"
                         + " (2, 'phone', '+998900000001', '+998 90 000 00 01', 0, 17)");
@@ -98,6 +92,16 @@ class EntityTalliesTest {
             assertEquals(List.of(new EntitySummary("phone", "+998900000001", 2, 2,
                     List.of("+998 90 000 00 01", "90 000 00 01"))), new DerivedStore(c).summaries("phone", 1));
         }
+    }
+
+    /** A case database of this build's schema, its rows' items left out (they are not what this is about). */
+    private CaseDatabase database() throws SQLException {
+        CaseDatabase db = CaseDatabase.open(tmp.resolve("case.db"));
+        db.migrate(Instant.parse("2026-12-07T07:00:00Z"));
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+        }
+        return db;
     }
 
     private static int rows(Connection c) throws SQLException {
