@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.tracelab.core.TracelabException;
 import org.tracelab.core.internal.FileTrees;
@@ -21,22 +24,31 @@ import org.tracelab.core.lang.LanguageIdentifier;
  * <p>Tika runs in a child process ({@link ExtractionWorker}) started once and reused; a document that hangs it,
  * exhausts its heap or kills it gets an {@link ExtractionError} and the next document gets a fresh worker, so
  * the restart cost is paid only on failure. Safe to call from several threads: HTML, plain text and small XML
- * (sitemaps, feeds: {@link XmlHere}) are extracted on the calling thread, in parallel; documents for the worker take
- * turns, one at a time through its one process.
+ * (sitemaps, feeds: {@link XmlHere}) are extracted on the calling thread, in parallel; documents for the workers
+ * take turns through at most {@link #WORKERS} processes, one document at a time in each. A second process starts only
+ * when two documents for the worker are asked for at once, so calls from one thread use one process.
  */
 public final class TextExtractor implements AutoCloseable {
     /** Language is decided on the start of the text: enough for any ad, cheap for a book. */
     static final int LANGUAGE_SAMPLE_CHARS = 20_000;
     static final String UNKNOWN_TYPE = "application/octet-stream";
+    /**
+     * Worker processes at most: two where there are two cores. A picture's OCR takes one core for the whole of its
+     * turn (Tesseract on one thread), so with one process the pictures of a collection went one at a time while the
+     * other core waited for them (docs/BENCHMARKS.md, ingest, session 15).
+     */
+    public static final int WORKERS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final ExtractorSettings settings;
     private final Path workDir;
     private final Path log;
     private final LanguageIdentifier languages;
     private final XmlHere xmlHere;
-    private WorkerProcess worker;
+    /** The workers' places, the last used first: calls one after another reuse one process. */
+    private final BlockingDeque<Slot> idle = new LinkedBlockingDeque<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
     private OcrPlan ocr;
-    private long sequence;
 
     private TextExtractor(ExtractorSettings settings, Path workDir, LanguageIdentifier languages) {
         this.settings = settings;
@@ -44,6 +56,10 @@ public final class TextExtractor implements AutoCloseable {
         this.log = workDir.resolve("worker.log");
         this.languages = languages;
         this.xmlHere = new XmlHere(workDir);
+        for (int i = 0; i < WORKERS; i++) {
+            slots.add(new Slot());
+        }
+        idle.addAll(slots);
     }
 
     /**
@@ -148,20 +164,28 @@ public final class TextExtractor implements AutoCloseable {
         }
     }
 
-    /** The worker's turn: one document at a time, since a failure restarts the one process they share. */
-    private synchronized Extraction inWorker(Path file, String name) {
-        Path memberDir = workDir.resolve("members-" + (++sequence));
+    /** A worker's turn: the first idle worker's, or the first to become idle; one document at a time in each. */
+    private Extraction inWorker(Path file, String name) {
+        Path memberDir = workDir.resolve("members-" + sequence.incrementAndGet());
+        WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
+                name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),
+                settings.maxTextChars(), settings.maxMembers(), settings.maxMemberBytes(),
+                settings.maxUnpackRatio(), ocrRequest());
+        Slot slot;
         try {
-            WorkerProcess w = ensureWorker();
-            WorkerProtocol.Request request = new WorkerProtocol.Request(file.toAbsolutePath().toString(),
-                    name == null ? file.getFileName().toString() : name, memberDir.toAbsolutePath().toString(),
-                    settings.maxTextChars(), settings.maxMembers(), settings.maxMemberBytes(),
-                    settings.maxUnpackRatio(), ocrRequest());
-            return toExtraction(w.exchange(request, settings.timeout()));
+            slot = idle.takeFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Extraction.failed(UNKNOWN_TYPE,
+                    new ExtractionError(ExtractionError.Kind.TIMEOUT, "interrupted while extracting"));
+        }
+        try {
+            return toExtraction(slot.exchange(request));
         } catch (WorkerProcess.Failure e) {
-            worker = null;
             deleteTree(memberDir);
             return Extraction.failed(UNKNOWN_TYPE, e.error());
+        } finally {
+            idle.addFirst(slot);
         }
     }
 
@@ -209,12 +233,11 @@ public final class TextExtractor implements AutoCloseable {
         return x.withLanguage(languages.identify(text).tag());
     }
 
-    /** Stops the worker and removes the spools of members nobody closed. */
+    /** Stops the workers and removes the spools of members nobody closed. */
     @Override
-    public synchronized void close() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
+    public void close() {
+        for (Slot slot : slots) {
+            slot.close();
         }
         try (Stream<Path> entries = Files.list(workDir)) {
             // a worker's scratch folder too: one whose run was killed before it could remove its own
@@ -235,28 +258,49 @@ public final class TextExtractor implements AutoCloseable {
     }
 
     private WorkerProtocol.Ocr ocrRequest() {
-        if (!ocr.on()) {
+        OcrPlan plan = plan();
+        if (!plan.on()) {
             return null;
         }
         OcrSettings o = settings.ocr();
-        return new WorkerProtocol.Ocr(String.join("+", ocr.languages()), settings.ocrTimeoutSeconds(),
+        return new WorkerProtocol.Ocr(String.join("+", plan.languages()), settings.ocrTimeoutSeconds(),
                 o.maxPixels(), o.minBytes(), o.maxBytes(), o.pdfDpi());
     }
 
-    private WorkerProcess ensureWorker() {
-        if (worker == null || !worker.alive()) {
-            if (ocr == null) {
-                ocr = OcrPlan.of(settings.ocr(), Tesseract::find);
+    /** What OCR does in this run, decided at the first document for a worker and the same for every worker. */
+    private synchronized OcrPlan plan() {
+        if (ocr == null) {
+            ocr = OcrPlan.of(settings.ocr(), Tesseract::find);
+        }
+        return ocr;
+    }
+
+    /** One worker's place: its process, started at its first document and again after one that ended it. */
+    private final class Slot {
+        private WorkerProcess worker;
+
+        synchronized WorkerProtocol.Reply exchange(WorkerProtocol.Request request) throws WorkerProcess.Failure {
+            if (worker == null || !worker.alive()) {
+                try {
+                    worker = WorkerProcess.start(settings, plan(), log);
+                } catch (IOException | WorkerProcess.Failure e) {
+                    throw TracelabException.io("cannot start the extraction worker", e);
+                }
             }
             try {
-                worker = WorkerProcess.start(settings, ocr, log);
-            } catch (IOException e) {
-                throw TracelabException.io("cannot start the extraction worker", e);
+                return worker.exchange(request, settings.timeout());
             } catch (WorkerProcess.Failure e) {
-                throw TracelabException.io("cannot start the extraction worker", e);
+                worker = null;
+                throw e;
             }
         }
-        return worker;
+
+        synchronized void close() {
+            if (worker != null) {
+                worker.close();
+                worker = null;
+            }
+        }
     }
 
     private Extraction toExtraction(WorkerProtocol.Reply reply) {
@@ -271,8 +315,8 @@ public final class TextExtractor implements AutoCloseable {
         String sample = text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text;
         String type = reply.contentType() == null ? UNKNOWN_TYPE : reply.contentType();
         java.util.Map<String, List<String>> metadata = reply.metadata() == null ? java.util.Map.of() : reply.metadata();
-        Optional<OcrReading> read = reply.ocr() == null || ocr.method().isEmpty() ? Optional.empty()
-                : Optional.of(new OcrReading(ocr.method().get(), reply.ocr().words(),
+        Optional<OcrReading> read = reply.ocr() == null || plan().method().isEmpty() ? Optional.empty()
+                : Optional.of(new OcrReading(plan().method().get(), reply.ocr().words(),
                         reply.ocr().confidence() < 0 ? Optional.empty() : Optional.of(reply.ocr().confidence()),
                         reply.ocr().spans()));
         return new Extraction(text, present(reply.title()), present(reply.author()), instant(reply.created()),

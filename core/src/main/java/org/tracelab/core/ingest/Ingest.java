@@ -50,13 +50,14 @@ import org.tracelab.core.store.BlobStore;
  * Turns items into searchable evidence: extracts each item's text and metadata (archive members become items of
  * their own), stores the text as a blob, finds its entities, logs it all, and keeps the case index in step.
  *
- * <p>One run uses one extraction worker process. Extraction, staging the text in the store, entity finding and the
- * analysis of the text for the index, which need nothing from the database, run ahead on {@link #PREPARERS} threads
- * (documents the worker extracts on a lane of their own, so a slow one holds up neither preparer) while this one
- * stores and logs the documents and an {@link IndexingLane} adds them to the index, so both cores work; results are
- * taken in item order, so texts, entities, custody entries and index documents come in the same order as on one
- * thread. Everything that touches the database happens on the calling thread, which holds the case. A collection
- * readies its ingest before it captures ({@link #ahead()}), so that its captures are prepared as they come in.
+ * <p>One run uses up to {@link TextExtractor#WORKERS} extraction worker processes. Extraction, staging the text in the
+ * store, entity finding and the analysis of the text for the index, which need nothing from the database, run ahead
+ * on {@link #PREPARERS} threads (documents the workers extract on a lane of their own, a thread a worker, so a slow
+ * one holds up neither preparer) while this one stores and logs the documents and an {@link IndexingLane} adds them
+ * to the index, so both cores work; results are taken in item order, so texts, entities, custody entries and index
+ * documents come in the same order as on one thread. Everything that touches the database happens on the calling
+ * thread, which holds the case. A collection readies its ingest before it captures ({@link #ahead()}), so that its
+ * captures are prepared as they come in.
  */
 public final class Ingest {
     /** The kind of an item that was found inside another one. */
@@ -89,7 +90,7 @@ public final class Ingest {
     /**
      * Threads extracting texts and finding entities: two, so that on a two-core machine preparing keeps pace with
      * this thread's storing and indexing (preparing costs about as much as they do); documents that go to the Tika
-     * worker still go one at a time, through the one worker process.
+     * workers go on the workers' lane, one at a time in each worker process.
      */
     static final int PREPARERS = 2;
 

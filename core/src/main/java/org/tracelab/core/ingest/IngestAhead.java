@@ -31,7 +31,8 @@ public final class IngestAhead implements AutoCloseable {
     private final CaseIndex index;
     private final Supplier<TextExtractor> starter;
     private final ExecutorService preparers = Ingest.daemons(Ingest.PREPARERS, "tracelab-ingest-prepare");
-    private final ExecutorService worker = Ingest.daemons(1, "tracelab-ingest-prepare-worker");
+    private final ExecutorService worker = Ingest.daemons(TextExtractor.WORKERS,
+            "tracelab-ingest-prepare-worker");
     private final IndexingLane indexing;
     private final Map<Long, Ingest.Pending> offered = new ConcurrentHashMap<>();
     private TextExtractor extractor;
