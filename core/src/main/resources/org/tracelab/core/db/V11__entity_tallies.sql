@@ -25,23 +25,26 @@ INSERT INTO entity_values(type, value, items, mentions)
   SELECT type, value, count(DISTINCT item_id), count(*) FROM entities GROUP BY type, value;
 INSERT INTO entity_forms(type, value, raw, mentions)
   SELECT type, value, raw, count(*) FROM entities GROUP BY type, value, raw;
--- An item counts once per value: whether it holds another mention of the value is asked of its own rows (the unary
--- plus keeps SQLite on the item's index, not on the value's, whose rows may be a whole case's).
+-- An item counts once per value: whether it holds another mention of the value is asked of its own rows of that
+-- value, so the item's index holds the value too (a sitemap's item has thousands of rows: found by item alone, each
+-- row written looked at all of them, 9 s of CPU in a 37 s collection of 10,515 pages).
+DROP INDEX entities_item;
+CREATE INDEX entities_item ON entities(item_id, type, value);
 CREATE TRIGGER entities_tallied AFTER INSERT ON entities
 BEGIN
   INSERT INTO entity_forms(type, value, raw, mentions) VALUES (NEW.type, NEW.value, NEW.raw, 1)
     ON CONFLICT (type, value, raw) DO UPDATE SET mentions = mentions + 1;
   INSERT INTO entity_values(type, value, items, mentions) VALUES (NEW.type, NEW.value,
-      NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = NEW.item_id AND +e.type = NEW.type
-                  AND +e.value = NEW.value AND e.rowid <> NEW.rowid), 1)
+      NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = NEW.item_id AND e.type = NEW.type
+                  AND e.value = NEW.value AND e.rowid <> NEW.rowid), 1)
     ON CONFLICT (type, value) DO UPDATE SET items = items + excluded.items, mentions = mentions + 1;
 END;
 CREATE TRIGGER entities_untallied AFTER DELETE ON entities
 BEGIN
   UPDATE entity_forms SET mentions = mentions - 1 WHERE type = OLD.type AND value = OLD.value AND raw = OLD.raw;
   UPDATE entity_values SET mentions = mentions - 1,
-      items = items - NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = OLD.item_id AND +e.type = OLD.type
-                                  AND +e.value = OLD.value)
+      items = items - NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = OLD.item_id AND e.type = OLD.type
+                                  AND e.value = OLD.value)
     WHERE type = OLD.type AND value = OLD.value;
 END;
 -- Ingest writes and deletes rows; a row changed in place is counted out and in again, so the tallies stay exact.
@@ -49,13 +52,13 @@ CREATE TRIGGER entities_retallied AFTER UPDATE OF item_id, type, value, raw ON e
 BEGIN
   UPDATE entity_forms SET mentions = mentions - 1 WHERE type = OLD.type AND value = OLD.value AND raw = OLD.raw;
   UPDATE entity_values SET mentions = mentions - 1,
-      items = items - NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = OLD.item_id AND +e.type = OLD.type
-                                  AND +e.value = OLD.value)
+      items = items - NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = OLD.item_id AND e.type = OLD.type
+                                  AND e.value = OLD.value)
     WHERE type = OLD.type AND value = OLD.value;
   INSERT INTO entity_forms(type, value, raw, mentions) VALUES (NEW.type, NEW.value, NEW.raw, 1)
     ON CONFLICT (type, value, raw) DO UPDATE SET mentions = mentions + 1;
   INSERT INTO entity_values(type, value, items, mentions) VALUES (NEW.type, NEW.value,
-      NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = NEW.item_id AND +e.type = NEW.type
-                  AND +e.value = NEW.value AND e.rowid <> NEW.rowid), 1)
+      NOT EXISTS (SELECT 1 FROM entities e WHERE e.item_id = NEW.item_id AND e.type = NEW.type
+                  AND e.value = NEW.value AND e.rowid <> NEW.rowid), 1)
     ON CONFLICT (type, value) DO UPDATE SET items = items + excluded.items, mentions = mentions + 1;
 END;

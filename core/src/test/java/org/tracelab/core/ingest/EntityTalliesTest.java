@@ -94,6 +94,22 @@ class EntityTalliesTest {
         }
     }
 
+    @Test
+    void whetherAnItemAlreadyMentionsAValueIsOneSeekNotAWalkOfItsRows() throws Exception {
+        // The triggers ask it for every row written; by the item alone, a sitemap's thousands of rows were each walked
+        // for each row (quadratic in one item's mentions).
+        try (CaseDatabase db = database(); Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN SELECT 1 FROM entities e WHERE e.item_id = 1"
+                     + " AND e.type = 'url' AND e.value = 'https://example.invalid/' AND e.rowid <> 1")) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(4)).append('\n');
+            }
+            assertEquals("SEARCH e USING COVERING INDEX entities_item (item_id=? AND type=? AND value=?)\n",
+                    plan.toString());
+        }
+    }
+
     /** A case database of this build's schema, its rows' items left out (they are not what this is about). */
     private CaseDatabase database() throws SQLException {
         CaseDatabase db = CaseDatabase.open(tmp.resolve("case.db"));
