@@ -31,6 +31,16 @@ final class WorkerProcess implements AutoCloseable {
     static final String OMP_THREAD_LIMIT = "OMP_THREAD_LIMIT";
     /** How long an idle worker told to end is given to end on its own. */
     static final Duration END_WAIT = Duration.ofSeconds(5);
+    /**
+     * The worker's JVM options beside its heap bound. Its live heap is about 18 MB (Tika's tables) whatever it reads,
+     * so it starts at a small heap and grows only for a document that needs it: at the JVM's first size (a 64th of the
+     * machine's memory) its young generation alone was 116 MB, touched and kept, of a 225 MB worker. It runs with C1
+     * alone: its hot code is Tika's and the pictures' redrawing, which C2 never paid back in a 10,000-ad ingest
+     * (docs/BENCHMARKS.md, memory of ingest's process tree, session 16: 124 -> 100 MB, and less CPU). The serial
+     * collector: one document at a time, no collector threads to share the cores with.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true");
 
     /** Thrown when the worker did not answer: it timed out, ran out of memory or died. */
     static final class Failure extends Exception {
@@ -77,10 +87,7 @@ final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.workerHeapMb() + "m");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-Djava.awt.headless=true");
+        command.addAll(JVM_OPTIONS);
         Path scratch = Files.createTempDirectory(log.toAbsolutePath().getParent(), "worker-");
         command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-Dfile.encoding=UTF-8");

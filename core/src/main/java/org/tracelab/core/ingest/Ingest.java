@@ -429,6 +429,9 @@ public final class Ingest {
             if (e.getCause() instanceof IOException io) {
                 throw io; // staging the text failed: the disk's fault, reported as such
             }
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom; // a preparer's full heap: the command line's one line for it, with the bound to raise
+            }
             throw new IOException("extraction failed: " + e.getCause(), e.getCause());
         }
     }
