@@ -101,6 +101,14 @@ public record Extraction(
                 error, mainText, charset, Optional.of(pageLinks), notes, ocr);
     }
 
+    /** This extraction with one more problem that did not stop it. */
+    Extraction withNote(ExtractionError note) {
+        List<ExtractionError> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Extraction(text, title, author, created, modified, contentType, language, metadata, members,
+                error, mainText, charset, links, more, ocr);
+    }
+
     /** Every problem of the extraction: its error first, then its notes. */
     public List<ExtractionError> problems() {
         List<ExtractionError> all = new java.util.ArrayList<>();

@@ -21,9 +21,9 @@ import org.jsoup.select.QueryParser;
 import org.tracelab.core.entities.MarkupLinks;
 
 /**
- * Extracts the two kinds of document Tracelab sees most — HTML pages and plain text — in this process, with jsoup,
- * whose parser is linear and bounded by its input; small XML is Tika's in this process ({@link XmlHere}), everything
- * else goes to the Tika worker. Ads are short HTML: a round trip to the worker for each one would cost more than the
+ * Extracts the kinds of document Tracelab sees most — HTML pages, plain text, JSON records ({@link JsonText}) — in
+ * this process, with jsoup and Jackson, whose parsers are linear and bounded by their input; small XML is Tika's in
+ * this process ({@link XmlHere}), everything else goes to the Tika worker. Ads are short HTML: a round trip to the worker for each one would cost more than the
  * extraction itself.
  */
 final class InlineExtractor {
@@ -46,6 +46,9 @@ final class InlineExtractor {
      * is still found by its first bytes in {@link #tryExtract}, and whatever this says, the extraction is the same.
      */
     static boolean likelyHere(String name, Optional<String> declaredType, long size) {
+        if (JsonText.declared(name, declaredType)) {
+            return true; // streamed, at any size
+        }
         if (size > MAX_BYTES) {
             return false;
         }
@@ -58,9 +61,19 @@ final class InlineExtractor {
                 || type.startsWith(Mhtml.TYPE);
     }
 
-    /** The extraction, or empty when {@code file} is not small HTML or plain UTF-8 text named as such. */
+    /**
+     * The extraction, or empty when {@code file} is neither JSON named or declared as such ({@link JsonText}) nor small
+     * HTML or plain UTF-8 text named as such.
+     */
     static Optional<Extraction> tryExtract(Path file, String name, Optional<String> declaredType, int maxChars)
             throws IOException {
+        // Before the name's word for HTML: an ads collector's record of a page is JSON named by the page's URL.
+        if (JsonText.declared(name, declaredType)) {
+            Optional<Extraction> json = JsonText.read(file, maxChars);
+            if (json.isPresent()) {
+                return json;
+            }
+        }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             return Optional.empty();
@@ -117,7 +130,7 @@ final class InlineExtractor {
         return h1 == null ? Optional.empty() : present(BlockText.of(h1).replace('\n', ' '));
     }
 
-    private static String cut(String text, int maxChars) {
+    static String cut(String text, int maxChars) {
         return text.length() > maxChars ? text.substring(0, maxChars) : text;
     }
 
@@ -141,7 +154,8 @@ final class InlineExtractor {
         return Optional.of(result(text, maxChars, "text/plain; charset=UTF-8", Optional.empty(), Optional.empty()));
     }
 
-    private static Extraction result(String text, int maxChars, String type, Optional<String> title,
+    /** An extraction of {@code text}, cut at {@code maxChars} (and saying so), in language "und" until told. */
+    static Extraction result(String text, int maxChars, String type, Optional<String> title,
                                      Optional<String> author) {
         Optional<ExtractionError> error = Optional.empty();
         if (text.length() > maxChars) {
