@@ -430,7 +430,12 @@ public final class Ingest {
                 throw io; // staging the text failed: the disk's fault, reported as such
             }
             if (e.getCause() instanceof OutOfMemoryError oom) {
-                throw oom; // a preparer's full heap: the command line's one line for it, with the bound to raise
+                // A preparer's full heap: the command line's one line for it, with the bound to raise. A new error
+                // each time: the JVM may hand every thread the same preallocated one, and a second await rethrowing
+                // that instance into a try-with-resources would suppress it into itself (an internal error).
+                OutOfMemoryError again = new OutOfMemoryError(oom.getMessage());
+                again.initCause(oom);
+                throw again;
             }
             throw new IOException("extraction failed: " + e.getCause(), e.getCause());
         }
