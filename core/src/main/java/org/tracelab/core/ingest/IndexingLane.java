@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.tracelab.core.index.AnalysedText;
@@ -24,17 +23,16 @@ final class IndexingLane implements AutoCloseable {
     static final int DEPTH = 64;
 
     private final CaseIndex index;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tracelab-ingest-index");
-        t.setDaemon(true);
-        return t;
-    });
+    private final IngestThreads threads;
+    private final ExecutorService thread;
     private final Semaphore room = new Semaphore(DEPTH);
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    IndexingLane(CaseIndex index) {
+    IndexingLane(CaseIndex index, IngestThreads threads) {
         this.index = Objects.requireNonNull(index, "index");
+        this.threads = Objects.requireNonNull(threads, "threads");
+        this.thread = threads.pool(1, "tracelab-ingest-index");
     }
 
     /** Adds {@code item} (analysed ahead as {@code analysed}) after every document given before it. */
@@ -43,10 +41,12 @@ final class IndexingLane implements AutoCloseable {
         Objects.requireNonNull(analysed, "analysed");
         rethrow();
         try {
-            room.acquire();
+            threads.acquire(room);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while indexing");
+        } catch (ExecutionException e) {
+            throw failed(e.getCause());
         }
         thread.execute(() -> {
             try {
@@ -64,28 +64,32 @@ final class IndexingLane implements AutoCloseable {
     /** Waits until every document given so far is in the index, or throws why one could not be added. */
     void drain() throws IOException {
         try {
-            thread.submit(() -> { }).get();
+            threads.await(thread.submit(() -> { }));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while indexing");
         } catch (ExecutionException e) {
-            throw new IOException("indexing: " + e.getCause(), e.getCause());
+            throw failed(e.getCause());
         }
         rethrow();
     }
 
     private void rethrow() throws IOException {
         Throwable t = failure;
-        if (t == null) {
-            return;
+        if (t != null) {
+            throw failed(t);
         }
-        if (t instanceof IOException io) {
-            throw new IOException(io.getMessage(), io);
-        }
+    }
+
+    /** {@code t}, why a document could not be added, to throw on the giver's thread (thrown there at each call). */
+    private static IOException failed(Throwable t) {
         if (t instanceof RuntimeException r) {
             throw r;
         }
-        throw (Error) t;
+        if (t instanceof Error e) {
+            throw IngestThreads.again(e);
+        }
+        return new IOException(t instanceof IOException ? t.getMessage() : "indexing: " + t, t);
     }
 
     /**

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.tika.Tika;
 import org.tracelab.core.CaseFolder;
@@ -216,12 +214,12 @@ public final class Ingest {
             while (!window.isEmpty() && (!filling && window.peek().prepared().isDone() || window.size() > LOOKAHEAD
                     && (window.size() > MAX_AHEAD || weight > AHEAD_BYTES))) {
                 weight -= window.peek().weight();
-                store(window.poll(), ahead.indexing(), counts);
+                store(window.poll(), ahead, counts);
                 progress.advance(1);
             }
         }
         while (!window.isEmpty()) {
-            store(window.poll(), ahead.indexing(), counts);
+            store(window.poll(), ahead, counts);
             progress.advance(1);
         }
     }
@@ -247,14 +245,6 @@ public final class Ingest {
     /** The item {@code id} as the case holds it, if it does. */
     Optional<Item> item(long id) throws SQLException {
         return items.get(id);
-    }
-
-    static ExecutorService daemons(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -303,9 +293,10 @@ public final class Ingest {
         return blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
     }
 
-    private void store(Pending p, IndexingLane index, Counts counts) throws IOException, SQLException {
+    private void store(Pending p, IngestAhead ahead, Counts counts) throws IOException, SQLException {
         Item item = p.item();
-        Prepared prepared = await(p.prepared());
+        IndexingLane index = ahead.indexing();
+        Prepared prepared = await(ahead.threads(), p.prepared());
         try (Extraction x = prepared.extraction()) {
             String text = x.text();
             StoredBlob textBlob = prepared.textBlob();
@@ -416,9 +407,9 @@ public final class Ingest {
         return unreadable;
     }
 
-    private static Prepared await(Future<Prepared> f) throws IOException {
+    private static Prepared await(IngestThreads threads, Future<Prepared> f) throws IOException {
         try {
-            return f.get();
+            return threads.await(f);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while extracting");
@@ -430,12 +421,7 @@ public final class Ingest {
                 throw io; // staging the text failed: the disk's fault, reported as such
             }
             if (e.getCause() instanceof OutOfMemoryError oom) {
-                // A preparer's full heap: the command line's one line for it, with the bound to raise. A new error
-                // each time: the JVM may hand every thread the same preallocated one, and a second await rethrowing
-                // that instance into a try-with-resources would suppress it into itself (an internal error).
-                OutOfMemoryError again = new OutOfMemoryError(oom.getMessage());
-                again.initCause(oom);
-                throw again;
+                throw IngestThreads.again(oom); // a full heap: the command line's one line, with the bound to raise
             }
             throw new IOException("extraction failed: " + e.getCause(), e.getCause());
         }

@@ -30,9 +30,9 @@ public final class IngestAhead implements AutoCloseable {
     private final Ingest owner;
     private final CaseIndex index;
     private final Supplier<TextExtractor> starter;
-    private final ExecutorService preparers = Ingest.daemons(Ingest.PREPARERS, "tracelab-ingest-prepare");
-    private final ExecutorService worker = Ingest.daemons(TextExtractor.WORKERS,
-            "tracelab-ingest-prepare-worker");
+    private final IngestThreads threads = new IngestThreads();
+    private final ExecutorService preparers = threads.pool(Ingest.PREPARERS, "tracelab-ingest-prepare");
+    private final ExecutorService worker = threads.pool(TextExtractor.WORKERS, "tracelab-ingest-prepare-worker");
     private final IndexingLane indexing;
     private final Map<Long, Ingest.Pending> offered = new ConcurrentHashMap<>();
     private TextExtractor extractor;
@@ -44,7 +44,7 @@ public final class IngestAhead implements AutoCloseable {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.index = Objects.requireNonNull(index, "index");
         this.starter = Objects.requireNonNull(starter, "starter");
-        this.indexing = new IndexingLane(index);
+        this.indexing = new IndexingLane(index, threads);
     }
 
     /**
@@ -118,6 +118,10 @@ public final class IngestAhead implements AutoCloseable {
 
     ExecutorService worker() {
         return worker;
+    }
+
+    IngestThreads threads() {
+        return threads;
     }
 
     IndexingLane indexing() {
