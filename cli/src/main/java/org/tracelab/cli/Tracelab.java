@@ -96,6 +96,7 @@ public final class Tracelab {
      */
     static boolean setUpProcess() {
         LoggingDefaults.install();
+        Thread.setDefaultUncaughtExceptionHandler(FullHeap.backstop(System.err, Runtime.getRuntime()::halt));
         // picocli's default factory looks for Groovy's Closure class, which opens the whole command jar to find none.
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
@@ -199,10 +200,7 @@ public final class Tracelab {
         } catch (OutOfMemoryError e) {
             // Thrown past picocli's handler, which takes exceptions only. By now the stack has unwound and freed
             // what filled the heap; the case keeps what it acknowledged (a group is committed whole or not at all).
-            long heapMiB = Runtime.getRuntime().maxMemory() / (1 << 20);
-            err.println("tracelab: out of memory (the Java heap holds " + heapMiB + " MiB); what the case recorded"
-                    + " before stays in it; run again with a larger heap, e.g. TRACELAB_JAVA_OPTS=-Xmx"
-                    + Math.max(2, (2 * heapMiB + 1023) / 1024) + "g");
+            err.println(FullHeap.line(Runtime.getRuntime().maxMemory()));
             return ExitCode.IO;
         } finally {
             out.flush();
