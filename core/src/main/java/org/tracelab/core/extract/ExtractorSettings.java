@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param maxMemberBytes most bytes spooled for all members of one document together
  * @param maxUnpackRatio most bytes of members per byte of container before it counts as a zip bomb
  * @param workerHeapMb   heap of the worker process, in MiB
+ * @param workerIdle     how long a worker process is kept with nothing to do: it then ends, and the next document
+ *                       for a worker starts one again (a collection's pictures come together, with their pages, and
+ *                       two idle workers held about 190 MB through the rest of a 100,000-ad run)
  * @param testHooks      lets test files make the worker hang, crash or run out of memory; never set outside tests
  * @param ocr            how text in images is read (Tesseract, languages, bounds); its time limit is {@code timeout}
  */
@@ -22,18 +25,20 @@ public record ExtractorSettings(
         long maxMemberBytes,
         long maxUnpackRatio,
         int workerHeapMb,
+        Duration workerIdle,
         boolean testHooks,
         OcrSettings ocr) {
 
     /**
-     * 60 s per document, 10 M characters, 10 000 members, 1 GiB of members, ratio 100, 768 MiB heap, OCR in English
-     * (a case reads its region's languages).
+     * 60 s per document, 10 M characters, 10 000 members, 1 GiB of members, ratio 100, 768 MiB heap, a worker kept
+     * 10 s idle (a start costs it about half a second of a core), OCR in English (a case reads its region's languages).
      */
     public static final ExtractorSettings DEFAULTS = new ExtractorSettings(Duration.ofSeconds(60), 10_000_000,
-            10_000, 1L << 30, 100, 768, false, OcrSettings.DEFAULTS);
+            10_000, 1L << 30, 100, 768, Duration.ofSeconds(10), false, OcrSettings.DEFAULTS);
 
     public ExtractorSettings {
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(workerIdle, "workerIdle");
         Objects.requireNonNull(ocr, "ocr");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -53,36 +58,45 @@ public record ExtractorSettings(
         if (workerHeapMb < 64) {
             throw new IllegalArgumentException("workerHeapMb must be at least 64: " + workerHeapMb);
         }
+        if (workerIdle.isNegative() || workerIdle.isZero()) {
+            throw new IllegalArgumentException("workerIdle must be positive: " + workerIdle);
+        }
     }
 
     /** These settings with another per-document time limit. */
     public ExtractorSettings withTimeout(Duration newTimeout) {
         return new ExtractorSettings(newTimeout, maxTextChars, maxMembers, maxMemberBytes, maxUnpackRatio,
-                workerHeapMb, testHooks, ocr);
+                workerHeapMb, workerIdle, testHooks, ocr);
     }
 
     /** These settings with another text write limit. */
     public ExtractorSettings withMaxTextChars(int newMax) {
         return new ExtractorSettings(timeout, newMax, maxMembers, maxMemberBytes, maxUnpackRatio, workerHeapMb,
-                testHooks, ocr);
+                workerIdle, testHooks, ocr);
     }
 
     /** These settings with another worker heap size. */
     public ExtractorSettings withWorkerHeapMb(int newHeapMb) {
         return new ExtractorSettings(timeout, maxTextChars, maxMembers, maxMemberBytes, maxUnpackRatio, newHeapMb,
-                testHooks, ocr);
+                workerIdle, testHooks, ocr);
+    }
+
+    /** These settings with another time a worker is kept idle. */
+    public ExtractorSettings withWorkerIdle(Duration newIdle) {
+        return new ExtractorSettings(timeout, maxTextChars, maxMembers, maxMemberBytes, maxUnpackRatio, workerHeapMb,
+                newIdle, testHooks, ocr);
     }
 
     /** These settings with the test hooks on or off. */
     public ExtractorSettings withTestHooks(boolean on) {
         return new ExtractorSettings(timeout, maxTextChars, maxMembers, maxMemberBytes, maxUnpackRatio,
-                workerHeapMb, on, ocr);
+                workerHeapMb, workerIdle, on, ocr);
     }
 
     /** These settings with another way of reading text in images. */
     public ExtractorSettings withOcr(OcrSettings newOcr) {
         return new ExtractorSettings(timeout, maxTextChars, maxMembers, maxMemberBytes, maxUnpackRatio, workerHeapMb,
-                testHooks, newOcr);
+                workerIdle, testHooks, newOcr);
     }
 
     /**

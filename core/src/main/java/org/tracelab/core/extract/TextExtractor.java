@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.tracelab.core.TracelabException;
@@ -26,7 +29,8 @@ import org.tracelab.core.lang.LanguageIdentifier;
  * the restart cost is paid only on failure. Safe to call from several threads: HTML, plain text and small XML
  * (sitemaps, feeds: {@link XmlHere}) are extracted on the calling thread, in parallel; documents for the workers
  * take turns through at most {@link #WORKERS} processes, one document at a time in each. A second process starts only
- * when two documents for the worker are asked for at once, so calls from one thread use one process.
+ * when two documents for the worker are asked for at once, so calls from one thread use one process; a process left
+ * idle for {@link ExtractorSettings#workerIdle()} ends, and the next document for a worker starts one again.
  */
 public final class TextExtractor implements AutoCloseable {
     /** Language is decided on the start of the text: enough for any ad, cheap for a book. */
@@ -49,6 +53,9 @@ public final class TextExtractor implements AutoCloseable {
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private OcrPlan ocr;
+    /** Ends idle workers; started with the first worker, so a run of pages alone never has it. */
+    private ScheduledExecutorService retiring;
+    private boolean closed;
 
     private TextExtractor(ExtractorSettings settings, Path workDir, LanguageIdentifier languages) {
         this.settings = settings;
@@ -236,6 +243,12 @@ public final class TextExtractor implements AutoCloseable {
     /** Stops the workers and removes the spools of members nobody closed. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (retiring != null) {
+                retiring.shutdownNow();
+            }
+        }
         for (Slot slot : slots) {
             slot.close();
         }
@@ -275,9 +288,42 @@ public final class TextExtractor implements AutoCloseable {
         return ocr;
     }
 
-    /** One worker's place: its process, started at its first document and again after one that ended it. */
+    /** Starts, once, the thread that ends workers idle longer than the settings allow. */
+    private synchronized void retireIdleWorkers() {
+        if (retiring != null || closed) {
+            return;
+        }
+        retiring = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tracelab-extract-retire");
+            t.setDaemon(true);
+            return t;
+        });
+        long idle = settings.workerIdle().toNanos();
+        long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), idle / 4);
+        retiring.scheduleWithFixedDelay(() -> {
+            for (Slot slot : slots) {
+                slot.retireIfIdle(idle);
+            }
+        }, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    /** The worker processes running now. */
+    int liveWorkers() {
+        int live = 0;
+        for (Slot slot : slots) {
+            live += slot.live() ? 1 : 0;
+        }
+        return live;
+    }
+
+    /**
+     * One worker's place: its process, started at its first document and again after one that ended it or after it
+     * was left idle too long.
+     */
     private final class Slot {
         private WorkerProcess worker;
+        /** {@link System#nanoTime()} at the end of its last document. */
+        private long lastUsed;
 
         synchronized WorkerProtocol.Reply exchange(WorkerProtocol.Request request) throws WorkerProcess.Failure {
             if (worker == null || !worker.alive()) {
@@ -286,13 +332,28 @@ public final class TextExtractor implements AutoCloseable {
                 } catch (IOException | WorkerProcess.Failure e) {
                     throw TracelabException.io("cannot start the extraction worker", e);
                 }
+                retireIdleWorkers();
             }
             try {
                 return worker.exchange(request, settings.timeout());
             } catch (WorkerProcess.Failure e) {
                 worker = null;
                 throw e;
+            } finally {
+                lastUsed = System.nanoTime();
             }
+        }
+
+        /** Ends the process if it has had nothing to do for {@code idleNanos}; one at work is never idle. */
+        synchronized void retireIfIdle(long idleNanos) {
+            if (worker != null && System.nanoTime() - lastUsed >= idleNanos) {
+                worker.close();
+                worker = null;
+            }
+        }
+
+        synchronized boolean live() {
+            return worker != null;
         }
 
         synchronized void close() {

@@ -63,6 +63,44 @@ class WorkerTurnsTest {
         }
     }
 
+    @Test
+    void aWorkerLeftIdleEndsAndTheNextDocumentStartsOneAgain(@TempDir Path dir) throws Exception {
+        Path work = dir.resolve("extract");
+        try (TextExtractor extractor = TextExtractor.start(ExtractorSettings.DEFAULTS.withWorkerHeapMb(256)
+                .withWorkerIdle(Duration.ofMillis(300)), work)) {
+            for (int i = 0; i < 2; i++) {
+                Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
+                        "Fictitious Ltd", "Fictitious vacancy number " + i);
+                try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
+                    assertTrue(x.text().contains("vacancy number " + i), x.text());
+                }
+                assertEquals(1, extractor.liveWorkers());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (extractor.liveWorkers() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertEquals(0, extractor.liveWorkers(), "an idle worker still runs");
+                assertEquals(List.of(), workersUnder(work), "an ended worker left its scratch folder");
+            }
+        }
+    }
+
+    @Test
+    void aWorkerKeptBusyIsNeverEndedAsIdle(@TempDir Path dir) throws Exception {
+        Path work = dir.resolve("extract");
+        try (TextExtractor extractor = TextExtractor.start(ExtractorSettings.DEFAULTS.withWorkerHeapMb(256)
+                .withWorkerIdle(Duration.ofSeconds(30)), work)) {
+            for (int i = 0; i < 3; i++) {
+                Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
+                        "Fictitious Ltd", "Fictitious vacancy number " + i);
+                try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
+                    assertTrue(x.text().contains("vacancy number " + i), x.text());
+                }
+                assertEquals(1, extractor.liveWorkers());
+            }
+        }
+    }
+
     /** Waits until the worker given the hanging document has reached its hang (it leaves a file first). */
     private static void awaitHangInAWorker(Path work) throws IOException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
