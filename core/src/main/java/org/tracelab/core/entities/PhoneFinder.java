@@ -83,6 +83,7 @@ final class PhoneFinder {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final KeptAnswers<String, List<Match>> lines = new KeptAnswers<>(KEPT_LINES);
     private final String region;
+    private final PhoneDigitBound bound;
     private final Deobfuscator deobfuscator;
 
     PhoneFinder(String defaultRegion, Deobfuscator deobfuscator) {
@@ -91,6 +92,7 @@ final class PhoneFinder {
         if (!util.getSupportedRegions().contains(region)) {
             throw new IllegalArgumentException("unknown region '" + defaultRegion + "'");
         }
+        this.bound = new PhoneDigitBound(region);
     }
 
     String region() {
@@ -129,15 +131,16 @@ final class PhoneFinder {
      * after, a time's ":mm" after) reads either as it reads the text's end. So a piece's matches are the same wherever
      * it stands, and a piece seen before is not read again: a site's template lines (its notice, its footer with the
      * office phone), and the fields of an ad's record (JSON, one line), which repeat the lines of its page (the body)
-     * or of other ads (a price, a city). A piece without a digit is not read at all. libphonenumber's parse and
-     * validation of every candidate (prices, dates, ids) was most of phone finding.
+     * or of other ads (a price, a city). A piece without a cluster of digits long enough for a valid number
+     * ({@link PhoneDigitBound}: prices, years, sizes, times) is not read at all. libphonenumber's parse and validation
+     * of every candidate was most of phone finding.
      */
     List<Match> libphonenumberMatches(String text) {
         List<Match> out = new ArrayList<>();
         int from = 0;
         while (from <= text.length()) {
             int to = pieceEnd(text, from);
-            if (mayHoldDigit(text, from, to)) {
+            if (bound.mayHoldNumber(text, from, to)) {
                 List<Match> found = to - from <= MAX_KEPT_LINE
                         ? lines.get(text.substring(from, to), this::matchesInLine)
                         : matchesInLine(text.substring(from, to));
@@ -170,17 +173,6 @@ final class PhoneFinder {
             out.add(new Match(m.start(), m.end(), m.rawString(), m.number()));
         }
         return List.copyOf(out);
-    }
-
-    /** Whether {@code text[from,to)} may hold a decimal digit of any script (a surrogate pair counts as one). */
-    private static boolean mayHoldDigit(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c) || Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One of libphonenumber's matches: where it lies, as written, and the number read (never changed after). */
