@@ -52,6 +52,8 @@ final class PhoneDigitBound {
     /** The fewest digits of a number written with a plus, over every calling code. */
     static final int WITH_PLUS = withPlus();
 
+    private static final boolean[] JOINERS = joiners();
+
     private final int bare;
 
     PhoneDigitBound(String region) {
@@ -73,35 +75,35 @@ final class PhoneDigitBound {
     /**
      * Whether {@code text[from,to)} holds a cluster of digits from which {@code findNumbers} could read a valid number.
      * A plus anywhere in the piece lowers the bound for all its clusters (its leading chars may stand ten chars before
-     * the digits).
+     * the digits). One pass, no allocation: it reads every piece that holds a digit.
      */
     boolean mayHoldNumber(CharSequence text, int from, int to) {
-        int need = bare;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '+' || c == '\uFF0B') {
-                need = Math.min(bare, WITH_PLUS);
-                break;
-            }
-        }
         int count = 0; // digits (and x) of the cluster so far
         int gap = 0; // other joining chars since its last digit
-        for (int i = from; i < to; ) {
-            int cp = Character.codePointAt(text, i);
-            i += Character.charCount(cp);
+        int most = 0;
+        boolean plus = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(++i));
+            }
             if (readAsDigit(cp)) {
-                if (++count >= need) {
+                if (++count >= bare) {
                     return true;
                 }
+                most = Math.max(most, count);
                 gap = 0;
-            } else if (joins(cp) && gap < MAX_GAP) {
+            } else if (cp < JOINERS.length && JOINERS[cp] && gap < MAX_GAP) {
                 gap++;
+                plus |= cp == '+' || cp == '\uFF0B';
             } else {
+                plus |= cp == '+' || cp == '\uFF0B';
                 count = 0;
                 gap = 0;
             }
         }
-        return false;
+        return plus && most >= WITH_PLUS;
     }
 
     /** A digit of any script ({@code \p{Nd}}), or the {@code x} a vanity reading maps to 9. */
@@ -109,9 +111,15 @@ final class PhoneDigitBound {
         return cp < 0x80 ? (cp >= '0' && cp <= '9') || cp == 'x' || cp == 'X' : Character.isDigit(cp);
     }
 
-    /** A char the matcher allows between digits, or a leading plus. */
-    private static boolean joins(int cp) {
-        return cp < 0x10000 && (PUNCTUATION.indexOf(cp) >= 0 || cp == '+' || cp == '\uFF0B');
+    /** The chars the matcher allows between digits, and a leading plus, by char. */
+    private static boolean[] joiners() {
+        boolean[] joins = new boolean[0x10000];
+        for (int i = 0; i < PUNCTUATION.length(); i++) {
+            joins[PUNCTUATION.charAt(i)] = true;
+        }
+        joins['+'] = true;
+        joins['\uFF0B'] = true;
+        return joins;
     }
 
     private static int withPlus() {
