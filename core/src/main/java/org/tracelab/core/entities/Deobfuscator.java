@@ -398,7 +398,7 @@ public final class Deobfuscator {
             return new Tok(T.DIGITS, s, e, text.substring(s, e), null);
         }
         if (word && !lookAlikes) { // a plain word: a number word or nothing
-            NumberWords.Word w = words.lookup(text.subSequence(s, e));
+            NumberWords.Word w = words.lookup(text, s, e);
             if (w == null) {
                 return new Tok(T.BREAK, s, e, null, null);
             }
@@ -424,7 +424,7 @@ public final class Deobfuscator {
             return new Tok(T.DIGITS, s, e, d.toString(), null);
         }
         if (!hasDigit) {
-            NumberWords.Word w = words.lookup(text.substring(s, e));
+            NumberWords.Word w = words.lookup(text, s, e);
             if (w != null) {
                 return w.kind() == NumberWords.Kind.PLUS ? new Tok(T.PLUS, s, e, null, null) : new Tok(T.WORD, s, e, null, w);
             }

@@ -34,16 +34,25 @@ final class NumberWords {
     private final int maxLength;
     /** Lowercase first chars of all words (BMP), so most ordinary words are turned down without a lookup. */
     private final java.util.BitSet firstChars = new java.util.BitSet(0x10000);
+    /**
+     * The first two chars of every word as {@link #opening} gives them, sorted: most ordinary words are turned down by
+     * them with no string made. Keying and folding map char to char, so a token's opening is one of these whenever
+     * its key or its folded key is a word.
+     */
+    private final int[] openings;
 
     private NumberWords(Map<String, Word> exact) {
         this.exact = Map.copyOf(exact);
         int max = 0;
+        java.util.TreeSet<Integer> open = new java.util.TreeSet<>();
         for (String k : exact.keySet()) {
             max = Math.max(max, k.length());
             firstChars.set(k.charAt(0));
             firstChars.set(fold(k).charAt(0));
+            open.add(opening(k, 0, k.length()));
         }
         this.maxLength = max;
+        this.openings = open.stream().mapToInt(Integer::intValue).toArray();
         Map<String, Word> f = new HashMap<>();
         exact.forEach((k, w) -> f.merge(fold(k), w, (a, b) -> a.ambiguous() ? b : a));
         this.folded = Map.copyOf(f);
@@ -105,33 +114,68 @@ final class NumberWords {
 
     /** The word for {@code token} (a run of letters and apostrophes), or {@code null}. */
     Word lookup(CharSequence token) {
-        if (token.length() == 0 || token.length() > maxLength
-                || !firstChars.get(Character.toLowerCase(token.charAt(0)))) {
+        return lookup(token, 0, token.length());
+    }
+
+    /** The word for {@code text[start,end)}, or {@code null}; no string is made unless its opening is a word's. */
+    Word lookup(CharSequence text, int start, int end) {
+        if (end <= start || end - start > maxLength || !firstChars.get(Character.toLowerCase(text.charAt(start)))
+                || !mayBeWord(text, start, end)) {
             return null;
         }
-        String k = key(token);
+        return lookupKey(key(text.subSequence(start, end)));
+    }
+
+    /** Whether {@code text[start,end)} opens as a word does: false means {@link #lookupKey} finds nothing for it. */
+    boolean mayBeWord(CharSequence text, int start, int end) {
+        return java.util.Arrays.binarySearch(openings, opening(text, start, end)) >= 0;
+    }
+
+    /** The word whose key is {@code k}, as written or folded. */
+    Word lookupKey(String k) {
         Word w = exact.get(k);
         return w != null ? w : folded.get(fold(k));
+    }
+
+    /** The first two chars of {@code text[start,end)} keyed and folded, one int ({@code 0xFFFF} for no second). */
+    private static int opening(CharSequence text, int start, int end) {
+        char first = foldChar(keyChar(text.charAt(start)));
+        char second = end - start > 1 ? foldChar(keyChar(text.charAt(start + 1))) : '\uFFFF';
+        return first << 16 | second;
     }
 
     /** Lowercase, one apostrophe, ё as е. */
     static String key(CharSequence s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = Character.toLowerCase(s.charAt(i));
-            switch (c) {
-                case 'ʻ', 'ʼ', '’', '‘', '`', '´' -> c = '\'';
-                case 'ё' -> c = 'е';
-                default -> { }
-            }
-            b.append(c);
+            b.append(keyChar(s.charAt(i)));
         }
         return b.toString();
+    }
+
+    private static char keyChar(char c) {
+        char lower = Character.toLowerCase(c);
+        return switch (lower) {
+            case 'ʻ', 'ʼ', '’', '‘', '`', '´' -> '\'';
+            case 'ё' -> 'е';
+            default -> lower;
+        };
     }
 
     /** Uzbek Cyrillic ў қ ғ ҳ as the Russian у к г х people type instead. */
     static String fold(String key) {
         return key.replace('ў', 'у').replace('қ', 'к').replace('ғ', 'г').replace('ҳ', 'х');
+    }
+
+    /** {@link #fold} of one char. */
+    private static char foldChar(char c) {
+        return switch (c) {
+            case 'ў' -> 'у';
+            case 'қ' -> 'к';
+            case 'ғ' -> 'г';
+            case 'ҳ' -> 'х';
+            default -> c;
+        };
     }
 
     static boolean isApostrophe(int c) {
