@@ -29,10 +29,10 @@ class OutOfMemoryIT {
     Path tmp;
 
     /**
-     * The JVM options the launcher gives {@code collect} and {@code reindex} beside their heap bound (the compiler:
-     * C1 alone, compiling sooner); the heap here is the test's, too small on purpose.
+     * The JVM options the launcher gives {@code collect} beside its heap bound (the compiler: C1 alone, compiling
+     * sooner; {@code reindex} runs with the JVM's own); the heap here is the test's, too small on purpose.
      */
-    private static final List<String> INGEST_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+    private static final List<String> COLLECT_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
             "-XX:CompileThresholdScaling=0.1");
 
     @Test
@@ -57,7 +57,7 @@ class OutOfMemoryIT {
                     "oom (fictitious)", "--examiner", "Examiner Fictitious", "--purpose", "test")) {
                 assertEquals(ExitCode.OK, init.waitFor(120), init.err());
             }
-            try (JarProcess p = JarProcess.start(null, INGEST_OPTIONS, "96m", "-q", "--case", caseDir.toString(),
+            try (JarProcess p = JarProcess.start(null, COLLECT_OPTIONS, "96m", "-q", "--case", caseDir.toString(),
                     "collect", "page",
                     root + "/small.html", root + "/big.html", "--depth", "1", "--delay", "0")) {
                 int code = p.waitFor(300);
@@ -89,7 +89,7 @@ class OutOfMemoryIT {
                 "--no-ingest", files.toString())) {
             assertEquals(ExitCode.OK, collect.waitFor(300), collect.err());
         }
-        try (JarProcess p = JarProcess.start(null, INGEST_OPTIONS, "48m", "-q", "--case", caseDir.toString(),
+        try (JarProcess p = JarProcess.start(null, List.of(), "48m", "-q", "--case", caseDir.toString(),
                 "reindex", "--extract")) {
             int code = p.waitFor(300);
             String err = p.err();
