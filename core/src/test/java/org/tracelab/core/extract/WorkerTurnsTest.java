@@ -53,11 +53,7 @@ class WorkerTurnsTest {
         Path work = dir.resolve("extract");
         try (TextExtractor extractor = TextExtractor.start(ExtractorSettings.DEFAULTS.withWorkerHeapMb(256), work)) {
             for (int i = 0; i < 3; i++) {
-                Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
-                        "Fictitious Ltd", "Fictitious vacancy number " + i);
-                try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
-                    assertTrue(x.text().contains("vacancy number " + i), x.text());
-                }
+                readVacancy(extractor, dir, i);
             }
             assertEquals(1, workersUnder(work).size(), workersUnder(work).toString());
         }
@@ -69,11 +65,7 @@ class WorkerTurnsTest {
         try (TextExtractor extractor = TextExtractor.start(ExtractorSettings.DEFAULTS.withWorkerHeapMb(256)
                 .withWorkerIdle(Duration.ofMillis(300)), work)) {
             for (int i = 0; i < 2; i++) {
-                Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
-                        "Fictitious Ltd", "Fictitious vacancy number " + i);
-                try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
-                    assertTrue(x.text().contains("vacancy number " + i), x.text());
-                }
+                readVacancy(extractor, dir, i);
                 assertEquals(1, extractor.liveWorkers());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (extractor.liveWorkers() > 0 && System.nanoTime() < deadline) {
@@ -91,13 +83,18 @@ class WorkerTurnsTest {
         try (TextExtractor extractor = TextExtractor.start(ExtractorSettings.DEFAULTS.withWorkerHeapMb(256)
                 .withWorkerIdle(Duration.ofSeconds(30)), work)) {
             for (int i = 0; i < 3; i++) {
-                Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
-                        "Fictitious Ltd", "Fictitious vacancy number " + i);
-                try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
-                    assertTrue(x.text().contains("vacancy number " + i), x.text());
-                }
+                readVacancy(extractor, dir, i);
                 assertEquals(1, extractor.liveWorkers());
             }
+        }
+    }
+
+    /** Reads a fictitious vacancy, a PDF numbered {@code i}, through {@code extractor}: a document for a worker. */
+    private static void readVacancy(TextExtractor extractor, Path dir, int i) throws IOException {
+        Path pdf = TestDocuments.pdf(Files.createDirectories(dir.resolve("pdf" + i)), "Vacancy " + i,
+                "Fictitious Ltd", "Fictitious vacancy number " + i);
+        try (Extraction x = extractor.extract(pdf, "ad.pdf")) {
+            assertTrue(x.text().contains("vacancy number " + i), x.text());
         }
     }
 
