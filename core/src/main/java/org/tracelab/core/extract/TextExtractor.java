@@ -293,11 +293,8 @@ public final class TextExtractor implements AutoCloseable {
         if (retiring != null || closed) {
             return;
         }
-        retiring = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tracelab-extract-retire");
-            t.setDaemon(true);
-            return t;
-        });
+        retiring = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tracelab-extract-retire").daemon().factory());
         long idle = settings.workerIdle().toNanos();
         long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), idle / 4);
         retiring.scheduleWithFixedDelay(() -> {

@@ -25,16 +25,12 @@ final class IngestThreads {
 
     /** A pool of {@code threads} daemon threads named {@code name}, whose deaths this sees and keeps off stderr. */
     ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> {
-                if (died == null) {
-                    died = e;
-                }
-            });
-            return t;
-        });
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name(name).daemon()
+                .uncaughtExceptionHandler((thread, e) -> {
+                    if (died == null) {
+                        died = e;
+                    }
+                }).factory());
     }
 
     /** What {@code f} gives; its failure, or the error a thread of this run died of, as the cause. */
