@@ -1,6 +1,5 @@
 package org.tracelab.core.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -290,7 +289,7 @@ public final class Ingest {
     }
 
     private StoredBlob stage(String text) throws IOException {
-        return blobs.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
+        return blobs.stage(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void store(Pending p, IngestAhead ahead, Counts counts) throws IOException, SQLException {

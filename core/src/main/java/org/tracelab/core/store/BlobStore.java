@@ -238,6 +238,11 @@ public final class BlobStore {
         return staging.stage(in, limit);
     }
 
+    /** Like {@link #stage(InputStream, long)} for bytes in memory, which cost no file when the store holds them. */
+    public StoredBlob stage(byte[] bytes) throws IOException {
+        return staging.stage(bytes);
+    }
+
     /** How many blobs are staged and not yet named. */
     public int stagedCount() {
         return staging.count();
@@ -307,10 +312,7 @@ public final class BlobStore {
                         break;
                     }
                     sha.update(buf, 0, n);
-                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                    while (bb.hasRemaining()) {
-                        out.write(bb);
-                    }
+                    writeFully(out, ByteBuffer.wrap(buf, 0, n));
                     size += n;
                 }
                 if (force) {
@@ -321,6 +323,24 @@ public final class BlobStore {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /** Writes {@code bytes}, already hashed as {@code id}, to a new temp file, not synced; the caller removes it. */
+    Received receive(byte[] bytes, BlobId id) throws IOException {
+        TempFile temp = newTempFile();
+        try (FileChannel out = temp.channel()) {
+            writeFully(out, ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp.path());
+            throw e;
+        }
+        return new Received(temp.path(), id, bytes.length, false);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bb) throws IOException {
+        while (bb.hasRemaining()) {
+            out.write(bb);
         }
     }
 

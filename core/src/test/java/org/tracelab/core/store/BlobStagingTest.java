@@ -164,6 +164,42 @@ class BlobStagingTest {
     }
 
     @Test
+    void bytesInMemoryStageAsTheirStreamWouldAndOnceEach() throws IOException {
+        byte[] page = "Fictitious ad in memory: ish bor, +998 90 123 45 67".getBytes(StandardCharsets.UTF_8);
+        StoredBlob first = store.stage(page);
+        assertFalse(first.existed());
+        assertEquals(page.length, first.size());
+        assertEquals(BlobStore.hash(new java.io.ByteArrayInputStream(page)), first.id(), "named by its SHA-256");
+        assertArrayEquals(page, read(store.open(first.id())), "readable while staged");
+        assertTrue(store.stage(page).existed(), "the same bytes again: staged once");
+        assertTrue(store.stage(new java.io.ByteArrayInputStream(page), Long.MAX_VALUE).existed(),
+                "and a stream of them sees the staged blob");
+        assertEquals(1, store.stagedCount());
+        store.publishStaged();
+        assertArrayEquals(page, Files.readAllBytes(store.path(first.id())));
+        assertTrue(store.stage(page).existed());
+        assertEquals(0, store.stagedCount());
+        assertEquals(0, leftoversIn(dir.resolve("blobs/incoming")));
+    }
+
+    @Test
+    void bytesTheStoreHoldsAreNotWrittenAgain() throws IOException {
+        byte[] text = "Fictitious extracted text, stored before".getBytes(StandardCharsets.UTF_8);
+        StoredBlob stored = store.put(new java.io.ByteArrayInputStream(text));
+        // No temp file can be made now: the incoming folder is a file. Writing the text again to learn that the
+        // store holds it would fail; knowing its hash first, staging it does not write.
+        Path incoming = dir.resolve("blobs/incoming");
+        Files.delete(incoming);
+        Files.writeString(incoming, "in the way");
+        StoredBlob again = store.stage(text);
+        assertTrue(again.existed());
+        assertEquals(stored.id(), again.id());
+        assertEquals(text.length, again.size());
+        assertThrows(IOException.class, () -> store.stage("new fictitious text".getBytes(StandardCharsets.UTF_8)),
+                "new bytes are written, and the file in the way stops them");
+    }
+
+    @Test
     void failureBetweenStagingAndNamingLeavesNoNameAndTheNextPublishNamesAll() throws IOException {
         StoredBlob a = store.stage(bytes("fictitious page A"), Long.MAX_VALUE);
         StoredBlob b = store.stage(bytes("fictitious page B"), Long.MAX_VALUE);
