@@ -134,6 +134,8 @@ final class PhoneFinder {
      * or of other ads (a price, a city). A piece without a cluster of digits long enough for a valid number
      * ({@link PhoneDigitBound}: prices, years, sizes, times) is not read at all. libphonenumber's parse and validation
      * of every candidate was most of phone finding.
+     *
+     * <p>A piece that may hold a number is read window by window ({@link #readWindows}).
      */
     List<Match> libphonenumberMatches(String text) {
         List<Match> out = new ArrayList<>();
@@ -141,12 +143,7 @@ final class PhoneFinder {
         while (from <= text.length()) {
             int to = pieceEnd(text, from);
             if (bound.mayHoldNumber(text, from, to)) {
-                List<Match> found = to - from <= MAX_KEPT_LINE
-                        ? lines.get(text.substring(from, to), this::matchesInLine)
-                        : matchesInLine(text.substring(from, to));
-                for (Match m : found) {
-                    out.add(new Match(from + m.start(), from + m.end(), m.raw(), m.number()));
-                }
+                readWindows(text, from, to, out);
             }
             if (to == text.length()) {
                 break;
@@ -154,6 +151,65 @@ final class PhoneFinder {
             from = to + 1;
         }
         return out;
+    }
+
+    /**
+     * Reads {@code text[from,to)} in windows that meet at a {@linkplain #windowEdge window edge}, a letter no match
+     * can hold, each window holding the edge on either side of it; a window without a cluster of digits long enough
+     * for a valid number is not read. Within a piece, most of what {@code findNumbers} parsed and threw away was
+     * a price, a date or a size beside the ad's phone: each now sits in a window of its own, left unread. Why the
+     * matches are the same: no match holds an edge, so each lies inside one window, where the matcher's search,
+     * started before it, finds it as in the piece (its pattern has no anchors or look-arounds, and the search goes
+     * on after a failed candidate from that candidate's end); what it checks around a match is the char before and
+     * the char after (a Latin letter, a currency sign, '%'), which a window holds as the piece does, edges included,
+     * and a time's {@code :mm} after, which holds no letter.
+     */
+    private void readWindows(String text, int from, int to, List<Match> out) {
+        int start = from;
+        int edge = nextWindowEdge(text, from, to);
+        while (true) {
+            int end = edge < to ? edge + 1 : to;
+            if (start == from && end == to || bound.mayHoldNumber(text, start, end)) {
+                List<Match> found = end - start <= MAX_KEPT_LINE
+                        ? lines.get(text.substring(start, end), this::matchesInLine)
+                        : matchesInLine(text.substring(start, end));
+                for (Match m : found) {
+                    out.add(new Match(start + m.start(), start + m.end(), m.raw(), m.number()));
+                }
+            }
+            if (edge >= to) {
+                return;
+            }
+            start = edge;
+            edge = nextWindowEdge(text, edge + 1, to);
+        }
+    }
+
+    private static int nextWindowEdge(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (windowEdge(text.charAt(i))) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** The Latin letters in none of the extension labels, and the Cyrillic ones in {@code доб}. */
+    private static final String EDGE_LATIN = "bcfghjklmpqruvwyz";
+    private static final String EDGE_CYRILLIC_NOT = "\u0434\u043E\u0431";
+
+    /**
+     * A letter that no match of {@code findNumbers} holds: its pattern allows digits, punctuation (with {@code x}),
+     * leading brackets and pluses, and an extension's labels ({@code ext}, {@code extension}, {@code extensión},
+     * {@code anexo}, {@code int}, {@code доб}, {@code ;ext=}), matched ignoring case. The Latin letters outside those
+     * labels (in both cases, and no other letter whose case folds to one in them, as {@code ſ} and {@code İ} do), and
+     * the basic Cyrillic letters but {@code д}, {@code о}, {@code б}.
+     */
+    static boolean windowEdge(char c) {
+        if (c < 0x80) {
+            return EDGE_LATIN.indexOf(c | 0x20) >= 0; // only B-Z and b-z land on b-z
+        }
+        return c >= '\u0410' && c <= '\u044F' && EDGE_CYRILLIC_NOT.indexOf(Character.toLowerCase(c)) < 0;
     }
 
     /** Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. */
