@@ -46,11 +46,8 @@ final class BrowserPages implements PageSource {
     private final boolean ownsChromium;
     /** When each origin may next be visited. */
     private final Map<String, Long> notBefore = new HashMap<>();
-    private final ExecutorService recording = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tracelab-browser-recorder");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService recording = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("tracelab-browser-recorder").daemon().factory());
     /** The recording of the last page visited. */
     private CompletableFuture<Optional<StoredItem>> recorded = CompletableFuture.completedFuture(Optional.empty());
 

@@ -67,11 +67,8 @@ final class Chromium implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.playwright = playwright;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tracelab-browser-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tracelab-browser-watchdog").daemon().factory());
     }
 
     /** Starts the driver and the browser; a failure is one line naming what would not start (exit 3). */

@@ -44,11 +44,8 @@ final class KeptTesseract implements AutoCloseable {
 
     private final List<String> command;
     private final Path tessdata;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tracelab-kept-tesseract");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("tracelab-kept-tesseract").daemon().factory());
     private Run run;
 
     /**

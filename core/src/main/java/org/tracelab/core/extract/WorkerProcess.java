@@ -72,11 +72,8 @@ final class WorkerProcess implements AutoCloseable {
         this.scratch = scratch;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-        this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tracelab-extract-reader-" + process.pid());
-            t.setDaemon(true);
-            return t;
-        });
+        this.reader = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("tracelab-extract-reader-" + process.pid()).daemon().factory());
     }
 
     /**

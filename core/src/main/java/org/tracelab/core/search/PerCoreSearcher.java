@@ -3,7 +3,6 @@ package org.tracelab.core.search;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,12 +22,9 @@ final class PerCoreSearcher extends IndexSearcher {
 
     /** A pool of {@link #THREADS} daemon threads for a searcher; the caller shuts it down. */
     static ExecutorService newPool() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "tracelab-search-" + n.incrementAndGet());
-            t.setDaemon(true); // a search that fails never keeps the command from exiting
-            return t;
-        });
+        // daemons: a search that fails never keeps the command from exiting
+        return Executors.newFixedThreadPool(THREADS,
+                Thread.ofPlatform().name("tracelab-search-", 1).daemon().factory());
     }
 
     @Override

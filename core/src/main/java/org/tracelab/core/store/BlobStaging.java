@@ -344,11 +344,7 @@ final class BlobStaging {
 
     private static ExecutorService syncThreads() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(SYNC_THREADS, SYNC_THREADS, 5, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "tracelab-blob-sync");
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().name("tracelab-blob-sync").daemon().factory());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -37,11 +37,8 @@ final class BagPayload implements AutoCloseable {
 
     private final Path bag;
     private final Map<Digests, Writer> manifests = new EnumMap<>(Digests.class);
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "bag-copy");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS,
+            Thread.ofPlatform().name("bag-copy").daemon().factory());
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER]);
     private final ArrayDeque<Future<Written>> pending = new ArrayDeque<>();
     private long octets;
