@@ -15,20 +15,24 @@ final class BlockText {
     private BlockText() {
     }
 
-    /** The element's text, blank runs collapsed, one line per block. */
+    /**
+     * The element's text, blank runs collapsed, one line per block: {@link #normalise} of the element's text nodes
+     * with a line break at each block's start and end and at each {@code br}, collapsed as it is gathered rather than
+     * gathered, copied and collapsed (a tenth of the extraction's allocation, session 18's profile).
+     */
     static String of(Element root) {
-        StringBuilder sb = new StringBuilder();
+        Collapsed out = new Collapsed();
         NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText());
+                    out.add(t.getWholeText());
                 } else if (node instanceof Element e) {
                     if (e.nameIs("rt") || e.nameIs("rp")) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (e.isBlock() || e.nameIs("br")) {
-                        sb.append('\n');
+                        out.lineBreak();
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -37,12 +41,57 @@ final class BlockText {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element e && e.isBlock()) {
-                    sb.append('\n');
+                    out.lineBreak();
                 }
                 return FilterResult.CONTINUE;
             }
         }, root);
-        return normalise(sb.toString());
+        return out.toString();
+    }
+
+    /**
+     * {@link #normalise} done as the text arrives: a run of blanks and breaks is held back and written as one break
+     * or one space before the next char that is neither, so runs that span text nodes collapse as one.
+     */
+    private static final class Collapsed {
+        private final StringBuilder sb = new StringBuilder(256);
+        private boolean blank;
+        private boolean lineBreak;
+
+        void lineBreak() {
+            blank = true;
+            lineBreak = true;
+        }
+
+        void add(String s) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (isBlankOrBreak(c)) {
+                    blank = true;
+                    lineBreak |= c == '\n';
+                    i++;
+                    continue;
+                }
+                if (blank) {
+                    sb.append(lineBreak ? '\n' : ' ');
+                    blank = false;
+                    lineBreak = false;
+                }
+                int start = i;
+                while (i < n && !isBlankOrBreak(s.charAt(i))) {
+                    i++;
+                }
+                sb.append(s, start, i);
+            }
+        }
+
+        /** The text stripped as {@link #normalise} strips it; a run held back at the end would be stripped too. */
+        @Override
+        public String toString() {
+            return sb.toString().strip();
+        }
     }
 
     /**

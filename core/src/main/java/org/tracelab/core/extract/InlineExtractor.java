@@ -34,6 +34,7 @@ final class InlineExtractor {
     private static final Evaluator NOT_TEXT = QueryParser.parse("script, style, noscript, template");
     private static final Evaluator AUTHOR = QueryParser.parse("meta[name=author]");
     private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=og:title]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
     private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
     private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
 
@@ -103,10 +104,13 @@ final class InlineExtractor {
         // links first, since the text's steps take out scripts and furniture.
         Document doc = Jsoup.parse(html, "", MarkupLinks.parser());
         List<MarkupLinks.Link> links = MarkupLinks.of(doc);
-        doc.select(NOT_TEXT).remove();
+        // MainText's walks rather than jsoup's select, which builds a stream for every query.
+        for (Element e : MainText.select(doc, NOT_TEXT)) {
+            e.remove();
+        }
         String text = BlockText.of(doc.body() == null ? doc : doc.body());
         Optional<String> title = title(doc);
-        Optional<String> author = present(doc.select(AUTHOR).attr("content"));
+        Optional<String> author = present(content(doc, AUTHOR));
         Optional<String> main = MainText.of(doc).map(m -> cut(m, maxChars)); // last: it strips the page
         return result(text, maxChars, "text/html; charset=" + charset.charset().name(), title, author)
                 .withMain(main, charset.note()).withLinks(links);
@@ -117,17 +121,27 @@ final class InlineExtractor {
      * picture's), else its {@code og:title}, else its first {@code h1}.
      */
     static Optional<String> title(Document doc) {
-        for (Element t : doc.getElementsByTag("title")) {
+        for (Element t : MainText.byTag(doc, "title")) {
             if (t.closest("svg") == null && !t.text().isBlank()) {
                 return present(t.text());
             }
         }
-        Optional<String> og = present(doc.select(OG_TITLE).attr("content"));
+        Optional<String> og = present(content(doc, OG_TITLE));
         if (og.isPresent()) {
             return og;
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = MainText.first(doc, H1);
         return h1 == null ? Optional.empty() : present(BlockText.of(h1).replace('\n', ' '));
+    }
+
+    /** What {@code doc.select(query).attr("content")} gives: the first match's {@code content} that it has, else "". */
+    static String content(Document doc, Evaluator query) {
+        for (Element e : MainText.select(doc, query)) {
+            if (e.hasAttr("content")) {
+                return e.attr("content");
+            }
+        }
+        return "";
     }
 
     static String cut(String text, int maxChars) {

@@ -77,8 +77,6 @@ public final class MainText {
     private static final Evaluator NEVER_CONTENT = QueryParser.parse("script, style, noscript, template, iframe, svg,"
             + " canvas, object, embed, button, input, select, textarea, nav, aside, footer, dialog, link, meta, head");
     private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
-    private static final Evaluator CLASS_OR_ID = QueryParser.parse("[class], [id]");
-    private static final Evaluator MAYBE_HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true], [style]");
     private static final Evaluator MEDIA = QueryParser.parse("img, picture, video");
     private static final Evaluator EMBEDS = QueryParser.parse("object, embed, iframe, video");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
@@ -119,14 +117,7 @@ public final class MainText {
         if (!withinBounds(body)) {
             return Optional.empty();
         }
-        remove(select(body, NEVER_CONTENT));
-        remove(select(body, FIGCAPTION));
-        removeHidden(body);
-        for (Element e : select(body, CLASS_OR_ID)) {
-            if (e.parent() != null && hint(e, IS_NEVER)) {
-                e.remove();
-            }
-        }
+        removeNeverText(body);
         // Each attempt works on its own copy; the rules are relaxed one by one while the result stays too short. An
         // attempt that relaxes only rules which changed nothing in the last run would repeat it, and is skipped.
         String best = "";
@@ -259,7 +250,7 @@ public final class MainText {
 
     private static boolean isFurniture(Element e) {
         return (hint(e, IS_FURNITURE) || e.nameIs("time"))
-                && e.text().length() < FURNITURE_CHARS && !e.nameIs("body");
+                && PageText.elementText(e).length() < FURNITURE_CHARS && !e.nameIs("body");
     }
 
     private static boolean unlikelyRole(Element e) {
@@ -290,7 +281,11 @@ public final class MainText {
     private static void wrap(List<Node> run) {
         StringBuilder text = new StringBuilder();
         for (Node n : run) {
-            text.append(n instanceof TextNode t ? t.text() : ((Element) n).text());
+            if (n instanceof TextNode t) {
+                PageText.appendCollapsed(text, t.getWholeText(), false); // TextNode.text()
+            } else {
+                text.append(PageText.elementText((Element) n));
+            }
         }
         if (text.toString().isBlank()) {
             return;
@@ -463,7 +458,7 @@ public final class MainText {
             }
         }
         for (Element p : select(article, PARAGRAPHS)) {
-            if (p.text().isBlank() && !has(p, MEDIA)) {
+            if (PageText.elementText(p).isBlank() && !has(p, MEDIA)) {
                 p.remove();
             }
         }
@@ -478,7 +473,7 @@ public final class MainText {
         if (weight + score < 0) {
             return true;
         }
-        String text = e.text();
+        String text = PageText.elementText(e);
         if (commas(text) >= 10) {
             return false;
         }
@@ -539,13 +534,13 @@ public final class MainText {
     /** The element's text: from the one walk of the tree while it holds still, where candidates nest. */
     private String text(Element e) {
         String t = texts == null ? null : texts.text(e);
-        return t == null ? e.text() : t;
+        return t == null ? PageText.elementText(e) : t;
     }
 
     /** The length of {@link #text(Element)}. */
     private int textLength(Element e) {
         int n = texts == null ? -1 : texts.length(e);
-        return n < 0 ? e.text().length() : n;
+        return n < 0 ? PageText.elementText(e).length() : n;
     }
 
     private static boolean hasAncestor(Element e, String... tags) {
@@ -559,13 +554,31 @@ public final class MainText {
         return false;
     }
 
-    private static void removeHidden(Element body) {
-        for (Element e : select(body, MAYBE_HIDDEN)) {
-            if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
-                    || HIDDEN_STYLE.matcher(asciiLower(e.attr("style"))).find()) {
-                e.remove();
+    /**
+     * Removes what is never the page's text, in one walk: elements that are never content, figures' captions, hidden
+     * elements, and those whose class or id is hinted as never the text. What four queries and their removals did one
+     * after another ({@code MainTextWalksTest} holds it to them): each decides by the element alone, and whatever
+     * lies inside a removed element goes with it, so the walk need not enter it. The root itself is only ever hidden
+     * or hinted (a body or frameset); it leaves its parent then, and its children are still judged.
+     */
+    static void removeNeverText(Element body) {
+        if (body.parent() != null && (hidden(body) || hint(body, IS_NEVER))) {
+            body.remove();
+        }
+        Element e = body.firstElementChild();
+        while (e != null) {
+            if (NEVER_CONTENT.matches(body, e) || FIGCAPTION.matches(body, e) || hidden(e) || hint(e, IS_NEVER)) {
+                e = removeAndNext(e, body);
+            } else {
+                e = next(e, body);
             }
         }
+    }
+
+    /** Hidden by its attributes: {@code hidden}, {@code aria-hidden="true"}, or a style that hides it. */
+    private static boolean hidden(Element e) {
+        return e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
+                || HIDDEN_STYLE.matcher(asciiLower(e.attr("style"))).find();
     }
 
     /** The next element in document order after {@code e}'s subtree, within {@code root}. */
@@ -661,6 +674,16 @@ public final class MainText {
         return out;
     }
 
+    /** What {@code root.selectFirst(query)} gives: the first element {@link #select} would list, or null. */
+    static Element first(Element root, Evaluator query) {
+        for (Element e = root; e != null; e = next(e, root)) {
+            if (query.matches(root, e)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code root.select(query)} would find anything, stopping at the first. */
     static boolean has(Element root, Evaluator query) {
         for (Element e = root; e != null; e = next(e, root)) {
@@ -669,12 +692,6 @@ public final class MainText {
             }
         }
         return false;
-    }
-
-    private static void remove(List<Element> elements) {
-        for (Element e : elements) {
-            e.remove();
-        }
     }
 
     /**

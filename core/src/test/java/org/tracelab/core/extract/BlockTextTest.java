@@ -2,9 +2,17 @@ package org.tracelab.core.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.Test;
 
 class BlockTextTest {
@@ -48,5 +56,49 @@ class BlockTextTest {
         assertEquals("Oshpaz kerak, Toshkent. Maosh 500$, turar joy bor.", MainText.of(Jsoup.parse(plain)).orElseThrow());
         assertEquals("Oshpaz kerak, Toshkent. Maosh 500$, turar joy bor.",
                 MainText.of(Jsoup.parse(furnished)).orElseThrow());
+    }
+
+    /** How {@link BlockText#of} gathered the text before it collapsed it on the way: kept as its specification. */
+    private static String gatheredThenNormalised(Element root) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    if (e.nameIs("rt") || e.nameIs("rp")) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.isBlock() || e.nameIs("br")) {
+                        sb.append('\n');
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    sb.append('\n');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        return BlockText.normalise(sb.toString());
+    }
+
+    @Test
+    void theTextCollapsedAsItIsGatheredIsTheGatheredTextNormalised() {
+        List<String> pages = new ArrayList<>(RandomMarkup.pages(20, 1_500, 80));
+        pages.add(TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"));
+        pages.add(RandomMarkup.deep(400));
+        pages.add("<body>\u2003 <p> \n </p>\u00A0<ruby>漢<rt>kan</rt><rp>(</rp></ruby>\u2003</body>");
+        for (String html : pages) {
+            Document doc = Jsoup.parse(html);
+            for (Element e : doc.getAllElements()) {
+                assertEquals(gatheredThenNormalised(e), BlockText.of(e), () -> "<" + e.tagName() + "> of " + html);
+            }
+        }
     }
 }

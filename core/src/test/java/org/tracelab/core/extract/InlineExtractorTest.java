@@ -9,8 +9,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.QueryParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.entities.MarkupLinks;
@@ -166,6 +171,36 @@ class InlineExtractorTest {
         for (String furniture : List.of("+998 71 200 00 00", "cookies", "Bosh sahifa", "Telegram", "O'xshash")) {
             assertFalse(main.contains(furniture), furniture + " in " + main);
             assertTrue(x.text().contains(furniture), furniture + " missing from the full text");
+        }
+    }
+
+    /** The title as jsoup's queries found it before the extraction walked for it itself: kept as its specification. */
+    private static Optional<String> titleByQueries(Document doc) {
+        for (Element t : doc.getElementsByTag("title")) {
+            if (t.closest("svg") == null && !t.text().isBlank()) {
+                return Optional.of(t.text().strip());
+            }
+        }
+        String og = doc.select("meta[property=og:title], meta[name=og:title]").attr("content");
+        if (!og.isBlank()) {
+            return Optional.of(og.strip());
+        }
+        Element h1 = doc.selectFirst("h1");
+        String h = h1 == null ? "" : BlockText.of(h1).replace('\n', ' ');
+        return h.isBlank() ? Optional.empty() : Optional.of(h.strip());
+    }
+
+    @Test
+    void theTitleAndAuthorAreWhatJsoupsQueriesFoundInHostileMarkup() {
+        List<String> pages = new ArrayList<>(RandomMarkup.pages(23, 2_000, 60));
+        pages.add("<svg><title>pic</title></svg><meta name=og:title><meta name=og:title content=' og '><h1>h</h1>");
+        pages.add("<body><h1> <b>one</b><div>two</div> </h1><meta name=author><meta name=AUTHOR content=A></body>");
+        for (String html : pages) {
+            Document doc = Jsoup.parse(html);
+            assertEquals(titleByQueries(doc), InlineExtractor.title(doc), html);
+            for (String q : List.of("meta[name=author]", "meta[property=og:title], meta[name=og:title]")) {
+                assertEquals(doc.select(q).attr("content"), InlineExtractor.content(doc, QueryParser.parse(q)), html);
+            }
         }
     }
 }

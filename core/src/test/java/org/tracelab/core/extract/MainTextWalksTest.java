@@ -2,7 +2,9 @@ package org.tracelab.core.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,11 +37,74 @@ class MainTextWalksTest {
                     Evaluator query = QueryParser.parse(q);
                     assertEquals(root.select(query), MainText.select(root, query), () -> q + " in " + root.tagName());
                     assertEquals(!root.select(query).isEmpty(), MainText.has(root, query), q);
+                    assertEquals(root.selectFirst(query), MainText.first(root, query), q);
                 }
                 for (String tag : List.of("a", "div", "ul", "table", "form", "section", "p")) {
                     assertEquals(root.getElementsByTag(tag), MainText.byTag(root, tag), tag);
                 }
             }
+        }
+    }
+
+    @Test
+    void walksFindWhatJsoupsQueriesFindInHostileMarkup() {
+        for (String html : RandomMarkup.pages(21, 120, 40)) {
+            Document doc = Jsoup.parse(html);
+            for (Element root : List.of(doc, doc.body())) {
+                for (String q : QUERIES) {
+                    Evaluator query = QueryParser.parse(q);
+                    assertEquals(root.select(query), MainText.select(root, query), () -> q + " in " + html);
+                    assertEquals(root.selectFirst(query), MainText.first(root, query), () -> q + " in " + html);
+                }
+                assertEquals(root.getElementsByTag("title"), MainText.byTag(root, "title"), html);
+            }
+        }
+    }
+
+    /** What main text removed before its walk, a query and its removals after another, kept as its specification. */
+    private static void removedByFourQueries(Element body) {
+        Pattern hiddenStyle = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+        for (String q : List.of("script, style, noscript, template, iframe, svg, canvas, object, embed, button, input,"
+                + " select, textarea, nav, aside, footer, dialog, link, meta, head", "figcaption")) {
+            for (Element e : body.select(q)) {
+                e.remove();
+            }
+        }
+        for (Element e : body.select("[hidden], [aria-hidden=true], [style]")) {
+            if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
+                    || hiddenStyle.matcher(MainText.asciiLower(e.attr("style"))).find()) {
+                e.remove();
+            }
+        }
+        for (Element e : body.select("[class], [id]")) {
+            if (e.parent() != null && MainText.hint(e, MainText.IS_NEVER)) {
+                e.remove();
+            }
+        }
+    }
+
+    @Test
+    void oneWalkRemovesWhatTheFourQueriesRemoved() {
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.addAll(RandomMarkup.pages(22, 1_500, 80));
+        pages.add("<body class=comment><p>a</p><div class=share><p>b</p></div><p>c</p></body>");
+        pages.add("<body style='display:none'><p class=comment>a</p><p hidden>b</p><p>c</p></body>");
+        pages.add("<frameset hidden><frame><noframes><p>n</p></noframes></frameset>");
+        pages.add("<body><figure><figcaption class=x><p hidden>h</p></figcaption></figure><p aria-hidden=TRUE>t</p>"
+                + "<p style='COLOR: RED; DISPLAY :  NONE'>s</p><template><p>t</p></template></body>");
+        for (String html : pages) {
+            Document before = Jsoup.parse(html);
+            Document after = Jsoup.parse(html);
+            Element bodyBefore = before.body();
+            Element bodyAfter = after.body();
+            if (bodyBefore == null) {
+                continue;
+            }
+            removedByFourQueries(bodyBefore);
+            MainText.removeNeverText(bodyAfter);
+            assertEquals(bodyBefore.outerHtml(), bodyAfter.outerHtml(), html);
+            assertEquals(bodyBefore.parent() == null, bodyAfter.parent() == null, html);
+            assertEquals(before.outerHtml(), after.outerHtml(), html);
         }
     }
 

@@ -2,8 +2,14 @@ package org.tracelab.core.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -39,5 +45,47 @@ class PageTextTest {
         PageText texts = PageText.of(doc.body());
         assertEquals(null, texts.text(new Element("p")));
         assertEquals(-1, texts.length(new Element("p")));
+    }
+
+    @Test
+    void elementTextIsJsoupsTextOfEveryElementOfRealAndHostilePages() throws IOException {
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add(TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"));
+        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
+            try (InputStream in = getClass().getResourceAsStream("/org/tracelab/core/entities/handle-pages/" + name
+                    + ".html")) {
+                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        pages.addAll(RandomMarkup.pages(18, 1_500, 80));
+        pages.add(RandomMarkup.deep(400));
+        for (String html : pages) {
+            Document doc = Jsoup.parse(html);
+            for (Element e : doc.getAllElements()) {
+                assertEquals(e.text(), PageText.elementText(e), () -> "<" + e.tagName() + "> of " + html);
+            }
+        }
+    }
+
+    @Test
+    void blankRunsCollapseAsJsoupCollapsesThem() {
+        char[] alphabet = {' ', '\t', '\n', '\f', '\r', '\u000B', '\u00A0', '\u200B', '\u00AD', '\u2003', 'a', 'ы',
+            '\uD83D', '\uDE00', '.'};
+        Random random = new Random(18);
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(20); n > 0; n--) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = sb.toString();
+            String before = random.nextBoolean() ? "" : "x ";
+            boolean stripLeading = random.nextBoolean();
+            StringBuilder jsoup = new StringBuilder(before);
+            StringUtil.appendNormalisedWhitespace(jsoup, text, stripLeading);
+            StringBuilder ours = new StringBuilder(before);
+            PageText.appendCollapsed(ours, text, stripLeading);
+            assertEquals(jsoup.toString(), ours.toString(),
+                    () -> "for " + text.chars().boxed().toList() + ", strip leading " + stripLeading);
+        }
     }
 }
