@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -67,11 +66,20 @@ public final class MarkupLinks {
      */
     public static List<Link> of(Document doc) {
         List<Link> out = new ArrayList<>();
-        for (Element el : doc.getAllElements()) {
+        // The elements in document order, as getAllElements lists them, without the list and the stream it builds;
+        // a value is stripped only under a key that can hold a link, not for every class and style of the page.
+        for (Element el = doc; el != null; el = next(el, doc)) {
+            if (el.attributesSize() == 0) {
+                continue;
+            }
             for (Attribute a : el.attributes()) {
-                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String key = a.getKey();
+                boolean href = key.equalsIgnoreCase("href");
+                if (!href && !isDataKey(key)) {
+                    continue;
+                }
                 String value = a.getValue().strip();
-                if (value.isEmpty() || !(key.equals("href") || key.startsWith("data-") && isUrl(value))) {
+                if (value.isEmpty() || !href && !isUrl(value)) {
                     continue;
                 }
                 int start = a.sourceRange().valueRange().startPos();
@@ -79,6 +87,26 @@ public final class MarkupLinks {
             }
         }
         return out;
+    }
+
+    /** Whether {@code key} in lower case starts with {@code data-}: no char but ASCII lower-cases to those five. */
+    static boolean isDataKey(String key) {
+        return key.regionMatches(true, 0, "data-", 0, 5);
+    }
+
+    /** The element after {@code e} in document order within {@code root}: its first child, else the next one up. */
+    private static Element next(Element e, Element root) {
+        Element child = e.firstElementChild();
+        if (child != null) {
+            return child;
+        }
+        for (Element at = e; at != null && at != root; at = at.parent()) {
+            Element sibling = at.nextElementSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return null;
     }
 
     /** A value that names a resource: a scheme and colon ({@code https:}, {@code tel:}, {@code mailto:}) or {@code //}. */

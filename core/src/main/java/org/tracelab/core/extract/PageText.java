@@ -71,12 +71,7 @@ final class PageText {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                String whole = t.getWholeText();
-                if (preservesWhitespace(t.parent()) || t instanceof CDataNode) {
-                    text.append(whole);
-                } else {
-                    appendCollapsed(text, whole, lastIsSpace());
-                }
+                appendText(text, t);
             } else if (node instanceof Element e) {
                 if (!text.isEmpty() && (e.isBlock() || e.nameIs("br")) && !lastIsSpace()) {
                     text.append(' ');
@@ -114,12 +109,7 @@ final class PageText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String whole = t.getWholeText();
-                    if (preservesWhitespace(t.parent()) || t instanceof CDataNode) {
-                        sb.append(whole);
-                    } else {
-                        appendCollapsed(sb, whole, endsInSpace(sb));
-                    }
+                    appendText(sb, t);
                 } else if (node instanceof Element el && !sb.isEmpty() && leadingSeparator(el) && !endsInSpace(sb)) {
                     sb.append(' ');
                 }
@@ -137,6 +127,16 @@ final class PageText {
             }
         });
         return sb.toString().trim();
+    }
+
+    /** A text node as jsoup's accumulation appends it: as it is inside {@code pre}-like elements, else collapsed. */
+    private static void appendText(StringBuilder sb, TextNode t) {
+        String whole = t.getWholeText();
+        if (preservesWhitespace(t.parent()) || t instanceof CDataNode) {
+            sb.append(whole);
+        } else {
+            appendCollapsed(sb, whole, endsInSpace(sb));
+        }
     }
 
     private static boolean leadingSeparator(Element e) {

@@ -9,7 +9,7 @@ import java.util.Random;
  * tables, templates, foreign content and framesets, with hidden and furniture hints, so that jsoup's tree builder
  * moves, wraps and reconstructs elements as it does on broken pages.
  */
-final class RandomMarkup {
+public final class RandomMarkup {
     private static final String[] TAGS = {"div", "p", "span", "b", "i", "a", "br", "pre", "code", "td", "th", "tr",
         "table", "li", "ul", "ol", "ruby", "rt", "rp", "template", "script", "style", "noscript", "frameset",
         "frame", "svg", "math", "title", "textarea", "select", "option", "img", "figure", "figcaption", "nav",
@@ -33,7 +33,7 @@ final class RandomMarkup {
     }
 
     /** {@code count} pages from {@code seed}, each up to {@code maxTokens} tokens long. */
-    static List<String> pages(long seed, int count, int maxTokens) {
+    public static List<String> pages(long seed, int count, int maxTokens) {
         Random random = new Random(seed);
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> page(random, maxTokens)).toList();
     }
@@ -60,7 +60,7 @@ final class RandomMarkup {
     }
 
     /** Deeply nested blocks and inline elements (jsoup caps the depth; main text gives up past its own bound). */
-    static String deep(int depth) {
+    public static String deep(int depth) {
         return "<body>" + "<div class=content><b> x ".repeat(depth) + "text" + "</b></div>".repeat(depth) + "</body>";
     }
 }
