@@ -10,6 +10,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.tracelab.core.internal.DocumentOrder;
 
 /**
  * The URLs a page's markup carries that a reader does not see as text: every {@code href}, and every {@code data-*}
@@ -68,7 +69,7 @@ public final class MarkupLinks {
         List<Link> out = new ArrayList<>();
         // The elements in document order, as getAllElements lists them, without the list and the stream it builds;
         // a value is stripped only under a key that can hold a link, not for every class and style of the page.
-        for (Element el = doc; el != null; el = next(el, doc)) {
+        for (Element el = doc; el != null; el = DocumentOrder.next(el, doc)) {
             if (el.attributesSize() == 0) {
                 continue;
             }
@@ -92,21 +93,6 @@ public final class MarkupLinks {
     /** Whether {@code key} in lower case starts with {@code data-}: no char but ASCII lower-cases to those five. */
     static boolean isDataKey(String key) {
         return key.regionMatches(true, 0, "data-", 0, 5);
-    }
-
-    /** The element after {@code e} in document order within {@code root}: its first child, else the next one up. */
-    private static Element next(Element e, Element root) {
-        Element child = e.firstElementChild();
-        if (child != null) {
-            return child;
-        }
-        for (Element at = e; at != null && at != root; at = at.parent()) {
-            Element sibling = at.nextElementSibling();
-            if (sibling != null) {
-                return sibling;
-            }
-        }
-        return null;
     }
 
     /** A value that names a resource: a scheme and colon ({@code https:}, {@code tel:}, {@code mailto:}) or {@code //}. */

@@ -17,6 +17,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
+import org.tracelab.core.internal.DocumentOrder;
 import org.tracelab.core.internal.KeptAnswers;
 
 /**
@@ -244,7 +245,7 @@ public final class MainText {
                     toScore.add(e);
                 }
             }
-            e = next(e, body);
+            e = DocumentOrder.next(e, body);
         }
     }
 
@@ -570,7 +571,7 @@ public final class MainText {
             if (NEVER_CONTENT.matches(body, e) || FIGCAPTION.matches(body, e) || hidden(e) || hint(e, IS_NEVER)) {
                 e = removeAndNext(e, body);
             } else {
-                e = next(e, body);
+                e = DocumentOrder.next(e, body);
             }
         }
     }
@@ -581,27 +582,9 @@ public final class MainText {
                 || HIDDEN_STYLE.matcher(asciiLower(e.attr("style"))).find();
     }
 
-    /** The next element in document order after {@code e}'s subtree, within {@code root}. */
-    private static Element next(Element e, Element root) {
-        Element child = e.firstElementChild();
-        if (child != null) {
-            return child;
-        }
-        return skip(e, root);
-    }
-
-    private static Element skip(Element e, Element root) {
-        for (Element at = e; at != null && at != root; at = at.parent()) {
-            Element sibling = at.nextElementSibling();
-            if (sibling != null) {
-                return sibling;
-            }
-        }
-        return null;
-    }
 
     private static Element removeAndNext(Element e, Element root) {
-        Element after = skip(e, root);
+        Element after = DocumentOrder.skip(e, root);
         e.remove();
         return after;
     }
@@ -655,7 +638,7 @@ public final class MainText {
      */
     static List<Element> select(Element root, Evaluator query) {
         List<Element> out = new ArrayList<>();
-        for (Element e = root; e != null; e = next(e, root)) {
+        for (Element e = root; e != null; e = DocumentOrder.next(e, root)) {
             if (query.matches(root, e)) {
                 out.add(e);
             }
@@ -666,7 +649,7 @@ public final class MainText {
     /** What {@code root.getElementsByTag(tag)} gives, for a tag name in lower case. */
     static List<Element> byTag(Element root, String tag) {
         List<Element> out = new ArrayList<>();
-        for (Element e = root; e != null; e = next(e, root)) {
+        for (Element e = root; e != null; e = DocumentOrder.next(e, root)) {
             if (e.nameIs(tag)) {
                 out.add(e);
             }
@@ -676,7 +659,7 @@ public final class MainText {
 
     /** What {@code root.selectFirst(query)} gives: the first element {@link #select} would list, or null. */
     static Element first(Element root, Evaluator query) {
-        for (Element e = root; e != null; e = next(e, root)) {
+        for (Element e = root; e != null; e = DocumentOrder.next(e, root)) {
             if (query.matches(root, e)) {
                 return e;
             }
@@ -686,12 +669,7 @@ public final class MainText {
 
     /** Whether {@code root.select(query)} would find anything, stopping at the first. */
     static boolean has(Element root, Evaluator query) {
-        for (Element e = root; e != null; e = next(e, root)) {
-            if (query.matches(root, e)) {
-                return true;
-            }
-        }
-        return false;
+        return first(root, query) != null;
     }
 
     /**
