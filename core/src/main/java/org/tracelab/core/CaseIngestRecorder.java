@@ -41,13 +41,13 @@ final class CaseIngestRecorder implements IngestSink {
 
     @Override
     public void record(DerivedText text, Optional<DerivedText> main, List<EntityMention> found,
-                       Optional<PictureHash> picture, Object params) throws IOException {
+                       Optional<PictureHash> picture, ObjectNode params) throws IOException {
         synchronized (owner) {
             try {
                 groups.inGroup(() -> {
                     derived.put(text, main, found);
                     pictures.put(text.itemId(), picture);
-                    return custody.append("extract", text.itemId(), covered(text.itemId(), params));
+                    return custody.append("extract", text.itemId(), covered(text.itemId(), picture, params));
                 });
             } catch (SQLException | IOException e) {
                 throw new IOException("recording the text of item " + text.itemId() + ": " + e.getMessage(), e);
@@ -57,13 +57,16 @@ final class CaseIngestRecorder implements IngestSink {
 
     /**
      * The entry's parameters with the digests of every derived and entity row of the item and of its picture hash,
-     * as now written.
+     * as now written. The picture's row is read only when one was written: {@code pictures.put} without a hash leaves
+     * the item none.
      */
-    private ObjectNode covered(long itemId, Object params) throws SQLException {
-        ObjectNode p = Json.tree(params).deepCopy();
-        p.set(CoveredRows.DERIVED, Json.tree(derived.records(itemId)));
+    private ObjectNode covered(long itemId, Optional<PictureHash> picture, ObjectNode p) throws SQLException {
+        ObjectNode rows = p.putObject(CoveredRows.DERIVED);
+        derived.records(itemId).forEach(rows::put);
         p.put(CoveredRows.ENTITY_ROWS, derived.entityRecord(itemId));
-        pictures.record(itemId).ifPresent(h -> p.put(CoveredRows.IMAGE_HASH, h));
+        if (picture.isPresent()) {
+            pictures.record(itemId).ifPresent(h -> p.put(CoveredRows.IMAGE_HASH, h));
+        }
         return p;
     }
 

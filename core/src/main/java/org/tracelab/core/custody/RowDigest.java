@@ -11,9 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.tracelab.core.Hashing;
 import org.tracelab.core.Json;
 
@@ -45,25 +49,87 @@ public final class RowDigest {
     static String canonical(ResultSet rs, int count) throws SQLException {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            write(g, rs, names(rs, count));
+            write(g, rs, shape(rs, count));
         } catch (IOException e) {
             throw new UncheckedIOException("a string writer does not fail", e);
         }
         return out.toString();
     }
 
-    /** The lowercase names of the first {@code count} columns of {@code rs}, as the digest names them. */
-    private static String[] names(ResultSet rs, int count) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        String[] names = new String[count];
-        for (int i = 1; i <= count; i++) {
-            names[i - 1] = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+    /**
+     * The columns of each prepared statement's rows, kept by statement: reading a row's column names from the driver
+     * (a native call each) and sorting them cost more than the rest of the digest of a derived row, and ingest takes
+     * two or three digests a text through the same few kept statements. Only prepared statements, whose SQL never
+     * changes (a plain statement may run another query next); weak keys, so a statement dropped takes its entry along.
+     */
+    private static final Map<Statement, Columns> KEPT = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The first {@code count} columns of {@code rs}'s rows: their lowercase names by position, the number of columns
+     * the query gives, and the positions (1-based) in the order of the names, or null when a name repeats.
+     */
+    private record Columns(String[] names, int total, int[] order) {
+        static Columns of(ResultSet rs, int count) throws SQLException {
+            ResultSetMetaData md = rs.getMetaData();
+            String[] names = new String[count];
+            for (int i = 1; i <= count; i++) {
+                names[i - 1] = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+            }
+            // The order a TreeMap of the names iterates in: String's natural order.
+            Integer[] byName = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                byName[i] = i + 1;
+            }
+            Arrays.sort(byName, (a, b) -> names[a - 1].compareTo(names[b - 1]));
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = byName[i];
+                if (i > 0 && names[order[i] - 1].equals(names[order[i - 1] - 1])) {
+                    order = null;
+                    break;
+                }
+            }
+            return new Columns(names, md.getColumnCount(), order);
         }
-        return names;
+    }
+
+    /**
+     * The columns of {@code rs}, kept for its statement when that is a prepared one. A statement whose table gained a
+     * column since (the migrations only add columns) is prepared again by SQLite and gives one more: counted, so an
+     * entry never outlives the shape it describes.
+     */
+    private static Columns shape(ResultSet rs, int count) throws SQLException {
+        if (!(rs.getStatement() instanceof PreparedStatement st)) {
+            return Columns.of(rs, count);
+        }
+        Columns c = KEPT.get(st);
+        if (c == null || c.names().length != count || c.total() != rs.getMetaData().getColumnCount()) {
+            c = Columns.of(rs, count);
+            KEPT.put(st, c);
+        }
+        return c;
     }
 
     /** Writes the row {@code rs} stands on as the canonical JSON object of its columns that are not NULL. */
-    private static void write(JsonGenerator g, ResultSet rs, String[] names) throws SQLException, IOException {
+    private static void write(JsonGenerator g, ResultSet rs, Columns columns) throws SQLException, IOException {
+        if (columns.order() == null) {
+            writeRepeated(g, rs, columns.names());
+            return;
+        }
+        g.writeStartObject();
+        for (int i : columns.order()) {
+            Object v = rs.getObject(i);
+            if (v != null) {
+                g.writeFieldName(columns.names()[i - 1]);
+                writeValue(g, v);
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** {@link #write} for columns of which two share a name: the last that is not NULL stands for the name. */
+    private static void writeRepeated(JsonGenerator g, ResultSet rs, String[] names)
+            throws SQLException, IOException {
         Map<String, Object> row = new TreeMap<>();
         for (int i = 1; i <= names.length; i++) {
             Object v = rs.getObject(i);
@@ -74,16 +140,20 @@ public final class RowDigest {
         g.writeStartObject();
         for (Map.Entry<String, Object> e : row.entrySet()) {
             g.writeFieldName(e.getKey());
-            switch (e.getValue()) {
-                case Integer n -> g.writeNumber(n.longValue());
-                case Long n -> g.writeNumber(n);
-                case Double d -> g.writeNumber(d);
-                case String str -> g.writeString(str);
-                case byte[] b -> g.writeBinary(b);
-                default -> g.writeString(e.getValue().toString());
-            }
+            writeValue(g, e.getValue());
         }
         g.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case Integer n -> g.writeNumber(n.longValue());
+            case Long n -> g.writeNumber(n);
+            case Double d -> g.writeNumber(d);
+            case String str -> g.writeString(str);
+            case byte[] b -> g.writeBinary(b);
+            default -> g.writeString(v.toString());
+        }
     }
 
     /** The digest of rows taken with {@link #columns}, in the order given, e.g. the entities of one item. */
@@ -96,12 +166,15 @@ public final class RowDigest {
      * of their {@link #columns}, written straight from the rows (ingest takes one for each text it records).
      */
     public static String ofRows(ResultSet rs) throws SQLException {
-        String[] names = names(rs, rs.getMetaData().getColumnCount());
+        Columns columns = null;
         StringWriter out = new StringWriter();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartArray();
             while (rs.next()) {
-                write(g, rs, names);
+                if (columns == null) {
+                    columns = shape(rs, rs.getMetaData().getColumnCount());
+                }
+                write(g, rs, columns);
             }
             g.writeEndArray();
         } catch (IOException e) {

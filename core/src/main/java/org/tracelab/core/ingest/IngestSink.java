@@ -1,5 +1,6 @@
 package org.tracelab.core.ingest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,10 @@ public interface IngestSink {
     /**
      * Records an item's extracted text, its main text when it is a page, its entities and, when it is a picture, its
      * hash (replacing or removing what an earlier extraction recorded), and logs an {@code extract} entry with
-     * {@code params}.
+     * {@code params}, handed over: the sink adds to them the digests of the rows it wrote.
      */
     void record(DerivedText derived, Optional<DerivedText> main, List<EntityMention> entities,
-                Optional<PictureHash> picture, Object params) throws IOException;
+                Optional<PictureHash> picture, ObjectNode params) throws IOException;
 
     /** The capture path for archive members, started (and logged) on first use. */
     CaptureSink members() throws IOException;

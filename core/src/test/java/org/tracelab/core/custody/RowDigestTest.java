@@ -1,6 +1,7 @@
 package org.tracelab.core.custody;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tracelab.core.Json;
 
@@ -52,6 +54,41 @@ class RowDigestTest {
             }
             try (ResultSet rs = s.executeQuery("SELECT * FROM t WHERE ID > 99")) {
                 assertEquals(RowDigest.ofRows(Json.MAPPER.createArrayNode()), RowDigest.ofRows(rs));
+            }
+        }
+    }
+
+    /**
+     * The columns kept for a prepared statement: each row through it digests as its tree does, a query whose names
+     * repeat as its tree (the last column that is not NULL stands for the name), and a column added to the table after
+     * the statement was prepared is in the next digest.
+     */
+    @Test
+    void rowsOfAKeptStatementDigestAsTheirTreesThroughRepeatedNamesAndAnAddedColumn() throws SQLException {
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement s = conn.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER, b TEXT, a TEXT, c REAL)");
+            s.execute("INSERT INTO t VALUES (1, 'bee', NULL, 1.5), (2, NULL, 'ay', NULL), (3, 'x', 'y', -0.0)");
+            try (PreparedStatement row = conn.prepareStatement("SELECT * FROM t WHERE id = ?");
+                 PreparedStatement repeated = conn.prepareStatement(
+                         "SELECT *, a AS B, NULL AS A, id AS Id FROM t WHERE id = ?")) {
+                for (int round = 0; round < 2; round++) {
+                    if (round == 1) {
+                        s.execute("ALTER TABLE t ADD COLUMN later TEXT DEFAULT 'added'");
+                    }
+                    for (long id = 1; id <= 3; id++) {
+                        for (PreparedStatement ps : List.of(row, repeated)) {
+                            ps.setLong(1, id);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                assertTrue(rs.next());
+                                int count = rs.getMetaData().getColumnCount();
+                                String tree = Json.canonical(RowDigest.columns(rs, count));
+                                assertEquals(tree, RowDigest.canonical(rs, count), ps + " row " + id);
+                                assertEquals(round == 1, tree.contains("\"later\":\"added\""), tree);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
