@@ -53,7 +53,7 @@ public final class JoinedWords {
             if (!input.incrementToken()) {
                 return false;
             }
-            if (split(term, parts)) {
+            if (split(term.buffer(), term.length(), parts)) {
                 token = captureState();
             }
             return true;
@@ -67,36 +67,49 @@ public final class JoinedWords {
         }
     }
 
-    /** Adds to {@code out} the words of {@code s} when it joins letters and digits; true when it added any. */
-    static boolean split(CharSequence s, ArrayDeque<String> out) {
-        int n = s.length();
+    /**
+     * Adds to {@code out} the words of the first {@code n} chars of {@code s} when they join letters and digits; true
+     * when it added any. Read from the term's own buffer, ASCII tested without a lookup: every token of every text
+     * field passes here, and most are plain words without a digit.
+     */
+    static boolean split(char[] s, int n, ArrayDeque<String> out) {
         if (n > MAX_TOKEN) {
             return false;
         }
-        boolean digit = false;
-        for (int i = 0; i < n && !digit; i++) {
-            digit = Character.isDigit(s.charAt(i));
+        int first = 0;
+        while (first < n && !isDigit(s[first])) {
+            first++;
         }
-        if (!digit) {
+        if (first == n) {
             return false;
         }
         int start = -1;
         int letters = 0;
         for (int i = 0; i <= n && out.size() < MAX_PARTS; i++) {
-            boolean inWord = i < n && !Character.isDigit(s.charAt(i));
+            boolean inWord = i < n && !isDigit(s[i]);
             if (inWord) {
                 if (start < 0) {
                     start = i;
                     letters = 0;
                 }
-                letters += Character.isLetter(s.charAt(i)) ? 1 : 0;
+                letters += isLetter(s[i]) ? 1 : 0;
             } else if (start >= 0) {
                 if (letters >= 2) {
-                    out.add(s.subSequence(start, i).toString());
+                    out.add(new String(s, start, i - start));
                 }
                 start = -1;
             }
         }
         return !out.isEmpty();
+    }
+
+    /** {@link Character#isDigit(char)}, whose only ASCII digits are 0 to 9. */
+    static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /** {@link Character#isLetter(char)}, whose only ASCII letters are A to Z either case. */
+    static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 }

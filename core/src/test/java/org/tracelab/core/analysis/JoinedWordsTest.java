@@ -56,4 +56,64 @@ class JoinedWordsTest {
             assertEquals(List.of("dubai2024/1"), tokens(a, CaseAnalyzers.TEXT, "Dubai2024"));
         }
     }
+
+    @Test
+    void theAsciiTestsAreCharactersOwnForEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            assertEquals(Character.isDigit((char) c), JoinedWords.isDigit((char) c), "digit " + c);
+            assertEquals(Character.isLetter((char) c), JoinedWords.isLetter((char) c), "letter " + c);
+        }
+    }
+
+    /** The split of random tokens (letters, digits and marks of several scripts) is the one read through Character. */
+    @Test
+    void aTokensWordsAreThoseReadCharByCharThroughCharacter() {
+        java.util.Random random = new java.util.Random(20261207);
+        String alphabet = "ab\u0437\u0436\u00e9x0123456789\u0663\u0967\uff15'-_.\u02bb\u0301";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder token = new StringBuilder();
+            int length = random.nextInt(JoinedWords.MAX_TOKEN + 4);
+            for (int i = 0; i < length; i++) {
+                token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            java.util.ArrayDeque<String> fast = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<String> slow = new java.util.ArrayDeque<>();
+            char[] padded = (token + "padding").toCharArray();
+            assertEquals(reference(token, slow), JoinedWords.split(padded, token.length(), fast), token.toString());
+            assertEquals(List.copyOf(slow), List.copyOf(fast), token.toString());
+        }
+    }
+
+    /** The split as first written: over a CharSequence, each char through Character. */
+    private static boolean reference(CharSequence s, java.util.ArrayDeque<String> out) {
+        int n = s.length();
+        if (n > JoinedWords.MAX_TOKEN) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < n && !digit; i++) {
+            digit = Character.isDigit(s.charAt(i));
+        }
+        if (!digit) {
+            return false;
+        }
+        int start = -1;
+        int letters = 0;
+        for (int i = 0; i <= n && out.size() < JoinedWords.MAX_PARTS; i++) {
+            boolean inWord = i < n && !Character.isDigit(s.charAt(i));
+            if (inWord) {
+                if (start < 0) {
+                    start = i;
+                    letters = 0;
+                }
+                letters += Character.isLetter(s.charAt(i)) ? 1 : 0;
+            } else if (start >= 0) {
+                if (letters >= 2) {
+                    out.add(s.subSequence(start, i).toString());
+                }
+                start = -1;
+            }
+        }
+        return !out.isEmpty();
+    }
 }
