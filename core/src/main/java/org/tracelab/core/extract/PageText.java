@@ -105,19 +105,53 @@ final class PageText {
      */
     static String elementText(Element e) {
         StringBuilder sb = new StringBuilder();
-        e.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    appendText(sb, t);
-                } else if (node instanceof Element el && !sb.isEmpty() && leadingSeparator(el) && !endsInSpace(sb)) {
+        e.traverse(new Accumulation(sb, null));
+        return sb.toString().trim();
+    }
+
+    /**
+     * {@link #elementText} of every element of {@code root}'s tree from one walk, for main text's cleaning, which asks
+     * it of every block it judges and of each link inside: an element's text is its stretch of the root's text,
+     * trimmed (what the accumulation appends within an element does not depend on what came before it but for blanks
+     * at its start, which the trim drops). Stale for an element once anything inside it changes.
+     */
+    static PageText elementTexts(Element root) {
+        PageText p = new PageText();
+        root.traverse(new Accumulation(p.text, p.spans));
+        return p;
+    }
+
+    /** jsoup 1.24's text accumulation into {@code sb}, noting each element's stretch when {@code spans} is given. */
+    private static final class Accumulation implements NodeVisitor {
+        private final StringBuilder sb;
+        private final Map<Element, int[]> spans;
+
+        Accumulation(StringBuilder sb, Map<Element, int[]> spans) {
+            this.sb = sb;
+            this.spans = spans;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                appendText(sb, t);
+            } else if (node instanceof Element el) {
+                if (!sb.isEmpty() && leadingSeparator(el) && !endsInSpace(sb)) {
                     sb.append(' ');
                 }
+                if (spans != null) {
+                    spans.put(el, new int[] {sb.length(), -1});
+                }
             }
+        }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element el && trailingSeparator(el)) {
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                if (spans != null) {
+                    spans.get(el)[1] = sb.length();
+                }
+                if (trailingSeparator(el)) {
                     Node next = node.nextSibling();
                     if ((next instanceof TextNode || next instanceof Element n && n.tag().isInline())
                             && !endsInSpace(sb)) {
@@ -125,8 +159,7 @@ final class PageText {
                     }
                 }
             }
-        });
-        return sb.toString().trim();
+        }
     }
 
     /** A text node as jsoup's accumulation appends it: as it is inside {@code pre}-like elements, else collapsed. */

@@ -68,6 +68,34 @@ class PageTextTest {
     }
 
     @Test
+    void oneWalksElementTextsAreEachElementsOwn() throws IOException {
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add(TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"));
+        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
+            try (InputStream in = getClass().getResourceAsStream("/org/tracelab/core/entities/handle-pages/" + name
+                    + ".html")) {
+                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        pages.addAll(RandomMarkup.pages(19, 1_500, 80));
+        pages.add(RandomMarkup.deep(400));
+        for (String html : pages) {
+            Document doc = Jsoup.parse(html);
+            // From the document, and from an element inside it whose text runs on after it.
+            List<Element> roots = new ArrayList<>(List.of(doc));
+            doc.getAllElements().stream().filter(e -> e.childNodeSize() > 0).skip(3).findFirst().ifPresent(roots::add);
+            for (Element root : roots) {
+                PageText texts = PageText.elementTexts(root);
+                for (Element e : root.getAllElements()) {
+                    String expected = PageText.elementText(e);
+                    assertEquals(expected, texts.text(e), () -> "<" + e.tagName() + "> of " + html);
+                    assertEquals(expected.length(), texts.length(e), () -> "<" + e.tagName() + "> of " + html);
+                }
+            }
+        }
+    }
+
+    @Test
     void blankRunsCollapseAsJsoupCollapsesThem() {
         char[] alphabet = {' ', '\t', '\n', '\f', '\r', '\u000B', '\u00A0', '\u200B', '\u00AD', '\u2003', 'a', 'ы',
             '\uD83D', '\uDE00', '.'};
