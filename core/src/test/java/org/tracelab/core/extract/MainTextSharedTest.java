@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,14 +24,7 @@ class MainTextSharedTest {
 
     @Test
     void sharedAttemptsGiveWhatAttemptsOnTheirOwnCopiesGave() throws IOException {
-        List<String> pages = new ArrayList<>(EDGES);
-        pages.add(TestPages.adWithFurniture("+998 90 123 45 67", "Oshpaz kerak"));
-        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
-            try (InputStream in = getClass().getResourceAsStream("/org/tracelab/core/entities/handle-pages/" + name
-                    + ".html")) {
-                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        List<String> pages = new ArrayList<>(TestPages.withShapedPages(EDGES, "+998 90 123 45 67"));
         pages.addAll(RandomMarkup.pages(23, 1_500, 80));
         pages.add(RandomMarkup.deep(200));
         pages.add(RandomMarkup.deep(400));

@@ -3,8 +3,6 @@ package org.tracelab.core.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,14 +47,7 @@ class PageTextTest {
 
     @Test
     void elementTextIsJsoupsTextOfEveryElementOfRealAndHostilePages() throws IOException {
-        List<String> pages = new ArrayList<>(PAGES);
-        pages.add(TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"));
-        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
-            try (InputStream in = getClass().getResourceAsStream("/org/tracelab/core/entities/handle-pages/" + name
-                    + ".html")) {
-                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        List<String> pages = new ArrayList<>(TestPages.withShapedPages(PAGES, "+998 71 200 00 00"));
         pages.addAll(RandomMarkup.pages(18, 1_500, 80));
         pages.add(RandomMarkup.deep(400));
         for (String html : pages) {
@@ -69,14 +60,7 @@ class PageTextTest {
 
     @Test
     void oneWalksElementTextsAreEachElementsOwn() throws IOException {
-        List<String> pages = new ArrayList<>(PAGES);
-        pages.add(TestPages.adWithFurniture("+998 71 200 00 00", "Oshpaz kerak"));
-        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
-            try (InputStream in = getClass().getResourceAsStream("/org/tracelab/core/entities/handle-pages/" + name
-                    + ".html")) {
-                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        List<String> pages = new ArrayList<>(TestPages.withShapedPages(PAGES, "+998 71 200 00 00"));
         pages.addAll(RandomMarkup.pages(19, 1_500, 80));
         pages.add(RandomMarkup.deep(400));
         for (String html : pages) {

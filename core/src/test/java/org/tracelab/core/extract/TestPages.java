@@ -1,5 +1,11 @@
 package org.tracelab.core.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Pages made by the tests: fictitious ads in the furniture of a real classifieds site. */
 public final class TestPages {
     private TestPages() {
@@ -27,5 +33,21 @@ public final class TestPages {
                 + "<div class=\"share-bar\">Ulashing: <a href=\"https://t.me/ish_example\">Telegram</a></div></main>"
                 + "<footer class=\"site-footer\"><p>Qo'llab-quvvatlash: " + sitePhone
                 + ", support@ish.example</p><p>© Ish.example, fictitious site</p></footer></body></html>";
+    }
+
+    /**
+     * {@code first}, then an ad with furniture ({@code sitePhone} its site's) and the four real-shaped, fictitious pages
+     * of the handle tests: what the tests holding a fast path to the old one read besides random markup.
+     */
+    public static List<String> withShapedPages(List<String> first, String sitePhone) throws IOException {
+        List<String> pages = new ArrayList<>(first);
+        pages.add(adWithFurniture(sitePhone, "Oshpaz kerak"));
+        for (String name : List.of("ad-uz", "ad-ru", "channel", "news")) {
+            try (InputStream in = TestPages.class.getResourceAsStream("/org/tracelab/core/entities/handle-pages/"
+                    + name + ".html")) {
+                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return pages;
     }
 }
