@@ -45,12 +45,17 @@ class PageTextTest {
         assertEquals(-1, texts.length(new Element("p")));
     }
 
+    /** The fixed and shaped pages, 1,500 random ones from {@code seed} and one nested 400 deep. */
+    private static List<String> realAndHostile(long seed) throws IOException {
+        List<String> pages = new ArrayList<>(TestPages.withShapedPages(PAGES, "+998 71 200 00 00"));
+        pages.addAll(RandomMarkup.pages(seed, 1_500, 80));
+        pages.add(RandomMarkup.deep(400));
+        return pages;
+    }
+
     @Test
     void elementTextIsJsoupsTextOfEveryElementOfRealAndHostilePages() throws IOException {
-        List<String> pages = new ArrayList<>(TestPages.withShapedPages(PAGES, "+998 71 200 00 00"));
-        pages.addAll(RandomMarkup.pages(18, 1_500, 80));
-        pages.add(RandomMarkup.deep(400));
-        for (String html : pages) {
+        for (String html : realAndHostile(18)) {
             Document doc = Jsoup.parse(html);
             for (Element e : doc.getAllElements()) {
                 assertEquals(e.text(), PageText.elementText(e), () -> "<" + e.tagName() + "> of " + html);
@@ -60,10 +65,7 @@ class PageTextTest {
 
     @Test
     void oneWalksElementTextsAreEachElementsOwn() throws IOException {
-        List<String> pages = new ArrayList<>(TestPages.withShapedPages(PAGES, "+998 71 200 00 00"));
-        pages.addAll(RandomMarkup.pages(19, 1_500, 80));
-        pages.add(RandomMarkup.deep(400));
-        for (String html : pages) {
+        for (String html : realAndHostile(19)) {
             Document doc = Jsoup.parse(html);
             // From the document, and from an element inside it whose text runs on after it.
             List<Element> roots = new ArrayList<>(List.of(doc));
