@@ -41,7 +41,7 @@ public final class CommonGrams {
      * What {@link CommonGramsFilter} joins two words with (private there). A word holding it (a handle such as
      * {@code work_visa}) only makes {@link #named} answer yes without need, which costs time, not passages.
      */
-    private static final char SEPARATOR = '_';
+    public static final char SEPARATOR = '_';
 
     /**
      * The common words of each text field, as that field's analysis makes them: made at the first index writer or
@@ -70,6 +70,16 @@ public final class CommonGrams {
                         new CommonGramsFilter(components.getTokenStream(), words));
             }
         };
+    }
+
+    /**
+     * Whether {@code length} chars of {@code term}, a term of {@code field} as its analysis makes it, are a common
+     * word of the field: one that {@link #forIndexing} joins to the word before and after it, with {@link #SEPARATOR}
+     * between. False for a field without common grams.
+     */
+    public static boolean isCommon(String field, char[] term, int length) {
+        CharArraySet common = Words.BY_FIELD.get(field);
+        return common != null && common.contains(term, 0, length);
     }
 
     /**

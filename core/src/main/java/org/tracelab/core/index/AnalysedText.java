@@ -37,25 +37,28 @@ public final class AnalysedText {
     static final int MAX_CHARS = 1 << 18;
 
     private final String text;
-    private final Map<String, Tokens> fields;
+    private final Map<String, RecordedTokens> fields;
 
-    private AnalysedText(String text, Map<String, Tokens> fields) {
+    private AnalysedText(String text, Map<String, RecordedTokens> fields) {
         this.text = text;
         this.fields = fields;
     }
 
     /**
-     * {@code text} analysed for each of the case's text fields by {@code analyzer} (the writer's, which is
-     * thread-safe), or empty when the text is too long to hold or the analysis makes what is not kept.
+     * {@code text} analysed for each of the case's text fields: line by line with the lines {@code lines} keeps,
+     * else whole by {@code analyzer} (the writer's, which is thread-safe); empty when the text is too long to hold or
+     * the analysis makes what is not kept.
      */
-    static Optional<AnalysedText> of(Analyzer analyzer, String text) throws IOException {
+    static Optional<AnalysedText> of(Analyzer analyzer, KeptLines lines, String text) throws IOException {
         Objects.requireNonNull(text, "text");
         if (text.length() > MAX_CHARS) {
             return Optional.empty();
         }
-        Map<String, Tokens> fields = new LinkedHashMap<>();
+        KeptLines.Lines split = lines.of(text);
+        Map<String, RecordedTokens> fields = new LinkedHashMap<>();
         for (String field : CaseAnalyzers.TEXT_FIELDS) {
-            Tokens t = Tokens.record(analyzer, field, text);
+            RecordedTokens t = split == null ? RecordedTokens.record(analyzer.tokenStream(field, text), text.length(), 0)
+                    : split.tokens(field);
             if (t == null) {
                 return Optional.empty();
             }
@@ -71,68 +74,23 @@ public final class AnalysedText {
 
     /** A fresh stream replaying the tokens of {@code field}, one of {@link CaseAnalyzers#TEXT_FIELDS}. */
     TokenStream tokens(String field) {
-        Tokens t = fields.get(field);
+        RecordedTokens t = fields.get(field);
         if (t == null) {
             throw new IllegalArgumentException("no analysis kept for field " + field);
         }
         return new Replay(t);
     }
 
-    /** The tokens of one field: terms end to end in one array, and four ints a token. */
-    private record Tokens(byte[] terms, int[] ints, int count, int finalIncrement, int finalOffset) {
-        /** Per token: end of its term in {@code terms}, position increment, start and end offset. */
-        private static final int INTS = 4;
-
-        /** The tokens {@code analyzer} makes of {@code text} for {@code field}; null when they are not all kept. */
-        static Tokens record(Analyzer analyzer, String field, String text) throws IOException {
-            byte[] terms = new byte[Math.max(16, text.length())];
-            int[] ints = new int[INTS * 16];
-            int used = 0;
-            int count = 0;
-            try (TokenStream ts = analyzer.tokenStream(field, text)) {
-                TermToBytesRefAttribute term = ts.getAttribute(TermToBytesRefAttribute.class);
-                PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-                TermFrequencyAttribute freq = ts.addAttribute(TermFrequencyAttribute.class);
-                PayloadAttribute payload = ts.hasAttribute(PayloadAttribute.class)
-                        ? ts.getAttribute(PayloadAttribute.class) : null;
-                ts.reset();
-                while (ts.incrementToken()) {
-                    if (freq.getTermFrequency() != 1 || payload != null && payload.getPayload() != null
-                            && payload.getPayload().length > 0) {
-                        return null;
-                    }
-                    BytesRef b = term.getBytesRef();
-                    if (used + b.length > terms.length) {
-                        terms = Arrays.copyOf(terms, Math.max(terms.length * 2, used + b.length));
-                    }
-                    System.arraycopy(b.bytes, b.offset, terms, used, b.length);
-                    used += b.length;
-                    if (INTS * (count + 1) > ints.length) {
-                        ints = Arrays.copyOf(ints, ints.length * 2);
-                    }
-                    int at = INTS * count++;
-                    ints[at] = used;
-                    ints[at + 1] = inc.getPositionIncrement();
-                    ints[at + 2] = offset.startOffset();
-                    ints[at + 3] = offset.endOffset();
-                }
-                ts.end();
-                return new Tokens(terms, ints, count, inc.getPositionIncrement(), offset.endOffset());
-            }
-        }
-    }
-
     /** Plays recorded tokens back with the attributes the index writer reads. */
     private static final class Replay extends TokenStream {
-        private final Tokens tokens;
+        private final RecordedTokens tokens;
         private final BytesTermAttribute term;
         private final PositionIncrementAttribute inc;
         private final OffsetAttribute offset;
         private final BytesRef bytes;
         private int next;
 
-        Replay(Tokens tokens) {
+        Replay(RecordedTokens tokens) {
             // One plain implementation per attribute: the term is bytes, not chars, so no packed char-term attribute.
             super(AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY);
             this.tokens = tokens;
@@ -149,8 +107,8 @@ public final class AnalysedText {
                 return false;
             }
             clearAttributes();
-            int at = Tokens.INTS * next;
-            int start = next == 0 ? 0 : tokens.ints()[at - Tokens.INTS];
+            int at = RecordedTokens.INTS * next;
+            int start = next == 0 ? 0 : tokens.ints()[at - RecordedTokens.INTS];
             bytes.offset = start;
             bytes.length = tokens.ints()[at] - start;
             term.setBytesRef(bytes);

@@ -30,6 +30,7 @@ public final class CaseIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final Analyzer analyzer;
+    private final KeptLines lines;
     private final long covered;
 
     private CaseIndex(Path dir, Directory directory, IndexWriter writer, Analyzer analyzer, long covered) {
@@ -37,6 +38,7 @@ public final class CaseIndex implements AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.analyzer = analyzer;
+        this.lines = new KeptLines(analyzer);
         this.covered = covered;
     }
 
@@ -98,7 +100,7 @@ public final class CaseIndex implements AutoCloseable {
      * call this while another adds documents. Empty for texts too long to hold; {@code put} analyses those itself.
      */
     public Optional<AnalysedText> analyse(String text) throws IOException {
-        return AnalysedText.of(analyzer, text);
+        return AnalysedText.of(analyzer, lines, text);
     }
 
     /**
@@ -130,6 +132,7 @@ public final class CaseIndex implements AutoCloseable {
             writer.rollback();
         } finally {
             directory.close();
+            analyzer.close();
         }
     }
 }

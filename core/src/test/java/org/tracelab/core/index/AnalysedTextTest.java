@@ -11,6 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
@@ -64,6 +70,86 @@ class AnalysedTextTest {
             b.commit(texts.size());
         }
         assertSameIndex(own.resolve(CaseFolder.INDEX), replayed.resolve(CaseFolder.INDEX));
+    }
+
+    /**
+     * Line by line, kept or not, the tokens are those of the whole text: terms, increments, offsets and the end, on
+     * texts made to find where a line's words could differ (a word or mark at a line's start or end, every break
+     * character, scripts broken by dictionary, emoji sequences, lines around the length limits, texts beyond the
+     * ICU tokenizer's buffer, common words pairing across lines).
+     */
+    @Test
+    void lineByLineTheTokensAreTheWholeTextsTokens() throws IOException {
+        Random random = new Random(20261207L);
+        List<String> texts = new ArrayList<>(List.of(EDGES));
+        texts.add(String.join("\n", EDGES));
+        texts.add("va\nva\nи\nthe\n\nva\n");
+        texts.add("x".repeat(ScriptRuns.CHUNK) + "\nva bor");
+        texts.add("x ".repeat(ScriptRuns.CHUNK / 2 + 1) + "\nva bor");
+        for (int i = 0; i < 3_000; i++) {
+            texts.add(randomText(random));
+        }
+        try (Analyzer writers = IndexFields.indexingAnalyzer()) {
+            KeptLines lines = new KeptLines(writers);
+            int split = 0;
+            for (String text : texts) {
+                // Three times: lines analysed together, then alone and kept, then taken as kept.
+                for (int round = 0; round < 3; round++) {
+                    if (lines.of(text) != null) {
+                        split++;
+                    }
+                    AnalysedText analysed = AnalysedText.of(writers, lines, text).orElseThrow();
+                    for (String field : CaseAnalyzers.TEXT_FIELDS) {
+                        assertEquals(tokens(writers.tokenStream(field, text)), tokens(analysed.tokens(field)),
+                                field + " of " + text.length() + " chars: " + text.substring(0,
+                                        Math.min(200, text.length())));
+                    }
+                }
+            }
+            assertTrue(split > 7_000, "most texts went line by line: " + split);
+        }
+    }
+
+    /** A text of words, marks and breaks from many scripts, some lines long. */
+    private static String randomText(Random random) {
+        String[] parts = {
+            "Ish", "bor", "va", "ёлка", "Ўзбекистон", "O‘zbekiston", "работа", "и", "the", "job's", "ish2024",
+            "2024ish", "+998 90 123-45-67", "@handle_uz", "t.me/kanal", "a@b.example", "https://x.example/a?b=1",
+            "ภาษาไทยง่าย", "ພາສາລາວ", "မြန်မာစာ", "ភាសាខ្មែរ", "日本語", "한국어", "עברית", "العربية", "Ελληνικά",
+            "👨‍👩‍👧", "🇺🇿🇰🇿", "\u0301", "\u200D", "\u00AD", "\u200B", "ﬁ", "ß", "İ", "𝟗𝟎", "①", "'", "ʻ", "`",
+            " ", " ", " ", "  ", "\t", "\u00A0", "\u3000", ".", ",", "-", "—", "/", ":", "!",
+            "\n", "\n", "\n", "\r\n", "\r", "\u2028", "\u0085", "\f", "\u000B",
+        };
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(40) == 0 ? 2_000 : random.nextInt(60);
+        for (int i = 0; i < n; i++) {
+            if (random.nextInt(200) == 0) {
+                b.append("y".repeat(random.nextInt(600)));
+            } else if (random.nextInt(300) == 0) {
+                b.append("long ".repeat(random.nextInt(1_200)));
+            } else {
+                b.append(parts[random.nextInt(parts.length)]);
+            }
+        }
+        return b.toString();
+    }
+
+    /** What the index writer reads of each token, and of the end. */
+    private static List<String> tokens(TokenStream stream) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = stream) {
+            TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.getBytesRef().utf8ToString() + " +" + inc.getPositionIncrement() + " "
+                        + offset.startOffset() + "-" + offset.endOffset());
+            }
+            ts.end();
+            out.add("end +" + inc.getPositionIncrement() + " " + offset.endOffset());
+        }
+        return out;
     }
 
     @Test
