@@ -36,20 +36,20 @@ public final class ImageHashStore {
         if (h.itemId() != itemId) {
             throw new IllegalArgumentException("hash of item " + h.itemId() + " given for item " + itemId);
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO image_hashes(item_id, algorithm, hash, quality,"
-                + " format, width, height, error_kind, error, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, itemId);
-            ps.setString(2, PictureHash.ALGORITHM);
-            ps.setObject(3, h.pdq().map(p -> p.hash().hex()).orElse(null));
-            ps.setObject(4, h.pdq().map(PdqResult::quality).orElse(null));
-            ps.setObject(5, h.format().orElse(null));
-            ps.setObject(6, h.width() > 0 ? h.width() : null);
-            ps.setObject(7, h.height() > 0 ? h.height() : null);
-            ps.setObject(8, h.refusal().map(r -> r.kind().name()).orElse(null));
-            ps.setObject(9, h.refusal().map(PictureHash.Refusal::message).orElse(null));
-            ps.setString(10, Timestamps.format(h.madeAt()));
-            ps.executeUpdate();
-        }
+        // Kept, as the delete above: ingest writes a row for every picture it extracts, on the case thread.
+        PreparedStatement ps = kept.of("INSERT INTO image_hashes(item_id, algorithm, hash, quality, format, width,"
+                + " height, error_kind, error, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setLong(1, itemId);
+        ps.setString(2, PictureHash.ALGORITHM);
+        ps.setObject(3, h.pdq().map(p -> p.hash().hex()).orElse(null));
+        ps.setObject(4, h.pdq().map(PdqResult::quality).orElse(null));
+        ps.setObject(5, h.format().orElse(null));
+        ps.setObject(6, h.width() > 0 ? h.width() : null);
+        ps.setObject(7, h.height() > 0 ? h.height() : null);
+        ps.setObject(8, h.refusal().map(r -> r.kind().name()).orElse(null));
+        ps.setObject(9, h.refusal().map(PictureHash.Refusal::message).orElse(null));
+        ps.setString(10, Timestamps.format(h.madeAt()));
+        ps.executeUpdate();
     }
 
     /** The digest of an item's picture hash row, which the entry recording it carries; empty when it has none. */

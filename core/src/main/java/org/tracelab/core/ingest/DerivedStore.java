@@ -64,17 +64,19 @@ public final class DerivedStore {
      * entities, replacing what an earlier extraction recorded.
      */
     public void put(DerivedText d, Optional<DerivedText> main, List<EntityMention> entities) throws SQLException {
+        if (main.isPresent() && main.get().itemId() != d.itemId()) {
+            throw new IllegalArgumentException("main text of item " + main.get().itemId() + " given for item "
+                    + d.itemId());
+        }
         insert(d, DerivedText.KIND);
-        PreparedStatement dropMain = kept.of("DELETE FROM derived WHERE item_id = ? AND kind = ?");
-        dropMain.setLong(1, d.itemId());
-        dropMain.setString(2, DerivedText.MAIN_KIND);
-        dropMain.executeUpdate();
         if (main.isPresent()) {
-            if (main.get().itemId() != d.itemId()) {
-                throw new IllegalArgumentException("main text of item " + main.get().itemId() + " given for item "
-                        + d.itemId());
-            }
+            // The insert replaces an earlier main text (no trigger runs on a derived row's removal): no delete first.
             insert(main.get(), DerivedText.MAIN_KIND);
+        } else {
+            PreparedStatement dropMain = kept.of("DELETE FROM derived WHERE item_id = ? AND kind = ?");
+            dropMain.setLong(1, d.itemId());
+            dropMain.setString(2, DerivedText.MAIN_KIND);
+            dropMain.executeUpdate();
         }
         // A re-extraction that finds what the last one found (a reindex, mostly) leaves the rows as they are: the
         // same rows hash the same for the custody entry, and deleting and writing them again would cost their

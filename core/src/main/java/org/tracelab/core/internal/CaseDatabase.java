@@ -57,9 +57,15 @@ public final class CaseDatabase implements AutoCloseable {
      * A connection from the driver itself. Not through {@code DriverManager}: its first use lists every
      * {@code java.sql.Driver} on the class path, which opens the whole command jar (docs/BENCHMARKS.md, "Start-up,
      * session 11").
+     *
+     * <p>Without the driver's generated keys: with them, every INSERT run through JDBC was followed by a statement
+     * prepared, run and freed for {@code SELECT last_insert_rowid()}, whether anyone asked for the key or not (two or
+     * three a text on ingest's case thread). The few writers that need a new row's id read it themselves.
      */
     private static Connection connect(String url) throws SQLException {
-        return org.sqlite.JDBC.createConnection(url, new java.util.Properties());
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty(org.sqlite.SQLiteConfig.Pragma.JDBC_GET_GENERATED_KEYS.pragmaName, "false");
+        return org.sqlite.JDBC.createConnection(url, props);
     }
 
     /** Opens (creating if absent) the database at {@code file}. */

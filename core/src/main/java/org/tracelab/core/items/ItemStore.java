@@ -79,11 +79,12 @@ public final class ItemStore {
     }
 
     public Optional<Item> get(long id) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM items WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
+        // Kept: ingest reads every item it extracts here, on the case thread, and compiling and freeing the statement
+        // each time was a twentieth of that thread's time in SQLite (reindex --extract of 10,000 ads).
+        PreparedStatement ps = kept.of("SELECT * FROM items WHERE id = ?");
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(read(rs)) : Optional.empty();
         }
     }
 
@@ -161,17 +162,19 @@ public final class ItemStore {
 
     public long note(long itemId, String text, String examiner, Instant at) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO notes(item_id, text, examiner, added_at) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO notes(item_id, text, examiner, added_at) VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, itemId);
             ps.setString(2, text);
             ps.setString(3, examiner);
             ps.setString(4, Timestamps.format(at));
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+        }
+        // The case's connection gives no generated keys (CaseDatabase.connect): the id is read as insert reads it.
+        try (ResultSet id = kept.of("SELECT last_insert_rowid()").executeQuery()) {
+            if (!id.next()) {
+                throw new SQLException("inserting a note on item " + itemId + " returned no id");
             }
+            return id.getLong(1);
         }
     }
 
