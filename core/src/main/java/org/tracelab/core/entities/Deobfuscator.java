@@ -3,6 +3,7 @@ package org.tracelab.core.entities;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tracelab.core.internal.KeptAnswers;
 
 /**
  * Reads digits that ads hide from filters: digits written as words (Uzbek Latin and Cyrillic, Russian, English, with
@@ -15,7 +16,7 @@ import java.util.List;
  * {@value #MIN_RUN_DIGITS} digits are decoded, so "bir oy" (one month) or "три дня" stay words. Ambiguous words
  * (English "on", "oh") and lone look-alike letters count only between two other digits or number words.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe; it changes only in the runs it keeps for pieces seen before.
  */
 public final class Deobfuscator {
 
@@ -51,6 +52,15 @@ public final class Deobfuscator {
                 b.append(g.digits());
             }
             return b.toString();
+        }
+
+        /** The same run {@code by} chars further on. */
+        Run shifted(int by) {
+            List<Group> moved = new ArrayList<>(groups.size());
+            for (Group g : groups) {
+                moved.add(new Group(g.digits(), g.start() + by, g.end() + by));
+            }
+            return new Run(start + by, end + by, plus, moved);
         }
     }
 
@@ -99,7 +109,12 @@ public final class Deobfuscator {
         }
     }
 
+    /** Pieces whose runs are kept (template lines, record fields); longer ones are read each time. */
+    static final int KEPT_PIECES = 8_192;
+    static final int MAX_KEPT_PIECE = 400;
+
     private final NumberWords words;
+    private final KeptAnswers<String, List<Run>> pieces = new KeptAnswers<>(KEPT_PIECES);
 
     public Deobfuscator() {
         this(NumberWords.standard());
@@ -186,8 +201,47 @@ public final class Deobfuscator {
         return false;
     }
 
-    /** The numeric runs of {@code text} with at least {@value #MIN_RUN_DIGITS} digits, in text order. */
+    /**
+     * The numeric runs of {@code text} with at least {@value #MIN_RUN_DIGITS} digits, in text order, read piece by
+     * piece, a piece ending at a line break or a double quote: both are breaks, which no run crosses and no token
+     * holds, and what the tokenizer looks at beyond a token (the char before a '+', the char after a comma, an
+     * apostrophe or a '|') reads either as it reads a text's end. So a piece's runs are the same wherever it stands,
+     * and a piece seen before is not read again: a site's template lines, and the fields of an ad's record (JSON, one
+     * line), which repeat its page's lines.
+     */
     List<Run> runs(String text) {
+        List<Run> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int to = pieceEnd(text, from);
+            if (to > from) {
+                String piece = from == 0 && to == text.length() ? text : text.substring(from, to);
+                List<Run> found = to - from <= MAX_KEPT_PIECE ? pieces.get(piece, this::runsRead) : runsRead(piece);
+                for (Run r : found) {
+                    out.add(from == 0 ? r : r.shifted(from));
+                }
+            }
+            if (to == text.length()) {
+                break;
+            }
+            from = to + 1;
+        }
+        return out;
+    }
+
+    /** Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. */
+    private static int pieceEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '"') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** The numeric runs of {@code text} read as one piece, whatever breaks it holds. */
+    List<Run> runsRead(String text) {
         List<Tok> toks = tokenize(text);
         int m = toks.size();
         boolean[] num = new boolean[m];
@@ -235,7 +289,7 @@ public final class Deobfuscator {
                 runs.add(run);
             }
         }
-        return runs;
+        return List.copyOf(runs);
     }
 
     /**

@@ -134,7 +134,7 @@ final class HandleFinder {
                 if (seg0.startsWith("+")) {
                     String code = seg0.substring(1);
                     if (code.chars().allMatch(Character::isDigit) && DIGITS.matcher(code).matches()) {
-                        PhoneNumber n = phones.valid("+" + code, phones.region());
+                        PhoneNumber n = phones.valid("+" + code);
                         if (n != null) {
                             int s = link.start() + link.raw().indexOf(seg0);
                             out.add(phones.entity(text, s, s + seg0.length(), n));
@@ -218,7 +218,7 @@ final class HandleFinder {
         if (!DIGITS.matcher(digits).matches()) {
             return;
         }
-        PhoneNumber n = phones.valid("+" + digits, phones.region());
+        PhoneNumber n = phones.valid("+" + digits);
         if (n != null) {
             int s = link.start() + link.raw().lastIndexOf(number);
             Entity phone = phones.entity(text, s, s + number.length(), n);

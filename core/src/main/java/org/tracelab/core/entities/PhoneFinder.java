@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,9 +80,15 @@ final class PhoneFinder {
     /** Pieces whose libphonenumber matches are kept (template lines, record fields); longer ones are read each time. */
     static final int KEPT_LINES = 8_192;
     static final int MAX_KEPT_LINE = 400;
+    /**
+     * Numbers whose validity is kept: the second pass asks for the same digits in an ad's page and in its record,
+     * and for a site's own number on every page.
+     */
+    static final int KEPT_NUMBERS = 8_192;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final KeptAnswers<String, List<Match>> lines = new KeptAnswers<>(KEPT_LINES);
+    private final KeptAnswers<String, Optional<PhoneNumber>> numbers = new KeptAnswers<>(KEPT_NUMBERS);
     private final String region;
     private final PhoneDigitBound bound;
     private final Deobfuscator deobfuscator;
@@ -303,37 +310,37 @@ final class PhoneFinder {
     /** A valid number read from bare digits as people write them, or null. */
     PhoneNumber interpret(String digits, boolean plus) {
         if (plus) {
-            return valid("+" + digits, region);
+            return valid("+" + digits);
         }
         if (digits.startsWith("00")) { // "00 998 …": international, and nothing else
-            return valid("+" + digits.substring(2), region);
+            return valid("+" + digits.substring(2));
         }
         if (digits.startsWith("810") && EIGHT_TEN.contains(region)) { // "8~10 998 …" likewise
-            return valid("+" + digits.substring(3), region);
+            return valid("+" + digits.substring(3));
         }
-        PhoneNumber n = valid(digits, region);
+        PhoneNumber n = valid(digits);
         if (n != null) {
             return n;
         }
         if (digits.charAt(0) == '8') {
-            if (OLD_TRUNK_8.contains(region) && (n = valid(digits.substring(1), region)) != null
+            if (OLD_TRUNK_8.contains(region) && (n = valid(digits.substring(1))) != null
                     && region.equals(util.getRegionCodeForNumber(n))) {
                 return n;
             }
-            if (digits.length() == 11 && (n = valid("+7" + digits.substring(1), region)) != null) {
+            if (digits.length() == 11 && (n = valid("+7" + digits.substring(1))) != null) {
                 return n;
             }
         }
-        if (KZ_MOBILE_WITHOUT_7.matcher(digits).matches() && (n = valid("+7" + digits, region)) != null
+        if (KZ_MOBILE_WITHOUT_7.matcher(digits).matches() && (n = valid("+7" + digits)) != null
                 && "KZ".equals(util.getRegionCodeForNumber(n))) {
             return n;
         }
         for (String cc : BARE_COUNTRY_CODES) {
-            if (digits.startsWith(cc) && (n = valid("+" + digits, region)) != null) {
+            if (digits.startsWith(cc) && (n = valid("+" + digits)) != null) {
                 return n;
             }
         }
-        if (digits.length() == 10 && digits.charAt(0) == '0' && (n = valid("+996" + digits.substring(1), region)) != null
+        if (digits.length() == 10 && digits.charAt(0) == '0' && (n = valid("+996" + digits.substring(1))) != null
                 && "KG".equals(util.getRegionCodeForNumber(n))) {
             return n; // Kyrgyzstan's trunk 0 ("0 (555) 123 456"): no other plan nearby has a 0 before nine digits
         }
@@ -354,17 +361,24 @@ final class PhoneFinder {
                 return null;
             }
         }
-        PhoneNumber n = valid("+7" + digits, region);
+        PhoneNumber n = valid("+7" + digits);
         return n != null && "RU".equals(util.getRegionCodeForNumber(n)) ? n : null;
     }
 
-    /** The number if {@code s} parses in {@code r} and is valid, else null. */
-    PhoneNumber valid(String s, String r) {
+    /**
+     * The number if {@code s} parses in the default region and is valid, else null; the answer is shared and must not
+     * be changed.
+     */
+    PhoneNumber valid(String s) {
+        return numbers.get(s, this::parsedValid).orElse(null);
+    }
+
+    private Optional<PhoneNumber> parsedValid(String s) {
         try {
-            PhoneNumber n = util.parse(s, r);
-            return util.isValidNumber(n) ? n : null;
+            PhoneNumber n = util.parse(s, region);
+            return util.isValidNumber(n) ? Optional.of(n) : Optional.empty();
         } catch (NumberParseException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -105,8 +105,23 @@ final class UrlFinder {
         return starts;
     }
 
+    /** {@link #inRunByType} of every char of the Basic Multilingual Plane, worked out once: it is asked of every char. */
+    private static final boolean[] IN_RUN = inRunTable();
+
+    private static boolean[] inRunTable() {
+        boolean[] in = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            in[c] = inRunByType(c);
+        }
+        return in;
+    }
+
     /** Letters, digits (the pattern's \p{L} and \p{N}), dots and dashes: what domains and schemes are made of. */
     private static boolean inRun(int cp) {
+        return cp <= Character.MAX_VALUE ? IN_RUN[cp] : inRunByType(cp);
+    }
+
+    private static boolean inRunByType(int cp) {
         if (cp == '.' || cp == '-') {
             return true;
         }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -100,6 +101,32 @@ class AnchoredMatchesTest {
     @MethodSource("texts")
     void ibansAreFoundWhereFindFindsThem(String text) {
         assertSame(PhoneFinder.IBAN, text, PhoneFinder::ibanStarts);
+    }
+
+    /** The starts of chars are every offset where String.indexOf finds the char among them, for every char. */
+    @Test
+    void startsOfCharsAreWhereTheCharsStand() {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            all.append((char) c);
+        }
+        String text = all.toString();
+        for (String chars : new String[] {"@", HandleFinder.LABEL_SEPARATORS, "", "\u0000?@\u007F\u0080\uFFFF",
+            "\uD83D\uDE00\u0410"}) {
+            AnchoredMatches at = AnchoredMatches.Starts.ofChars(text + text, chars)
+                    .over(Pattern.compile("").matcher(text + text));
+            List<Integer> found = new ArrayList<>();
+            while (at.find()) {
+                found.add(at.matcher().start());
+            }
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < 2 * text.length(); i++) {
+                if (chars.indexOf(text.charAt(i % text.length())) >= 0) {
+                    expected.add(i);
+                }
+            }
+            assertEquals(expected, found, chars);
+        }
     }
 
     private static void assertSame(Pattern p, String text, Function<String, AnchoredMatches.Starts> starts) {
