@@ -204,10 +204,11 @@ public final class Deobfuscator {
     /**
      * The numeric runs of {@code text} with at least {@value #MIN_RUN_DIGITS} digits, in text order, read piece by
      * piece, a piece ending at a line break or a double quote: both are breaks, which no run crosses and no token
-     * holds, and what the tokenizer looks at beyond a token (the char before a '+', the char after a comma, an
-     * apostrophe or a '|') reads either as it reads a text's end. So a piece's runs are the same wherever it stands,
-     * and a piece seen before is not read again: a site's template lines, and the fields of an ad's record (JSON, one
-     * line), which repeat its page's lines.
+     * holds, and what the tokenizer looks at beyond a token (the char before a '+', the char after an apostrophe or
+     * a '|') reads either as it reads a text's end. A comma just before a double quote is a separator in the text and
+     * a list comma at a piece's end, but nothing in the piece follows it to be joined, so it ends a run either way.
+     * So a piece's runs are the same wherever it stands, and a piece seen before is not read again: a site's
+     * template lines, and the fields of an ad's record (JSON, one line), which repeat its page's lines.
      */
     List<Run> runs(String text) {
         List<Run> out = new ArrayList<>();
