@@ -57,8 +57,8 @@ public final class AnalysedText {
         KeptLines.Lines split = lines.of(text);
         Map<String, RecordedTokens> fields = new LinkedHashMap<>();
         for (String field : CaseAnalyzers.TEXT_FIELDS) {
-            RecordedTokens t = split == null ? RecordedTokens.record(analyzer.tokenStream(field, text), text.length(), 0)
-                    : split.tokens(field);
+            RecordedTokens t = split != null ? split.tokens(field)
+                    : RecordedTokens.record(analyzer.tokenStream(field, text), text.length(), 0);
             if (t == null) {
                 return Optional.empty();
             }

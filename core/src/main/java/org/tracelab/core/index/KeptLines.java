@@ -48,13 +48,21 @@ final class KeptLines {
     private final Analyzer analyzer;
     private final KeptAnswers<String, Piece> kept = new KeptAnswers<>(KEPT);
     /**
-     * Hashes of lines seen in one text, not kept, and the texts they were seen in: a line is analysed alone and
-     * kept when another text has it too, so that the lines of one page only (an ad's body, an article, a menu it
-     * repeats at its foot) are analysed together, as cheaply as a whole text. Threads race on these harmlessly: a
-     * lost or wrong entry only changes which lines are kept, never a token.
+     * Lines are kept once so many other texts had them: a site's template is on all its pages, a line two pages of
+     * different sites share (a "share" button's words, a newsletter's) would only cut the text into more pieces, each
+     * analysed at a cost of its own.
+     */
+    static final int OTHER_TEXTS = 2;
+
+    /**
+     * Hashes of lines seen, not kept, the last text each was seen in and in how many others: a line is analysed
+     * alone and kept when {@link #OTHER_TEXTS} other texts had it too, so that the lines of one page only (an ad's
+     * body, an article, a menu it repeats at its foot) are analysed together, as cheaply as a whole text. Threads
+     * race on these harmlessly: a lost or wrong entry only changes which lines are kept, never a token.
      */
     private final int[] seen = new int[SEEN];
     private final int[] seenIn = new int[SEEN];
+    private final int[] seenElsewhere = new int[SEEN];
     private final AtomicInteger texts = new AtomicInteger();
 
     /** Lines analysed by {@code analyzer}: the index writer's, with common grams; thread-safe. */
@@ -100,18 +108,14 @@ final class KeptLines {
         if (from == to) {
             return pieces.extend(chunkStart, from, to) || pieces.add(from, Piece.EMPTY);
         }
+        // Only a line other texts had is looked for among the kept: a page's own lines cost a hash, not a lookup.
         String opener = to - from >= SHORTEST_KEPT && to - from <= LONGEST_KEPT
-                ? opener(text, chunkStart, from, to) : null;
+                && seenElsewhere(text, from, to, pieces.serial) ? opener(text, chunkStart, from, to) : null;
         if (opener != null) {
             // A line whose words depend on the run open before it is analysed after a letter that opens that run.
             String key = opener.isEmpty() ? text.substring(from, to) : opener + "\n" + text.substring(from, to);
-            Piece known = kept.find(key);
-            if (known == null && seenElsewhere(key, pieces.serial)) {
-                known = kept.get(key, k -> analyse(k, k.length() - (to - from)));
-            }
-            if (known != null) {
-                return known != UNKEPT && pieces.add(from, known);
-            }
+            Piece known = kept.get(key, k -> analyse(k, k.length() - (to - from), true));
+            return known != UNKEPT && pieces.add(from, known);
         }
         if (pieces.extend(chunkStart, from, to)) {
             return true;
@@ -149,20 +153,34 @@ final class KeptLines {
         return depends == 1 && opener.isEmpty() ? null : opener;
     }
 
-    /** Whether a text other than the one numbered {@code serial} had {@code key}, as far as the table says. */
-    private boolean seenElsewhere(String key, int serial) {
-        int hash = key.hashCode();
-        int slot = (hash ^ hash >>> 15) & (SEEN - 1);
-        if (seen[slot] == hash && seenIn[slot] != serial) {
-            return true;
+    /**
+     * Whether {@link #OTHER_TEXTS} texts other than the one numbered {@code serial} had the line of {@code text} from
+     * {@code from} to {@code to}, as far as the table says.
+     */
+    private boolean seenElsewhere(String text, int from, int to, int serial) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + text.charAt(i);
         }
-        seen[slot] = hash;
-        seenIn[slot] = serial;
-        return false;
+        int slot = (hash ^ hash >>> 15) & (SEEN - 1);
+        if (seen[slot] != hash) {
+            seen[slot] = hash;
+            seenIn[slot] = serial;
+            seenElsewhere[slot] = 0;
+            return false;
+        }
+        if (seenIn[slot] != serial) {
+            seenIn[slot] = serial;
+            seenElsewhere[slot]++;
+        }
+        return seenElsewhere[slot] >= OTHER_TEXTS;
     }
 
-    /** The tokens of {@code key} from char {@code skip} on: the text of a piece, after its opener if any. */
-    private Piece analyse(String key, int skip) {
+    /**
+     * The tokens of {@code key} from char {@code skip} on: the text of a piece, after its opener if any; in arrays
+     * of their own size with {@code keep}, for a piece that is kept.
+     */
+    private Piece analyse(String key, int skip, boolean keep) {
         List<String> fields = CaseAnalyzers.TEXT_FIELDS;
         PieceTokens[] byField = new PieceTokens[fields.size()];
         try {
@@ -171,8 +189,9 @@ final class KeptLines {
                 if (t == null) {
                     return UNKEPT;
                 }
-                byField[f] = new PieceTokens(t.trimmed(), t.count() > 0 && isCommon(fields.get(f), t, 0),
-                        t.count() > 0 && isCommon(fields.get(f), t, t.count() - 1));
+                boolean first = t.count() > 0 && isCommon(fields.get(f), t, 0);
+                boolean last = t.count() > 0 && isCommon(fields.get(f), t, t.count() - 1);
+                byField[f] = new PieceTokens(keep ? t.trimmed() : t, first, last);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("analysing a piece of " + key.length() + " chars", e);
@@ -246,7 +265,7 @@ final class KeptLines {
                 return true;
             }
             String key = opener.isEmpty() ? text.substring(start, end) : opener + "\n" + text.substring(start, end);
-            Piece piece = analyse(key, key.length() - (end - start));
+            Piece piece = analyse(key, key.length() - (end - start), false);
             pieces.add(piece);
             starts.add(start);
             start = -1;
@@ -284,7 +303,8 @@ final class KeptLines {
                 }
                 if (before != null && before.pairs(t)) {
                     RecordedTokens last = before.tokens();
-                    bytes += last.termEnd(last.count() - 1) - last.termStart(last.count() - 1) + 1 + t.tokens().termEnd(0);
+                    bytes += last.termEnd(last.count() - 1) - last.termStart(last.count() - 1) + 1
+                            + t.tokens().termEnd(0);
                     count++;
                 }
                 bytes += t.tokens().termEnd(t.tokens().count() - 1);
@@ -336,7 +356,8 @@ final class KeptLines {
                 gap += own.finalIncrement();
             }
             int last = pieces.length - 1;
-            return new RecordedTokens(terms, ints, count, gap, starts[last] + pieces[last].fields()[f].tokens().finalOffset());
+            int end = starts[last] + pieces[last].fields()[f].tokens().finalOffset();
+            return new RecordedTokens(terms, ints, count, gap, end);
         }
     }
 

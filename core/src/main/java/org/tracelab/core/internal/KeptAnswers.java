@@ -28,13 +28,6 @@ public final class KeptAnswers<Q, A> {
         };
     }
 
-    /** The kept answer to {@code question}, or null when none is kept. */
-    public A find(Q question) {
-        synchronized (kept) {
-            return kept.get(question);
-        }
-    }
-
     /**
      * The kept answer to {@code question}, else {@code work}'s, kept. The work runs outside the lock: two threads
      * asking the same new question both work it out, and give the same answer.

@@ -86,15 +86,15 @@ class AnalysedTextTest {
         texts.add("va\nva\nи\nthe\n\nva\n");
         texts.add("x".repeat(ScriptRuns.CHUNK) + "\nva bor");
         texts.add("x ".repeat(ScriptRuns.CHUNK / 2 + 1) + "\nva bor");
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             texts.add(randomText(random));
         }
         try (Analyzer writers = IndexFields.indexingAnalyzer()) {
             KeptLines lines = new KeptLines(writers);
             int split = 0;
             for (String text : texts) {
-                // Three times: lines analysed together, then alone and kept, then taken as kept.
-                for (int round = 0; round < 3; round++) {
+                // Four times: lines analysed together (twice), then alone and kept, then taken as kept.
+                for (int round = 0; round < 2 + KeptLines.OTHER_TEXTS; round++) {
                     if (lines.of(text) != null) {
                         split++;
                     }
