@@ -61,6 +61,7 @@ enum NgramModel {
     private volatile LanguageDetector detector;
     private final KeptAnswers<String, Ranked> answers = new KeptAnswers<>(KEPT_ANSWERS);
     private final NgramSums sums;
+    private final LinguaRules rules = new LinguaRules();
 
     NgramModel(Character.UnicodeScript script, List<Language> languages) {
         this.script = script;
@@ -101,7 +102,7 @@ enum NgramModel {
     }
 
     private Ranked rankAnew(String sample) {
-        return ranked(LinguaTrigrams.confidenceValues(detector(), sums, sample));
+        return ranked(LinguaTrigrams.confidenceValues(detector(), rules, sums, sample));
     }
 
     /** The best of Lingua's confidence values and the runner-up's; {@code UNKNOWN} for none. */
@@ -145,6 +146,11 @@ enum NgramModel {
     /** Lingua's sums of n-gram probabilities for this model's languages, with each n-gram's looked up once. */
     NgramSums sums() {
         return sums;
+    }
+
+    /** Lingua's rule steps for this model's detector, with each word read once. */
+    LinguaRules rules() {
+        return rules;
     }
 
     LanguageDetector detector() {

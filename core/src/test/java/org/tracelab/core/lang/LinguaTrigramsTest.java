@@ -3,12 +3,14 @@ package org.tracelab.core.lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Lingua's steps run on the calling thread give what Lingua's own call gives, for every model and sample length. */
@@ -67,8 +69,8 @@ class LinguaTrigramsTest {
             for (NgramSums read : List.of(sums, sums, new NgramSums(model.languages(), 50))) {
                 for (int i = 0; i < samples.size(); i++) {
                     String text = samples.get(i);
-                    assertEquals(linguas.get(i),
-                            List.copyOf(LinguaTrigrams.confidenceValues(model.detector(), read, text).entrySet()),
+                    assertEquals(linguas.get(i), List.copyOf(LinguaTrigrams.confidenceValues(model.detector(),
+                                    new LinguaRules(), read, text).entrySet()),
                             () -> model + ": '" + text + "'");
                 }
             }
@@ -89,6 +91,31 @@ class LinguaTrigramsTest {
         }
     }
 
+    /**
+     * The clean-up is Lingua's on texts of every kind of character it treats apart: punctuation and numbers of any
+     * plane, lone and split surrogates (a comma between two halves of a digit outside the basic plane), every space
+     * Kotlin trims or Java's {@code \s} matches, and letters whose lower case is longer (İ).
+     */
+    @Test
+    void cleanUpIsLinguasOwn() {
+        String[] pieces = {"a", "Б", "ß", "İ", "Σ", "ǅ", "中", "ー", " ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0",
+            "\u2003", "\u2028", "\u3000", "\u001C", ",", ".", "-", "_", "'", "«", "»", "¿", "(", ")", "‰", "$", "+",
+            "1", "٣", "Ⅻ", "½", "²", "\uD835\uDFCE", "\uD835", "\uDFCE", "\uD83D\uDE00", "\uD800\uDD07", "\u0301"};
+        LanguageDetector detector = NgramModel.LATIN.detector();
+        Random random = new Random(19);
+        List<String> texts = new ArrayList<>(TEXTS);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            assertEquals(detector.cleanUpInputText$lingua(text), LinguaTrigrams.cleanUp(text), () -> "'" + text + "'");
+        }
+    }
+
     private static Character.UnicodeScript scriptOf(NgramModel model) {
         return switch (model) {
             case LATIN -> Character.UnicodeScript.LATIN;
@@ -101,7 +128,7 @@ class LinguaTrigramsTest {
         for (String text : samples) {
             // In order: the identifier reads the first two.
             assertEquals(List.copyOf(model.detector().computeLanguageConfidenceValues(text).entrySet()),
-                    List.copyOf(LinguaTrigrams.confidenceValues(model.detector(), sums, text).entrySet()),
+                    List.copyOf(LinguaTrigrams.confidenceValues(model.detector(), model.rules(), sums, text).entrySet()),
                     () -> model + ": '" + text + "'");
         }
     }
