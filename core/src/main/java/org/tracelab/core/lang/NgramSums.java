@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Lingua 1.2.2's {@code computeLanguageProbabilities} for the languages of one detector, with what each n-gram gives
@@ -46,6 +47,8 @@ final class NgramSums {
     private final int size;
     private final int maxKept;
     private final ConcurrentHashMap<String, float[]> kept = new ConcurrentHashMap<>();
+    /** Each language's loaded models by position, once {@link #loaded} has found all three. */
+    private final AtomicReferenceArray<Object2FloatMap<String>[]> loadedModels;
     /** Languages whose models {@link #load} was asked for, by ordinal: once each, in case one has no model of an order. */
     private final AtomicBoolean[] loadAsked;
     /** Languages summed by Lingua itself, counted: none once their models are loaded (LinguaTrigramsTest). */
@@ -70,6 +73,7 @@ final class NgramSums {
             positionByOrdinal[languages.get(i).ordinal()] = i;
         }
         size = languages.size();
+        loadedModels = new AtomicReferenceArray<>(size);
     }
 
     /** What {@code detector.computeLanguageProbabilities$lingua(model, filtered)} gives for a trigram model. */
@@ -79,13 +83,13 @@ final class NgramSums {
         List<Language> ready = new ArrayList<>();
         List<Object2FloatMap<String>[]> models = new ArrayList<>();
         for (Language language : filtered) {
-            Object2FloatMap<String>[] loaded = loaded(language);
-            if (loaded == null && positionByOrdinal[language.ordinal()] >= 0
-                    && loadAsked[language.ordinal()].compareAndSet(false, true)) {
+            int position = positionByOrdinal[language.ordinal()];
+            Object2FloatMap<String>[] loaded = position >= 0 ? models(position, language) : null;
+            if (loaded == null && position >= 0 && loadAsked[language.ordinal()].compareAndSet(false, true)) {
                 load(detector, language);
-                loaded = loaded(language);
+                loaded = models(position, language);
             }
-            if (loaded != null && positionByOrdinal[language.ordinal()] >= 0) {
+            if (loaded != null) {
                 ready.add(language);
                 models.add(loaded);
             }
@@ -163,6 +167,21 @@ final class NgramSums {
             }
         }
         return sums;
+    }
+
+    /**
+     * The language's three models, read from Lingua's tables until all three are there and kept from then on: Lingua
+     * never replaces a loaded model, and this saves three locked look-ups per language of every text.
+     */
+    private Object2FloatMap<String>[] models(int position, Language language) {
+        Object2FloatMap<String>[] known = loadedModels.get(position);
+        if (known == null) {
+            known = loaded(language);
+            if (known != null) {
+                loadedModels.set(position, known);
+            }
+        }
+        return known;
     }
 
     /** The kept values of {@code ngram} by language position, NaN where not looked up yet. */
