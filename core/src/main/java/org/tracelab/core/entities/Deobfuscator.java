@@ -214,7 +214,7 @@ public final class Deobfuscator {
         List<Run> out = new ArrayList<>();
         int from = 0;
         while (from <= text.length()) {
-            int to = pieceEnd(text, from);
+            int to = PhoneFinder.pieceEnd(text, from);
             if (to > from) {
                 String piece = from == 0 && to == text.length() ? text : text.substring(from, to);
                 List<Run> found = to - from <= MAX_KEPT_PIECE ? pieces.get(piece, this::runsRead) : runsRead(piece);
@@ -228,17 +228,6 @@ public final class Deobfuscator {
             from = to + 1;
         }
         return out;
-    }
-
-    /** Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. */
-    private static int pieceEnd(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '"') {
-                return i;
-            }
-        }
-        return text.length();
     }
 
     /** The numeric runs of {@code text} read as one piece, whatever breaks it holds. */

@@ -219,8 +219,11 @@ final class PhoneFinder {
         return c >= '\u0410' && c <= '\u044F' && EDGE_CYRILLIC_NOT.indexOf(Character.toLowerCase(c)) < 0;
     }
 
-    /** Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. */
-    private static int pieceEnd(String text, int from) {
+    /**
+     * Where the piece of {@code text} that starts at {@code from} ends: at its next line break or double quote. The
+     * deobfuscator keeps its runs by the same pieces.
+     */
+    static int pieceEnd(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '"') {
