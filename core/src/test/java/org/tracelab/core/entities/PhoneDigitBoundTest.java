@@ -150,7 +150,7 @@ class PhoneDigitBoundTest {
      * Valid numbers of the region's calling code and of the shortest calling codes, at their shortest lengths, written
      * with '+', with the region's international prefix and nationally.
      */
-    private static List<String> shortestValid(String region, Random random) {
+    static List<String> shortestValid(String region, Random random) {
         List<String> out = new ArrayList<>();
         int own = UTIL.getCountryCodeForRegion(region);
         for (int cc : new int[] {own, 43, 49, 98, 290, 378, 672, 1, 44, 54}) {
@@ -198,7 +198,7 @@ class PhoneDigitBoundTest {
     }
 
     /** A piece: numbers (whole, cut or grown by a digit), digit runs and joiners, other chars, in many scripts. */
-    private static String piece(Random random, List<String> numbers) {
+    static String piece(Random random, List<String> numbers) {
         StringBuilder b = new StringBuilder();
         int parts = 1 + random.nextInt(6);
         for (int p = 0; p < parts; p++) {

@@ -44,7 +44,8 @@ class PhoneLinesTest {
     /** Pieces of letters, digits and the chars around numbers, at random, with numbers written in their midst. */
     static List<String> randomTexts(int count, long seed) {
         String[] parts = {"90 123 45 67", "+998 90 123 45 67", "8 (901) 234-56-78", "+7 701 123 45 67", "(90) 1234567",
-            "998901234567", "1 500 000", "2024-05-01", "12:30", " ", " ", "-", "(", ")", "+", "/", ".", ",", ":", "%",
+            "998901234567", "1 500 000", "2024-05-01", "12:30", "02.06.2025 08:45", "2025-06-02T08:45:00Z", "28.12.2025 18",
+            "8.06.2025", "00", " ", " ", "-", "(", ")", "+", "/", ".", ",", ":", "%",
             "$", "€", "#", "~", ";", "=", "x", "X", "e", "E", "t", "n", "s", "i", "o", "a", "ext", "int", "доб", "anexo",
             "b", "k", "z", "м", "ш", "Д", "о", "б", "ſ", "İ", "ı", "ｘ", "٩٠", "\u00A0", "\u200B", "so'm", "tel", "сум"};
         java.util.Random random = new java.util.Random(seed);
