@@ -35,6 +35,7 @@ final class InlineExtractor {
     private static final Evaluator AUTHOR = QueryParser.parse("meta[name=author]");
     private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=og:title]");
     private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator SVG = QueryParser.parse("svg"); // closest(String) parsed it for every title
     private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
     private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
 
@@ -122,8 +123,11 @@ final class InlineExtractor {
      */
     static Optional<String> title(Document doc) {
         for (Element t : MainText.byTag(doc, "title")) {
-            if (t.closest("svg") == null && !t.text().isBlank()) {
-                return present(t.text());
+            if (t.closest(SVG) == null) {
+                Optional<String> text = present(t.text());
+                if (text.isPresent()) {
+                    return text;
+                }
             }
         }
         Optional<String> og = present(content(doc, OG_TITLE));

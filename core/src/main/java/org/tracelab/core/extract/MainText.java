@@ -83,6 +83,8 @@ public final class MainText {
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator TOP_HEADINGS = QueryParser.parse("h1, h2, h3");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
+    /** The blocks the cleaning judges, in the order it judges their tags. */
+    private static final List<String> CLEANED = List.of("form", "fieldset", "table", "ul", "ol", "div", "section");
     private static final Set<String> TO_SCORE = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
     private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre",
             "table", "ul", "section", "article", "header", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "li");
@@ -90,7 +92,10 @@ public final class MainText {
     private final boolean stripUnlikely;
     private final boolean weighClasses;
     private final boolean cleanConditionally;
-    /** Whether the cleaning reads texts from one walk of the article, or walks each block it asks about. */
+    /**
+     * Whether the cleaning reads texts, and the blocks of each tag it judges, from one walk of the article, or walks
+     * again for each block it asks about and each tag.
+     */
     private final boolean walkOnce;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     // Whether each rule changed anything in this run: a rule that never did leaves the next, laxer run the same.
@@ -129,8 +134,8 @@ public final class MainText {
 
     /**
      * {@link #of} as it was before session 19: every attempt prepares, scores and cleans its own copy of the body,
-     * and the cleaning walks each block it asks about. Kept as the specification that {@code MainTextSharedTest} holds
-     * the shared way to.
+     * and the cleaning walks each block it asks about and the article for each tag it judges (one walk since session
+     * 21). Kept as the specification that {@code MainTextSharedTest} holds the shared way to.
      */
     static Optional<String> eachOnItsOwnCopy(Document doc) {
         return of(doc, false);
@@ -285,14 +290,15 @@ public final class MainText {
         Element e = body.firstElementChild();
         while (e != null) {
             String tag = e.normalName();
+            int hints = stripUnlikely ? hints(e) : 0; // looked up once for the three hints the stripping reads
             if (stripUnlikely && !tag.equals("body") && !tag.equals("a") && !tag.equals("article")
-                    && !tag.equals("main") && (unlikelyRole(e) || hint(e, IS_UNLIKELY)
-                    && !hint(e, IS_MAYBE_CANDIDATE) && !hasAncestor(e, "table", "code"))) {
+                    && !tag.equals("main") && (unlikelyRole(e) || (hints & IS_UNLIKELY) != 0
+                    && (hints & IS_MAYBE_CANDIDATE) == 0 && !hasAncestor(e, "table", "code"))) {
                 stripped = true;
                 e = removeAndNext(e, body);
                 continue;
             }
-            if (stripUnlikely && isFurniture(e)) {
+            if (stripUnlikely && isFurniture(e, hints)) {
                 stripped = true;
                 e = removeAndNext(e, body);
                 continue;
@@ -315,8 +321,9 @@ public final class MainText {
         }
     }
 
-    private static boolean isFurniture(Element e) {
-        return (hint(e, IS_FURNITURE) || e.nameIs("time"))
+    /** Furniture by its tag or its {@code hints} ({@link #hints}), and short. */
+    private static boolean isFurniture(Element e, int hints) {
+        return ((hints & IS_FURNITURE) != 0 || e.nameIs("time"))
                 && PageText.elementText(e).length() < FURNITURE_CHARS && !e.nameIs("body");
     }
 
@@ -401,10 +408,11 @@ public final class MainText {
             if (s.isEmpty()) {
                 continue;
             }
-            if (hint(s, IS_NEGATIVE)) {
+            int hints = hints(s);
+            if ((hints & IS_NEGATIVE) != 0) {
                 weight -= 25;
             }
-            if (hint(s, IS_POSITIVE)) {
+            if ((hints & IS_POSITIVE) != 0) {
                 weight += 25;
             }
         }
@@ -418,18 +426,18 @@ public final class MainText {
     /** Climbs from the best candidate to an ancestor that holds more of the article, as Readability does. */
     private Element widen(Element best, List<Element> top, Element body) {
         double bestScore = scores.get(best);
-        List<List<Element>> alternatives = new ArrayList<>();
+        List<Element> alternatives = new ArrayList<>();
         for (Element c : top.subList(1, top.size())) {
             if (scores.get(c) / bestScore >= 0.75) {
-                alternatives.add(c.parents());
+                alternatives.add(c);
             }
         }
         if (alternatives.size() >= MIN_TOP_CANDIDATES) {
             Element parent = best.parent();
             while (parent != null && parent != body) {
                 int lists = 0;
-                for (List<Element> a : alternatives) {
-                    if (a.contains(parent)) {
+                for (Element a : alternatives) {
+                    if (isAncestor(parent, a)) {
                         lists++;
                     }
                 }
@@ -461,12 +469,28 @@ public final class MainText {
             parent = parent.parent();
         }
         parent = best.parent();
-        while (parent != null && parent != body && parent.childrenSize() == 1) {
+        while (parent != null && parent != body && onlyChild(parent)) {
             best = parent;
             parent = best.parent();
         }
         scores.putIfAbsent(best, initialScore(best));
         return best;
+    }
+
+    /** Whether {@code e.childrenSize() == 1}, without the list of children jsoup streams to count them. */
+    static boolean onlyChild(Element e) {
+        Element first = e.firstElementChild();
+        return first != null && first.nextElementSibling() == null;
+    }
+
+    /** Whether {@code e.parents().contains(ancestor)}, without the list of parents (which ends below the document). */
+    static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null && !p.nameIs("#root"); p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -481,7 +505,10 @@ public final class MainText {
         double bestScore = scores.get(best);
         double threshold = Math.max(10, bestScore * 0.2);
         Element article = new Element("div");
-        for (Element sibling : new ArrayList<>(parent.children())) {
+        // The siblings one after another rather than jsoup's list of them (streamed and kept on the parent); the next
+        // is taken before a kept one moves into the article.
+        for (Element sibling = parent.firstElementChild(), next; sibling != null; sibling = next) {
+            next = sibling.nextElementSibling();
             boolean keep = sibling == best;
             if (!keep) {
                 double bonus = !best.className().isEmpty() && sibling.className().equals(best.className())
@@ -532,11 +559,16 @@ public final class MainText {
             cleanTexts = PageText.elementTexts(article);
         }
         if (cleanConditionally) {
-            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section")) {
-                List<Element> found = byTag(article, tag);
+            // Each tag's blocks as byTag would list them after the removals of the tags before it: listed by one walk,
+            // less those a removal has since taken out of the article (judging those would change nothing seen, as
+            // the removal that took them out already marked the run as cleaned, but the walk per tag never judged
+            // them); the specification walks again for each tag.
+            List<List<Element>> byTags = walkOnce ? byTags(article, CLEANED) : null;
+            for (int t = 0; t < CLEANED.size(); t++) {
+                List<Element> found = walkOnce ? byTags.get(t) : byTag(article, CLEANED.get(t));
                 for (int i = found.size() - 1; i >= 0; i--) {
                     Element e = found.get(i);
-                    if (e.parent() != null && e != article && shouldRemove(e)) {
+                    if (e.parent() != null && e != article && within(e, article) && shouldRemove(e)) {
                         cleaned = true;
                         removeCleaned(e);
                     }
@@ -550,6 +582,16 @@ public final class MainText {
         }
         cleanTexts = null;
         changed.clear();
+    }
+
+    /** Whether {@code e} is still in {@code root}'s tree: nothing on its way up has been taken out. */
+    private static boolean within(Element e, Element root) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes {@code e}, noting that the texts of its ancestors are no longer those of the cleaning's walk. */
@@ -716,15 +758,20 @@ public final class MainText {
      * {@code ^hid$}-like alternatives are read on the class and the id alone, in {@link #classWeight}.)
      */
     static boolean hint(Element e, int which) {
-        return hint(e.className(), which) || hint(e.id(), which);
+        return (hints(e.className()) & which) != 0 || (hints(e.id()) & which) != 0;
     }
 
-    /** Whether {@code classOrId} matches the hint pattern {@code which} (one of the {@code IS_} bits). */
-    private static boolean hint(String classOrId, int which) {
+    /** The hint patterns an element's class or id matches, as {@code IS_} bits: {@link #hint} of every pattern at once. */
+    static int hints(Element e) {
+        return hints(e.className()) | hints(e.id());
+    }
+
+    /** The hint patterns {@code classOrId} matches, as {@code IS_} bits, from the kept answers. */
+    private static int hints(String classOrId) {
         if (classOrId.isEmpty()) {
-            return false; // none of the patterns matches an empty string
+            return 0; // none of the patterns matches an empty string
         }
-        return (HINTS.get(classOrId, MainText::hintBits) & which) != 0;
+        return HINTS.get(classOrId, MainText::hintBits);
     }
 
     static int hintBits(String classOrId) {
@@ -759,6 +806,21 @@ public final class MainText {
         for (Element e = root; e != null; e = DocumentOrder.next(e, root)) {
             if (e.nameIs(tag)) {
                 out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #byTag} of each of {@code tags} (names in lower case), from one walk. */
+    static List<List<Element>> byTags(Element root, List<String> tags) {
+        List<List<Element>> out = new ArrayList<>(tags.size());
+        for (int i = 0; i < tags.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        for (Element e = root; e != null; e = DocumentOrder.next(e, root)) {
+            int i = tags.indexOf(e.normalName());
+            if (i >= 0) {
+                out.get(i).add(e);
             }
         }
         return out;

@@ -61,6 +61,31 @@ class MainTextWalksTest {
         }
     }
 
+    @Test
+    void treeQuestionsAskedWithoutListsAreAnsweredAsJsoupsListsAnswerThem() {
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.addAll(RandomMarkup.pages(24, 600, 80));
+        List<String> cleaned = List.of("form", "fieldset", "table", "ul", "ol", "div", "section");
+        for (String html : pages) {
+            Document doc = Jsoup.parse(html);
+            List<Element> all = doc.getAllElements();
+            for (Element e : all) {
+                assertEquals(e.childrenSize() == 1, MainText.onlyChild(e), () -> e.tagName() + " in " + html);
+                List<Element> parents = e.parents();
+                for (Element a : all) {
+                    assertEquals(parents.contains(a), MainText.isAncestor(a, e), () -> a.tagName() + " over "
+                            + e.tagName() + " in " + html);
+                }
+            }
+            for (Element root : doc.body() == null ? List.of(doc) : List.of(doc, doc.body())) {
+                List<List<Element>> byTags = MainText.byTags(root, cleaned);
+                for (int i = 0; i < cleaned.size(); i++) {
+                    assertEquals(MainText.byTag(root, cleaned.get(i)), byTags.get(i), cleaned.get(i) + " in " + html);
+                }
+            }
+        }
+    }
+
     /** What main text removed before its walk, a query and its removals after another, kept as its specification. */
     private static void removedByFourQueries(Element body) {
         Pattern hiddenStyle = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
@@ -126,6 +151,7 @@ class MainTextWalksTest {
                 for (int bit : bits) {
                     boolean joined = (MainText.hintBits(e.className() + " " + e.id()) & bit) != 0;
                     assertEquals(joined, MainText.hint(e, bit), () -> "class '" + cls + "', id '" + id + "'");
+                    assertEquals(joined, (MainText.hints(e) & bit) != 0, () -> "class '" + cls + "', id '" + id + "'");
                 }
             }
         }
