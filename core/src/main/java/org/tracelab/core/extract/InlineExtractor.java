@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.tracelab.core.entities.MarkupLinks;
 
 /**
@@ -30,12 +27,6 @@ final class InlineExtractor {
     /** Larger documents go to the worker, whose heap is separate from the case writer's. */
     static final long MAX_BYTES = 4L << 20;
     private static final int SNIFF_BYTES = 1024;
-    // Queries parsed once rather than for every page; jsoup's evaluators are safe to share between threads.
-    private static final Evaluator NOT_TEXT = QueryParser.parse("script, style, noscript, template");
-    private static final Evaluator AUTHOR = QueryParser.parse("meta[name=author]");
-    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=og:title]");
-    private static final Evaluator H1 = QueryParser.parse("h1");
-    private static final Evaluator SVG = QueryParser.parse("svg"); // closest(String) parsed it for every title
     private static final Set<String> TEXT_NAMES = Set.of("txt", "text", "csv", "tsv", "md", "log");
     private static final Set<String> HTML_NAMES = Set.of("html", "htm", "xhtml", "shtml");
 
@@ -105,47 +96,13 @@ final class InlineExtractor {
         // links first, since the text's steps take out scripts and furniture.
         Document doc = Jsoup.parse(html, "", MarkupLinks.parser());
         List<MarkupLinks.Link> links = MarkupLinks.of(doc);
-        // MainText's walks rather than jsoup's select, which builds a stream for every query.
-        for (Element e : MainText.select(doc, NOT_TEXT)) {
-            e.remove();
-        }
+        PageHead head = PageHead.takeOutNotText(doc);
         String text = BlockText.of(doc.body() == null ? doc : doc.body());
-        Optional<String> title = title(doc);
-        Optional<String> author = present(content(doc, AUTHOR));
+        Optional<String> title = head.title();
+        Optional<String> author = head.author();
         Optional<String> main = MainText.of(doc).map(m -> cut(m, maxChars)); // last: it strips the page
         return result(text, maxChars, "text/html; charset=" + charset.charset().name(), title, author)
                 .withMain(main, charset.note()).withLinks(links);
-    }
-
-    /**
-     * The page's title as a reader would name it: its {@code <title>} (wherever the parser put it, but not an SVG
-     * picture's), else its {@code og:title}, else its first {@code h1}.
-     */
-    static Optional<String> title(Document doc) {
-        for (Element t : MainText.byTag(doc, "title")) {
-            if (t.closest(SVG) == null) {
-                Optional<String> text = present(t.text());
-                if (text.isPresent()) {
-                    return text;
-                }
-            }
-        }
-        Optional<String> og = present(content(doc, OG_TITLE));
-        if (og.isPresent()) {
-            return og;
-        }
-        Element h1 = MainText.first(doc, H1);
-        return h1 == null ? Optional.empty() : present(BlockText.of(h1).replace('\n', ' '));
-    }
-
-    /** What {@code doc.select(query).attr("content")} gives: the first match's {@code content} that it has, else "". */
-    static String content(Document doc, Evaluator query) {
-        for (Element e : MainText.select(doc, query)) {
-            if (e.hasAttr("content")) {
-                return e.attr("content");
-            }
-        }
-        return "";
     }
 
     static String cut(String text, int maxChars) {
@@ -204,9 +161,5 @@ final class InlineExtractor {
         }
         int dot = last.lastIndexOf('.');
         return dot < 0 ? "" : last.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<String> present(String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 }

@@ -75,10 +75,14 @@ public final class MainText {
 
     private static final List<String> UNLIKELY_ROLES = List.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
+    /**
+     * Tags never the page's text, and figures' captions: the names jsoup's query of them matches by (an element's
+     * normal name), looked up at once rather than compared one by one.
+     */
+    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg",
+            "canvas", "object", "embed", "button", "input", "select", "textarea", "nav", "aside", "footer", "dialog",
+            "link", "meta", "head", "figcaption");
     // Queries parsed once, not for every element of every page; jsoup's evaluators are safe to share between threads.
-    private static final Evaluator NEVER_CONTENT = QueryParser.parse("script, style, noscript, template, iframe, svg,"
-            + " canvas, object, embed, button, input, select, textarea, nav, aside, footer, dialog, link, meta, head");
-    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
     private static final Evaluator MEDIA = QueryParser.parse("img, picture, video");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator TOP_HEADINGS = QueryParser.parse("h1, h2, h3");
@@ -717,7 +721,7 @@ public final class MainText {
         }
         Element e = body.firstElementChild();
         while (e != null) {
-            if (NEVER_CONTENT.matches(body, e) || FIGCAPTION.matches(body, e) || hidden(e) || hint(e, IS_NEVER)) {
+            if (NEVER_CONTENT.contains(e.normalName()) || hidden(e) || hint(e, IS_NEVER)) {
                 e = removeAndNext(e, body);
             } else {
                 e = DocumentOrder.next(e, body);

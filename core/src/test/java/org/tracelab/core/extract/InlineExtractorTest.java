@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.QueryParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracelab.core.entities.MarkupLinks;
@@ -191,16 +190,24 @@ class InlineExtractorTest {
     }
 
     @Test
-    void theTitleAndAuthorAreWhatJsoupsQueriesFoundInHostileMarkup() {
+    void theTitleAndAuthorAreWhatJsoupsQueriesFoundInHostileMarkupAfterItsRemovals() {
         List<String> pages = new ArrayList<>(RandomMarkup.pages(23, 2_000, 60));
         pages.add("<svg><title>pic</title></svg><meta name=og:title><meta name=og:title content=' og '><h1>h</h1>");
         pages.add("<body><h1> <b>one</b><div>two</div> </h1><meta name=author><meta name=AUTHOR content=A></body>");
+        pages.add("<noscript><title>n</title><meta name=author content=N><h1>x</h1></noscript><template><h1>t</h1>"
+                + "</template><h1 content=c name=author>h<script>s</script></h1><meta name=author content=M>");
+        pages.add("<title>a<template>b</template></title><svg><title><style>s</style></title></svg><title> </title>");
         for (String html : pages) {
-            Document doc = Jsoup.parse(html);
-            assertEquals(titleByQueries(doc), InlineExtractor.title(doc), html);
-            for (String q : List.of("meta[name=author]", "meta[property=og:title], meta[name=og:title]")) {
-                assertEquals(doc.select(q).attr("content"), InlineExtractor.content(doc, QueryParser.parse(q)), html);
+            Document before = Jsoup.parse(html);
+            for (Element e : before.select("script, style, noscript, template")) {
+                e.remove();
             }
+            Document after = Jsoup.parse(html);
+            PageHead head = PageHead.takeOutNotText(after);
+            assertEquals(before.outerHtml(), after.outerHtml(), html);
+            assertEquals(titleByQueries(before), head.title(), html);
+            String author = before.select("meta[name=author]").attr("content");
+            assertEquals(author.isBlank() ? Optional.empty() : Optional.of(author.strip()), head.author(), html);
         }
     }
 }
