@@ -54,19 +54,28 @@ public final class LanguageIdentifier {
 
     private final Side cyrillicSide;
     private final Side latinSide;
-    private final double[][] latinWeakLetters;
-    private final Endings latinWeakEndings;
+    private final KeptLines lines;
 
     LanguageIdentifier(Map<String, Set<String>> words) {
-        this.cyrillicSide = new Side(CYRILLIC_CANDIDATES, words, LetterEvidence.CYRILLIC,
-                LetterEvidence.CYRILLIC_ENDINGS);
-        this.latinSide = new Side(LATIN_CANDIDATES, words, LetterEvidence.LATIN, LetterEvidence.LATIN_ENDINGS);
-        this.latinWeakLetters = latinSide.letterTable(LetterEvidence.LATIN_WEAK);
-        this.latinWeakEndings = latinSide.endingTable(LetterEvidence.LATIN_WEAK_ENDINGS);
+        this(words, KeptLines.MAX_KEPT_CHARS);
+    }
+
+    /** An identifier keeping lines of {@code maxKeptChars} characters at most. */
+    LanguageIdentifier(Map<String, Set<String>> words, int maxKeptChars) {
+        this.lines = new KeptLines(2, maxKeptChars);
+        this.cyrillicSide = new Side(0, CYRILLIC_CANDIDATES, words, LetterEvidence.CYRILLIC, Map.of(),
+                LetterEvidence.CYRILLIC_ENDINGS, Map.of());
+        this.latinSide = new Side(1, LATIN_CANDIDATES, words, LetterEvidence.LATIN, LetterEvidence.LATIN_WEAK,
+                LetterEvidence.LATIN_ENDINGS, LetterEvidence.LATIN_WEAK_ENDINGS);
     }
 
     /** An identifier with the bundled word lists; Lingua's models load on first need. */
     public static LanguageIdentifier standard() {
+        return new LanguageIdentifier(bundledWords());
+    }
+
+    /** The bundled word lists by candidate tag. */
+    static Map<String, Set<String>> bundledWords() {
         Map<String, Set<String>> words = new HashMap<>();
         for (String tag : CYRILLIC_CANDIDATES) {
             words.put(tag, loadWords(tag));
@@ -74,14 +83,25 @@ public final class LanguageIdentifier {
         for (String tag : LATIN_CANDIDATES) {
             words.put(tag, loadWords(tag));
         }
-        return new LanguageIdentifier(words);
+        return words;
     }
 
-    /** The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when it cannot be told. */
+    /**
+     * The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when it cannot be told.
+     *
+     * <p>The text is read line by line ({@link KeptLines}): each line's letters, words and endings once, kept, and
+     * replayed into the scores in the text's order, so that every sum adds what a pass over the whole text added, in
+     * the same order, to the bit. Lingua's models read the whole text, in lower case.
+     */
     public DetectedLanguage identify(CharSequence text) {
         String sample = text.length() > SAMPLE_CHARS ? cut(text, SAMPLE_CHARS) : text.toString();
-        String normalized = UzbekApostrophes.unify(sample.toLowerCase(Locale.ROOT));
-        ScriptCensus census = ScriptCensus.of(normalized);
+        List<KeptLines.Line> read = lines.lines(sample);
+        ScriptCensus census = ScriptCensus.none();
+        LetterTally letters = LetterTally.none();
+        for (KeptLines.Line line : read) {
+            census.add(line.census());
+            letters.add(line.letters());
+        }
         if (census.letters() < MIN_LETTERS) {
             return DetectedLanguage.UNDETERMINED;
         }
@@ -90,20 +110,39 @@ public final class LanguageIdentifier {
         if (share < MIN_SCRIPT_SHARE) {
             return DetectedLanguage.UNDETERMINED;
         }
+        Supplier<String> normalized = new Normalized(sample);
         return switch (script) {
             case HANGUL -> new DetectedLanguage("ko", share);
             case CJK -> new DetectedLanguage(
                     census.kana() >= MIN_KANA_SHARE * census.letters(Script.CJK) ? "ja" : "zh", share);
-            case HEBREW -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.HEBREW,
-                    LetterEvidence.KNOWN_HEBREW) ? DetectedLanguage.UNDETERMINED : new DetectedLanguage("he", share);
-            case ARABIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.ARABIC,
-                    LetterEvidence.KNOWN_ARABIC) ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(normalized);
-            case CYRILLIC -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.CYRILLIC,
-                    LetterEvidence.KNOWN_CYRILLIC) ? DetectedLanguage.UNDETERMINED : cyrillic(normalized);
-            case LATIN -> LetterEvidence.mostlyForeign(normalized, Character.UnicodeScript.LATIN,
-                    LetterEvidence.KNOWN_LATIN) ? DetectedLanguage.UNDETERMINED : latin(normalized);
+            case HEBREW -> letters.mostlyForeign(Character.UnicodeScript.HEBREW)
+                    ? DetectedLanguage.UNDETERMINED : new DetectedLanguage("he", share);
+            case ARABIC -> letters.mostlyForeign(Character.UnicodeScript.ARABIC)
+                    ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(normalized.get());
+            case CYRILLIC -> letters.mostlyForeign(Character.UnicodeScript.CYRILLIC)
+                    ? DetectedLanguage.UNDETERMINED : cyrillic(read, letters, normalized);
+            case LATIN -> letters.mostlyForeign(Character.UnicodeScript.LATIN)
+                    ? DetectedLanguage.UNDETERMINED : latin(read, letters, normalized);
             case OTHER -> DetectedLanguage.UNDETERMINED;
         };
+    }
+
+    /** The text in lower case with Uzbek's apostrophes unified, for Lingua's models: made on their first need. */
+    private static final class Normalized implements Supplier<String> {
+        private final String text;
+        private String normalized;
+
+        Normalized(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String get() {
+            if (normalized == null) {
+                normalized = UzbekApostrophes.unify(text.toLowerCase(Locale.ROOT));
+            }
+            return normalized;
+        }
     }
 
     /** The first {@code max} characters, not splitting a surrogate pair. */
@@ -112,48 +151,48 @@ public final class LanguageIdentifier {
         return text.subSequence(0, end).toString();
     }
 
-    private DetectedLanguage cyrillic(String normalized) {
+    private DetectedLanguage cyrillic(List<KeptLines.Line> lines, LetterTally letters, Supplier<String> normalized) {
         Side side = cyrillicSide;
+        List<SideReading> read = side.read(lines);
         double[] scores = side.none();
-        side.scoreLetters(normalized, scores);
-        List<String> plainWords = words(normalized, false);
-        side.scoreEndings(plainWords, side.endings, scores);
-        if (LetterEvidence.kyrgyzByAbsence(normalized)) {
+        side.scoreLetters(read, scores);
+        side.scoreEndings(read, scores);
+        if (letters.kyrgyzByAbsence()) {
             scores[side.index("ky")] += LetterEvidence.KYRGYZ_BY_ABSENCE;
         }
-        side.scoreWords(normalized, scores);
-        DetectedLanguage own = ownOr(side, scores, () -> NgramModel.CYRILLIC.identify(normalized));
-        if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized)) {
-            return NgramModel.CYRILLIC.identify(normalized);
+        side.scoreWords(read, scores);
+        DetectedLanguage own = ownOr(side, scores, () -> NgramModel.CYRILLIC.identify(normalized.get()));
+        if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized.get())) {
+            return NgramModel.CYRILLIC.identify(normalized.get());
         }
         return own;
     }
 
-    private DetectedLanguage latin(String normalized) {
-        if (LetterEvidence.turkmen(normalized)) {
+    private DetectedLanguage latin(List<KeptLines.Line> lines, LetterTally tally, Supplier<String> normalized) {
+        if (tally.turkmen()) {
             return new DetectedLanguage("tk", 1);
         }
         // Letters and endings that make the case for a language alone; letters that make it beside its words; words,
         // when they are a good share of the text; endings that only add (-gan is Indonesian too).
         Side side = latinSide;
+        List<SideReading> read = side.read(lines);
         int uzbek = side.index("uz-Latn");
         double[] letters = side.none();
-        side.scoreLetters(normalized, letters);
-        letters[uzbek] += LetterEvidence.UZBEK_APOSTROPHE_LETTER * LetterEvidence.uzbekApostropheLetters(normalized);
-        List<String> plainWords = words(normalized, false);
-        side.scoreEndings(plainWords, side.endings, letters);
+        side.scoreLetters(read, letters);
+        letters[uzbek] += LetterEvidence.UZBEK_APOSTROPHE_LETTER * tally.uzbekApostropheLetters();
+        side.scoreEndings(read, letters);
         double[] weakLetters = side.none();
-        side.scoreLetters(normalized, latinWeakLetters, weakLetters);
+        side.scoreWeakLetters(read, weakLetters);
         double[] wordPoints = side.none();
-        int wordCount = side.scoreWords(normalized, wordPoints);
+        int wordCount = side.scoreWords(read, wordPoints);
         double[] scores = side.none();
         for (double[] part : List.of(letters, weakLetters, wordPoints)) {
             for (int i = 0; i < scores.length; i++) {
                 scores[i] += part[i];
             }
         }
-        side.scoreEndings(plainWords, latinWeakEndings, scores);
-        if (LetterEvidence.diacriticsRuleOutUzbek(normalized)) {
+        side.scoreWeakEndings(read, scores);
+        if (tally.diacriticsRuleOutUzbek()) {
             scores[uzbek] = 0.0;
         }
         int best = best(scores);
@@ -168,7 +207,7 @@ public final class LanguageIdentifier {
         }
         return best >= 0 && OWN_ANSWERS.contains(side.tags.get(best))
                 ? confident(side, best, scores)
-                : NgramModel.LATIN.identify(normalized);
+                : NgramModel.LATIN.identify(normalized.get());
     }
 
     /** The own evidence's answer when it names a language no model knows, else the model's. */
@@ -201,6 +240,37 @@ public final class LanguageIdentifier {
      * of the endings, and is passed over without cutting it.
      */
     private record Endings(Map<String, double[]> weights, String lastLetters) {
+        /**
+         * The weights of the longest ending found here of the word {@code text} holds from {@code start} to {@code end},
+         * the stem keeping a letter at least; null if none.
+         */
+        double[] of(String text, int start, int end) {
+            if (lastLetters.indexOf(text.charAt(end - 1)) < 0) {
+                return null;
+            }
+            for (int length = Math.min(LetterEvidence.LONGEST_ENDING, end - start - 1); length >= 2; length--) {
+                double[] w = weights.get(text.substring(end - length, end));
+                if (w != null) {
+                    return w;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * What one side found in one line, in the line's order: the letters its letter tables weigh, the weights of the
+     * words' endings, and how many words each candidate knows. Kept with the line ({@link KeptLines.Line#side}).
+     *
+     * @param letters     the line's letters that {@link Side#letters} weighs, in order
+     * @param weakLetters the line's letters that {@link Side#weakLetters} weighs, in order
+     * @param endings     the weights of the words' endings in {@link Side#endings}, word by word
+     * @param weakEndings the same in {@link Side#weakEndings}
+     * @param known       by candidate position, how many of the line's words its list holds
+     * @param words       how many words the line holds, apostrophes kept inside them
+     */
+    record SideReading(String letters, String weakLetters, List<double[]> endings, List<double[]> weakEndings,
+                       int[] known, int words) {
     }
 
     /**
@@ -209,17 +279,26 @@ public final class LanguageIdentifier {
      * Scores are added to each candidate in the text's order, as the maps added them, so every sum is the same.
      */
     private static final class Side {
+        /** This side's place in each kept line ({@link KeptLines.Line#side}). */
+        final int slot;
         final List<String> tags;
         final double[][] letters;
+        /** Letters that only add beside words (Latin's q and x); none on the Cyrillic side. */
+        final double[][] weakLetters;
         final Endings endings;
+        final Endings weakEndings;
         /** Per word, the candidates whose word list holds it, as bits by position. */
         final Map<String, Integer> known;
 
-        Side(List<String> tags, Map<String, Set<String>> words, Map<Character, Map<String, Double>> letters,
-             Map<String, Map<String, Double>> endings) {
+        Side(int slot, List<String> tags, Map<String, Set<String>> words, Map<Character, Map<String, Double>> letters,
+             Map<Character, Map<String, Double>> weakLetters, Map<String, Map<String, Double>> endings,
+             Map<String, Map<String, Double>> weakEndings) {
+            this.slot = slot;
             this.tags = List.copyOf(tags);
             this.letters = letterTable(letters);
+            this.weakLetters = letterTable(weakLetters);
             this.endings = endingTable(endings);
+            this.weakEndings = endingTable(weakEndings);
             Map<String, Integer> known = new HashMap<>();
             for (int i = 0; i < tags.size(); i++) {
                 int bit = 1 << i;
@@ -277,51 +356,138 @@ public final class LanguageIdentifier {
             return w;
         }
 
-        void scoreLetters(String text, double[] scores) {
-            scoreLetters(text, letters, scores);
+        /** What this side reads in each line, read once per line and kept with it. */
+        List<SideReading> read(List<KeptLines.Line> lines) {
+            List<SideReading> out = new ArrayList<>(lines.size());
+            for (KeptLines.Line line : lines) {
+                SideReading r = line.side(slot);
+                if (r == null) {
+                    r = read(line.normalized());
+                    line.keepSide(slot, r);
+                }
+                out.add(r);
+            }
+            return out;
         }
 
-        void scoreLetters(String text, double[][] table, double[] scores) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                double[] weights = c < table.length ? table[c] : null;
-                if (weights != null) {
+        /**
+         * One pass over the line's words with their apostrophes (the runs of letters and apostrophes): each
+         * word's known-word look-up without its outer apostrophes, and the endings of the runs of letters between its
+         * apostrophes, which are the runs of letters alone, in the same order.
+         */
+        private SideReading read(String line) {
+            List<double[]> endingWeights = new ArrayList<>();
+            List<double[]> weakEndingWeights = new ArrayList<>();
+            int[] knownBy = new int[tags.size()];
+            int count = 0;
+            int i = 0;
+            while (i < line.length()) {
+                int start = i;
+                while (i < line.length() && inWord(line.codePointAt(i), true)) {
+                    i += Character.charCount(line.codePointAt(i));
+                }
+                if (i == start) {
+                    i += Character.charCount(line.codePointAt(i));
+                    continue;
+                }
+                int end = i;
+                for (int from = start; from < end; ) {
+                    int to = line.indexOf('\'', from);
+                    to = to < 0 || to > end ? end : to;
+                    if (to > from) {
+                        double[] w = endings.of(line, from, to);
+                        if (w != null) {
+                            endingWeights.add(w);
+                        }
+                        double[] weak = weakEndings.of(line, from, to);
+                        if (weak != null) {
+                            weakEndingWeights.add(weak);
+                        }
+                    }
+                    from = to + 1;
+                }
+                while (start < end && line.charAt(start) == '\'') {
+                    start++;
+                }
+                while (end > start && line.charAt(end - 1) == '\'') {
+                    end--;
+                }
+                if (end == start) {
+                    continue;
+                }
+                count++;
+                Integer bits = known.get(line.substring(start, end));
+                if (bits != null) {
+                    for (int k = 0; k < knownBy.length; k++) {
+                        if ((bits & (1 << k)) != 0) {
+                            knownBy[k]++;
+                        }
+                    }
+                }
+            }
+            return new SideReading(weighed(line, letters), weighed(line, weakLetters), List.copyOf(endingWeights),
+                    List.copyOf(weakEndingWeights), knownBy, count);
+        }
+
+        /** The characters of {@code line} that {@code table} weighs, in order. */
+        private static String weighed(String line, double[][] table) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c < table.length && table[c] != null) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+
+        void scoreLetters(List<SideReading> lines, double[] scores) {
+            for (SideReading line : lines) {
+                scoreLetters(line.letters(), letters, scores);
+            }
+        }
+
+        void scoreWeakLetters(List<SideReading> lines, double[] scores) {
+            for (SideReading line : lines) {
+                scoreLetters(line.weakLetters(), weakLetters, scores);
+            }
+        }
+
+        private static void scoreLetters(String weighed, double[][] table, double[] scores) {
+            for (int i = 0; i < weighed.length(); i++) {
+                add(table[weighed.charAt(i)], scores);
+            }
+        }
+
+        /** Adds the weight of each word's longest ending found in {@link #endings}, word after word. */
+        void scoreEndings(List<SideReading> lines, double[] scores) {
+            for (SideReading line : lines) {
+                for (double[] weights : line.endings()) {
                     add(weights, scores);
                 }
             }
         }
 
-        /** Adds the weight of each word's longest ending found in {@code table}; the stem keeps a letter at least. */
-        void scoreEndings(List<String> words, Endings table, double[] scores) {
-            for (String word : words) {
-                if (table.lastLetters().indexOf(word.charAt(word.length() - 1)) < 0) {
-                    continue;
-                }
-                for (int length = Math.min(LetterEvidence.LONGEST_ENDING, word.length() - 1); length >= 2; length--) {
-                    double[] weights = table.weights().get(word.substring(word.length() - length));
-                    if (weights != null) {
-                        add(weights, scores);
-                        break;
-                    }
+        void scoreWeakEndings(List<SideReading> lines, double[] scores) {
+            for (SideReading line : lines) {
+                for (double[] weights : line.weakEndings()) {
+                    add(weights, scores);
                 }
             }
         }
 
-        /** Adds one point per known word to each candidate that knows it; returns how many words there were. */
-        int scoreWords(String text, double[] scores) {
+        /**
+         * Adds one point per known word to each candidate that knows it; returns how many words there were. A
+         * candidate's points are 1.0 added once per word, as the words came, whichever line they were in.
+         */
+        int scoreWords(List<SideReading> lines, double[] scores) {
             int count = 0;
-            for (String token : words(text, true)) {
-                String word = stripApostrophes(token);
-                if (word.isEmpty()) {
-                    continue;
-                }
-                count++;
-                Integer bits = known.get(word);
-                if (bits != null) {
-                    for (int i = 0; i < scores.length; i++) {
-                        if ((bits & (1 << i)) != 0) {
-                            scores[i] += 1.0;
-                        }
+            for (SideReading line : lines) {
+                count += line.words();
+                int[] knownBy = line.known();
+                for (int i = 0; i < scores.length; i++) {
+                    for (int n = knownBy[i]; n > 0; n--) {
+                        scores[i] += 1.0;
                     }
                 }
             }
@@ -338,43 +504,13 @@ public final class LanguageIdentifier {
         }
     }
 
-    /**
-     * The runs of letters of {@code text} (and of apostrophes, when {@code apostrophes}), in order: what splitting it
-     * at {@code [^\p{L}]+} (or {@code [^\p{L}']+}) leaves but the empty strings, without a pattern per call.
-     */
-    static List<String> words(String text, boolean apostrophes) {
-        List<String> out = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean in = Character.isLetter(cp) || apostrophes && cp == '\'';
-            if (in && start < 0) {
-                start = i;
-            } else if (!in && start >= 0) {
-                out.add(text.substring(start, i));
-                start = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (start >= 0) {
-            out.add(text.substring(start));
-        }
-        return out;
+    /** True when {@code codePoint} is part of a word: a letter, or an apostrophe when {@code apostrophes}. */
+    private static boolean inWord(int codePoint, boolean apostrophes) {
+        return Character.isLetter(codePoint) || apostrophes && codePoint == '\'';
     }
 
-    private static String stripApostrophes(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && token.charAt(start) == '\'') {
-            start++;
-        }
-        while (end > start && token.charAt(end - 1) == '\'') {
-            end--;
-        }
-        return token.substring(start, end);
-    }
-
-    private static Set<String> loadWords(String tag) {
+    /** The bundled word list of {@code tag}, lower case with Uzbek's apostrophes unified. */
+    static Set<String> loadWords(String tag) {
         String resource = "words-" + tag + ".txt";
         try (InputStream in = LanguageIdentifier.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -1,7 +1,6 @@
 package org.tracelab.core.lang;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Letters that only some of the candidate languages write, with how strongly each points at each language.
@@ -94,46 +93,8 @@ final class LetterEvidence {
             // and "governing"; Swedish "ordning" is ruled out by its å ä ö.
             "ning", Map.of("uz-Latn", 0.5));
 
-    /**
-     * How many times the text writes Uzbek's oʻ or gʻ (apostrophes unified) before a letter; 0 when apostrophes more
-     * often start a word or follow another consonant, as Hawaiian's ʻokina and the ejectives of Mayan languages
-     * (bʼ, kʼ, qʼ) do. Uzbek's tutuq belgisi follows vowels mostly (taʼlim, eʼlon), so it counts for neither.
-     */
-    static int uzbekApostropheLetters(String lowerCaseText) {
-        int uzbek = 0;
-        int elsewhere = 0;
-        for (int i = 0; i + 1 < lowerCaseText.length(); i++) {
-            if (lowerCaseText.charAt(i) != '\'' || !Character.isLetter(lowerCaseText.charAt(i + 1))) {
-                continue;
-            }
-            char before = i > 0 ? lowerCaseText.charAt(i - 1) : ' ';
-            if (before == 'o' || before == 'g') {
-                uzbek++;
-            } else if (!Character.isLetter(before) || "aeiuy".indexOf(before) < 0) {
-                elsewhere++;
-            }
-        }
-        return uzbek >= elsewhere ? uzbek : 0;
-    }
-
     /** Above this share of Latin letters with diacritics (é, ë, ā, ß…), a text is not Uzbek, which writes none. */
     static final double MAX_UZBEK_DIACRITICS = 0.01;
-
-    /** True when the text's Latin letters hold so many with diacritics that it cannot be Uzbek. */
-    static boolean diacriticsRuleOutUzbek(String lowerCaseText) {
-        int latin = 0;
-        int marked = 0;
-        for (int i = 0; i < lowerCaseText.length(); i++) {
-            char c = lowerCaseText.charAt(i);
-            if (Character.isLetter(c) && Scripts.of(c) == Character.UnicodeScript.LATIN) {
-                latin++;
-                if (c > 'z') {
-                    marked++;
-                }
-            }
-        }
-        return marked > MAX_UZBEK_DIACRITICS * latin;
-    }
 
     /** Uzbek's participle -gan, which only adds: Indonesian's "dengan" and English's "began" end so too. */
     static final Map<String, Map<String, Double>> LATIN_WEAK_ENDINGS = Map.of("gan", Map.of("uz-Latn", 0.5));
@@ -165,8 +126,6 @@ final class LetterEvidence {
     static final String KNOWN_HEBREW = range('\u05B0', '\u05EA');
     /** Above this share of letters from outside the known alphabet, the text is in some other language. */
     static final double MAX_FOREIGN_LETTERS = 0.003;
-    /** Each known alphabet as a table by character: a look-up per letter rather than a search of the alphabet. */
-    private static final Map<String, boolean[]> KNOWN_TABLES = new ConcurrentHashMap<>();
 
     private LetterEvidence() {
     }
@@ -178,61 +137,6 @@ final class LetterEvidence {
         }
         return sb.toString();
     }
-
-    /** True when more than {@link #MAX_FOREIGN_LETTERS} of the letters of {@code script} fall outside {@code known}. */
-    static boolean mostlyForeign(String lowerCaseText, Character.UnicodeScript script, String known) {
-        boolean[] isKnown = KNOWN_TABLES.computeIfAbsent(known, LetterEvidence::table);
-        int inScript = 0;
-        int foreign = 0;
-        for (int i = 0; i < lowerCaseText.length(); i++) {
-            char c = lowerCaseText.charAt(i);
-            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-                if (Scripts.of(c) == script) {
-                    inScript++;
-                    if (c >= isKnown.length || !isKnown[c]) {
-                        foreign++;
-                    }
-                }
-            }
-        }
-        return inScript > 0 && foreign > MAX_FOREIGN_LETTERS * inScript;
-    }
-
-    private static boolean[] table(String letters) {
-        int max = 0;
-        for (int i = 0; i < letters.length(); i++) {
-            max = Math.max(max, letters.charAt(i));
-        }
-        boolean[] t = new boolean[max + 1];
-        for (int i = 0; i < letters.length(); i++) {
-            t[letters.charAt(i)] = true;
-        }
-        return t;
-    }
-
-    /**
-     * True when the text writes Turkmen's own letters (ý, ň) beside its Turkic ones (ä ç ö ş ü), and none of Turkish
-     * or Azerbaijani (ı ğ ə), Czech or Slovak (č š ř ě ů ľ ô ť ď) or Icelandic (á ð þ…), the others with ý or ň.
-     */
-    static boolean turkmen(String lowerCaseText) {
-        boolean own = false;
-        boolean turkic = false;
-        for (int i = 0; i < lowerCaseText.length(); i++) {
-            char c = lowerCaseText.charAt(i);
-            if (c == 'ý' || c == 'ň') {
-                own = true;
-            } else if (TURKIC_LATIN.indexOf(c) >= 0) {
-                turkic = true;
-            } else if (NOT_TURKMEN_LATIN.indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return own && turkic;
-    }
-
-    private static final String TURKIC_LATIN = "äçöşü";
-    /** Turkish and Azerbaijani letters, Czech and Slovak ones, and the acute vowels and ð þ æ of Icelandic. */
-    private static final String NOT_TURKMEN_LATIN = "ığəčšřěůľôťďáéíóúðþæ";
 
     /** Above this share of х among Cyrillic letters, without ң, a text is Mongolian rather than Kyrgyz. */
     static final double MONGOLIAN_KHA_SHARE = 0.01;
@@ -255,18 +159,5 @@ final class LetterEvidence {
             }
         }
         return kha > MONGOLIAN_KHA_SHARE * cyrillic;
-    }
-
-    /** True when the text has Kyrgyz-or-Kazakh letters but none that Kyrgyz lacks. */
-    static boolean kyrgyzByAbsence(String lowerCaseText) {
-        boolean shared = false;
-        for (int i = 0; i < lowerCaseText.length(); i++) {
-            char c = lowerCaseText.charAt(i);
-            if (KAZAKH_NOT_KYRGYZ.indexOf(c) >= 0) {
-                return false;
-            }
-            shared |= c == 'ң' || c == 'ө' || c == 'ү';
-        }
-        return shared;
     }
 }

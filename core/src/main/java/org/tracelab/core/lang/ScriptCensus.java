@@ -15,6 +15,20 @@ final class ScriptCensus {
     private ScriptCensus() {
     }
 
+    /** Nothing counted yet: what {@link #add} sums a text's lines into. */
+    static ScriptCensus none() {
+        return new ScriptCensus();
+    }
+
+    /** Adds {@code line}'s counts to these: a text's census is the sum of its lines'. */
+    void add(ScriptCensus line) {
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] += line.letters[i];
+        }
+        kana += line.kana;
+        total += line.total;
+    }
+
     /** Counts the letters of {@code text} by script. */
     static ScriptCensus of(String text) {
         ScriptCensus census = new ScriptCensus();

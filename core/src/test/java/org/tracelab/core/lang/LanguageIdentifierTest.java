@@ -113,21 +113,4 @@ class LanguageIdentifierTest {
                 + "эрхтэй байдаг. Оюун ухаан, нандин чанар заяасан хүн гэгч өөр хоорондоо ахан дүүгийн үзэл "
                 + "санаагаар харьцах учиртай.").tag());
     }
-
-    @Test
-    void wordsAreTheRunsOfLettersASplitAtNonLettersLeaves() {
-        String[] parts = {"o'zbek", "ʻ", "Ish", " ", "bor!", "\uD840\uDC00", "\uD800", "—", "'", "Работа", "12", "\n", "é"};
-        java.util.Random random = new java.util.Random(8);
-        for (int i = 0; i < 5_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(10); n > 0; n--) {
-                sb.append(parts[random.nextInt(parts.length)]);
-            }
-            String text = sb.toString();
-            assertEquals(java.util.Arrays.stream(text.split("[^\\p{L}]+")).filter(w -> !w.isEmpty()).toList(),
-                    LanguageIdentifier.words(text, false), text);
-            assertEquals(java.util.Arrays.stream(text.split("[^\\p{L}']+")).filter(w -> !w.isEmpty()).toList(),
-                    LanguageIdentifier.words(text, true), text);
-        }
-    }
 }
