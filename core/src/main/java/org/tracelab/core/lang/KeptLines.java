@@ -45,12 +45,36 @@ final class KeptLines {
         private final LetterTally letters;
         /** What each side read, by side, filled on first need; a race reads the same twice and keeps either. */
         private final AtomicReferenceArray<LanguageIdentifier.SideReading> bySide;
+        /** The line's words in each n-gram model's script ({@link NgramModel#scriptWords}), by model, on first need. */
+        private final AtomicReferenceArray<String> byModel;
+        /**
+         * Whether the line writes Σ, the one letter whose lower case depends on what follows (σ or final ς), to the
+         * end of the word as {@link java.text.BreakIterator} finds it in the whole text: such a text is lower-cased
+         * whole for the n-gram models, as it was before lines were read alone.
+         */
+        private final boolean capitalSigma;
 
         private Line(String line, int sides) {
             normalized = UzbekApostrophes.unify(line.toLowerCase(Locale.ROOT));
             census = ScriptCensus.of(normalized);
             letters = LetterTally.of(normalized);
             bySide = new AtomicReferenceArray<>(sides);
+            byModel = new AtomicReferenceArray<>(NgramModel.values().length);
+            capitalSigma = line.indexOf('\u03A3') >= 0;
+        }
+
+        /** The line's words in {@code model}'s script, each followed by a space. */
+        String scriptWords(NgramModel model) {
+            String words = byModel.get(model.ordinal());
+            if (words == null) {
+                words = NgramModel.scriptWords(normalized, model.script());
+                byModel.set(model.ordinal(), words);
+            }
+            return words;
+        }
+
+        boolean capitalSigma() {
+            return capitalSigma;
         }
 
         /** The line in lower case with Uzbek's apostrophes unified, as the identifier reads it. */

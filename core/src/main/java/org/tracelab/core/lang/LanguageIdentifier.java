@@ -91,7 +91,8 @@ public final class LanguageIdentifier {
      *
      * <p>The text is read line by line ({@link KeptLines}): each line's letters, words and endings once, kept, and
      * replayed into the scores in the text's order, so that every sum adds what a pass over the whole text added, in
-     * the same order, to the bit. Lingua's models read the whole text, in lower case.
+     * the same order, to the bit; and so does the sample Lingua's models read, made of the lines' words in their
+     * script.
      */
     public DetectedLanguage identify(CharSequence text) {
         String sample = text.length() > SAMPLE_CHARS ? cut(text, SAMPLE_CHARS) : text.toString();
@@ -110,7 +111,7 @@ public final class LanguageIdentifier {
         if (share < MIN_SCRIPT_SHARE) {
             return DetectedLanguage.UNDETERMINED;
         }
-        Supplier<String> normalized = new Normalized(sample);
+        Whole whole = new Whole(sample, read);
         return switch (script) {
             case HANGUL -> new DetectedLanguage("ko", share);
             case CJK -> new DetectedLanguage(
@@ -118,30 +119,46 @@ public final class LanguageIdentifier {
             case HEBREW -> letters.mostlyForeign(Character.UnicodeScript.HEBREW)
                     ? DetectedLanguage.UNDETERMINED : new DetectedLanguage("he", share);
             case ARABIC -> letters.mostlyForeign(Character.UnicodeScript.ARABIC)
-                    ? DetectedLanguage.UNDETERMINED : NgramModel.ARABIC.identify(normalized.get());
+                    ? DetectedLanguage.UNDETERMINED : whole.ask(NgramModel.ARABIC);
             case CYRILLIC -> letters.mostlyForeign(Character.UnicodeScript.CYRILLIC)
-                    ? DetectedLanguage.UNDETERMINED : cyrillic(read, letters, normalized);
+                    ? DetectedLanguage.UNDETERMINED : cyrillic(read, letters, whole);
             case LATIN -> letters.mostlyForeign(Character.UnicodeScript.LATIN)
-                    ? DetectedLanguage.UNDETERMINED : latin(read, letters, normalized);
+                    ? DetectedLanguage.UNDETERMINED : latin(read, letters, whole);
             case OTHER -> DetectedLanguage.UNDETERMINED;
         };
     }
 
-    /** The text in lower case with Uzbek's apostrophes unified, for Lingua's models: made on their first need. */
-    private static final class Normalized implements Supplier<String> {
+    /**
+     * The text as the n-gram models and the rules read that look at it whole: lower case with Uzbek's apostrophes
+     * unified, made on first need; for a model, its sample is made of the kept lines' words in its script.
+     */
+    private static final class Whole {
         private final String text;
+        private final List<KeptLines.Line> lines;
         private String normalized;
 
-        Normalized(String text) {
+        Whole(String text, List<KeptLines.Line> lines) {
             this.text = text;
+            this.lines = lines;
         }
 
-        @Override
-        public String get() {
+        String normalized() {
             if (normalized == null) {
                 normalized = UzbekApostrophes.unify(text.toLowerCase(Locale.ROOT));
             }
             return normalized;
+        }
+
+        /** {@code model}'s answer for the text, as {@code model.identify(normalized())} gives it. */
+        DetectedLanguage ask(NgramModel model) {
+            List<String> words = new ArrayList<>(lines.size());
+            for (KeptLines.Line line : lines) {
+                if (line.capitalSigma()) {
+                    return model.identify(normalized());
+                }
+                words.add(line.scriptWords(model));
+            }
+            return model.identifySample(NgramModel.sample(words, NgramModel.SAMPLE_CHARS));
         }
     }
 
@@ -151,7 +168,7 @@ public final class LanguageIdentifier {
         return text.subSequence(0, end).toString();
     }
 
-    private DetectedLanguage cyrillic(List<KeptLines.Line> lines, LetterTally letters, Supplier<String> normalized) {
+    private DetectedLanguage cyrillic(List<KeptLines.Line> lines, LetterTally letters, Whole whole) {
         Side side = cyrillicSide;
         List<SideReading> read = side.read(lines);
         double[] scores = side.none();
@@ -161,14 +178,14 @@ public final class LanguageIdentifier {
             scores[side.index("ky")] += LetterEvidence.KYRGYZ_BY_ABSENCE;
         }
         side.scoreWords(read, scores);
-        DetectedLanguage own = ownOr(side, scores, () -> NgramModel.CYRILLIC.identify(normalized.get()));
-        if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(normalized.get())) {
-            return NgramModel.CYRILLIC.identify(normalized.get());
+        DetectedLanguage own = ownOr(side, scores, () -> whole.ask(NgramModel.CYRILLIC));
+        if (own.tag().equals("ky") && LetterEvidence.mongolianNotKyrgyz(whole.normalized())) {
+            return whole.ask(NgramModel.CYRILLIC);
         }
         return own;
     }
 
-    private DetectedLanguage latin(List<KeptLines.Line> lines, LetterTally tally, Supplier<String> normalized) {
+    private DetectedLanguage latin(List<KeptLines.Line> lines, LetterTally tally, Whole whole) {
         if (tally.turkmen()) {
             return new DetectedLanguage("tk", 1);
         }
@@ -207,7 +224,7 @@ public final class LanguageIdentifier {
         }
         return best >= 0 && OWN_ANSWERS.contains(side.tags.get(best))
                 ? confident(side, best, scores)
-                : NgramModel.LATIN.identify(normalized.get());
+                : whole.ask(NgramModel.LATIN);
     }
 
     /** The own evidence's answer when it names a language no model knows, else the model's. */

@@ -76,7 +76,19 @@ enum NgramModel {
 
     /** The model's answer, or {@code und} when it cannot tell two languages apart. */
     DetectedLanguage identify(String text) {
-        String sample = sample(text, SAMPLE_CHARS);
+        return identifySample(sample(text, SAMPLE_CHARS));
+    }
+
+    /** The script whose words this model reads. */
+    Character.UnicodeScript script() {
+        return script;
+    }
+
+    /**
+     * {@link #identify}'s answer for the text whose sample ({@link #sample(String, Character.UnicodeScript, int)}
+     * of {@link #SAMPLE_CHARS}) is {@code sample}.
+     */
+    DetectedLanguage identifySample(String sample) {
         if (sample.length() >= SAMPLE_CHARS) {
             // A clear answer on the first sentence or two saves most of the time; a close one reads on.
             Ranked quick = rank(sample.substring(0, QUICK_SAMPLE_CHARS));
@@ -138,6 +150,38 @@ enum NgramModel {
             }
             if (inScript) {
                 sb.append(text, start, i).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every word of {@code text} written in {@code script}, each followed by a space: what {@link #sample} takes of a
+     * line, without a limit.
+     */
+    static String scriptWords(String text, Character.UnicodeScript script) {
+        // n words and a space after each take at most the text's length and one
+        return sample(text, script, text.length() + 2);
+    }
+
+    /**
+     * What {@link #sample} gives for a text of lines whose {@link #scriptWords} are {@code lines}, in order: the words
+     * one after another until {@code max} characters are reached, as a text's words do not span its line feeds.
+     */
+    static String sample(List<String> lines, int max) {
+        StringBuilder sb = new StringBuilder(max + 32);
+        for (String words : lines) {
+            if (sb.length() >= max) {
+                break;
+            }
+            if (sb.length() + words.length() < max) {
+                sb.append(words);
+                continue;
+            }
+            for (int start = 0; start < words.length() && sb.length() < max; ) {
+                int end = words.indexOf(' ', start) + 1;
+                sb.append(words, start, end);
+                start = end;
             }
         }
         return sb.toString();
