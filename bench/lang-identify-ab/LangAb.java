@@ -22,10 +22,11 @@ import java.util.List;
  * each chunk timed by the thread's CPU. Prints each build's CPU per text, the ratio, and a digest of every answer
  * (tag and confidence's bits) per build: the digests must be equal.
  *
- * <p>Usage: {@code java LangAb.java TEXTS.bin CLASSPATH_A CLASSPATH_B [CHUNK] [PASSES]} (a build's fat jar, or its
+ * <p>Usage: {@code java LangAb.java TEXTS.bin CLASSPATH_A CLASSPATH_B [CHUNK] [PASSES] [WARM.bin]} (a build's fat jar, or its
  * {@code core/target/classes} before a fat jar for the libraries); TEXTS.bin holds the texts as
  * {@code DataOutputStream.writeInt(length)} and {@code writeChar} per char (what the identifier was given in an ingest,
- * cut to 5,001 characters, beyond which it reads nothing).
+ * cut to 5,001 characters, beyond which it reads nothing). WARM.bin, when given, is read by both builds first,
+ * untimed, so that the timed passes do not hold the loading of Lingua's models and the first compilations.
  */
 public final class LangAb {
     public static void main(String[] args) throws Throwable {
@@ -35,6 +36,14 @@ public final class LangAb {
         int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 250;
         int passes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (args.length > 5) {
+            // other texts first, untimed: Lingua's models loaded and the code compiled, as deep into an ingest
+            List<String> warm = read(Path.of(args[5]));
+            a.reset();
+            b.reset();
+            a.run(warm, threads);
+            b.run(warm, threads);
+        }
         for (int pass = 0; pass < passes; pass++) {
             a.reset();
             b.reset();

@@ -5,6 +5,7 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.internal.TestDataLanguageModel;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,6 +112,39 @@ final class LinguaTrigrams {
     }
 
     /**
+     * The values of what Lingua's {@code TestDataLanguageModel.fromText(text, 3).getNgrams()} holds, in its iteration
+     * order: the text's three-character slices made only of letters, added in order to a {@link HashSet}, as Lingua
+     * adds its n-grams (whose hash is their value's), so the set iterates as Lingua's does. Lingua tests each slice
+     * with the pattern {@code ^\p{L}+$}; here each code point of the slice is tested as a letter, a surrogate the slice
+     * splits from its pair being none, as the pattern reads it.
+     */
+    static Set<String> trigrams(String text) {
+        Set<String> trigrams = new HashSet<>();
+        for (int i = 0; i + TRIGRAM <= text.length(); i++) {
+            if (lettersOnly(text, i, i + TRIGRAM)) {
+                trigrams.add(text.substring(i, i + TRIGRAM));
+            }
+        }
+        return trigrams;
+    }
+
+    /** True when each code point of {@code text} from {@code start} to {@code end} (a pair cut there is none) is a letter. */
+    private static boolean lettersOnly(String text, int start, int end) {
+        for (int k = start; k < end; ) {
+            char c = text.charAt(k);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && k + 1 < end && Character.isLowSurrogate(text.charAt(k + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(k + 1));
+            }
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            k += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    /**
      * What {@code detector.computeLanguageConfidenceValues(text)} gives, for a detector in low-accuracy mode whose
      * languages {@code sums} was made for and whose words {@code rules} keeps.
      */
@@ -138,8 +172,8 @@ final class LinguaTrigrams {
         if (cleaned.length() < TRIGRAM) {
             return values;
         }
-        TestDataLanguageModel model = TestDataLanguageModel.Companion.fromText(cleaned, TRIGRAM);
-        Map<Language, Float> probabilities = sums.probabilities(detector, model, filtered);
+        Map<Language, Float> probabilities = sums.probabilities(detector, trigrams(cleaned),
+                () -> TestDataLanguageModel.Companion.fromText(cleaned, TRIGRAM).getNgrams(), filtered);
         Map<Language, Float> summed = detector.sumUpProbabilities$lingua(List.of(probabilities), Map.of(), filtered);
         Float highest = null;
         for (Float p : summed.values()) {

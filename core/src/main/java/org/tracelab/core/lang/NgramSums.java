@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
 /**
  * Lingua 1.2.2's {@code computeLanguageProbabilities} for the languages of one detector, with what each n-gram gives
@@ -76,10 +77,13 @@ final class NgramSums {
         loadedModels = new AtomicReferenceArray<>(size);
     }
 
-    /** What {@code detector.computeLanguageProbabilities$lingua(model, filtered)} gives for a trigram model. */
-    Map<Language, Float> probabilities(LanguageDetector detector, TestDataLanguageModel model,
-                                       Set<Language> filtered) {
-        Set<Ngram> ngrams = model.getNgrams();
+    /**
+     * What {@code detector.computeLanguageProbabilities$lingua(model, filtered)} gives for a trigram model whose
+     * n-grams' values are {@code trigrams}, in its order ({@link LinguaTrigrams#trigrams}); Lingua's own n-grams
+     * ({@code linguas}) are asked for only for a language Lingua must sum itself.
+     */
+    Map<Language, Float> probabilities(LanguageDetector detector, Set<String> trigrams,
+                                       Supplier<Set<Ngram>> linguas, Set<Language> filtered) {
         List<Language> ready = new ArrayList<>();
         List<Object2FloatMap<String>[]> models = new ArrayList<>();
         for (Language language : filtered) {
@@ -94,11 +98,11 @@ final class NgramSums {
                 models.add(loaded);
             }
         }
-        float[] sums = sums(ngrams, ready, models);
+        float[] sums = sums(trigrams, ready, models);
         Map<Language, Float> out = new LinkedHashMap<>();
         for (Language language : filtered) {
             int at = ready.indexOf(language);
-            float sum = at >= 0 ? sums[at] : summedByLingua(detector, language, ngrams);
+            float sum = at >= 0 ? sums[at] : summedByLingua(detector, language, linguas.get());
             if (sum < 0.0) { // Lingua keeps only the languages with a sum below zero
                 out.put(language, sum);
             }
@@ -128,7 +132,7 @@ final class NgramSums {
     }
 
     /** Each language's sum over {@code ngrams}, n-gram after n-gram, as Lingua adds them language after language. */
-    private float[] sums(Set<Ngram> ngrams, List<Language> languages, List<Object2FloatMap<String>[]> models) {
+    private float[] sums(Set<String> trigrams, List<Language> languages, List<Object2FloatMap<String>[]> models) {
         int n = languages.size();
         float[] sums = new float[n];
         if (n == 0) {
@@ -139,14 +143,14 @@ final class NgramSums {
             positions[i] = positionByOrdinal[languages.get(i).ordinal()];
         }
         boolean[] summed = new boolean[n];
-        for (Ngram ngram : ngrams) {
-            if (ngram.getValue().length() != TRIGRAM) {
-                throw new IllegalArgumentException("not a trigram: '" + ngram.getValue() + "'");
+        for (String trigram : trigrams) {
+            if (trigram.length() != TRIGRAM) {
+                throw new IllegalArgumentException("not a trigram: '" + trigram + "'");
             }
             Arrays.fill(summed, false);
             int left = n;
             // Lingua's rangeOfLowerOrderNgrams: the n-gram, then its prefixes one char shorter, down to one char.
-            for (String part = ngram.getValue(); !part.isEmpty() && left > 0;
+            for (String part = trigram; !part.isEmpty() && left > 0;
                  part = part.substring(0, part.length() - 1)) {
                 float[] row = row(part);
                 for (int i = 0; i < n; i++) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.internal.Ngram;
+import com.github.pemistahl.lingua.internal.TestDataLanguageModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +115,30 @@ class LinguaTrigramsTest {
         }
         for (String text : texts) {
             assertEquals(detector.cleanUpInputText$lingua(text), LinguaTrigrams.cleanUp(text), () -> "'" + text + "'");
+        }
+    }
+
+    /**
+     * The trigrams are Lingua's, in its set's order, on texts of letters of every plane, marks, digits, spaces and
+     * punctuation, lone surrogates and pairs a slice cuts in two.
+     */
+    @Test
+    void trigramsAreLinguasInItsOrder() {
+        String[] pieces = {"a", "b", "c", "ab", "б", "ß", "ı", "中", "ー", " ", "'", "-", "1", "\u0301", "\uD835\uDC00",
+            "\uD840\uDC00", "\uD835", "\uDC00", "\uD83D\uDE00", "Ⅻ", "ʻ", "ǅ"};
+        Random random = new Random(21);
+        List<String> texts = new ArrayList<>(TEXTS);
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(i % 100 == 0 ? 300 : 12); n > 0; n--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            List<String> linguas = TestDataLanguageModel.Companion.fromText(text, 3).getNgrams().stream()
+                    .map(Ngram::getValue).toList();
+            assertEquals(linguas, List.copyOf(LinguaTrigrams.trigrams(text)), () -> "'" + text + "'");
         }
     }
 
