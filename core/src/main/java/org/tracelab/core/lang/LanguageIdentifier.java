@@ -54,15 +54,15 @@ public final class LanguageIdentifier {
 
     private final Side cyrillicSide;
     private final Side latinSide;
-    private final KeptLines lines;
+    private final LineReadings lines;
 
     LanguageIdentifier(Map<String, Set<String>> words) {
-        this(words, KeptLines.MAX_KEPT_CHARS);
+        this(words, LineReadings.MAX_KEPT_CHARS);
     }
 
     /** An identifier keeping lines of {@code maxKeptChars} characters at most. */
     LanguageIdentifier(Map<String, Set<String>> words, int maxKeptChars) {
-        this.lines = new KeptLines(2, maxKeptChars);
+        this.lines = new LineReadings(2, maxKeptChars);
         this.cyrillicSide = new Side(0, CYRILLIC_CANDIDATES, words, LetterEvidence.CYRILLIC, Map.of(),
                 LetterEvidence.CYRILLIC_ENDINGS, Map.of());
         this.latinSide = new Side(1, LATIN_CANDIDATES, words, LetterEvidence.LATIN, LetterEvidence.LATIN_WEAK,
@@ -89,17 +89,17 @@ public final class LanguageIdentifier {
     /**
      * The language of {@code text}, or {@link DetectedLanguage#UNDETERMINED} when it cannot be told.
      *
-     * <p>The text is read line by line ({@link KeptLines}): each line's letters, words and endings once, kept, and
+     * <p>The text is read line by line ({@link LineReadings}): each line's letters, words and endings once, kept, and
      * replayed into the scores in the text's order, so that every sum adds what a pass over the whole text added, in
      * the same order, to the bit; and so does the sample Lingua's models read, made of the lines' words in their
      * script.
      */
     public DetectedLanguage identify(CharSequence text) {
         String sample = text.length() > SAMPLE_CHARS ? cut(text, SAMPLE_CHARS) : text.toString();
-        List<KeptLines.Line> read = lines.lines(sample);
+        List<LineReadings.Line> read = lines.lines(sample);
         ScriptCensus census = ScriptCensus.none();
         LetterTally letters = LetterTally.none();
-        for (KeptLines.Line line : read) {
+        for (LineReadings.Line line : read) {
             census.add(line.census());
             letters.add(line.letters());
         }
@@ -134,10 +134,10 @@ public final class LanguageIdentifier {
      */
     private static final class Whole {
         private final String text;
-        private final List<KeptLines.Line> lines;
+        private final List<LineReadings.Line> lines;
         private String normalized;
 
-        Whole(String text, List<KeptLines.Line> lines) {
+        Whole(String text, List<LineReadings.Line> lines) {
             this.text = text;
             this.lines = lines;
         }
@@ -152,7 +152,7 @@ public final class LanguageIdentifier {
         /** {@code model}'s answer for the text, as {@code model.identify(normalized())} gives it. */
         DetectedLanguage ask(NgramModel model) {
             List<String> words = new ArrayList<>(lines.size());
-            for (KeptLines.Line line : lines) {
+            for (LineReadings.Line line : lines) {
                 if (line.capitalSigma()) {
                     return model.identify(normalized());
                 }
@@ -168,7 +168,7 @@ public final class LanguageIdentifier {
         return text.subSequence(0, end).toString();
     }
 
-    private DetectedLanguage cyrillic(List<KeptLines.Line> lines, LetterTally letters, Whole whole) {
+    private DetectedLanguage cyrillic(List<LineReadings.Line> lines, LetterTally letters, Whole whole) {
         Side side = cyrillicSide;
         List<SideReading> read = side.read(lines);
         double[] scores = side.none();
@@ -185,7 +185,7 @@ public final class LanguageIdentifier {
         return own;
     }
 
-    private DetectedLanguage latin(List<KeptLines.Line> lines, LetterTally tally, Whole whole) {
+    private DetectedLanguage latin(List<LineReadings.Line> lines, LetterTally tally, Whole whole) {
         if (tally.turkmen()) {
             return new DetectedLanguage("tk", 1);
         }
@@ -277,7 +277,7 @@ public final class LanguageIdentifier {
 
     /**
      * What one side found in one line, in the line's order: the letters its letter tables weigh, the weights of the
-     * words' endings, and how many words each candidate knows. Kept with the line ({@link KeptLines.Line#side}).
+     * words' endings, and how many words each candidate knows. Kept with the line ({@link LineReadings.Line#side}).
      *
      * @param letters     the line's letters that {@link Side#letters} weighs, in order
      * @param weakLetters the line's letters that {@link Side#weakLetters} weighs, in order
@@ -296,7 +296,7 @@ public final class LanguageIdentifier {
      * Scores are added to each candidate in the text's order, as the maps added them, so every sum is the same.
      */
     private static final class Side {
-        /** This side's place in each kept line ({@link KeptLines.Line#side}). */
+        /** This side's place in each kept line ({@link LineReadings.Line#side}). */
         final int slot;
         final List<String> tags;
         final double[][] letters;
@@ -374,9 +374,9 @@ public final class LanguageIdentifier {
         }
 
         /** What this side reads in each line, read once per line and kept with it. */
-        List<SideReading> read(List<KeptLines.Line> lines) {
+        List<SideReading> read(List<LineReadings.Line> lines) {
             List<SideReading> out = new ArrayList<>(lines.size());
-            for (KeptLines.Line line : lines) {
+            for (LineReadings.Line line : lines) {
                 SideReading r = line.side(slot);
                 if (r == null) {
                     r = read(line.normalized());

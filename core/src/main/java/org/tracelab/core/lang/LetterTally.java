@@ -6,7 +6,7 @@ import java.util.List;
  * What {@link LetterEvidence}'s rules count in a lower-case text: the letters of each script the identifier reads
  * with an alphabet and those outside it, Latin letters with diacritics, Turkmen's, Kazakh's and Kyrgyz's letters, and
  * Uzbek's apostrophe letters. Each is a count or a flag that adds up over a text's lines to what one pass over the
- * whole text counts (no letter pair spans a line feed), so a line is tallied once and kept ({@link KeptLines}).
+ * whole text counts (no letter pair spans a line feed), so a line is tallied once and kept ({@link LineReadings}).
  */
 final class LetterTally {
     /** The known alphabets by the scripts' positions in the counts ({@link #position}). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identifier reading texts line by line, with lines kept ({@link KeptLines}), answers as the whole-text reading
+ * The identifier reading texts line by line, with lines kept ({@link LineReadings}), answers as the whole-text reading
  * before it ({@link LanguageIdentifierReference}) did: the same tag and the same confidence to the bit, on the
  * corpora's texts whole and cut, on mixes of their lines (lines recurring in texts of both scripts, the way a site's
  * pages and ad records repeat them), and on hostile texts (apostrophes of every kind at line ends, letters outside the

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * tells adds up over lines to what one pass over the whole text tells, since neither a word nor a letter pair spans
  * a line feed, and every score is added in the text's order (see {@link LanguageIdentifier}).
  */
-final class KeptLines {
+final class LineReadings {
     /** Characters of lines kept at most; past that the kept lines are dropped and kept again as they recur. */
     static final int MAX_KEPT_CHARS = 1 << 20;
 
@@ -27,7 +27,7 @@ final class KeptLines {
      * Lines with room for what each of {@code sides} candidate sides reads in them, {@code maxKeptChars} characters
      * of them at most.
      */
-    KeptLines(int sides, int maxKeptChars) {
+    LineReadings(int sides, int maxKeptChars) {
         if (maxKeptChars < 1) {
             throw new IllegalArgumentException("maxKeptChars must be positive: " + maxKeptChars);
         }
